@@ -1,0 +1,263 @@
+"""Git access: the repository root, the diff text for each mode, file contents.
+
+Everything here goes through GitPython. The diff is produced with fixed
+options (no colour, no external diff, no textconv, a/ b/ prefixes, rename
+detection) so that a user's git configuration cannot change what we parse.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional, Protocol
+
+from reviewer.errors import UsageError
+
+if TYPE_CHECKING:
+    import git as gitpython
+
+# Options that make `git diff` output independent of user configuration.
+_CONFIG = [
+    "-c", "diff.mnemonicprefix=no",
+    "-c", "diff.noprefix=no",
+    "-c", "diff.external=",
+    "-c", "core.quotepath=off",
+    "-c", "color.ui=never",
+]
+_DIFF_FLAGS = ["--no-color", "--no-ext-diff", "--no-textconv", "-M", "--src-prefix=a/", "--dst-prefix=b/"]
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+
+
+@dataclass(frozen=True)
+class DiffMode:
+    """Which changes to review. Exactly one of the fields selects the mode."""
+
+    staged: bool = False
+    worktree: bool = False
+    base: Optional[str] = None  # "" means: pick the default base
+    range: Optional[str] = None
+    diff_file: Optional[str] = None  # path, or "-" for standard input
+
+    def describe(self) -> str:
+        if self.staged:
+            return "staged changes"
+        if self.worktree:
+            return "uncommitted changes"
+        if self.range:
+            return f"range {self.range}"
+        if self.diff_file:
+            return "diff from standard input" if self.diff_file == "-" else f"diff file {self.diff_file}"
+        return f"branch against {self.base or 'its base'}"
+
+
+class Snapshot(Protocol):
+    """The new side of a diff: file contents by repository-relative path."""
+
+    def read(self, path: str) -> Optional[bytes]:
+        """Bytes of `path` on the new side, or None when it does not exist there."""
+
+
+@dataclass(frozen=True)
+class Collected:
+    diff: bytes
+    root: Path
+    base: Optional[str]
+    head: Optional[str]
+    snapshot: Snapshot
+
+
+def _import_git() -> "object":
+    # GitPython raises ImportError at import time when no git executable is found.
+    try:
+        import git
+    except ImportError as exc:  # pragma: no cover - depends on the machine
+        raise UsageError(f"git is not available: {exc}") from None
+    return git
+
+
+def open_repo(path: Path) -> "gitpython.Repo":
+    git = _import_git()
+    try:
+        return git.Repo(path, search_parent_directories=True)  # type: ignore[attr-defined, no-any-return]
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):  # type: ignore[attr-defined]
+        raise UsageError(f"{path} is not inside a git repository (run `git init`, or pass --diff-file)") from None
+
+
+def repo_root(repo: "gitpython.Repo") -> Path:
+    if repo.working_tree_dir is None:
+        raise UsageError("bare repositories have no working tree to review")
+    return Path(repo.working_tree_dir)
+
+
+def _git(repo: "gitpython.Repo", *args: str) -> bytes:
+    git = _import_git()
+    try:
+        out = repo.git.execute(["git", *_CONFIG, *args], stdout_as_string=False)
+    except git.GitCommandError as exc:  # type: ignore[attr-defined]
+        stderr = (exc.stderr or "").strip().splitlines()
+        detail = stderr[-1].removeprefix("stderr: ").strip("' ") if stderr else str(exc)
+        raise UsageError(f"git {args[0]} failed: {detail}") from None
+    assert isinstance(out, bytes)
+    return out
+
+
+def has_head(repo: "gitpython.Repo") -> bool:
+    try:
+        repo.head.commit
+    except ValueError:
+        return False
+    return True
+
+
+def _rev_ok(repo: "gitpython.Repo", rev: str) -> bool:
+    git = _import_git()
+    try:
+        repo.git.rev_parse("--verify", "--quiet", rev + "^{commit}")
+    except git.GitCommandError:  # type: ignore[attr-defined]
+        return False
+    return True
+
+
+def default_base(repo: "gitpython.Repo") -> str:
+    """The upstream of the current branch, else origin/HEAD, else main/master."""
+    candidates = []
+    if not repo.head.is_detached:
+        candidates.append("@{upstream}")
+    candidates += ["origin/HEAD", "origin/main", "origin/master", "main", "master"]
+    for rev in candidates:
+        if _rev_ok(repo, rev):
+            return rev
+    raise UsageError("cannot find a base to diff against (no upstream, origin/HEAD, main or master): pass --base REF")
+
+
+def merge_base(repo: "gitpython.Repo", base: str) -> str:
+    if not _rev_ok(repo, base):
+        raise UsageError(f"unknown revision {base!r}: check the name, or fetch it (git fetch origin {base})")
+    git = _import_git()
+    try:
+        return str(repo.git.merge_base(base, "HEAD")).strip()
+    except git.GitCommandError:  # type: ignore[attr-defined]
+        shallow = str(repo.git.rev_parse("--is-shallow-repository")).strip() == "true"
+        if shallow:
+            raise UsageError(
+                f"no merge-base between {base} and HEAD in this shallow clone: fetch more history "
+                "(git fetch --unshallow, or actions/checkout with fetch-depth: 0)"
+            ) from None
+        raise UsageError(f"{base} and HEAD have no common history: pass --range A..B instead") from None
+
+
+class TreeSnapshot:
+    """Files as they are in a commit, read through one persistent cat-file process."""
+
+    def __init__(self, repo: "gitpython.Repo", rev: str) -> None:
+        self._tree = repo.commit(rev).tree
+
+    def read(self, path: str) -> Optional[bytes]:
+        try:
+            blob = self._tree / path
+        except KeyError:
+            return None
+        if blob.type != "blob":
+            return None
+        data = blob.data_stream.read()
+        assert isinstance(data, bytes)
+        return data
+
+
+class IndexSnapshot:
+    """Files as they are staged."""
+
+    def __init__(self, repo: "gitpython.Repo") -> None:
+        self._repo = repo
+        self._entries = {path: entry for (path, stage), entry in repo.index.entries.items() if stage == 0}
+
+    def read(self, path: str) -> Optional[bytes]:
+        entry = self._entries.get(path)
+        if entry is None:
+            return None
+        data = self._repo.odb.stream(entry.binsha).read()
+        assert isinstance(data, bytes)
+        return data
+
+
+class DiskSnapshot:
+    """Files as they are in the working tree."""
+
+    def __init__(self, root: Path) -> None:
+        self._root = root
+
+    def read(self, path: str) -> Optional[bytes]:
+        p = self._root / path
+        try:
+            return p.read_bytes() if p.is_file() else None
+        except OSError:
+            return None
+
+
+def collect(start: Path, mode: DiffMode, context: int = 3) -> Collected:
+    """Produce the diff bytes for `mode` and a snapshot of the new side."""
+    if mode.diff_file is not None:
+        return _collect_diff_file(start, mode.diff_file)
+    repo = open_repo(start)
+    root = repo_root(repo)
+    flags = [*_DIFF_FLAGS, f"-U{context}"]
+    if mode.staged:
+        # With no commits yet, `git diff --cached` compares against the empty tree.
+        head = repo.head.commit.hexsha if has_head(repo) else None
+        return Collected(_git(repo, "diff", "--cached", *flags), root, head, None, IndexSnapshot(repo))
+    if mode.worktree:
+        against = "HEAD" if has_head(repo) else EMPTY_TREE
+        return Collected(_git(repo, "diff", *flags, against), root, against, None, DiskSnapshot(root))
+    if not has_head(repo):
+        raise UsageError("this repository has no commits yet: use --staged to review what is staged")
+    if mode.range:
+        return _collect_range(repo, root, mode.range, flags)
+    base = mode.base or default_base(repo)
+    mb = merge_base(repo, base)
+    head = repo.head.commit.hexsha
+    return Collected(_git(repo, "diff", *flags, mb, head), root, mb, head, TreeSnapshot(repo, head))
+
+
+def _collect_range(repo: "gitpython.Repo", root: Path, spec: str, flags: list[str]) -> Collected:
+    if "..." in spec:
+        a, b = spec.split("...", 1)
+        b = b or "HEAD"
+        a = merge_base_of(repo, a, b)
+    elif ".." in spec:
+        a, b = spec.split("..", 1)
+        b = b or "HEAD"
+    else:
+        raise UsageError(f"--range wants A..B or A...B, not {spec!r}")
+    for rev in (a, b):
+        if not _rev_ok(repo, rev):
+            raise UsageError(f"unknown revision {rev!r} in --range {spec}")
+    head = repo.commit(b).hexsha
+    return Collected(_git(repo, "diff", *flags, a, b), root, repo.commit(a).hexsha, head, TreeSnapshot(repo, head))
+
+
+def merge_base_of(repo: "gitpython.Repo", a: str, b: str) -> str:
+    git = _import_git()
+    try:
+        return str(repo.git.merge_base(a, b)).strip()
+    except git.GitCommandError:  # type: ignore[attr-defined]
+        raise UsageError(f"no merge-base between {a} and {b}: fetch more history (git fetch --unshallow)") from None
+
+
+def _collect_diff_file(start: Path, diff_file: str) -> Collected:
+    import sys
+
+    if diff_file == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = Path(diff_file).read_bytes()
+        except OSError as exc:
+            raise UsageError(f"cannot read diff file {diff_file}: {exc.strerror}") from None
+    root = start
+    git = _import_git()
+    try:
+        root = repo_root(git.Repo(start, search_parent_directories=True))  # type: ignore[attr-defined]
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError, UsageError):  # type: ignore[attr-defined]
+        root = Path(os.path.abspath(start))
+    return Collected(data, root, None, None, DiskSnapshot(root))

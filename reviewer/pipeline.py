@@ -1,0 +1,95 @@
+"""The one place where stages are wired together.
+
+collect (git) -> parse (diff) -> tasks -> route -> Result. Front doors (the
+command line, the hooks, the Action) build a Config and a DiffMode, call
+`run`, and hand the Result to a reporter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from reviewer import diff as diffmod
+from reviewer import git as gitmod
+from reviewer import router, tasks
+from reviewer.config import Config
+from reviewer.records import ChangeSet, Finding, Routed, Skipped, Why
+
+
+@dataclass(frozen=True)
+class Result:
+    changes: ChangeSet
+    routed: tuple[Routed, ...]
+    skipped: tuple[Skipped, ...]
+    notes: tuple[str, ...]
+    sections: dict[str, Any] = field(default_factory=dict)
+    root: Optional[Path] = None
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Reported findings, in path/line order."""
+        return [r.finding for r in self.routed if r.reported]
+
+    def summary(self) -> dict[str, Any]:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            counts[str(f.severity)] += 1
+        not_reported: dict[str, int] = {}
+        for r in self.routed:
+            if not r.reported:
+                not_reported[r.why.value] = not_reported.get(r.why.value, 0) + 1
+        return {
+            "files": len(self.changes.files),
+            "changed_lines": self.changes.changed_line_count,
+            "findings": len(self.findings),
+            "by_severity": counts,
+            "not_reported": not_reported,
+            "skipped": len(self.skipped),
+        }
+
+
+def collect(start: Path, mode: gitmod.DiffMode, config: Config) -> tuple[ChangeSet, gitmod.Collected]:
+    collected = gitmod.collect(start, mode)
+    changes = diffmod.parse(collected.diff, exclude=config.exclude, base=collected.base, head=collected.head)
+    return changes, collected
+
+
+def run(
+    config: Config,
+    start: Path,
+    mode: gitmod.DiffMode,
+    task_names: Optional[tuple[str, ...]] = None,
+    status: Callable[[str], None] = lambda _m: None,
+    options: Optional[dict[str, Any]] = None,
+) -> Result:
+    changes, collected = collect(start, mode, config)
+    ctx = tasks.TaskContext(
+        config=config,
+        changes=changes,
+        snapshot=collected.snapshot,
+        root=collected.root,
+        status=status,
+        options=dict(options or {}),
+    )
+    findings: list[Finding] = []
+    pre_routed: list[Routed] = []
+    skipped: list[Skipped] = list(changes.skipped)
+    notes: list[str] = [f"{n.path}: {n.reason}" for n in changes.notes]
+    sections: dict[str, Any] = {}
+    if changes.files:
+        for name in task_names or config.tasks:
+            out = tasks.get(name)(ctx)
+            findings.extend(out.findings)
+            pre_routed.extend(out.routed)
+            skipped.extend(out.skipped)
+            notes.extend(out.notes)
+            if out.section is not None:
+                sections[name] = out.section
+    routed = pre_routed + router.route(findings, changes, config)
+    routed.sort(key=lambda r: (r.finding.path, r.finding.line, r.finding.column, r.finding.rule))
+    return Result(changes, tuple(routed), tuple(skipped), tuple(notes), sections, collected.root)
+
+
+__all__ = ["Result", "run", "collect", "Why"]

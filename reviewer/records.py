@@ -1,0 +1,196 @@
+"""Immutable records that flow between the pipeline's stages.
+
+Records are data only: no I/O, no behaviour beyond small derived properties.
+Line numbers are 1-based and refer to the new side of the diff unless a name
+says otherwise.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from dataclasses import dataclass, field
+from typing import Optional
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that `severity >= fail_level` is the failing test."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (use info, warning or error)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Hunk:
+    """One hunk of a file's diff, indexed by new-file line numbers."""
+
+    path: str
+    old_start: int
+    old_len: int
+    new_start: int
+    new_len: int
+    added: frozenset[int]
+    context: frozenset[int]
+    # The new side of the hunk: (line number, text without newline) for added
+    # and context lines, in order.
+    lines: tuple[tuple[int, str], ...] = ()
+    # Old-side line numbers removed by this hunk.
+    removed: frozenset[int] = frozenset()
+
+    @property
+    def new_end(self) -> int:
+        """Last new-file line the hunk covers (new_start - 1 when it covers none)."""
+        return self.new_start + self.new_len - 1
+
+    def contains(self, line: int) -> bool:
+        return self.new_start <= line <= self.new_end
+
+
+class FileStatus(str, enum.Enum):
+    ADDED = "added"
+    MODIFIED = "modified"
+    DELETED = "deleted"
+    RENAMED = "renamed"
+
+
+@dataclass(frozen=True)
+class FileChange:
+    path: str  # new path (old path for a deleted file), repository-relative, '/'-separated
+    old_path: Optional[str]
+    status: FileStatus
+    hunks: tuple[Hunk, ...]
+    binary: bool = False
+    language: Optional[str] = None
+    # True when the file's diff was not valid UTF-8 and was decoded with replacement.
+    lossy: bool = False
+
+    @property
+    def added_lines(self) -> frozenset[int]:
+        out: set[int] = set()
+        for h in self.hunks:
+            out |= h.added
+        return frozenset(out)
+
+    @property
+    def hunk_lines(self) -> frozenset[int]:
+        """Every new-side line inside a hunk (added or context)."""
+        out: set[int] = set()
+        for h in self.hunks:
+            out |= h.added | h.context
+        return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Something the run did not look at, and why. Reports always list these."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    files: tuple[FileChange, ...]
+    base: Optional[str] = None
+    head: Optional[str] = None
+    skipped: tuple[Skipped, ...] = ()
+    # Files that were reviewed with a caveat (e.g. decoded with replacement).
+    notes: tuple[Skipped, ...] = ()
+
+    def get(self, path: str) -> Optional[FileChange]:
+        for f in self.files:
+            if f.path == path:
+                return f
+        return None
+
+    @property
+    def changed_line_count(self) -> int:
+        return sum(len(f.added_lines) for f in self.files)
+
+
+@dataclass(frozen=True)
+class FileCoverage:
+    """Coverage of one file; arcs are (from, to) with coverage.py's sign convention."""
+
+    path: str
+    executed: frozenset[int]
+    missing: frozenset[int]
+    executed_arcs: Optional[frozenset[tuple[int, int]]] = None
+    missing_arcs: Optional[frozenset[tuple[int, int]]] = None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """Replace new-file lines start_line..end_line (inclusive) with `replacement`."""
+
+    path: str
+    start_line: int
+    end_line: int
+    replacement: str
+
+
+class Source(str, enum.Enum):
+    """Which engine produced a finding."""
+
+    RULE = "rule"
+    MODEL = "model"
+    CLOUD = "cloud"
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    pack: str
+    path: str
+    line: int
+    end_line: int
+    severity: Severity
+    message: str
+    confidence: float = 1.0
+    source: Source = Source.RULE
+    suggestion: Optional[Suggestion] = None
+    column: int = 1
+    # Text of the flagged code, normalised; feeds a fingerprint that survives
+    # rebases (it does not contain the line number).
+    snippet: str = ""
+    fingerprint: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.fingerprint:
+            object.__setattr__(self, "fingerprint", make_fingerprint(self.rule, self.path, self.snippet or self.message))
+
+
+def make_fingerprint(rule: str, path: str, text: str) -> str:
+    normalised = " ".join(text.split())
+    digest = hashlib.sha256(f"{rule}\0{path}\0{normalised}".encode("utf-8", "replace")).hexdigest()
+    return digest[:16]
+
+
+class Why(str, enum.Enum):
+    """Why a finding is or is not reported (nothing is dropped silently)."""
+
+    REPORTED = "reported"
+    OUTSIDE_DIFF = "outside diff"
+    SUPPRESSED = "suppressed"
+    BELOW_CONFIDENCE = "below confidence"
+    ESCALATED = "escalated"
+    REJECTED_BY_CLOUD = "rejected by cloud"
+    DISABLED = "disabled"
+
+
+@dataclass(frozen=True)
+class Routed:
+    finding: Finding
+    reported: bool
+    why: Why

@@ -1,0 +1,40 @@
+"""Terminal output: `path:line:col: severity rule message`, coloured on a TTY."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from reviewer.pipeline import Result
+
+_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+def render(result: "Result", color: bool) -> str:
+    lines: list[str] = []
+    for f in result.findings:
+        sev = str(f.severity)
+        where = f"{f.path}:{f.line}:{f.column}:"
+        conf = f" (confidence {f.confidence:.2f})" if f.source.value != "rule" else ""
+        if color:
+            where = click.style(where, bold=True)
+            sev = click.style(sev, fg=_COLOURS[sev])
+        lines.append(f"{where} {sev} {f.rule} {f.message}{conf}")
+    for s in result.skipped:
+        lines.append(f"skipped {s.path}: {s.reason}")
+    for note in result.notes:
+        lines.append(f"note: {note}")
+    summary = result.summary()
+    if not result.changes.files and not result.skipped:
+        lines.append("nothing to review: the diff is empty")
+    else:
+        by = summary["by_severity"]
+        tail = f"{summary['findings']} finding(s) ({by['error']} error, {by['warning']} warning, {by['info']} info)"
+        tail += f" in {summary['files']} file(s), {summary['changed_lines']} changed line(s)"
+        hidden = summary["not_reported"]
+        if hidden:
+            tail += "; not reported: " + ", ".join(f"{n} {why}" for why, n in sorted(hidden.items()))
+        lines.append(tail)
+    return "\n".join(lines) + "\n"

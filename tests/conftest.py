@@ -1,0 +1,108 @@
+"""Shared fixtures: real git repositories in temporary folders, the CLI in-process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Union
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _isolated_git(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test sees the same git identity and none of the user's git config."""
+    home = tmp_path_factory.getbasetemp() / "gitconfig"
+    home.mkdir(exist_ok=True)
+    cfg = home / "config"
+    if not cfg.exists():
+        cfg.write_text("[user]\n\tname = Test\n\temail = test@example.com\n[init]\n\tdefaultBranch = main\n"
+                       "[protocol \"file\"]\n\tallow = always\n")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(cfg))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.delenv("REVIEWER_SERVER", raising=False)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")  # no test may download anything
+
+
+class GitRepo:
+    """A real git repository in a temporary folder, with small helpers."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.mkdir(parents=True, exist_ok=True)
+        self.git("init", "-q", "-b", "main")
+
+    def git(self, *args: str, check: bool = True) -> str:
+        proc = subprocess.run(["git", *args], cwd=self.path, capture_output=True, check=False)
+        if check and proc.returncode != 0:
+            raise AssertionError(f"git {' '.join(args)} failed: {proc.stderr.decode(errors='replace')}")
+        return proc.stdout.decode("utf-8", errors="replace")
+
+    def write(self, rel: str, content: Union[str, bytes], mode: int | None = None) -> Path:
+        p = self.path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            p.write_bytes(content.encode("utf-8"))
+        else:
+            p.write_bytes(content)
+        if mode is not None:
+            os.chmod(p, mode)
+        return p
+
+    def commit(self, message: str = "commit", add: bool = True) -> str:
+        if add:
+            self.git("add", "-A")
+        self.git("commit", "-q", "--allow-empty", "-m", message)
+        return self.git("rev-parse", "HEAD").strip()
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> GitRepo:
+    return GitRepo(tmp_path / "repo")
+
+
+@pytest.fixture
+def make_repo(tmp_path: Path):  # type: ignore[no-untyped-def]
+    def make(name: str = "repo") -> GitRepo:
+        return GitRepo(tmp_path / name)
+
+    return make
+
+
+class CliResult:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+    def __repr__(self) -> str:
+        return f"CliResult(code={self.code}, out={self.out!r}, err={self.err!r})"
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Run `reviewer ARGS...` in-process through the real entry point."""
+    from reviewer.cli import main
+
+    def run(*args: str, cwd: Path | None = None, stdin: bytes | None = None) -> CliResult:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        if stdin is not None:
+            import io
+
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+        capsys.readouterr()
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+def run_reviewer(*args: str, cwd: Path, input: bytes | None = None, env: dict[str, str] | None = None) -> CliResult:
+    """Run the installed console entry in a subprocess (for start-up and traceback checks)."""
+    proc = subprocess.run([sys.executable, "-m", "reviewer", *args], cwd=cwd, input=input, capture_output=True,
+                          env={**os.environ, **(env or {})}, check=False)
+    return CliResult(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))

@@ -1,0 +1,283 @@
+"""Diff collection and parsing on real git repositories: every edge case the issue names."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from reviewer import diff as diffmod
+from reviewer.config import Config
+from reviewer.errors import UsageError
+from reviewer.git import DiffMode
+from reviewer.pipeline import collect
+from reviewer.records import FileStatus
+
+from .conftest import GitRepo
+
+
+def changes_of(repo: GitRepo, mode: DiffMode):  # type: ignore[no-untyped-def]
+    changes, collected = collect(repo.path, mode, Config())
+    return changes, collected
+
+
+def branch_with(repo: GitRepo, files: dict[str, str | bytes]) -> None:
+    repo.git("checkout", "-q", "-b", "feature")
+    for rel, content in files.items():
+        repo.write(rel, content)
+    repo.commit("change")
+
+
+def test_base_mode_added_and_context_lines(repo: GitRepo) -> None:
+    repo.write("a.py", "one\ntwo\nthree\nfour\nfive\n")
+    repo.commit("base")
+    branch_with(repo, {"a.py": "one\ntwo\nTHREE\nfour\nfive\nsix\n"})
+    changes, collected = changes_of(repo, DiffMode(base="main"))
+    (f,) = changes.files
+    assert f.path == "a.py" and f.status is FileStatus.MODIFIED and f.language == "python"
+    assert f.added_lines == {3, 6}
+    assert f.hunk_lines == {1, 2, 3, 4, 5, 6}
+    assert collected.snapshot.read("a.py") == b"one\ntwo\nTHREE\nfour\nfive\nsix\n"
+    (h,) = f.hunks
+    assert h.removed == {3}
+    assert dict(h.lines)[3] == "THREE"
+
+
+def test_default_base_is_main_when_no_upstream(repo: GitRepo) -> None:
+    repo.write("a.py", "x = 1\n")
+    repo.commit("base")
+    branch_with(repo, {"a.py": "x = 2\n"})
+    changes, _ = changes_of(repo, DiffMode(base=""))
+    assert changes.files[0].added_lines == {1}
+
+
+def test_default_base_prefers_upstream(make_repo) -> None:  # type: ignore[no-untyped-def]
+    origin = make_repo("origin")
+    origin.write("a.py", "x = 1\n")
+    origin.commit("base")
+    origin.git("checkout", "-q", "-b", "dev")
+    origin.write("a.py", "x = 1\ny = 2\n")
+    origin.commit("dev work")
+    clone_path = origin.path.parent / "clone"
+    subprocess.run(["git", "clone", "-q", "-b", "dev", str(origin.path), str(clone_path)], check=True)
+    clone = GitRepo.__new__(GitRepo)
+    clone.path = clone_path
+    clone.write("a.py", "x = 1\ny = 2\nz = 3\n")
+    clone.commit("local")
+    changes, _ = changes_of(clone, DiffMode(base=""))
+    # Against upstream origin/dev, only z = 3 is new (main would also show y = 2).
+    assert changes.files[0].added_lines == {3}
+
+
+def test_rename_with_edit_keys_new_path_and_counts_only_edits(repo: GitRepo) -> None:
+    body = "".join(f"line {i}\n" for i in range(1, 21))
+    repo.write("old_name.py", body)
+    repo.commit("base")
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.git("mv", "old_name.py", "new_name.py")
+    repo.write("new_name.py", body.replace("line 10\n", "line ten\n"))
+    repo.commit("rename")
+    changes, _ = changes_of(repo, DiffMode(base="main"))
+    (f,) = changes.files
+    assert (f.path, f.old_path, f.status) == ("new_name.py", "old_name.py", FileStatus.RENAMED)
+    assert f.added_lines == {10}
+
+
+def test_pure_rename_has_nothing_to_review(repo: GitRepo) -> None:
+    repo.write("src/a.py", "print('hi')\n")
+    repo.commit("base")
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.git("mv", "src/a.py", "src/b.py")
+    repo.commit("move")
+    changes, _ = changes_of(repo, DiffMode(base="main"))
+    (f,) = changes.files
+    assert f.path == "src/b.py" and f.added_lines == frozenset()
+    assert [s.reason for s in changes.skipped] == ["renamed from src/a.py without changes"]
+
+
+def test_new_and_deleted_files(repo: GitRepo) -> None:
+    repo.write("gone.py", "a = 1\nb = 2\n")
+    repo.commit("base")
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.git("rm", "-q", "gone.py")
+    repo.write("new.py", "totally = 'different'\ncontent = True\n")
+    repo.commit("swap")
+    changes, _ = changes_of(repo, DiffMode(base="main"))
+    by = {f.path: f for f in changes.files}
+    assert by["new.py"].status is FileStatus.ADDED and by["new.py"].added_lines == {1, 2}
+    assert by["gone.py"].status is FileStatus.DELETED and by["gone.py"].added_lines == frozenset()
+
+
+def test_binary_file_is_skipped_and_said(repo: GitRepo) -> None:
+    repo.write("a.py", "x = 1\n")
+    repo.commit("base")
+    branch_with(repo, {"logo.png": b"\x89PNG\r\n\x1a\n\x00\x00\x00binary\x00data"})
+    changes, _ = changes_of(repo, DiffMode(base="main"))
+    assert changes.files == ()
+    assert [(s.path, s.reason) for s in changes.skipped] == [("logo.png", "binary file (not reviewed)")]
+
+
+def test_mode_only_change(repo: GitRepo) -> None:
+    repo.write("run.sh", "echo hi\n", mode=0o644)
+    repo.commit("base")
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.git("update-index", "--chmod=+x", "run.sh")
+    repo.commit("chmod", add=False)
+    changes, _ = changes_of(repo, DiffMode(base="main"))
+    (f,) = changes.files
+    assert f.path == "run.sh" and f.added_lines == frozenset()
+    assert [s.reason for s in changes.skipped] == ["mode change only"]
+
+
+def test_non_utf8_content_is_decoded_with_replacement_and_said(repo: GitRepo) -> None:
+    repo.write("legacy.py", b"x = 1\n")
+    repo.write("ok.py", "y = 'caf\u00e9'\n")
+    repo.commit("base")
+    branch_with(repo, {"legacy.py": b"x = 1\nname = '\xe9t\xe9'\n", "ok.py": "y = 'caf\u00e9s'\n"})
+    changes, _ = changes_of(repo, DiffMode(base="main"))
+    by = {f.path: f for f in changes.files}
+    assert by["legacy.py"].lossy and by["legacy.py"].added_lines == {2}
+    assert "\ufffd" in dict(by["legacy.py"].hunks[0].lines)[2]
+    assert not by["ok.py"].lossy and dict(by["ok.py"].hunks[0].lines)[1] == "y = 'caf\u00e9s'"
+    assert [n.path for n in changes.notes] == ["legacy.py"]
+
+
+def test_crlf_file(repo: GitRepo) -> None:
+    repo.write("win.py", b"a = 1\r\nb = 2\r\nc = 3\r\n")
+    repo.commit("base")
+    branch_with(repo, {"win.py": b"a = 1\r\nb = 20\r\nc = 3\r\nd = 4\r\n"})
+    changes, _ = changes_of(repo, DiffMode(base="main"))
+    (f,) = changes.files
+    assert f.added_lines == {2, 4}
+    assert dict(f.hunks[0].lines)[2] == "b = 20"  # no stray carriage return
+
+
+def test_paths_with_spaces_and_non_ascii(repo: GitRepo) -> None:
+    repo.write("my dir/a file.py", "x = 1\n")
+    repo.write("donn\u00e9es/\u00e9t\u00e9.py", "y = 1\n")
+    repo.commit("base")
+    branch_with(repo, {"my dir/a file.py": "x = 2\n", "donn\u00e9es/\u00e9t\u00e9.py": "y = 2\n",
+                       "new dir/b c.py": "z = 1\n"})
+    changes, collected = changes_of(repo, DiffMode(base="main"))
+    paths = sorted(f.path for f in changes.files)
+    assert paths == sorted(["my dir/a file.py", "donn\u00e9es/\u00e9t\u00e9.py", "new dir/b c.py"])
+    assert all(f.added_lines == {1} for f in changes.files)
+    assert collected.snapshot.read("donn\u00e9es/\u00e9t\u00e9.py") == b"y = 2\n"
+
+
+def test_submodule_change_is_skipped(make_repo) -> None:  # type: ignore[no-untyped-def]
+    sub = make_repo("sub")
+    sub.write("lib.py", "v = 1\n")
+    sub.commit("sub base")
+    main = make_repo("main")
+    main.write("a.py", "x = 1\n")
+    main.git("-c", "protocol.file.allow=always", "submodule", "add", "-q", str(sub.path), "vendor/sub")
+    main.commit("base with submodule")
+    main.git("checkout", "-q", "-b", "feature")
+    sub.write("lib.py", "v = 2\n")
+    new = sub.commit("sub change")
+    (main.path / "vendor/sub").joinpath("x")  # the submodule checkout lives here
+    main.git("-C", "vendor/sub", "fetch", "-q", "origin")
+    main.git("-C", "vendor/sub", "checkout", "-q", new)
+    main.write("a.py", "x = 2\n")
+    main.commit("bump submodule")
+    changes, _ = changes_of(main, DiffMode(base="main"))
+    assert [f.path for f in changes.files] == ["a.py"]
+    assert [(s.path, s.reason) for s in changes.skipped] == [("vendor/sub", "submodule change (not reviewed)")]
+
+
+def test_staged_in_repository_without_commits(repo: GitRepo) -> None:
+    repo.write("first.py", "print('hello')\n")
+    repo.git("add", "first.py")
+    changes, collected = changes_of(repo, DiffMode(staged=True))
+    (f,) = changes.files
+    assert f.status is FileStatus.ADDED and f.added_lines == {1}
+    assert collected.snapshot.read("first.py") == b"print('hello')\n"
+
+
+def test_staged_reads_index_not_worktree(repo: GitRepo) -> None:
+    repo.write("a.py", "x = 1\n")
+    repo.commit("base")
+    repo.write("a.py", "x = 2\n")
+    repo.git("add", "a.py")
+    repo.write("a.py", "x = 3  # unstaged\n")
+    changes, collected = changes_of(repo, DiffMode(staged=True))
+    assert changes.files[0].added_lines == {1}
+    assert collected.snapshot.read("a.py") == b"x = 2\n"
+
+
+def test_worktree_mode_includes_staged_and_unstaged(repo: GitRepo) -> None:
+    repo.write("a.py", "a = 1\n")
+    repo.write("b.py", "b = 1\n")
+    repo.commit("base")
+    repo.write("a.py", "a = 2\n")
+    repo.git("add", "a.py")
+    repo.write("b.py", "b = 2\n")
+    changes, _ = changes_of(repo, DiffMode(worktree=True))
+    assert sorted(f.path for f in changes.files) == ["a.py", "b.py"]
+
+
+def test_range_two_and_three_dots(repo: GitRepo) -> None:
+    repo.write("a.py", "a = 1\n")
+    first = repo.commit("one")
+    repo.write("a.py", "a = 1\nb = 2\n")
+    repo.commit("two")
+    repo.write("a.py", "a = 1\nb = 2\nc = 3\n")
+    repo.commit("three")
+    changes, _ = changes_of(repo, DiffMode(range=f"{first}..HEAD"))
+    assert changes.files[0].added_lines == {2, 3}
+    changes, _ = changes_of(repo, DiffMode(range="HEAD~1...HEAD"))
+    assert changes.files[0].added_lines == {3}
+    with pytest.raises(UsageError, match="unknown revision"):
+        changes_of(repo, DiffMode(range="nope..HEAD"))
+
+
+def test_detached_head(repo: GitRepo) -> None:
+    repo.write("a.py", "a = 1\n")
+    repo.commit("base")
+    branch_with(repo, {"a.py": "a = 1\nb = 2\n"})
+    repo.git("checkout", "-q", "--detach", "HEAD")
+    changes, _ = changes_of(repo, DiffMode(base=""))  # falls back to main
+    assert changes.files[0].added_lines == {2}
+
+
+def test_shallow_clone_without_merge_base_says_fetch_more(make_repo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    origin = make_repo("origin")
+    origin.write("a.py", "a = 0\n")
+    origin.commit("root")
+    for i in range(1, 4):
+        origin.write("a.py", f"a = {i}\n")
+        origin.commit(f"main {i}")
+    origin.git("checkout", "-q", "-b", "feature", "HEAD~3")
+    for i in range(3):
+        origin.write("b.py", f"b = {i}\n")
+        origin.commit(f"feature {i}")
+    clone = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", "--no-single-branch", f"file://{origin.path}", str(clone)],
+                   check=True)
+    subprocess.run(["git", "checkout", "-q", "feature"], cwd=clone, check=True)
+    repo = GitRepo.__new__(GitRepo)
+    repo.path = clone
+    with pytest.raises(UsageError, match="shallow clone: fetch more history"):
+        changes_of(repo, DiffMode(base="origin/main"))
+
+
+def test_diff_file_and_malformed_diff(repo: GitRepo, tmp_path: Path) -> None:
+    patch = tmp_path / "change.patch"
+    patch.write_text("--- a/x.py\n+++ b/x.py\n@@ -1,2 +1,3 @@\n a = 1\n+b = 2\n c = 3\n")
+    changes, _ = changes_of(repo, DiffMode(diff_file=str(patch)))
+    assert changes.files[0].path == "x.py" and changes.files[0].added_lines == {2}
+    with pytest.raises(UsageError, match="not a valid unified diff"):
+        diffmod.parse(b"--- a/x.py\n+++ b/x.py\n@@ -1,2 +1,9 @@\n a\n+b\n")
+    with pytest.raises(UsageError, match="not a valid unified diff"):
+        diffmod.parse(b"this is not a diff at all\n")
+
+
+def test_exclude_globs_skip_files(repo: GitRepo) -> None:
+    changes = diffmod.parse(
+        b"--- a/gen/x_pb2.py\n+++ b/gen/x_pb2.py\n@@ -1 +1 @@\n-a\n+b\n--- a/y.py\n+++ b/y.py\n@@ -1 +1 @@\n-a\n+b\n",
+        exclude=["gen/*"],
+    )
+    assert [f.path for f in changes.files] == ["y.py"]
+    assert [(s.path, s.reason) for s in changes.skipped] == [("gen/x_pb2.py", "excluded by configuration")]
