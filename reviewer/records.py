@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import hashlib
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Mapping, Optional
 
 
 class Severity(enum.IntEnum):
@@ -194,3 +194,34 @@ class Routed:
     finding: Finding
     reported: bool
     why: Why
+
+
+class RuleKind(str, enum.Enum):
+    PATTERN = "pattern"  # deterministic: ast-grep finds it, confidence 1.0
+    JUDGE = "judge"  # the model reads each changed hunk against the rule
+    PATTERN_JUDGE = "pattern+judge"  # ast-grep finds candidates, the model confirms them
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule loaded from YAML (rules are data, never code)."""
+
+    id: str  # "pack/name", e.g. "python-crypto/weak-hash"
+    pack: str
+    title: str
+    severity: Severity
+    language: str
+    description: str  # the text the model reads
+    files: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    # The ast-grep rule object (pattern/kind/inside/has/...), with `constraints` and `utils` if any.
+    matcher: Optional[Mapping[str, Any]] = None
+    fix: Optional[str] = None  # ast-grep rewrite template
+    judge: Optional[str] = None  # a yes/no question for the model
+    source: str = ""  # the YAML file it came from
+
+    @property
+    def kind(self) -> RuleKind:
+        if self.matcher is not None and self.judge:
+            return RuleKind.PATTERN_JUDGE
+        return RuleKind.PATTERN if self.matcher is not None else RuleKind.JUDGE
