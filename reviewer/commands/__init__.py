@@ -1,0 +1,1 @@
+"""Subcommands, one module each; cli.COMMANDS imports them on first use."""
