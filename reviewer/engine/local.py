@@ -322,9 +322,10 @@ class TransformersBackend:
         return torch.stack(rows)
 
     def _word_ids(self, words: Sequence[str]) -> list[int]:
+        # Only spellings that are one token: the first piece of "YES" may be "Y", which is not an answer.
         tok = self.tokenizer()
-        ids = {tok.encode(w, add_special_tokens=False)[0] for w in words if tok.encode(w, add_special_tokens=False)}
-        return sorted(ids)
+        encoded = [tok.encode(w, add_special_tokens=False) for w in words]
+        return sorted({ids[0] for ids in encoded if len(ids) == 1})
 
     def confidence(self, questions: Sequence[YesNo]) -> list[float]:
         """P(yes) versus P(no) from the first answer token's logits: one batched forward pass."""
@@ -335,6 +336,9 @@ class TransformersBackend:
         self.load()
         yes, no = self._word_ids(YES_WORDS), self._word_ids(NO_WORDS)
         no = [t for t in no if t not in yes]
+        if not yes or not no:
+            raise BackendError(f"model {self.model_id}: no single-token 'yes'/'no' in its vocabulary; "
+                               "confidence cannot be computed")
         with stage(self.status, f"model: verifying {len(questions)} finding(s)"):
             logits = self.next_token_logits([self.render(q.system, q.user)
                                              for q in questions])
