@@ -114,6 +114,9 @@ class TransformersBackend:
         self.batch_tokens = batch_tokens
         self.temperature, self.seed = temperature, seed
         self.status = status
+        # Extra generate() arguments (benchmarks: min_new_tokens to force a length,
+        # cache_implementation="static" on a GPU); part of the cache identity.
+        self.generate_kwargs: dict[str, Any] = {}
         self.calls = 0  # generate() and forward passes run: the "model calls" of the benchmarks
         self.device: Optional[str] = None
         self.dtype: Optional[str] = None
@@ -130,7 +133,8 @@ class TransformersBackend:
 
     def decoding(self) -> dict[str, Any]:
         return {"temperature": self.temperature, "seed": self.seed if self.temperature > 0 else None,
-                "device": self.device_pref, "dtype": self.dtype_pref, "grammar": "xgrammar-json-compact"}
+                "device": self.device_pref, "dtype": self.dtype_pref, "grammar": "xgrammar-json-compact",
+                "generate": sorted(self.generate_kwargs.items())}
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -261,6 +265,7 @@ class TransformersBackend:
             "do_sample": self.temperature > 0, "repetition_penalty": 1.0, "top_k": None, "top_p": None,
             "temperature": self.temperature if self.temperature > 0 else None,
         }
+        kwargs.update(self.generate_kwargs)
         if requests[0].schema is not None:
             from xgrammar.contrib.hf import LogitsProcessor
 
