@@ -59,14 +59,14 @@ def resolve(ref: str, revision: Optional[str]) -> tuple[str, str]:
     except ImportError:  # pragma: no cover - huggingface_hub comes with transformers
         raise BackendError("model review needs transformers: install 'reviewer[local]'") from None
     try:
-        config = hf_hub_download(ref, "config.json", revision=revision, local_files_only=_offline())
+        found = hf_hub_download(ref, "config.json", revision=revision, local_files_only=_offline())
     except Exception as exc:  # noqa: BLE001 - hub errors are many types; all mean "not available"
         where = f"the Hugging Face cache ({constants.HF_HUB_CACHE})"
         why = "HF_HUB_OFFLINE is set, so nothing is downloaded" if _offline() else \
             f"downloading failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
         raise BackendError(f"model {ref!r} not found in {where}; {why}; pass --model PATH to a local model "
                            "folder, or download it once with `huggingface-cli download " + ref + "`") from None
-    snapshot = Path(config).parent
+    snapshot = Path(found).parent
     # The snapshot folder is named after the commit: the exact revision in use.
     return (str(snapshot) if _offline() else ref), snapshot.name
 
@@ -143,8 +143,8 @@ class TransformersBackend:
             from transformers import AutoTokenizer
             from transformers.utils import logging as hf_logging
 
-            hf_logging.set_verbosity_error()
-            hf_logging.disable_progress_bar()
+            hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+            hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
             tok = AutoTokenizer.from_pretrained(self.location, local_files_only=_offline())
             tok.padding_side = "left"  # generation continues from the right end of every row
             if tok.pad_token_id is None:
@@ -166,7 +166,7 @@ class TransformersBackend:
         tok = self.tokenizer()
         with stage(self.status, f"model: loading {self.model_id} on {device} ({dtype})"):
             try:
-                model = AutoModelForCausalLM.from_pretrained(
+                model: Any = AutoModelForCausalLM.from_pretrained(
                     self.location, dtype=getattr(torch, dtype), attn_implementation="sdpa",
                     local_files_only=_offline())
             except (OSError, ValueError) as exc:
