@@ -38,12 +38,14 @@ def git(root: Path, *args: str) -> None:
 def make_repo(root: Path, functions: int) -> None:
     root.mkdir()
     git(root, "init", "-q", "-b", "main")
-    body = "".join(f"def f{i}(items):\n    return items[0]\n\n\n" for i in range(functions))
+    # Eight unchanged lines per function keep every change in its own hunk (git merges hunks closer than 6).
+    filler = "".join(f"    v{k} = len(items) + {k}\n" for k in range(8))
+    body = "".join(f"def f{i}(items):\n{filler}    return items[0]\n\n\n" for i in range(functions))
     (root / "mod.py").write_text(body)
     git(root, "add", "-A")
     git(root, "commit", "-qm", "base")
     body = "".join(f"def f{i}(items):\n    for k in range(len(items) - 1):\n        print(items[k])\n"
-                   f"    return items[0]\n\n\n" for i in range(functions))
+                   f"{filler}    return items[0]\n\n\n" for i in range(functions))
     (root / "mod.py").write_text(body)
     git(root, "commit", "-qam", "change")
 
