@@ -36,9 +36,10 @@ _QUOTED_ASSIGNMENT = re.compile(
     rf"(?P<pre>\b{_SECRET_NAME}\s*(?:=|:|:=|=>)\s*[rbuRBU]?(?P<q>['\"]))(?P<secret>[^'\"\n]{{4,}})(?P=q)",
     re.IGNORECASE,
 )
-# .env style: NAME=value (unquoted) at the start of a line, optionally `export`.
+# .env style: NAME=value (unquoted, no spaces around `=`, as .env files write it) at the start of a
+# line, optionally `export` or a diff marker. Code such as `token = make_token()` does not match.
 _ENV_ASSIGNMENT = re.compile(
-    rf"(?P<pre>^[+\- ]?\s*(?:export\s+)?{_SECRET_NAME}\s*=\s*)(?P<secret>[^\s'\"#][^\s#]{{3,}})",
+    rf"(?P<pre>^[+\- ]?\s*(?:export\s+)?{_SECRET_NAME}=)(?P<secret>[^\s'\"#()]{{4,}})(?=\s|#|$)",
     re.IGNORECASE | re.MULTILINE,
 )
 # Well-known key prefixes detect-secrets 1.5 does not cover.
