@@ -7,7 +7,7 @@ no secret value from `secrets`, no path from `forbidden`. A violation is
 recorded and answered with 400, so a test sees it twice.
 
 `script` maps a marker (a substring of the user message, e.g. a rule id) to
-what to answer: a verdict dict, ("status", code), ("sleep", seconds),
+what to answer: a verdict dict, ("status", code), ("flaky", n, code), ("sleep", seconds),
 ("malformed_body",), ("malformed_answer",). The default answer confirms.
 """
 
@@ -32,6 +32,7 @@ class AnthropicStub:
         self.violations: list[str] = []
         self._lock = threading.Lock()
         self._seen_prefixes: set[str] = set()
+        self._failures: dict[Any, int] = {}
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -82,6 +83,12 @@ class AnthropicStub:
         for key in ("temperature", "top_p", "top_k"):
             if key in req:
                 problems.append(f"sent {key}")
+        fmt = (req.get("output_config") or {}).get("format")
+        if fmt is not None:
+            # Like the real API: numeric and length bounds are not supported in structured-output schemas.
+            unsupported = {"minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems"}
+            if fmt.get("type") != "json_schema" or unsupported & _keys(fmt.get("schema")):
+                problems.append("unsupported output_config.format schema")
         for secret in self.secrets:
             if secret in raw:
                 problems.append("a secret reached the cloud")
@@ -112,6 +119,14 @@ class AnthropicStub:
                 break
         if isinstance(action, tuple):
             kind = action[0]
+            if kind == "flaky":  # ("flaky", n, code): fail n times with `code`, then answer
+                with self._lock:
+                    self._failures[action] = self._failures.get(action, 0) + 1
+                    failing = self._failures[action] <= action[1]
+                if failing:
+                    return action[2], _error("overloaded_error", "stub"), {"retry-after-ms": "5"}, 0.0
+                return 200, self._message(req, {"verdict": "confirm", "message": "ok", "confidence": 0.9,
+                                                 "reason": "after retries"}), {}, 0.0
             if kind == "status":
                 return action[1], _error("rate_limit_error" if action[1] == 429 else "api_error", "stub"), \
                     {"retry-after-ms": "5"}, 0.0
@@ -137,6 +152,21 @@ class AnthropicStub:
                       "cache_creation_input_tokens": CACHE_PREFIX_TOKENS if first else 0,
                       "cache_read_input_tokens": 0 if first else CACHE_PREFIX_TOKENS},
         }
+
+
+def _keys(node: Any) -> set[str]:
+    """JSON-schema keywords used anywhere in `node` (field names under "properties" are not keywords)."""
+    out: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            out.add(key)
+            children = value.values() if key == "properties" and isinstance(value, dict) else [value]
+            for child in children:
+                out |= _keys(child)
+    elif isinstance(node, list):
+        for child in node:
+            out |= _keys(child)
+    return out
 
 
 def _error(kind: str, message: str) -> dict[str, Any]:

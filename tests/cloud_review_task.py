@@ -20,6 +20,8 @@ from reviewer.records import Finding, Severity, Source
 from reviewer.tasks import TaskContext, TaskOutput
 
 FINDINGS: list[tuple[str, str, str, float, Source]] = []
+# (path, answered by the cloud?) for each request of the last run, in request order.
+SERVED: list[tuple[str, bool]] = []
 SYSTEM = "You review diffs against the team's rules."
 
 
@@ -31,8 +33,8 @@ class LocalDouble:
     leaves_machine = False
 
     def complete(self, requests: Sequence[Request]) -> list[Completion]:
-        return [Completion('{"findings": []}', input_tokens=(len(r.system) + len(r.user)) // 4, output_tokens=50)
-                for r in requests]
+        return [Completion('{"findings": []}', input_tokens=(len(r.system) + len(r.user)) // 4, output_tokens=50,
+                           meta={"path": r.paths[0]}) for r in requests]
 
     def confidence(self, questions: Sequence[YesNo]) -> list[float]:
         return [0.5 for _ in questions]
@@ -40,7 +42,12 @@ class LocalDouble:
 
 def run(ctx: TaskContext) -> TaskOutput:
     backend = primary_backend(ctx, LocalDouble())
-    backend.complete([Request(SYSTEM, ctx.text(f.path) or "", paths=(f.path,)) for f in ctx.changes.files])
+    requests = [Request(SYSTEM, f"File: {f.path}\n{ctx.text(f.path) or ''}", paths=(f.path,))
+                for f in ctx.changes.files]
+    completions = backend.complete(requests)
+    SERVED[:] = [(r.paths[0], bool(c.meta.get("left_machine"))) for r, c in zip(requests, completions)]
+    # The local double echoes its request's path: a completion in the wrong slot would show here.
+    assert all(c.meta.get("path", r.paths[0]) == r.paths[0] for r, c in zip(requests, completions))
     out = []
     for rule, path, needle, confidence, source in FINDINGS:
         text = ctx.text(path) or ""

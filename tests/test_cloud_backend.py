@@ -16,7 +16,8 @@ from tests.anthropic_stub import CACHE_PREFIX_TOKENS, AnthropicStub
 
 AWS_KEY = "AKIAIOSFODNN7EXAMPLE"
 DB_PASSWORD = "correct-horse-battery"
-SCHEMA = {"type": "object", "properties": {"ok": {"type": "boolean"}}, "required": ["ok"]}
+SCHEMA = {"type": "object", "properties": {"ok": {"type": "boolean"}, "n": {"type": "integer", "maximum": 3}},
+          "required": ["ok"]}
 
 
 @pytest.fixture
@@ -46,7 +47,9 @@ def test_request_shape_cache_and_redaction(stub: AnthropicStub) -> None:
     assert stub.violations == []  # model id, cache_control, no temperature, no secret in any body
     req = stub.requests[0]
     assert req["system"] == [{"type": "text", "text": "rules prefix", "cache_control": {"type": "ephemeral"}}]
-    assert req["output_config"] == {"format": {"type": "json_schema", "schema": SCHEMA}}
+    sent = req["output_config"]["format"]
+    assert sent["type"] == "json_schema" and sent["schema"]["properties"]["ok"] == {"type": "boolean"}
+    assert sent["schema"]["additionalProperties"] is False  # the SDK's transform_schema made it strict
     assert "[REDACTED:" in req["messages"][0]["content"]
     assert json.loads(first.text) == {"ok": True}
     # The first call writes the prefix to the prompt cache, the second reads it.
@@ -71,6 +74,13 @@ def test_status_errors_are_retried_then_reported(stub: AnthropicStub, code: int)
     with pytest.raises(BackendError, match=f"answered {code} after 2 retries"):
         backend(stub, max_retries=2).complete([Request("s", "x")])
     assert len(stub.requests) == 3  # the SDK's own retries: 1 + max_retries
+
+
+def test_transient_errors_are_retried_by_the_sdk(stub: AnthropicStub) -> None:
+    stub.script = {"x": ("flaky", 2, 529)}  # overloaded twice, then an answer
+    [comp] = backend(stub, max_retries=2).complete([Request("s", "x")])
+    assert json.loads(comp.text)["reason"] == "after retries"
+    assert len(stub.requests) == 3
 
 
 def test_timeout_is_a_backend_error(stub: AnthropicStub) -> None:

@@ -139,15 +139,21 @@ def test_always_sends_every_request_but_excluded_ones(example: Path, stub: Anthr
     assert sorted(f for e in ledger if e["left_machine"] for f in e["files"]) == [
         "acme_tools/settings.py", "acme_tools/stats.py", "acme_tools/tokens.py", "tests/test_stats.py"]
     assert not any("escalated" in n for n in data["notes"])  # under always the band is not escalated again
+    assert dict(cloud_review_task.SERVED) == {
+        "acme_tools/settings.py": True, "acme_tools/stats.py": True, "acme_tools/tokens.py": True,
+        "tests/test_stats.py": True, "deploy/settings.py": False}
 
 
 def test_always_falls_back_to_local_when_the_cloud_fails(example: Path, stub: AnthropicStub, cli: Any) -> None:
     (example / ".reviewer.toml").write_text('[cloud]\npolicy = "always"\nmax_retries = 0\n')
+    stub.forbidden = []  # no cloud.exclude in this test: deploy/ may go
     stub.script = {"def mean": ("status", 503)}  # stats.py's request fails
     res, data = review(cli, example)
     assert any("acme_tools/stats.py reviewed locally" in n and "503" in n for n in data["notes"])
     ledger = read_ledger(example)
     assert [e["files"] for e in ledger if e.get("error")] == [["acme_tools/stats.py"]]
+    served = dict(cloud_review_task.SERVED)
+    assert served.pop("acme_tools/stats.py") is False and all(served.values())
 
 
 def test_cloud_failure_keeps_every_local_verdict(example: Path, stub: AnthropicStub, cli: Any) -> None:

@@ -106,7 +106,7 @@ class AnthropicBackend:
             "messages": [{"role": "user", "content": user_r.text}],
         }
         if schema is not None:
-            kwargs["output_config"] = {"format": {"type": "json_schema", "schema": dict(schema)}}
+            kwargs["output_config"] = {"format": {"type": "json_schema", "schema": self._schema(schema)}}
         start = time.perf_counter()
         try:
             message = self.client.messages.create(**kwargs)
@@ -135,6 +135,15 @@ class AnthropicBackend:
                 "stop_reason": getattr(message, "stop_reason", None),
             },
         )
+
+
+    def _schema(self, schema: Mapping[str, Any]) -> dict[str, Any]:
+        """The API's JSON-schema subset: the SDK moves bounds it rejects (minimum, maxLength, ...) into
+        descriptions; callers still check values locally."""
+        try:
+            return self._anthropic.transform_schema(json.loads(json.dumps(schema)))  # type: ignore[no-any-return]
+        except (TypeError, ValueError) as exc:
+            raise BackendError(f"cannot send this JSON schema to the Anthropic API: {exc}") from None
 
 
 def parse_json(text: str, required: Sequence[str]) -> dict[str, Any]:

@@ -154,6 +154,7 @@ def _verdict(comp: Completion) -> dict[str, Any]:
     data = parse_json(comp.text, ("verdict", "message", "confidence"))
     if data["verdict"] not in ("confirm", "reject", "rewrite") or not isinstance(data["message"], str):
         raise BackendError("malformed answer from the Anthropic API: unknown verdict")
+    data["message"] = data["message"][:500]  # the schema's bound, which the API does not enforce
     try:
         data["confidence"] = min(1.0, max(0.0, float(data["confidence"])))
     except (TypeError, ValueError):
@@ -247,7 +248,9 @@ class RoutingBackend:
             if i in local_idx:
                 continue
             try:
-                out[i] = self.cloud.complete([r])[0]
+                comp = self.cloud.complete([r])[0]
+                # Tell the task which engine answered, so its findings can carry Source.CLOUD.
+                out[i] = dataclasses.replace(comp, meta={**comp.meta, "left_machine": True})
             except BackendError as exc:
                 self.notes.append(f"cloud: {', '.join(r.paths) or 'a request'} reviewed locally ({exc.message})")
                 local_idx.append(i)
