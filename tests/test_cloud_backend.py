@@ -108,3 +108,15 @@ def test_no_api_key_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
     with pytest.raises(BackendError, match="ANTHROPIC_API_KEY is not set"):
         AnthropicBackend(CloudConfig())
+
+
+def test_cloud_modules_import_nothing_heavy() -> None:
+    # `reviewer --help` and rules-only hooks must not pay for the SDK or detect-secrets.
+    import subprocess
+    import sys
+
+    code = ("import sys, reviewer.engine.escalate, reviewer.engine.ledger, reviewer.engine.redact, "
+            "reviewer.engine.cloud, reviewer.commands.cost, reviewer.pipeline; "
+            "print(sorted(m for m in ('anthropic', 'detect_secrets', 'httpx') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
