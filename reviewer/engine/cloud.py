@@ -141,7 +141,7 @@ class AnthropicBackend:
         """The API's JSON-schema subset: the SDK moves bounds it rejects (minimum, maxLength, ...) into
         descriptions; callers still check values locally."""
         try:
-            return self._anthropic.transform_schema(json.loads(json.dumps(schema)))  # type: ignore[no-any-return]
+            return self._anthropic.transform_schema(json.loads(json.dumps(schema)))
         except (TypeError, ValueError) as exc:
             raise BackendError(f"cannot send this JSON schema to the Anthropic API: {exc}") from None
 
