@@ -1,0 +1,1 @@
+"""Subcommands of `reviewer`, one module each (see reviewer/cli.py COMMANDS)."""
