@@ -266,6 +266,13 @@ def _load_sqlite(path: Path, root: Path, settings: CoverageSettings, wanted: Opt
     return CoverageData(files, branch, "sqlite", path, tuple(outside), tuple(notes))
 
 
+def analyse_file(rel: str, text: str, lines: Iterable[int], arcs: Optional[Iterable[Arc]],
+                 settings: CoverageSettings) -> Optional[FileCoverage]:
+    """Coverage of one file from raw measured lines/arcs and its current source (None if not Python)."""
+    static = static_analysis(text, rel, settings)
+    return None if static is None else _analyse(rel, static, lines, arcs)
+
+
 def _analyse(rel: str, static: Static, lines: Iterable[int], arcs: Optional[Iterable[Arc]]) -> FileCoverage:
     """coverage's report arithmetic (coverage/results.py), over public inputs."""
     parser = static.parser
