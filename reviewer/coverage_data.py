@@ -84,12 +84,16 @@ def locate(root: Path, configured: Optional[str]) -> Path:
     )
 
 
-def load(path: Path, root: Path, only: Optional[Iterable[str]] = None) -> CoverageData:
+def load(path: Path, root: Path, only: Optional[Iterable[str]] = None, executed_arcs: bool = True) -> CoverageData:
     """Read `path` in whichever of the three formats it is.
 
     `only`, when given, limits the work to those repository-relative paths
     (reading a large `.coverage` database analyses every file otherwise).
-    Raises UsageError for a missing, unreadable or corrupt file.
+    Cobertura XML names only the missing branch destinations; the executed
+    ones come from coverage's static analysis of the source, which is the
+    slow part: `executed_arcs=False` skips it (XML records then carry
+    `executed_arcs=None`; missing arcs are the same). Raises UsageError for
+    a missing, unreadable or corrupt file.
     """
     try:
         with open(path, "rb") as fh:
@@ -104,7 +108,7 @@ def load(path: Path, root: Path, only: Optional[Iterable[str]] = None) -> Covera
     if stripped.startswith(b"{"):
         return _load_json(path, root, settings, wanted)
     if stripped.startswith(b"<"):
-        return _load_xml(path, root, settings, wanted)
+        return _load_xml(path, root, settings, wanted, executed_arcs)
     raise UsageError(f"{path} is not coverage data (expected a .coverage database, coverage json or coverage xml)")
 
 
@@ -331,7 +335,7 @@ def _load_json(path: Path, root: Path, settings: CoverageSettings, wanted: Optio
             )
     except (KeyError, TypeError, ValueError) as exc:
         raise UsageError(f"{path}: malformed coverage json entry ({type(exc).__name__}: {exc})") from None
-    notes = ()
+    notes: tuple[str, ...] = ()
     if branch and files and all(f.missing_arcs is None for f in files.values()):
         branch = False
         notes = ("the json report has no branch arrays (coverage older than 6.5): line coverage only",)
@@ -343,7 +347,8 @@ def _load_json(path: Path, root: Path, settings: CoverageSettings, wanted: Optio
 _CONDITION = re.compile(r"\((\d+)/(\d+)\)")
 
 
-def _load_xml(path: Path, root: Path, settings: CoverageSettings, wanted: Optional[set[str]]) -> CoverageData:
+def _load_xml(path: Path, root: Path, settings: CoverageSettings, wanted: Optional[set[str]],
+              full: bool = True) -> CoverageData:
     import xml.etree.ElementTree as ET
 
     try:
@@ -370,7 +375,7 @@ def _load_xml(path: Path, root: Path, settings: CoverageSettings, wanted: Option
         if wanted is not None and rel not in wanted:
             continue
         try:
-            files[rel] = _xml_file(rel, cls, root, settings, branch, notes)
+            files[rel] = _xml_file(rel, cls, root, settings, branch, notes, full)
         except (TypeError, ValueError) as exc:
             raise UsageError(f"{path}: malformed <line> for {name} ({exc})") from None
     return CoverageData(files, branch, "xml", path, tuple(outside), tuple(notes))
@@ -394,7 +399,7 @@ def _xml_relative(paths: _Paths, name: str, sources: list[str]) -> Optional[str]
 
 
 def _xml_file(rel: str, cls: Any, root: Path, settings: CoverageSettings, branch: bool,
-              notes: list[str]) -> FileCoverage:
+              notes: list[str], full: bool) -> FileCoverage:
     executed: set[int] = set()
     missing: set[int] = set()
     missing_dest: dict[int, list[str]] = {}
@@ -409,6 +414,9 @@ def _xml_file(rel: str, cls: Any, root: Path, settings: CoverageSettings, branch
                 missing_dest[number] = [d.strip() for d in dests.split(",") if d.strip()]
     if not branch:
         return FileCoverage(rel, frozenset(executed), frozenset(missing))
+    if not full:
+        return FileCoverage(rel, frozenset(executed), frozenset(missing), None,
+                            frozenset(_missing_arcs_fast(rel, root, missing_dest, notes)))
     text = _read_source(root, rel)
     static = static_analysis(text, rel, settings) if text is not None else None
     possible = static.branch_arcs() if static is not None else {}
@@ -428,6 +436,41 @@ def _xml_file(rel: str, cls: Any, root: Path, settings: CoverageSettings, branch
         miss_arcs.update((line_no, t) for t in missed)
         ex_arcs.update((line_no, t) for t in targets - missed)
     return FileCoverage(rel, frozenset(executed), frozenset(missing), frozenset(ex_arcs), frozenset(miss_arcs))
+
+
+def _missing_arcs_fast(rel: str, root: Path, missing_dest: dict[int, list[str]], notes: list[str]) -> set[Arc]:
+    """Missing arcs without coverage's full analysis: "exit" -> minus the enclosing code object's first line.
+
+    coverage numbers a module's exit -1 and a function's or class's exit minus
+    its first line (the first decorator's, when decorated).
+    """
+    import ast
+
+    parsed = False
+    scopes: list[tuple[int, int, int]] = []  # (def line, end line, code object start)
+    if any("exit" in dests for dests in missing_dest.values()):
+        try:
+            tree = ast.parse(_read_source(root, rel) or "")
+            parsed = (root / rel).is_file()
+        except (SyntaxError, ValueError):
+            tree = ast.Module(body=[], type_ignores=[])
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                first = node.decorator_list[0].lineno if node.decorator_list else node.lineno
+                scopes.append((node.lineno, node.end_lineno or node.lineno, first))
+        if not parsed:
+            notes.append(f"{rel}: no source to analyse; an arc leaving a function is shown as leaving its own line")
+    out: set[Arc] = set()
+    for line, dests in missing_dest.items():
+        for dest in dests:
+            if dest != "exit":
+                out.add((line, int(dest)))
+            elif not parsed:
+                out.add((line, -line))
+            else:
+                inside = [sc for sc in scopes if sc[0] <= line <= sc[1]]
+                out.add((line, -max(inside)[2] if inside else -1))
+    return out
 
 
 # --- staleness ------------------------------------------------------------------------------

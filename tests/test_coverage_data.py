@@ -38,6 +38,11 @@ def test_three_formats_agree(measured: Path) -> None:
     for other in loaded[1:]:
         assert other.files["pkg/calc.py"] == first
     assert set(loaded[0].files) == set(loaded[1].files) == set(loaded[2].files)
+    # The quick XML path (no executed-arc analysis) finds the same missing arcs, exits included.
+    quick = coverage_data.load(measured / "coverage.xml", measured, executed_arcs=False)
+    for path, fc in quick.files.items():
+        assert fc.missing_arcs == loaded[0].files[path].missing_arcs and fc.executed_arcs is None
+        assert (fc.executed, fc.missing) == (loaded[0].files[path].executed, loaded[0].files[path].missing)
 
 
 def test_records_say_what_coverage_measured(measured: Path) -> None:

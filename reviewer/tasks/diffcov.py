@@ -138,7 +138,8 @@ def load_for(ctx: TaskContext) -> coverage_data.CoverageData:
     data = ctx.options.get("coverage_data")
     if data is None:
         path = coverage_data.locate(ctx.root, ctx.options.get("coverage_file") or ctx.config.coverage.file)
-        data = coverage_data.load(path, ctx.root, only=[f.path for f in ctx.changes.files])
+        # Diff coverage needs the missing arcs only: skip XML's costly executed-arc analysis.
+        data = coverage_data.load(path, ctx.root, only=[f.path for f in ctx.changes.files], executed_arcs=False)
         ctx.options["coverage_data"] = data
     assert isinstance(data, coverage_data.CoverageData)
     return data
@@ -155,7 +156,11 @@ def build_section(ctx: TaskContext) -> CoverageSection:
     if not data.branch:
         notes.append("the data has no branch information: line coverage only "
                      "(run `coverage run --branch` for missing branches)")
-    return CoverageSection(tuple(reports), data.branch, str(data.path), data.kind, tuple(unmeasured),
+    try:
+        shown = data.path.resolve().relative_to(Path(ctx.root).resolve()).as_posix()
+    except ValueError:  # kept outside the repository
+        shown = str(data.path)
+    return CoverageSection(tuple(reports), data.branch, shown, data.kind, tuple(unmeasured),
                            tuple(stale), tuple(notes))
 
 
