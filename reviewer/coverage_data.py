@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional
@@ -244,29 +245,29 @@ def _load_sqlite(path: Path, root: Path, settings: CoverageSettings, wanted: Opt
     from coverage.exceptions import CoverageException
 
     data = CovData(basename=str(path))
-    try:
-        data.read()
-        measured = sorted(data.measured_files())
-        branch = data.has_arcs()
-    except (CoverageException, Exception) as exc:  # sqlite3.DatabaseError for a damaged file
-        raise UsageError(f"cannot read coverage data {path}: {_one_line(exc)}") from None
     paths = _Paths(root, settings, path.parent)
     files: dict[str, FileCoverage] = {}
     outside: list[str] = []
     notes: list[str] = []
-    for name in measured:
-        rel = paths.relative(name)
-        if rel is None:
-            outside.append(name)
-            continue
-        if wanted is not None and rel not in wanted:
-            continue
-        text = _read_source(root, rel)
-        static = static_analysis(text, rel, settings) if text is not None else None
-        if static is None:
-            notes.append(f"{rel}: no Python source to analyse; its coverage is not reported")
-            continue
-        files[rel] = _analyse(rel, static, data.lines(name) or [], data.arcs(name) if branch else None)
+    try:
+        data.read()
+        branch = data.has_arcs()
+        for name in sorted(data.measured_files()):
+            rel = paths.relative(name)
+            if rel is None:
+                outside.append(name)
+                continue
+            if wanted is not None and rel not in wanted:
+                continue
+            text = _read_source(root, rel)
+            static = static_analysis(text, rel, settings) if text is not None else None
+            if static is None:
+                notes.append(f"{rel}: no Python source to analyse; its coverage is not reported")
+                continue
+            files[rel] = _analyse(rel, static, data.lines(name) or [], data.arcs(name) if branch else None)
+    # CoverageException for bad data; sqlite3.DatabaseError (not wrapped by coverage) for a damaged file.
+    except (CoverageException, sqlite3.Error) as exc:
+        raise UsageError(f"cannot read coverage data {path}: {_one_line(exc)}") from None
     return CoverageData(files, branch, "sqlite", path, tuple(outside), tuple(notes))
 
 
