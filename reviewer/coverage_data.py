@@ -244,6 +244,7 @@ def _load_sqlite(path: Path, root: Path, settings: CoverageSettings, wanted: Opt
     from coverage import CoverageData as CovData
     from coverage.exceptions import CoverageException
 
+    _check_schema(path)
     data = CovData(basename=str(path))
     paths = _Paths(root, settings, path.parent)
     files: dict[str, FileCoverage] = {}
@@ -276,6 +277,25 @@ def analyse_file(rel: str, text: str, lines: Iterable[int], arcs: Optional[Itera
     """Coverage of one file from raw measured lines/arcs and its current source (None if not Python)."""
     static = static_analysis(text, rel, settings)
     return None if static is None else _analyse(rel, static, lines, arcs)
+
+
+def _check_schema(path: Path) -> None:
+    """Refuse SQLite files that are not coverage data before coverage opens them.
+
+    coverage creates its tables in a database that lacks them; opening a
+    stranger's database read-only first keeps the user's file untouched.
+    """
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            found = conn.execute(
+                "select 1 from sqlite_master where type = 'table' and name = 'coverage_schema'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise UsageError(f"cannot read coverage data {path}: {_one_line(exc)}") from None
+    if found is None:
+        raise UsageError(f"cannot read coverage data {path}: an SQLite database without coverage.py's tables")
 
 
 def _analyse(rel: str, static: Static, lines: Iterable[int], arcs: Optional[Iterable[Arc]]) -> FileCoverage:

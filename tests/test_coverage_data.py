@@ -137,8 +137,10 @@ def test_sqlite_file_that_is_not_coverage_data(tmp_path: Path) -> None:
     with sqlite3.connect(db) as conn:
         conn.execute("create table notes (text)")
     conn.close()
+    before = db.read_bytes()
     with pytest.raises(UsageError, match="cannot read coverage data"):
         coverage_data.load(db, tmp_path)
+    assert db.read_bytes() == before  # coverage would have added its tables to the user's file
 
 
 def test_json_without_branch_arrays_is_line_coverage(measured: Path, tmp_path: Path) -> None:
