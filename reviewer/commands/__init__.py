@@ -1,1 +1,1 @@
-"""Subcommands of `reviewer`, one module each (see reviewer/cli.py COMMANDS)."""
+"""Subcommands of `reviewer`, one module each, imported lazily by reviewer.cli."""
