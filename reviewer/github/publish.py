@@ -1,0 +1,99 @@
+"""Post a Result to a pull request: one review, the summary comment, stale comments removed.
+
+Failures never lose a finding: a read-only token (403/404, as on fork pull
+requests) falls back to annotations and the job summary; a 422 on the batch
+moves the inline comments into the review body and posts again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Optional
+
+from reviewer.github import anchors, comments
+from reviewer.github.client import ApiError, Client
+from reviewer.github.review import Plan, make_plan, review_body
+from reviewer.report import markdown
+
+if TYPE_CHECKING:
+    from reviewer.config import Config
+    from reviewer.github.event import Event
+    from reviewer.pipeline import Result
+
+
+@dataclass
+class Outcome:
+    """What happened on GitHub; `fallback` says why annotations are needed instead."""
+
+    review_id: Optional[int] = None
+    inline: int = 0
+    in_body: int = 0
+    already: int = 0
+    deleted: int = 0
+    summary: str = "none"  # created | updated | unchanged | none
+    fallback: Optional[str] = None
+    notes: list[str] = field(default_factory=list)
+
+
+def summary_comment(result: "Result", outcome_line: str) -> str:
+    body = markdown.render_body(result)
+    return comments.truncate(f"{comments.SUMMARY_MARKER}\n{body}\n<sub>{outcome_line}</sub>\n")
+
+
+def publish(result: "Result", event: "Event", client: Client, config: "Config", failing: bool,
+            status: Callable[[str], None] = lambda _m: None) -> Outcome:
+    """Post the review and the summary comment; returns what was done."""
+    assert event.number is not None and event.head_sha is not None
+    outcome = Outcome()
+    try:
+        pull = client.pull(event.number)
+        diffs = _diffs(client, pull, result, outcome)
+        existing = client.review_comments(pull)
+        body_fps = {fp for body in client.review_bodies(pull) for fp in comments.fingerprints(body)}
+        plan = make_plan(result.findings, diffs, existing, body_fps, config.github.max_comments,
+                         request_changes=failing and config.github.request_changes)
+        _post_review(client, pull, event.head_sha, plan, len(result.findings), outcome, status)
+        for stale in plan.stale:
+            client.delete_review_comment(pull, stale.id)
+            outcome.deleted += 1
+        line = (f"Review: {outcome.inline} new inline comment(s), {outcome.in_body} in the review body, "
+                f"{outcome.already} already posted, {outcome.deleted} outdated comment(s) removed.")
+        outcome.summary, _url = client.upsert_issue_comment(pull, comments.SUMMARY_MARKER,
+                                                            summary_comment(result, line))
+    except ApiError as exc:
+        if not exc.read_only:
+            raise
+        outcome.fallback = (f"GitHub answered {exc.status} ({exc.message}): the token cannot write to this "
+                            "pull request (a fork's read-only token?); findings go to annotations and the job summary")
+    return outcome
+
+
+def _diffs(client: Client, pull: object, result: "Result", outcome: Outcome) -> dict[str, anchors.FileDiff]:
+    try:
+        return anchors.from_api_files(client.files(pull))  # type: ignore[arg-type]
+    except ApiError as exc:
+        if exc.read_only:
+            raise
+        # Too large a diff for the API (406/422 above 300 files): the local diff has the same hunks.
+        outcome.notes.append(f"could not list the pull request's files ({exc.status}); anchored on the local diff")
+        return anchors.from_changeset(result.changes)
+
+
+def _post_review(client: Client, pull: object, head: str, plan: Plan, total: int, outcome: Outcome,
+                 status: Callable[[str], None]) -> None:
+    outcome.already = len(plan.already)
+    if not plan.has_news:
+        status("reviewer: nothing new to post on the pull request")
+        return
+    try:
+        outcome.review_id = client.create_review(pull, head, review_body(plan, total), plan.event,  # type: ignore[arg-type]
+                                                 [i.payload() for i in plan.inline])
+    except ApiError as exc:
+        if exc.status != 422 or not plan.inline:
+            raise
+        status(f"reviewer: GitHub rejected the inline comments (422: {exc.message}); posting them in the review body")
+        outcome.notes.append(f"422 from GitHub ({exc.message}): inline comments moved to the review body")
+        plan.demote_inline()
+        outcome.review_id = client.create_review(pull, head, review_body(plan, total), plan.event, [])  # type: ignore[arg-type]
+    outcome.inline = len(plan.inline)
+    outcome.in_body = len(plan.body)
