@@ -206,7 +206,7 @@ def test_read_only_token_falls_back_to_annotations(cli: Any, pr: PullRequest, fa
     assert "::error file=app.py,line=32,endLine=32,title=test/weak-hash (error)::md5 is a weak hash" in res.out
     assert "::warning file=app.py,line=33,endLine=36,title=test/block (warning)::merge these assignments" in res.out
     assert "::notice file=app.py,line=37" in res.out
-    assert "403" in res.err and "annotations" in res.err
+    assert "403" in res.err and "annotations" in res.err and "Traceback" not in res.err
     summary = (pr.tmp / "summary.md").read_text()
     assert "| 🔴 error | `app.py:2` | `test/weak-hash` |" in summary and "403" in summary
 

@@ -8,7 +8,7 @@ collapsed in a <details> block, so a new task shows up without a new reporter.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Optional
 
 if TYPE_CHECKING:
     from reviewer.pipeline import Result
@@ -25,7 +25,8 @@ def cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|").replace("<", "&lt;")
 
 
-def findings_table(findings: "list[Finding]", limit: int = MAX_ROWS) -> list[str]:
+def findings_table(findings: "list[Finding]", limit: Optional[int] = None) -> list[str]:
+    limit = MAX_ROWS if limit is None else limit
     if not findings:
         return ["No findings on the changed lines."]
     lines = ["| Severity | Location | Rule | Message |", "| --- | --- | --- | --- |"]
