@@ -66,6 +66,16 @@ def _wrap(exc: Exception) -> Exception:
     return BackendError(f"GitHub API request failed: {type(exc).__name__}: {exc}")
 
 
+def _log_to_current_stderr() -> None:
+    """PyGithub binds a StreamHandler to the stderr of import time; its retry notes should go to today's."""
+    import logging
+    import sys
+
+    for handler in logging.getLogger("github").handlers:
+        if type(handler) is logging.StreamHandler:
+            handler.stream = sys.stderr  # not setStream(): it flushes the old stream, which may be closed
+
+
 class Client:
     """One pull request (or none) of one repository."""
 
@@ -74,6 +84,7 @@ class Client:
             from github import Auth, Github, GithubRetry
         except ImportError:
             raise UsageError("the GitHub integration needs PyGithub: pip install 'reviewer[github]'") from None
+        _log_to_current_stderr()
         pacing = pacing or Pacing()
         retry = GithubRetry(total=pacing.retries, backoff_factor=pacing.backoff,
                             secondary_rate_wait=max(pacing.backoff, 0.0) * 60)
