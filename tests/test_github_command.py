@@ -277,3 +277,18 @@ def test_pull_request_target_runs_review_only(cli: Any, pr: PullRequest, fake: F
     for post in fake.calls("POST", "/reviews"):
         assert all("`test/" not in c["body"] for c in post.body["comments"])
         assert "`test/" not in post.body["body"]
+
+
+def test_server_errors_past_the_retries_still_report_everything(cli: Any, pr: PullRequest, fake: FakeGitHub) -> None:
+    fake.failures[("POST", r"/reviews$")] = [500] * 20
+    res = run(cli, pr, "--fail-level", "none")
+    assert res.code == 3  # a backend failure, said in one line
+    assert "Traceback" not in res.err and "reviewer: error:" in res.err
+    assert res.out.count("::") >= 8 and "::error file=app.py,line=32" in res.out  # nothing lost
+    assert "| 🔴 error | `app.py:32` |" in (pr.tmp / "summary.md").read_text()
+
+
+def test_no_event_is_a_usage_error(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GITHUB_EVENT_PATH", raising=False)
+    res = cli("github", cwd=tmp_path)
+    assert res.code == 2 and "no event" in res.err

@@ -126,6 +126,9 @@ def _post(result: Any, event: Any, cfg: Any, failing: bool, token: Optional[str]
         except ApiError as exc:
             reason = f"GitHub API error {exc.status} ({exc.message}): annotations only"
             error = BackendError(f"could not post to the pull request: GitHub answered {exc.status} ({exc.message})")
+        except BackendError as exc:  # retries exhausted, connection refused: still report every finding
+            reason = f"{exc.message}: annotations only"
+            error = exc
         else:
             reason = outcome.fallback
             for note in outcome.notes:
