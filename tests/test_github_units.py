@@ -93,14 +93,26 @@ def test_plan_caps_dedups_and_finds_stale() -> None:
     ]
     plan = make_plan(findings, diffs, existing, set(), max_comments=1)
     assert [i.finding.rule for i in plan.inline] == ["r/b"]  # errors first
-    assert [(x.rule, why) for x, why in plan.body] == [("r/d", "outside the diff hunks"),
-                                                      ("r/c", "over the inline comment cap of 1")]
+    assert [(x.finding.rule, x.reason) for x in plan.body] == [("r/d", "outside the diff hunks"),
+                                                              ("r/c", "over the inline comment cap of 1")]
     assert [x.rule for x in plan.already] == ["r/a"]
     assert [e.id for e in plan.stale] == [2]
     assert plan.event == "COMMENT"
-    again = make_plan(findings, diffs, existing, {x.fingerprint for x, _ in plan.body}, max_comments=1,
+    again = make_plan(findings, diffs, existing, {x.key for x in plan.body}, max_comments=1,
                       request_changes=True)
-    assert [x.rule for x, _ in again.body] == [] and again.event == "REQUEST_CHANGES"
+    assert again.body == [] and again.event == "REQUEST_CHANGES"
+
+
+def test_identical_code_twice_in_a_file_gets_two_comments() -> None:
+    diffs = {"a.py": parse_patch("a.py", PATCH)}
+    twin = [Finding("r/x", "p", "a.py", n, n, Severity.ERROR, "m", snippet="same()") for n in (2, 22)]
+    assert twin[0].fingerprint == twin[1].fingerprint  # the line number is not part of it
+    plan = make_plan(twin, diffs, [], set(), max_comments=30)
+    assert [(i.anchor.line, i.key) for i in plan.inline] == [(2, twin[0].fingerprint), (22, twin[0].fingerprint + "-2")]
+    posted = [Existing(n, "a.py", i.payload()["body"]) for n, i in enumerate(plan.inline)]  # type: ignore[arg-type]
+    assert make_plan(twin, diffs, posted, set(), max_comments=30).already == twin
+    # One of the two goes away: the "-2" comment is the stale one, the first stays.
+    assert [e.fingerprint for e in make_plan(twin[:1], diffs, posted, set(), 30).stale] == [twin[0].fingerprint + "-2"]
 
 
 def _event(tmp_path: Path, payload: object) -> Path:

@@ -148,3 +148,10 @@ def test_markdown_counts_hidden_findings_and_caps_rows(monkeypatch: pytest.Monke
 def test_reporters_are_registered_and_handle_no_findings(fmt: str) -> None:
     out = report.get(fmt)(result([]), False)
     assert isinstance(out, str)
+
+
+def test_sarif_repeated_code_keeps_distinct_fingerprints() -> None:
+    twins = [finding(line=n, snippet="h = md5(x)") for n in (3, 9)]
+    results = json.loads(report.get("sarif")(result(twins), False))["runs"][0]["results"]
+    fps = [r["partialFingerprints"]["reviewer/v1"] for r in results]
+    assert fps == [twins[0].fingerprint, twins[0].fingerprint + "-2"]

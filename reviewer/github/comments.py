@@ -42,7 +42,7 @@ def headline(f: "Finding") -> str:
     return f"{_SEVERITY[str(f.severity)]} `{f.rule}`: {f.message}{conf}"
 
 
-def inline_body(f: "Finding", as_suggestion: bool) -> str:
+def inline_body(f: "Finding", as_suggestion: bool, key: Optional[str] = None) -> str:
     """The body of an inline comment; the suggestion becomes a one-click ```suggestion when anchored on its lines."""
     parts = [headline(f)]
     s = f.suggestion
@@ -51,7 +51,7 @@ def inline_body(f: "Finding", as_suggestion: bool) -> str:
             parts.append(suggestion_block(s.replacement))
         else:
             parts.append(_replacement_note(f))
-    parts.append(marker(f.fingerprint))
+    parts.append(marker(key or f.fingerprint))
     return "\n\n".join(parts)
 
 
@@ -64,10 +64,10 @@ def _replacement_note(f: "Finding") -> str:
     return f"Suggested replacement for {span}:\n\n{fn}\n{text}\n{fn}" if text else f"Suggested fix: delete {span}."
 
 
-def body_item(f: "Finding", reason: str) -> str:
+def body_item(f: "Finding", reason: str, key: Optional[str] = None) -> str:
     """One finding listed in the review body (with its marker, so re-runs do not repeat it)."""
     where = f"{f.path}:{f.line}" + (f"-{f.end_line}" if f.end_line > f.line else "")
-    item = f"- `{cell(where)}` {headline(f)} _({reason})_ {marker(f.fingerprint)}"
+    item = f"- `{cell(where)}` {headline(f)} _({reason})_ {marker(key or f.fingerprint)}"
     if f.suggestion is not None:
         note = "\n".join(("  " + ln) if ln else "" for ln in _replacement_note(f).splitlines())
         item += "\n\n" + note

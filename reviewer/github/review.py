@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Mapping, Optional, Sequence
 
 from reviewer.github import comments
 from reviewer.github.anchors import Anchor, FileDiff, anchor
+from reviewer.report.keys import occurrence_keys
 
 if TYPE_CHECKING:
     from reviewer.records import Finding
@@ -41,16 +42,26 @@ class Existing:
 class Inline:
     finding: "Finding"
     anchor: Anchor
+    key: str  # the occurrence key carried in the hidden marker
 
     def payload(self) -> dict[str, object]:
-        return {"path": self.finding.path, "body": comments.inline_body(self.finding, self.anchor.suggestion),
-                **self.anchor.payload()}
+        body = comments.inline_body(self.finding, self.anchor.suggestion, self.key)
+        return {"path": self.finding.path, "body": body, **self.anchor.payload()}
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A finding listed in the review body, and why it is not inline."""
+
+    finding: "Finding"
+    reason: str
+    key: str
 
 
 @dataclass
 class Plan:
     inline: list[Inline] = field(default_factory=list)
-    body: list[tuple["Finding", str]] = field(default_factory=list)
+    body: list[Listed] = field(default_factory=list)
     already: list["Finding"] = field(default_factory=list)
     stale: list[Existing] = field(default_factory=list)
     event: str = "COMMENT"
@@ -61,7 +72,7 @@ class Plan:
 
     def demote_inline(self) -> None:
         """After a 422 on the batch: every inline comment goes into the body instead."""
-        self.body = [(i.finding, REJECTED) for i in self.inline] + self.body
+        self.body = [Listed(i.finding, REJECTED, i.key) for i in self.inline] + self.body
         self.inline = []
 
 
@@ -80,25 +91,21 @@ def make_plan(
     """Decide where each finding goes. `body_fingerprints` are those already listed in earlier review bodies."""
     plan = Plan(event="REQUEST_CHANGES" if request_changes else "COMMENT")
     posted = {(e.path, e.fingerprint) for e in existing if e.fingerprint}
+    keyed = sorted(zip(findings, occurrence_keys(findings)), key=lambda fk: _rank(fk[0]))
     candidates: list[Inline] = []
-    seen: set[tuple[str, str]] = set()
-    for f in sorted(findings, key=_rank):
-        key = (f.path, f.fingerprint)
-        if key in seen:
-            continue  # the same code flagged twice by one rule: one comment
-        seen.add(key)
-        if key in posted or f.fingerprint in body_fingerprints:
+    for f, key in keyed:
+        if (f.path, key) in posted or key in body_fingerprints:
             plan.already.append(f)
             continue
         a = anchor(f, diffs)
         if a is not None:
-            candidates.append(Inline(f, a))
+            candidates.append(Inline(f, a, key))
         else:
-            plan.body.append((f, OUTSIDE_HUNKS if f.path in diffs else NOT_IN_DIFF))
+            plan.body.append(Listed(f, OUTSIDE_HUNKS if f.path in diffs else NOT_IN_DIFF, key))
     cap = max(max_comments, 0)
     plan.inline = candidates[:cap]
-    plan.body += [(i.finding, OVER_CAP.format(cap=cap)) for i in candidates[cap:]]
-    current = {(f.path, f.fingerprint) for f in findings}
+    plan.body += [Listed(i.finding, OVER_CAP.format(cap=cap), i.key) for i in candidates[cap:]]
+    current = {(f.path, key) for f, key in keyed}
     replied = {e.in_reply_to for e in existing if e.in_reply_to is not None}
     plan.stale = [e for e in existing
                   if e.fingerprint and e.in_reply_to is None and (e.path, e.fingerprint) not in current
@@ -114,5 +121,5 @@ def review_body(plan: Plan, total: int, summary_url: Optional[str] = None) -> st
         lines[0] += f" Summary: {summary_url}"
     if plan.body:
         lines += ["", "Findings not shown inline:", ""]
-        lines += [comments.body_item(f, why) for f, why in plan.body]
+        lines += [comments.body_item(x.finding, x.reason, x.key) for x in plan.body]
     return comments.truncate("\n".join(lines) + "\n")

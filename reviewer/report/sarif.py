@@ -11,6 +11,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from reviewer import __version__
+from reviewer.report.keys import occurrence_keys
 
 if TYPE_CHECKING:
     from reviewer.pipeline import Result
@@ -49,7 +50,7 @@ def _region(start: int, end: int, column: int = 0) -> dict[str, Any]:
     return region
 
 
-def _result(f: "Finding", rule_index: int) -> dict[str, Any]:
+def _result(f: "Finding", rule_index: int, key: str) -> dict[str, Any]:
     out: dict[str, Any] = {
         "ruleId": f.rule,
         "ruleIndex": rule_index,
@@ -62,7 +63,7 @@ def _result(f: "Finding", rule_index: int) -> dict[str, Any]:
             }
         }],
         # Line-independent, so code scanning keeps one alert across rebases.
-        "partialFingerprints": {"reviewer/v1": f.fingerprint},
+        "partialFingerprints": {"reviewer/v1": key},
         "properties": {"confidence": round(f.confidence, 4), "source": f.source.value, "pack": f.pack},
     }
     s = f.suggestion
@@ -87,7 +88,7 @@ def as_dict(result: "Result") -> dict[str, Any]:
         "tool": {"driver": {"name": "reviewer", "version": __version__,
                             "rules": rules}},
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, index[f.rule]) for f in shown],
+        "results": [_result(f, index[f.rule], key) for f, key in zip(shown, occurrence_keys(shown))],
     }
     notes = [f"{s.path}: skipped ({s.reason})" for s in result.skipped] + list(result.notes)
     if len(findings) > MAX_RESULTS:
