@@ -36,3 +36,8 @@ def run(ctx: TaskContext) -> TaskOutput:
                     snippet=block, suggestion=Suggestion(change.path, begin, n, BLOCK_REPLACEMENT)))
                 begin = None
     return out
+
+
+def markdown(section: object) -> str:
+    """A section renderer, for the Markdown reporter's per-task renderer registry."""
+    return f"## Planted\n\nplanted: {section}\n"

@@ -292,3 +292,19 @@ def test_no_event_is_a_usage_error(cli: Any, tmp_path: Path, monkeypatch: pytest
     monkeypatch.delenv("GITHUB_EVENT_PATH", raising=False)
     res = cli("github", cwd=tmp_path)
     assert res.code == 2 and "no event" in res.err
+
+
+def test_docstring_suggestions_from_a_section_post_as_suggestion_blocks(cli: Any, pr: PullRequest, fake: FakeGitHub,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # A stand-in with the docstrings task's section shape (its suggestions), under the task's name.
+    monkeypatch.setitem(tasks.REGISTRY, "docstrings", "tests.planted_docs_task")
+    res = cli("github", "--event-path", str(pr.event_file()), "--tasks", "docstrings", "--no-model",
+              cwd=pr.repo.path)
+    assert res.code == 0, res  # info-level suggestions never fail the run
+    [comment] = fake.calls("POST", "/reviews")[0].body["comments"]
+    replacement = 'def digest(data):\n    """Docstring for digest."""'
+    assert comment["line"] == 31 and "start_line" not in comment
+    assert comment["body"].startswith("🔵 **info** `docstrings/suggestion`: Add the missing docstring\n\n"
+                                      f"```suggestion\n{replacement}\n```\n\n<!-- reviewer:fp=")
+    summary = fake.issue_comments[0]["body"]
+    assert "### Docstrings" in summary and "1 docstring(s) suggested (template (no model))" in summary

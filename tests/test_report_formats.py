@@ -120,10 +120,10 @@ class FakeCoverage:
 
 def test_markdown_table_sections_and_privacy_line() -> None:
     f = finding(message="a | b <script>")
-    text = report.get("markdown")(result([f], {"coverage": FakeCoverage(62.5, ((3, 5),))}), False)
+    text = report.get("markdown")(result([f], {"branch_stats": FakeCoverage(62.5, ((3, 5),))}), False)
     assert "| 🔴 error | `src/a.py:3` | `python-crypto/weak-hash` | a \\| b &lt;script> |" in text
-    assert "### Diff coverage" in text and "- percent: 62.5" in text
-    assert "<summary>Diff coverage: details</summary>" in text and '"missing_arcs"' in text
+    assert "### Branch stats" in text and "- percent: 62.5" in text
+    assert "<summary>Branch stats: details</summary>" in text and '"missing_arcs"' in text
     assert "Skipped:\n- `big.bin`: binary" in text
     assert text.rstrip().endswith("<sub>Privacy: all inference ran locally; nothing left the machine.</sub>")
 
@@ -155,3 +155,13 @@ def test_sarif_repeated_code_keeps_distinct_fingerprints() -> None:
     results = json.loads(report.get("sarif")(result(twins), False))["runs"][0]["results"]
     fps = [r["partialFingerprints"]["reviewer/v1"] for r in results]
     assert fps == [twins[0].fingerprint, twins[0].fingerprint + "-2"]
+
+
+def test_markdown_uses_a_section_s_own_renderer(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewer.report import markdown
+
+    monkeypatch.setitem(markdown.SECTION_MARKDOWN, "planted", "tests.planted_task:markdown")
+    monkeypatch.setitem(markdown.SECTION_MARKDOWN, "gone", "reviewer.report.no_such_module:markdown")
+    text = markdown.render(result([], {"planted": "x", "gone": {"n": 1}}), False)
+    assert "### Planted\n\nplanted: x" in text  # its own renderer, heading demoted under ours
+    assert "### Gone\n\n- n: 1" in text  # not built: generic

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Optional
 
 from reviewer.github import anchors, comments
+from reviewer.records import Suggestion
 from reviewer.github.client import ApiError, Client
 from reviewer.github.review import Plan, make_plan, review_body
 from reviewer.report import markdown
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from reviewer.config import Config
     from reviewer.github.event import Event
     from reviewer.pipeline import Result
+    from reviewer.records import Finding
 
 
 @dataclass
@@ -33,6 +35,29 @@ class Outcome:
     summary: str = "none"  # created | updated | unchanged | none
     fallback: Optional[str] = None
     notes: list[str] = field(default_factory=list)
+
+
+SECTION_MESSAGES = {"docstrings": "Add the missing docstring"}
+
+
+def section_findings(result: "Result") -> list["Finding"]:
+    """Suggestions that tasks put in their sections (docstrings) as findings, so they post as one-click blocks."""
+    from reviewer.records import Finding, Severity
+
+    out: list[Finding] = []
+    for name, section in result.sections.items():
+        suggestions = getattr(section, "suggestions", None)
+        if callable(suggestions):
+            suggestions = suggestions()
+        if not isinstance(suggestions, (list, tuple)):
+            continue
+        for s in suggestions:
+            if not isinstance(s, Suggestion):
+                continue
+            message = SECTION_MESSAGES.get(name, f"{name}: suggested change")
+            out.append(Finding(f"{name}/suggestion", name, s.path, s.start_line, max(s.end_line, s.start_line),
+                               Severity.INFO, message, snippet=s.replacement, suggestion=s))
+    return out
 
 
 def summary_comment(result: "Result", outcome_line: str) -> str:
@@ -50,9 +75,10 @@ def publish(result: "Result", event: "Event", client: Client, config: "Config", 
         diffs = _diffs(client, pull, result, outcome)
         existing = client.review_comments(pull)
         body_fps = {fp for body in client.review_bodies(pull) for fp in comments.fingerprints(body)}
-        plan = make_plan(result.findings, diffs, existing, body_fps, config.github.max_comments,
+        findings = result.findings + section_findings(result)
+        plan = make_plan(findings, diffs, existing, body_fps, config.github.max_comments,
                          request_changes=failing and config.github.request_changes)
-        _post_review(client, pull, event.head_sha, plan, len(result.findings), outcome, status)
+        _post_review(client, pull, event.head_sha, plan, len(findings), outcome, status)
         for stale in plan.stale:
             client.delete_review_comment(pull, stale.id)
             outcome.deleted += 1

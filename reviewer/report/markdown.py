@@ -7,8 +7,9 @@ collapsed in a <details> block, so a new task shows up without a new reporter.
 
 from __future__ import annotations
 
+import importlib
 import json
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 if TYPE_CHECKING:
     from reviewer.pipeline import Result
@@ -43,9 +44,36 @@ def _plain(section: Any) -> Any:
     return to_dict() if callable(to_dict) else section
 
 
+# Sections whose task ships its own Markdown renderer ("module:function", called with the section).
+SECTION_MARKDOWN: dict[str, str] = {
+    "coverage": "reviewer.report.coverage:markdown",
+    "tests": "reviewer.report.tests:markdown",
+}
+
+
+def _own_renderer(name: str) -> Optional[Callable[[Any], str]]:
+    target = SECTION_MARKDOWN.get(name)
+    if target is None:
+        return None
+    module_name, attr = target.split(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        return None  # that task is not built in this version: render generically
+    return getattr(module, attr, None)
+
+
 def section_lines(name: str, section: Any) -> list[str]:
-    """A task's section, rendered generically from its as_dict()."""
+    """A task's section: its own renderer when it has one, else generically from its as_dict()."""
+    own = _own_renderer(name)
+    if own is not None:
+        text = own(section).rstrip("\n").replace("\n## ", "\n### ")
+        return [("#" + text) if text.startswith("## ") else text, ""]
     data = _plain(section)
+    if name == "docstrings" and isinstance(data, dict):
+        return _docstrings(data)
     title = _TITLES.get(name, name.replace("_", " ").capitalize())
     out = [f"### {title}", ""]
     if isinstance(data, dict):
@@ -60,6 +88,24 @@ def section_lines(name: str, section: Any) -> list[str]:
         out += _details(f"{title}: {len(data)} item(s)", data)
     else:
         out.append(cell(str(data)))
+    return out + [""]
+
+
+def _docstrings(data: dict[str, Any]) -> list[str]:
+    cov = data.get("coverage") if isinstance(data.get("coverage"), dict) else {}
+    edits = data.get("edits") or []
+    out = ["### Docstrings", ""]
+    if cov and cov.get("total"):
+        pct = cov.get("percent")
+        out.append(f"- {cov.get('documented', 0)} of {cov['total']} changed definition(s) documented"
+                   + (f" ({pct}%)" if pct is not None else ""))
+    out.append(f"- {len(edits)} docstring(s) suggested" + (f" ({cell(str(data['generator']))})" if data.get("generator") else ""))
+    failures = data.get("failures") or []
+    if failures:
+        out.append(f"- {len(failures)} could not be added")
+    rest = {k: v for k, v in data.items() if k in ("targets", "failures") and v}
+    if rest:
+        out += [""] + _details("Docstrings: details", rest)
     return out + [""]
 
 
