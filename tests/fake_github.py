@@ -116,8 +116,9 @@ class FakeGitHub:
             sha = path.rsplit("/", 1)[1]
             return 200, {"sha": sha, "url": f"{self.url}{path}"}, {}
         if method == "GET" and path == f"{pr}/files":
-            return 200, [{"filename": f["filename"], "patch": f.get("patch"), "status": "modified",
-                          "sha": "0" * 40} for f in self.files], {}
+            # `hide_patch`: answer like GitHub for a large file (no patch), still validate against it.
+            return 200, [{"filename": f["filename"], "patch": None if f.get("hide_patch") else f.get("patch"),
+                          "status": "modified", "sha": "0" * 40} for f in self.files], {}
         if method == "GET" and path == f"{pr}/comments":
             return 200, self.review_comments, {}
         if method == "GET" and path == f"{pr}/reviews":

@@ -211,12 +211,28 @@ def test_read_only_token_falls_back_to_annotations(cli: Any, pr: PullRequest, fa
     assert "| 🔴 error | `app.py:2` | `test/weak-hash` |" in summary and "403" in summary
 
 
-def test_422_on_the_batch_moves_comments_into_the_body(cli: Any, pr: PullRequest, fake: FakeGitHub) -> None:
+def test_422_first_collapses_ranges_to_single_lines(cli: Any, pr: PullRequest, fake: FakeGitHub) -> None:
     fake.failures[("POST", r"/reviews$")] = [422]
     assert run(cli, pr, "--fail-level", "none").code == 0
     posts = fake.calls("POST", "/reviews")
-    assert len(posts) == 2 and posts[1].body["comments"] == []
-    body = posts[1].body["body"]
+    assert len(posts) == 2
+    first, second = posts[0].body["comments"], posts[1].body["comments"]
+    assert first == expected_comments()
+    assert second[0] == first[0] and second[2] == first[2]  # single-line comments unchanged
+    block = second[1]
+    assert (block["line"], block.get("start_line"), block["side"]) == (36, None, "RIGHT")
+    # A suggestion on one line would replace only that line: the fix is shown, not offered as a click.
+    assert "suggestion\n" not in block["body"] and "Suggested replacement for lines 33-36:" in block["body"]
+    assert f"<!-- reviewer:fp={FP_BLOCK} -->" in block["body"]
+    assert len(fake.reviews) == 1 and len(fake.review_comments) == 3
+
+
+def test_422_twice_moves_comments_into_the_body(cli: Any, pr: PullRequest, fake: FakeGitHub) -> None:
+    fake.failures[("POST", r"/reviews$")] = [422, 422]
+    assert run(cli, pr, "--fail-level", "none").code == 0
+    posts = fake.calls("POST", "/reviews")
+    assert len(posts) == 3 and posts[2].body["comments"] == []
+    body = posts[2].body["body"]
     for fingerprint in (FP_32, FP_BLOCK, FP_TODO):
         assert f"_(GitHub rejected the inline comment (422))_ <!-- reviewer:fp={fingerprint} -->" in body
     assert f"_(outside the diff hunks)_ <!-- reviewer:fp={FP_OLD} -->" in body
@@ -308,3 +324,11 @@ def test_docstring_suggestions_from_a_section_post_as_suggestion_blocks(cli: Any
                                       f"```suggestion\n{replacement}\n```\n\n<!-- reviewer:fp=")
     summary = fake.issue_comments[0]["body"]
     assert "### Docstrings" in summary and "1 docstring(s) suggested (template (no model))" in summary
+
+
+def test_a_file_without_an_api_patch_is_anchored_on_the_local_diff(cli: Any, pr: PullRequest,
+                                                                    fake: FakeGitHub) -> None:
+    fake.files[0]["hide_patch"] = True  # GitHub leaves out the patch of large files
+    assert run(cli, pr, "--fail-level", "none").code == 0
+    [post] = fake.calls("POST", "/reviews")  # accepted at once: the anchors match GitHub's hunks
+    assert post.body["comments"] == expected_comments()

@@ -96,13 +96,16 @@ def publish(result: "Result", event: "Event", client: Client, config: "Config", 
 
 def _diffs(client: Client, pull: object, result: "Result", outcome: Outcome) -> dict[str, anchors.FileDiff]:
     try:
-        return anchors.from_api_files(client.files(pull))  # type: ignore[arg-type]
+        api = anchors.from_api_files(client.files(pull))  # type: ignore[arg-type]
     except ApiError as exc:
         if exc.read_only:
             raise
         # Too large a diff for the API (406/422 above 300 files): the local diff has the same hunks.
         outcome.notes.append(f"could not list the pull request's files ({exc.status}); anchored on the local diff")
         return anchors.from_changeset(result.changes)
+    # The API leaves out the patch of large files; the local diff (same base...head, -U3) has its hunks.
+    local = anchors.from_changeset(result.changes)
+    return {name: local[name] if not fd.hunks and name in local else fd for name, fd in api.items()}
 
 
 def _post_review(client: Client, pull: object, head: str, plan: Plan, total: int, outcome: Outcome,
@@ -111,15 +114,25 @@ def _post_review(client: Client, pull: object, head: str, plan: Plan, total: int
     if not plan.has_news:
         status("reviewer: nothing new to post on the pull request")
         return
-    try:
-        outcome.review_id = client.create_review(pull, head, review_body(plan, total), plan.event,  # type: ignore[arg-type]
-                                                 [i.payload() for i in plan.inline])
-    except ApiError as exc:
-        if exc.status != 422 or not plan.inline:
-            raise
-        status(f"reviewer: GitHub rejected the inline comments (422: {exc.message}); posting them in the review body")
-        outcome.notes.append(f"422 from GitHub ({exc.message}): inline comments moved to the review body")
-        plan.demote_inline()
-        outcome.review_id = client.create_review(pull, head, review_body(plan, total), plan.event, [])  # type: ignore[arg-type]
+    outcome.review_id = _create(client, pull, head, plan, total, outcome, status)
     outcome.inline = len(plan.inline)
     outcome.in_body = len(plan.body)
+
+
+def _create(client: Client, pull: object, head: str, plan: Plan, total: int, outcome: Outcome,
+            status: Callable[[str], None]) -> int:
+    """POST the review; after a 422 try single-line anchors, then the body only. Every finding stays."""
+    while True:
+        try:
+            return client.create_review(pull, head, review_body(plan, total), plan.event,  # type: ignore[arg-type]
+                                        [i.payload() for i in plan.inline])
+        except ApiError as exc:
+            if exc.status != 422 or not plan.inline:
+                raise
+            if plan.collapse_ranges():
+                what = "ranged comments anchored on their last line"
+            else:
+                plan.demote_inline()
+                what = "inline comments moved to the review body"
+            status(f"reviewer: GitHub rejected the review (422: {exc.message}); retrying with {what}")
+            outcome.notes.append(f"422 from GitHub ({exc.message}): {what}")

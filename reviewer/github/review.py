@@ -70,6 +70,15 @@ class Plan:
     def has_news(self) -> bool:
         return bool(self.inline or self.body)
 
+    def collapse_ranges(self) -> bool:
+        """After a 422: anchor ranged comments on their last line only (no suggestion block, which would
+        replace just that line). Returns False when there was no range to collapse."""
+        if not any(i.anchor.start_line is not None for i in self.inline):
+            return False
+        self.inline = [i if i.anchor.start_line is None else Inline(i.finding, Anchor(i.anchor.line), i.key)
+                       for i in self.inline]
+        return True
+
     def demote_inline(self) -> None:
         """After a 422 on the batch: every inline comment goes into the body instead."""
         self.body = [Listed(i.finding, REJECTED, i.key) for i in self.inline] + self.body
