@@ -150,3 +150,16 @@ def test_event_file_not_json(tmp_path: Path) -> None:
     p.write_text("{nope")
     with pytest.raises(UsageError, match="is not JSON"):
         event.load(p, None, "o/r")
+
+
+def test_an_over_long_suggestion_is_left_out_not_cut() -> None:
+    big = Finding("r/x", "p", "a.py", 2, 2, Severity.ERROR, "msg", snippet="s",
+                  suggestion=Suggestion("a.py", 2, 2, "x = 1\n" * 20_000))
+    body = comments.inline_body(big, as_suggestion=True)
+    assert len(body) <= comments.MAX_BODY
+    assert "```suggestion" not in body and "too long for a comment" in body
+    assert body.endswith(comments.marker(big.fingerprint))
+    long_message = Finding("r/x", "p", "a.py", 2, 2, Severity.ERROR, "m" * 70_000, snippet="s")
+    body = comments.inline_body(long_message, as_suggestion=False)
+    assert len(body) <= comments.MAX_BODY and "(truncated" in body
+    assert comments.fingerprints(body) == [long_message.fingerprint]

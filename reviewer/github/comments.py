@@ -42,17 +42,23 @@ def headline(f: "Finding") -> str:
     return f"{_SEVERITY[str(f.severity)]} `{f.rule}`: {f.message}{conf}"
 
 
-def inline_body(f: "Finding", as_suggestion: bool, key: Optional[str] = None) -> str:
-    """The body of an inline comment; the suggestion becomes a one-click ```suggestion when anchored on its lines."""
+def inline_body(f: "Finding", as_suggestion: bool, key: Optional[str] = None, limit: int = MAX_BODY) -> str:
+    """The body of an inline comment; the suggestion becomes a one-click ```suggestion when anchored on its lines.
+
+    Never truncates a suggestion (committing half a replacement would break the code): over GitHub's
+    limit, the fix is left out with a note, and the marker always stays at the end.
+    """
+    tail = marker(key or f.fingerprint)
     parts = [headline(f)]
     s = f.suggestion
     if s is not None:
-        if as_suggestion:
-            parts.append(suggestion_block(s.replacement))
-        else:
-            parts.append(_replacement_note(f))
-    parts.append(marker(key or f.fingerprint))
-    return "\n\n".join(parts)
+        parts.append(suggestion_block(s.replacement) if as_suggestion else _replacement_note(f))
+    body = "\n\n".join([*parts, tail])
+    if len(body) <= limit:
+        return body
+    note = "(the suggested fix is too long for a comment: see the SARIF or JSON output)" if s is not None else ""
+    head = truncate(headline(f), limit - len(note) - len(tail) - 8)
+    return "\n\n".join(p for p in (head, note, tail) if p)
 
 
 def _replacement_note(f: "Finding") -> str:
