@@ -26,11 +26,11 @@ def _wanted(change: FileChange, filter_mode: str) -> bool:
     return bool(change.added_lines) or filter_mode in ("file", "nofilter", "diff_context")
 
 
-def _file_findings(path: str, text: str, rules: list[Rule]) -> tuple[list[Finding], list[Finding]]:
-    """(pattern findings, pattern+judge candidates) for one file: parsed once, every rule on that tree."""
+def _findings(path: str, text: str, matches: list[rules_match.Match]) -> tuple[list[Finding], list[Finding]]:
+    """(pattern findings, pattern+judge candidates) from one file's matches."""
     found: list[Finding] = []
     candidates: list[Finding] = []
-    for m in rules_match.match_text(text, rules):
+    for m in matches:
         r = m.rule
         f = Finding(r.id, r.pack, path, m.line, m.end_line, r.severity, r.title, 1.0,
                     suggestion=rules_match.suggestion(path, text, m), column=m.column, snippet=m.text)
@@ -61,6 +61,7 @@ def run(ctx: TaskContext) -> TaskOutput:
     candidates: list[Finding] = []
     sups: dict[str, list[rules_suppress.Suppression]] = {}
     checkable: dict[str, set[str]] = {}
+    jobs: list[tuple[str, str, list[Rule]]] = []
     for change in ctx.changes.files:
         if not _wanted(change, ctx.config.filter_mode):
             continue
@@ -72,9 +73,13 @@ def run(ctx: TaskContext) -> TaskOutput:
         checkable[change.path] = {r.id for r in here if r.kind == RuleKind.PATTERN} | {
             r.pack for r in here if r.kind == RuleKind.PATTERN}
         if here:
-            f, c = _file_findings(change.path, text, here)
-            found += f
-            candidates += c
+            jobs.append((change.path, text, here))
+    # Each file is parsed once and every rule runs on that one tree (across cores for big diffs).
+    all_matches = rules_match.match_files([(text, here) for _p, text, here in jobs], pattern_rules)
+    for (path, text, _here), matches in zip(jobs, all_matches):
+        f, c = _findings(path, text, matches)
+        found += f
+        candidates += c
 
     model_out = None
     if ctx.config.model.backend != "none":
