@@ -163,6 +163,13 @@ def test_config_enable_disable_and_severity() -> None:
         rulesmod.apply_config(rules, RulesConfig(severity={"python-crypto/ecb-mode": "loud"}))
 
 
+def test_config_names_that_match_nothing_are_warned_about(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    repo.write(".reviewer.toml", '[rules]\ndisable = ["python-crypto/no-such-rule"]\n')
+    r = cli("rules", "list", cwd=repo.path)
+    assert r.code == 0
+    assert "'python-crypto/no-such-rule' names no known rule or pack" in r.err
+
+
 def test_fix_becomes_a_whole_line_suggestion() -> None:
     rule = next(r for r in rulesmod.load_all(None, RulesConfig()) if r.id == "python-standards/open-encoding")
     text = "def f(p):\n    with open(p, 'w') as fh:\n        pass\n"

@@ -38,8 +38,8 @@ def list_rules(repo: Optional[Path], config_path: Optional[Path], fmt: str) -> N
     from reviewer import rules as rulesmod
 
     cfg, root = _context(repo, config_path)
-    all_rules = rulesmod.load_all(root, cfg.rules)  # type: ignore[attr-defined]
-    enabled = {r.id: r for r in rulesmod.apply_config(all_rules, cfg.rules)}  # type: ignore[attr-defined]
+    all_rules, chosen = rulesmod.load(root, cfg.rules)  # type: ignore[attr-defined]
+    enabled = {r.id: r for r in chosen}
     rows = []
     for r in sorted(all_rules, key=lambda r: r.id):
         shown = enabled.get(r.id, r)

@@ -53,8 +53,7 @@ def _model_review(ctx: TaskContext, rules: list[Rule], candidates: list[Finding]
 def run(ctx: TaskContext) -> TaskOutput:
     """Run the rules (and the model, when configured) over the changed files."""
     out = TaskOutput()
-    all_rules = rulesmod.load_all(ctx.root, ctx.config.rules)
-    rules = rulesmod.apply_config(all_rules, ctx.config.rules)
+    all_rules, rules = rulesmod.load(ctx.root, ctx.config.rules)
     known = {r.id for r in all_rules} | {r.pack for r in all_rules}
     pattern_rules = [r for r in rules if r.matcher is not None and r.language == "python"]
     found: list[Finding] = []
