@@ -19,7 +19,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional
 
-import yaml
+import yaml  # type: ignore[import-untyped, unused-ignore]
 
 from reviewer.config import RulesConfig
 from reviewer.errors import UsageError

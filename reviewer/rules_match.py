@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, cast
 
 from reviewer.records import Rule, Suggestion
 
@@ -38,7 +38,7 @@ def check(config: Mapping[str, Any], language: str = "python") -> Optional[str]:
     from ast_grep_py import SgRoot
 
     try:
-        SgRoot("", language).root().find_all(dict(config))  # type: ignore[arg-type]
+        SgRoot("", language).root().find_all(cast(Any, dict(config)))
     except BaseException as exc:  # noqa: BLE001 - the binding raises bare Exception/RuntimeError/pyo3 panics
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
@@ -84,7 +84,7 @@ def match_tree(root: "SgNode", rules: Iterable[Rule]) -> list[Match]:
     for rule in rules:
         if rule.matcher is None:
             continue
-        for node in root.find_all(dict(rule.matcher)):  # type: ignore[arg-type]
+        for node in root.find_all(cast(Any, dict(rule.matcher))):
             rng = node.range()
             fixed = None
             if rule.fix is not None:
@@ -116,12 +116,20 @@ def may_match(rule: Rule, text: str) -> bool:
     return rules_prefilter.holds(_REQUIREMENTS[key][1], text)
 
 
-def match_text(text: str, rules: Iterable[Rule], language: str = "python") -> list[Match]:
-    """Parse `text` once and run every rule that may match on that tree (none: no parse at all)."""
-    live = [r for r in rules if may_match(r, text)]
-    if not live:
-        return []
-    return match_tree(parse(text, language), live)
+def match_text(text: str, rules: Iterable[Rule], language: Optional[str] = None) -> list[Match]:
+    """Parse `text` once per language and run every rule that may match on that tree.
+
+    Rules are grouped by their `language` (normally one group: a file is parsed
+    once); with no rule left after the text pre-filter the file is not parsed at all.
+    """
+    groups: dict[str, list[Rule]] = {}
+    for r in rules:
+        if may_match(r, text):
+            groups.setdefault(language or r.language, []).append(r)
+    out: list[Match] = []
+    for lang, live in groups.items():
+        out += match_tree(parse(text, lang), live)
+    return out
 
 
 def suggestion(path: str, text: str, m: Match) -> Optional[Suggestion]:

@@ -47,7 +47,7 @@ class RuleResult:
         return not self.problems
 
 
-def annotations(text: str) -> list[tuple[str, str, int, int]]:
+def parse_annotations(text: str) -> list[tuple[str, str, int, int]]:
     """(kind, rule id, annotation line, target line) for every annotation."""
     lines = text.splitlines()
     out = []
@@ -72,7 +72,7 @@ def test_files(folder: Path) -> list[Path]:
 def run_file(path: Path, by_id: dict[str, Rule], results: dict[str, RuleResult], shown: str) -> list[Problem]:
     """Check one test file; returns problems that belong to no known rule."""
     text = path.read_text(encoding="utf-8")
-    notes = annotations(text)
+    notes = parse_annotations(text)
     stray = [Problem(rid, shown, ln, f"annotation names unknown rule {rid!r}")
              for _k, rid, ln, _t in notes if rid not in by_id]
     tested = {rid: by_id[rid] for _k, rid, _l, _t in notes if rid in by_id}

@@ -204,3 +204,29 @@ def test_wheel_ships_builtin_rules(tmp_path: Path) -> None:
         assert any(n.startswith(f"reviewer/builtin_rules/{pack}/") and n.endswith(".yaml") for n in names)
         assert any(n.startswith(f"reviewer/builtin_rules/{pack}/tests/") for n in names)
     assert not any(n.startswith("rules/") for n in names)
+
+
+def test_rule_for_another_language(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    repo.write(".reviewer/rules/web/no-console.yaml", (
+        "id: no-console\ntitle: console.log left in\nseverity: warning\nlanguage: javascript\n"
+        "files: ['*.js']\ndescription: Use the logger.\nrule:\n  pattern: console.log($$$A)\n"))
+    repo.write("app.js", "let a = 1;\n")
+    repo.commit("base")
+    repo.git("checkout", "-q", "-b", "f")
+    repo.write("app.js", "let a = 1;\nconsole.log(a);\n// reviewer: ignore[web/no-console]\nconsole.log(2);\n")
+    repo.commit("change")
+    r = cli("review", "--no-model", "--base", "main", cwd=repo.path)
+    assert "app.js:2:1: warning web/no-console" in r.out, r
+    assert "app.js:4:" not in r.out and "1 suppressed" in r.out
+
+
+def test_language_without_default_files_needs_globs(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    repo.write(".reviewer/rules/web/r.yaml",
+               "id: r\ntitle: t\nseverity: info\nlanguage: javascript\ndescription: d\nrule:\n  pattern: x\n")
+    r = cli("rules", "list", cwd=repo.path)
+    assert r.code == 2 and "web/r.yaml:4: language 'javascript' has no default files" in r.err
+
+
+def test_rules_test_rejects_a_missing_folder(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    r = cli("rules", "test", str(tmp_path / "nope"), cwd=tmp_path)
+    assert r.code == 2 and "not a folder of rules" in r.err

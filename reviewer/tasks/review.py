@@ -41,7 +41,7 @@ def _findings(path: str, text: str, matches: list[rules_match.Match]) -> tuple[l
 def _model_review(ctx: TaskContext, rules: list[Rule], candidates: list[Finding]) -> Optional[TaskOutput]:
     """The model engine's review, or None when it is not part of this build."""
     try:
-        from reviewer.engine.review import review_hunks
+        from reviewer.engine.review import review_hunks  # type: ignore[import-not-found, unused-ignore]
     except ImportError as exc:
         if isinstance(exc, ModuleNotFoundError) and exc.name and not exc.name.startswith("reviewer"):
             raise
@@ -55,7 +55,7 @@ def run(ctx: TaskContext) -> TaskOutput:
     out = TaskOutput()
     all_rules, rules = rulesmod.load(ctx.root, ctx.config.rules)
     known = {r.id for r in all_rules} | {r.pack for r in all_rules}
-    pattern_rules = [r for r in rules if r.matcher is not None and r.language == "python"]
+    pattern_rules = [r for r in rules if r.matcher is not None]
     found: list[Finding] = []
     candidates: list[Finding] = []
     sups: dict[str, list[rules_suppress.Suppression]] = {}
@@ -65,10 +65,11 @@ def run(ctx: TaskContext) -> TaskOutput:
         if not _wanted(change, ctx.config.filter_mode):
             continue
         here = [r for r in pattern_rules if rulesmod.applies_to(r, change.path)]
-        text = ctx.text(change.path) if here or change.path.endswith(".py") else None
+        # Python files are read even when no rule applies, for their suppression comments.
+        text = ctx.text(change.path) if here or change.path.endswith((".py", ".pyi")) else None
         if text is None:
             continue
-        sups[change.path] = rules_suppress.parse(text)
+        sups[change.path] = rules_suppress.parse(text, change.path)
         checkable[change.path] = {r.id for r in here if r.kind == RuleKind.PATTERN} | {
             r.pack for r in here if r.kind == RuleKind.PATTERN}
         if here:
