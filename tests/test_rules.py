@@ -79,6 +79,14 @@ def test_team_rule_is_picked_up_and_tested(cli, repo: GitRepo) -> None:  # type:
     assert "ok   acme/no-legacy-seal (1 expect, 1 ok, 1 fixed)" in r.out
     r = cli("rules", "test", ".reviewer/rules", cwd=repo.path)
     assert r.code == 0 and "1 rule(s): 1 passed" in r.out
+    # A rule directly in .reviewer/rules/ is in the pack `local`, both in a review and in its tests.
+    repo.write(".reviewer/rules/top.yaml", TEAM_RULE.replace("no-legacy-seal", "no-legacy-seal-2"))
+    repo.write(".reviewer/rules/tests/top.py", TEAM_TEST.replace("acme/no-legacy-seal", "local/no-legacy-seal-2"))
+    repo.write(".reviewer/rules/tests/top.fixed.py", TEAM_TEST.replace("acme/no-legacy-seal", "local/no-legacy-seal-2")
+               .replace("legacy_seal(", "seal("))
+    for args in (("rules", "test"), ("rules", "test", ".reviewer/rules")):
+        r = cli(*args, cwd=repo.path)
+        assert r.code == 0 and "ok   local/no-legacy-seal-2" in r.out, r.out
 
 
 def test_team_rule_runs_in_review(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
@@ -104,7 +112,7 @@ def test_rules_test_reports_misses_false_alarms_and_bad_fixes(cli, tmp_path: Pat
     assert "FAIL team/no-legacy-seal" in r.out
     assert "tests/r.py:2: missed" in r.out
     assert "tests/r.py:4: false alarm on an `ok` case" in r.out
-    assert "fixed output differs" in r.out
+    assert "tests/r.fixed.py:1: fixed output differs from r.fixed.py at line 1" in r.out
 
 
 def test_rules_test_requires_expect_and_ok_cases(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
