@@ -237,7 +237,7 @@ def load(root: Optional[Path], cfg: RulesConfig) -> tuple[list[Rule], list[Rule]
     """(every rule, the enabled ones with overrides applied); warns on config names that match nothing."""
     rules = load_all(root, cfg)
     known = {r.id for r in rules} | {r.pack for r in rules}
-    for name in (*cfg.enable, *cfg.disable, *cfg.severity):
+    for name in (*cfg.packs, *cfg.enable, *cfg.disable, *cfg.severity):
         if name not in known:
             import warnings
 
