@@ -28,8 +28,8 @@ from reviewer.records import Rule, Severity
 REPO_RULES = ".reviewer/rules"
 # libyaml's loader when PyYAML was built with it: several times faster on every run.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-KEYS = {"id", "title", "severity", "language", "description", "message", "files", "exclude", "rule",
-        "constraints", "utils", "transform", "fix", "judge", "examples", "url"}
+KEYS = {"id", "title", "severity", "language", "description", "files", "exclude", "rule",
+        "constraints", "utils", "transform", "fix", "judge", "examples"}
 REQUIRED = ("id", "title", "severity", "description")
 # Globs a rule applies to when it names none, by language.
 DEFAULT_FILES = {"python": ("*.py", "*.pyi")}
@@ -120,7 +120,7 @@ def parse_file(path: Path, pack: str) -> Rule:
     if files is None:
         raise _fail(path, line("language", 1), f"language {language!r} has no default files: add `files:` globs")
     exclude = _strings(path, line("exclude", 1), "exclude", data.get("exclude", []))
-    for key in ("fix", "judge", "message", "url"):
+    for key in ("fix", "judge"):
         if key in data and not isinstance(data[key], str):
             raise _fail(path, line(key, 1), f"`{key}` must be text")
     if "fix" in data and "rule" not in data:
