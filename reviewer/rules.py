@@ -65,7 +65,11 @@ def _compose(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
         raise _fail(path, 1, f"invalid YAML: {exc}") from None
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         raise _fail(path, 1, "a rule file must be a mapping with id, title, severity, description and rule/judge")
-    lines = {str(k.value): k.start_mark.line + 1 for k, _v in node.value}
+    lines: dict[str, int] = {}
+    for key, _value in node.value:
+        if str(key.value) in lines:  # PyYAML would silently keep the last one
+            raise _fail(path, key.start_mark.line + 1, f"key {key.value!r} given twice")
+        lines[str(key.value)] = key.start_mark.line + 1
     return data, lines
 
 

@@ -133,6 +133,8 @@ BAD_FILES = {
                      "bad ast-grep rule"),
     "bad severity": ("id: a\ntitle: t\nseverity: fatal\ndescription: d\nrule:\n  pattern: x\n", 3,
                      "unknown severity"),
+    "repeated key": ("id: a\ntitle: t\nseverity: info\ndescription: d\nrule:\n  pattern: x\nseverity: error\n", 7,
+                     "key 'severity' given twice"),
     "no rule": ("id: a\ntitle: t\nseverity: info\ndescription: d\n", 1, "needs `rule:`"),
 }
 
