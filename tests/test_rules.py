@@ -115,6 +115,17 @@ def test_rules_test_reports_misses_false_alarms_and_bad_fixes(cli, tmp_path: Pat
     assert "tests/r.fixed.py:1: fixed output differs from r.fixed.py at line 1" in r.out
 
 
+def test_rules_test_rejects_a_fix_that_breaks_the_code(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pack = tmp_path / "team"
+    (pack / "tests").mkdir(parents=True)
+    (pack / "r.yaml").write_text(TEAM_RULE.replace("fix: seal($$$ARGS)", "fix: seal($$$ARGS"))
+    test = TEAM_TEST.replace("acme/", "team/")
+    (pack / "tests" / "r.py").write_text(test)
+    (pack / "tests" / "r.fixed.py").write_text(test.replace("legacy_seal(data, \"x\")", "seal(data, \"x\""))
+    r = cli("rules", "test", str(pack), cwd=tmp_path)
+    assert r.code == 1 and "tests/r.py:1: the fixes turn this file into invalid Python" in r.out, r.out
+
+
 def test_rules_test_requires_expect_and_ok_cases(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     pack = tmp_path / "team"
     pack.mkdir()
