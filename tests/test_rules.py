@@ -206,6 +206,7 @@ def test_ast_grep_errors_are_short() -> None:
     assert rules_match.check({"rule": {"pattern": "print($A)"}}) is None
 
 
+@pytest.mark.slow
 def test_wheel_ships_builtin_rules(tmp_path: Path) -> None:
     """Build the wheel and check the packs are inside it as reviewer/builtin_rules/."""
     import subprocess
