@@ -72,9 +72,21 @@ def expand(template: str, node: "SgNode", source: str) -> str:
         hit = node.get_match(name)
         if hit is not None:
             return hit.text()
-        return node.get_transformed(name) or ""
+        return _reindent(node.get_transformed(name) or "", node, source)
 
     return _METAVAR.sub(one, template)
+
+
+def _reindent(text: str, node: "SgNode", source: str) -> str:
+    """ast-grep de-indents multi-line transform output; put the match's indentation back."""
+    if "\n" not in text:
+        return text
+    start = node.range().start.index
+    line_start = source.rfind("\n", 0, start) + 1
+    prefix = source[line_start:start]
+    indent = prefix[: len(prefix) - len(prefix.lstrip(" \t"))]
+    first, *rest = text.split("\n")
+    return "\n".join([first, *[(indent + line) if line.strip() else line for line in rest]])
 
 
 def match_tree(root: "SgNode", rules: Iterable[Rule]) -> list[Match]:

@@ -15,3 +15,12 @@ try:
 # ok: python-standards/bare-except
 except (KeyError, ValueError) as exc:
     log(exc)
+
+
+def nested():
+    try:
+        run()
+    # expect: python-standards/bare-except
+    except Exception:
+        log("failed")
+        return 0
