@@ -1,1 +1,1 @@
-"""Subcommands, one module each; cli.COMMANDS imports them on first use."""
+"""Subcommands of `reviewer`, one module each, imported lazily by reviewer.cli."""

@@ -1,0 +1,214 @@
+"""Structural matching with ast-grep (`ast-grep-py`): one parse per file, every rule on that tree.
+
+ast-grep's Python binding applies edits but does not expand a fix template's
+meta-variables, so `expand` does that (`$NAME` and `$$$NAME`, as ast-grep's
+`fix:` defines them) before `commit_edits`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, cast
+
+from reviewer.records import Rule, Suggestion
+
+if TYPE_CHECKING:
+    from ast_grep_py import SgNode
+
+_METAVAR = re.compile(r"\$\$\$([A-Z_][A-Z0-9_]*)|\$([A-Z_][A-Z0-9_]*)")
+
+
+@dataclass(frozen=True)
+class Match:
+    """One place a rule's ast-grep matcher matched; lines and columns are 1-based."""
+
+    rule: Rule
+    line: int
+    end_line: int
+    column: int
+    start: int  # character offsets into the source
+    end: int
+    text: str
+    fixed: Optional[str]  # the matched text rewritten by the rule's fix, if it has one
+
+
+def check(config: Mapping[str, Any], language: str = "python") -> Optional[str]:
+    """Compile an ast-grep config against an empty tree; the error text if it does not compile."""
+    from ast_grep_py import SgRoot
+
+    try:
+        SgRoot("", language).root().find_all(cast(Any, dict(config)))
+    except BaseException as exc:  # noqa: BLE001 - the binding raises bare Exception/RuntimeError/pyo3 panics
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        return _first_lines(str(exc))
+    return None
+
+
+def _first_lines(message: str) -> str:
+    """ast-grep errors carry a 'Caused by' chain and a Rust backtrace; keep the causes only."""
+    keep: list[str] = []
+    for raw in message.splitlines():
+        line = raw.strip()
+        if line.startswith("Stack backtrace"):
+            break
+        if not line or line == "Caused by:":
+            continue
+        keep.append(re.sub(r"^\d+:\s*", "", line))
+    return "; ".join(keep) or "invalid rule"
+
+
+def expand(template: str, node: "SgNode", source: str) -> str:
+    """Fill a fix template's meta-variables from a match (`source` is the whole file's text)."""
+
+    def one(m: re.Match[str]) -> str:
+        if m.group(1):
+            nodes = node.get_multiple_matches(m.group(1))
+            if not nodes:
+                return ""
+            return source[nodes[0].range().start.index:nodes[-1].range().end.index]
+        name = m.group(2)
+        hit = node.get_match(name)
+        if hit is not None:
+            return hit.text()
+        return _reindent(node.get_transformed(name) or "", node, source)
+
+    return _METAVAR.sub(one, template)
+
+
+def _reindent(text: str, node: "SgNode", source: str) -> str:
+    """ast-grep de-indents multi-line transform output; put the match's indentation back."""
+    if "\n" not in text:
+        return text
+    start = node.range().start.index
+    line_start = source.rfind("\n", 0, start) + 1
+    prefix = source[line_start:start]
+    indent = prefix[: len(prefix) - len(prefix.lstrip(" \t"))]
+    first, *rest = text.split("\n")
+    return "\n".join([first, *[(indent + line) if line.strip() else line for line in rest]])
+
+
+def match_tree(root: "SgNode", rules: Iterable[Rule]) -> list[Match]:
+    """Run every pattern rule over one parsed tree."""
+    out: list[Match] = []
+    source: Optional[str] = None
+    for rule in rules:
+        if rule.matcher is None:
+            continue
+        for node in root.find_all(cast(Any, dict(rule.matcher))):
+            rng = node.range()
+            fixed = None
+            if rule.fix is not None:
+                source = root.text() if source is None else source
+                fixed = expand(rule.fix, node, source)
+            out.append(Match(rule, rng.start.line + 1, rng.end.line + 1, rng.start.column + 1,
+                             rng.start.index, rng.end.index, node.text(), fixed))
+    return out
+
+
+def parse(text: str, language: str = "python") -> "SgNode":
+    from ast_grep_py import SgRoot
+
+    return SgRoot(text, language).root()
+
+
+_REQUIREMENTS: dict[int, Any] = {}
+
+
+def may_match(rule: Rule, text: str) -> bool:
+    """Cheap text pre-filter (see rules_prefilter): False only when the rule cannot match."""
+    from reviewer import rules_prefilter
+
+    if rule.matcher is None:
+        return False
+    key = id(rule.matcher)
+    if key not in _REQUIREMENTS:
+        _REQUIREMENTS[key] = (rule.matcher, rules_prefilter.for_matcher(rule.matcher))
+    return rules_prefilter.holds(_REQUIREMENTS[key][1], text)
+
+
+def match_text(text: str, rules: Iterable[Rule], language: Optional[str] = None) -> list[Match]:
+    """Parse `text` once per language and run every rule that may match on that tree.
+
+    Rules are grouped by their `language` (normally one group: a file is parsed
+    once); with no rule left after the text pre-filter the file is not parsed at all.
+    """
+    groups: dict[str, list[Rule]] = {}
+    for r in rules:
+        if may_match(r, text):
+            groups.setdefault(language or r.language, []).append(r)
+    out: list[Match] = []
+    for lang, live in groups.items():
+        out += match_tree(parse(text, lang), live)
+    return out
+
+
+def suggestion(path: str, text: str, m: Match) -> Optional[Suggestion]:
+    """Whole-line replacement for a match's lines, as a committable suggestion."""
+    if m.fixed is None:
+        return None
+    line_start = text.rfind("\n", 0, m.start) + 1
+    nl = text.find("\n", m.end)
+    line_end = len(text) if nl < 0 else nl
+    replacement = text[line_start:m.start] + m.fixed + text[m.end:line_end]
+    return Suggestion(path, m.line, m.end_line, replacement)
+
+
+def apply_fixes(text: str, matches: Iterable[Match]) -> str:
+    """Apply every fix once, skipping any that overlaps one already applied (like `ast-grep -U`)."""
+    chosen: list[Match] = []
+    last_end = -1
+    for m in sorted((m for m in matches if m.fixed is not None), key=lambda m: (m.start, -m.end)):
+        if m.start >= last_end:
+            chosen.append(m)
+            last_end = m.end
+    out = text
+    for m in reversed(chosen):
+        out = out[:m.start] + (m.fixed or "") + out[m.end:]
+    return out
+
+
+# --- many files at once ---------------------------------------------------------------------
+
+# Worth forking for: below this many changed lines, process start-up costs more than it saves.
+PARALLEL_MIN_CHARS = 200_000
+_POOL_RULES: list[Rule] = []
+
+
+def _match_job(job: tuple[str, tuple[int, ...]]) -> list[tuple[int, int, int, int, int, int, str, Optional[str]]]:
+    """Worker side: match one file; rules travel as indexes into the list inherited by fork."""
+    text, indexes = job
+    index_of = {id(_POOL_RULES[i]): i for i in indexes}
+    return [(index_of[id(m.rule)], m.line, m.end_line, m.column, m.start, m.end, m.text, m.fixed)
+            for m in match_text(text, [_POOL_RULES[i] for i in indexes])]
+
+
+def match_files(jobs: list[tuple[str, list[Rule]]], rules: list[Rule]) -> list[list[Match]]:
+    """Match many files; large change sets are split across CPU cores (fork start method only).
+
+    ast-grep-py holds the GIL while matching, so threads do not help; forked
+    workers inherit the loaded rules and return plain tuples.
+    """
+    import multiprocessing
+    import os
+
+    try:  # REVIEWER_JOBS=1 forces one process (e.g. to measure, or where fork is unwelcome)
+        workers = int(os.environ.get("REVIEWER_JOBS", "0")) or min(os.cpu_count() or 1, 8)
+    except ValueError:
+        workers = 1
+    size = sum(len(text) for text, _r in jobs)
+    if workers < 2 or size < PARALLEL_MIN_CHARS or len(jobs) < 4 \
+            or "fork" not in multiprocessing.get_all_start_methods():
+        return [match_text(text, here) for text, here in jobs]
+    global _POOL_RULES
+    _POOL_RULES = list(rules)
+    position = {id(r): i for i, r in enumerate(_POOL_RULES)}
+    payload = [(text, tuple(position[id(r)] for r in here)) for text, here in jobs]
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            raw = pool.map(_match_job, payload, chunksize=max(1, len(payload) // (workers * 4)))
+    finally:
+        _POOL_RULES = []
+    return [[Match(rules[i], line, end_line, column, start, end, text, fixed)
+             for (i, line, end_line, column, start, end, text, fixed) in out] for out in raw]

@@ -1,0 +1,26 @@
+try:
+    run()
+# expect: python-standards/bare-except
+except Exception:
+    log()
+
+try:
+    run()
+# ok: python-standards/bare-except
+except Exception:
+    log()
+
+try:
+    run()
+# ok: python-standards/bare-except
+except (KeyError, ValueError) as exc:
+    log(exc)
+
+
+def nested():
+    try:
+        run()
+    # expect: python-standards/bare-except
+    except Exception:
+        log("failed")
+        return 0
