@@ -130,7 +130,9 @@ def test_prompt_budget_skips_are_listed(changed: GitRepo, tiny_model_path: Path)
 def test_missing_optional_model_keeps_candidates_and_says_so(changed: GitRepo, tmp_path: Path) -> None:
     ctx = _ctx(changed, ModelConfig(model=str(tmp_path / "absent"), optional=True))
     out = review_hunks(ctx, [JUDGE], [_candidate()])
-    assert out.findings == [_candidate()]
+    [kept] = out.findings
+    assert (kept.rule, kept.line, kept.confidence) == ("demo/weak-hash", 5, 0.5)
+    assert kept.message.endswith("(unconfirmed: no model)")
     assert any("Model review skipped" in n for n in out.notes)
     assert any("unconfirmed" in n for n in out.notes) and any("judge rule(s) not applied" in n for n in out.notes)
 
@@ -172,9 +174,11 @@ def test_findings_outside_the_window_or_rule_set_are_dropped_and_counted() -> No
         {"rule": "demo/no-print", "line": 40, "message": "outside"},
         {"rule": "demo/unknown", "line": 11, "message": "not a rule here"},
         {"rule": "demo/no-print", "line": 12, "message": "duplicate"},
+        {"rule": "demo/no-print", "line": 13, "message": "\x1b[31mred\x07 alert"},
     ]})
     found, dropped = _parse_answer(answer, window, {JUDGE.id: JUDGE})
-    assert [(r.id, line, msg) for r, _p, line, msg in found] == [("demo/no-print", 12, "print call")]
+    assert [(r.id, line, msg) for r, _p, line, msg in found] == [("demo/no-print", 12, "print call"),
+                                                                 ("demo/no-print", 13, "[31mred alert")]
     assert dropped == 2
 
 

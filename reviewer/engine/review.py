@@ -24,6 +24,7 @@ from reviewer.records import FileStatus, Finding, Rule, RuleKind, Skipped, Sourc
 from reviewer.tasks import TaskContext, TaskOutput
 
 VERIFY_CONTEXT = 3  # lines either side of a finding shown to the verifier
+UNCONFIRMED = 0.5  # confidence of a pattern+judge candidate no model could confirm (as tasks/review.py)
 
 
 def review_hunks(ctx: TaskContext, rules: Sequence[Rule], candidates: Sequence[Finding]) -> TaskOutput:
@@ -35,7 +36,9 @@ def review_hunks(ctx: TaskContext, rules: Sequence[Rule], candidates: Sequence[F
     backend, notes = shared_backend(ctx)
     out.notes.extend(notes)
     if backend is None:
-        out.findings.extend(candidates)
+        # Same treatment as the review task's own no-model path: kept, but visibly unconfirmed.
+        out.findings.extend(replace(c, confidence=UNCONFIRMED, message=f"{c.message} (unconfirmed: no model)")
+                            for c in candidates)
         if judge_rules:
             out.notes.append(f"{len(judge_rules)} judge rule(s) not applied: no model")
         if candidates:
@@ -133,7 +136,9 @@ def _parse_answer(text: str, window: prompts.Window, allowed: dict[str, Rule]
         if (rule.id, line) in seen:
             continue
         seen.add((rule.id, line))
-        message = " ".join(str(item.get("message", "")).split()) or rule.title
+        # Model text reaches terminals and PR comments: no control characters (escape sequences).
+        printable = "".join(ch if ch.isprintable() else " " for ch in str(item.get("message", "")))
+        message = " ".join(printable.split()) or rule.title
         found.append((rule, window.path, line, message))
     return found, dropped
 
