@@ -40,6 +40,8 @@ class Batcher:
         self.backend = backend
         self.max_batch, self.linger = max_batch, linger
         self._queue: "queue.Queue[tuple[str, Any, Future[Any]]]" = queue.Queue()
+        self.batches = 0  # model batches run, and the requests they answered (GET /health)
+        self.requests = 0
         self._thread = threading.Thread(target=self._run, name="reviewer-serve-model", daemon=True)
         self._thread.start()
 
@@ -59,6 +61,8 @@ class Batcher:
                 except queue.Empty:
                     break
             gen = [j for j in jobs if j[0] == "complete"]
+            self.batches += 1
+            self.requests += len(jobs)
             try:
                 if gen:
                     for (_k, _i, fut), comp in zip(gen, self.backend.complete([j[1] for j in gen])):
@@ -144,7 +148,8 @@ def make_handler(batcher: Batcher, model_name: str) -> type[BaseHTTPRequestHandl
                 self._send(200, {"object": "list", "data": [{"id": model_name, "object": "model",
                                                              "owned_by": "reviewer"}]})
             elif self.path.rstrip("/") == "/health":
-                self._send(200, {"status": "ok", "model": model_name})
+                self._send(200, {"status": "ok", "model": model_name, "batches": batcher.batches,
+                                 "requests": batcher.requests})
             else:
                 self._error(404, f"no route {self.path}")
 

@@ -163,3 +163,12 @@ def test_server_url_from_config_and_model_name_from_the_server(stub: Callable[..
     backend, notes = get_backend(Config(model=ModelConfig(server=s.url + "/v1")))
     assert isinstance(backend, OpenAIBackend) and notes == []
     assert backend.model_id == "served-model" and backend.base_url == s.url
+
+
+def test_yes_probability_without_logprobs_uses_the_answer() -> None:
+    from reviewer.engine.http import yes_probability
+
+    assert yes_probability(_chat("Yes.")) == 1.0
+    assert yes_probability(_chat("no")) == 0.0
+    assert yes_probability(_chat("perhaps")) == 0.5
+    assert yes_probability({"choices": []}) == 0.5

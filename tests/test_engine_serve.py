@@ -51,10 +51,14 @@ def test_serve_answers_schema_constrained_requests(server: str, tiny_model_path:
     sch = schema.findings_schema(["a/x", "b/y"], 5, 12)
     reqs = [Request("You review code.", f"def f{i}(): pass\n" * (i + 1), schema=sch, max_new_tokens=64)
             for i in range(6)]
+    before = client.request("GET", "/health")
     outs = client.complete(reqs)  # sent concurrently: the server batches them
     for comp in outs:
         assert comp.error is None and schema.parse(comp.text, sch)[1] is None
         assert comp.input_tokens > 0
+    after = client.request("GET", "/health")
+    assert after["requests"] - before["requests"] == 6
+    assert after["batches"] - before["batches"] < 6  # concurrent requests shared model batches
 
 
 def test_serve_logprobs_give_the_same_confidence_as_in_process(server: str, tiny_model_path: Path) -> None:
