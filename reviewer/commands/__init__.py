@@ -1,0 +1,1 @@
+"""Subcommands, one module each; reviewer.cli imports a module on first use."""
