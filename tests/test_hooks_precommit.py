@@ -1,0 +1,191 @@
+"""The hooks under the real pre-commit framework, in temporary git repositories.
+
+pre-commit clones this checkout (a committed snapshot of it, so uncommitted and
+untracked work is included) and pip-installs it into a virtualenv, once per
+test session in a session-scoped PRE_COMMIT_HOME. The repositories' configs are
+the copy-paste snippets from docs/hooks.md.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reviewer import tasks
+
+from .conftest import ROOT, GitRepo
+
+pytestmark = pytest.mark.slow
+
+
+def _built(task: str) -> bool:
+    return importlib.util.find_spec(tasks.REGISTRY[task]) is not None
+
+
+def _needs(task: str, branch: str):  # type: ignore[no-untyped-def]
+    return pytest.mark.skipif(not _built(task), reason=f"the {task!r} task is not built on this branch "
+                                                       f"(merge `{branch}`)")
+
+
+@pytest.fixture(scope="session")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """A committed snapshot of this checkout: (path, rev) for `repo:` / `rev:`."""
+    snap = tmp_path_factory.mktemp("hook-repo")
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True,
+                            check=True).stdout.decode().split("\0")
+    for rel in filter(None, listed):
+        src = ROOT / rel
+        if src.is_file():
+            (snap / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, snap / rel)
+    ident = ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "init.defaultBranch=main"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "snapshot"]):
+        subprocess.run(["git", *ident, *args], cwd=snap, check=True, capture_output=True)
+    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=snap, capture_output=True, check=True, text=True)
+    return str(snap), rev.stdout.strip()
+
+
+@pytest.fixture(scope="session")
+def precommit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One hook environment per session: pip-installing reviewer is the slow part."""
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def snippet(title: str) -> str:
+    """The YAML block under a '### ...title...' heading of docs/hooks.md."""
+    text = (ROOT / "docs" / "hooks.md").read_text()
+    section = text.split("### ")
+    body = next(s for s in section if s.splitlines()[0].lower().find(title) >= 0)
+    return re.search(r"```yaml\n(.*?)```", body, re.S).group(1)  # type: ignore[union-attr]
+
+
+PUSH_HOOKS = snippet("pre-push gates")
+
+
+def configure(repo: GitRepo, hook_repo: tuple[str, str], yaml: str) -> None:
+    path, rev = hook_repo
+    yaml = re.sub(r"repo: \S+", f"repo: {path}", yaml)
+    yaml = re.sub(r"rev: \S+", f"rev: {rev}", yaml)
+    repo.write(".pre-commit-config.yaml", yaml)
+
+
+class Runner:
+    def __init__(self, repo: GitRepo, home: Path) -> None:
+        self.repo, self.home = repo, home
+
+    def env(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "REVIEWER_SERVER")}
+        return {**env, "PRE_COMMIT_HOME": str(self.home), "PRE_COMMIT_COLOR": "never"}
+
+    def __call__(self, *args: str) -> subprocess.CompletedProcess[str]:
+        cmd = [sys.executable, "-m", "pre_commit", *args] if args[0] != "git" else list(args)
+        return subprocess.run(cmd, cwd=self.repo.path, capture_output=True, text=True, env=self.env(), timeout=900)
+
+
+@pytest.fixture
+def precommit(repo: GitRepo, hook_repo: tuple[str, str], precommit_home: Path) -> Runner:
+    """A repository with the rules-only snippet installed as its git pre-commit hook."""
+    repo.write("README.md", "demo\n")
+    configure(repo, hook_repo, snippet("rules only"))
+    repo.commit("base")
+    run = Runner(repo, precommit_home)
+    proc = run("install", "--hook-type", "pre-commit", "--hook-type", "pre-push")
+    assert proc.returncode == 0, proc.stderr
+    return run
+
+
+def _head(repo: GitRepo) -> str:
+    return repo.git("rev-parse", "HEAD").strip()
+
+
+def test_clean_change_is_committed_and_rules_only_is_said(precommit: Runner) -> None:
+    repo = precommit.repo
+    before = _head(repo)
+    repo.write("calc.py", "def double(x: int) -> int:\n    \"\"\"Twice x.\"\"\"\n    return 2 * x\n")
+    repo.git("add", "calc.py")
+    proc = precommit("git", "commit", "-m", "clean")
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 0, out
+    assert re.search(r"reviewer \(rules and model on the staged diff\)\.+Passed", out)
+    assert _head(repo) != before
+    # The hook environment has no transformers: the hook says it runs rules only.
+    repo.write("calc.py", "def double(x: int) -> int:\n    \"\"\"Twice x.\"\"\"\n    return x + x\n")
+    repo.git("add", "calc.py")
+    proc = precommit("run", "reviewer-check", "--verbose")
+    assert proc.returncode == 0 and "rules only" in proc.stdout, proc.stdout
+
+
+@_needs("review", "rules")
+def test_staged_violation_fails_the_commit_with_the_finding(precommit: Runner) -> None:
+    repo = precommit.repo
+    before = _head(repo)
+    repo.write("app.py", "import hashlib\n\n\ndef digest(data: bytes) -> str:\n"
+                         "    \"\"\"Hex digest.\"\"\"\n    return hashlib.md5(data).hexdigest()\n")
+    repo.git("add", "app.py")
+    proc = precommit("git", "commit", "-m", "bad")
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0, out
+    assert re.search(r"reviewer \(rules and model on the staged diff\)\.+Failed", out)
+    assert re.search(r"^app\.py:6: \S+ .+", out, re.M), out
+    assert _head(repo) == before
+
+
+@_needs("review", "rules")
+def test_unstaged_violation_is_stashed_and_kept(precommit: Runner) -> None:
+    repo = precommit.repo
+    repo.write("app.py", "VALUE = 1\n")
+    repo.git("add", "app.py")
+    unstaged = "import hashlib\n\nVALUE = 1\nH = hashlib.md5(b'x').hexdigest()\n"
+    repo.write("app.py", unstaged)
+    proc = precommit("git", "commit", "-m", "clean part only")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (repo.path / "app.py").read_text() == unstaged  # pre-commit's stash put it back
+    assert repo.git("show", "HEAD:app.py") == "VALUE = 1\n"
+
+
+@_needs("docstrings", "docstrings")
+def test_missing_docstring_is_added_and_fails_then_passes(precommit: Runner) -> None:
+    repo = precommit.repo
+    before = _head(repo)
+    repo.write("calc.py", "def add(a: int, b: int) -> int:\n    return a + b\n")
+    repo.git("add", "calc.py")
+    proc = precommit("git", "commit", "-m", "undocumented")
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "files were modified by this hook" in out, out
+    assert _head(repo) == before
+    text = (repo.path / "calc.py").read_text()
+    assert '"""' in text and "return a + b" in text
+    repo.git("add", "calc.py")
+    proc = precommit("git", "commit", "-m", "documented")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (repo.path / "calc.py").read_text() == text
+
+
+@_needs("coverage", "coverage")
+def test_pre_push_coverage_gate_fails_under_the_threshold(precommit: Runner, make_repo) -> None:  # type: ignore[no-untyped-def]
+    repo = precommit.repo
+    remote = make_repo("remote.git")
+    remote.git("config", "receive.denyCurrentBranch", "ignore")
+    repo.git("remote", "add", "origin", str(remote.path))
+    config = (repo.path / ".pre-commit-config.yaml").read_text() + PUSH_HOOKS.replace('"80"', '"90"')
+    repo.write(".pre-commit-config.yaml", config)
+    repo.write(".gitignore", ".coverage\ncoverage.*\n")
+    repo.commit("push gates", add=True)
+    precommit("git", "push", "-q", "origin", "main")  # the remote knows the base (nothing new to gate)
+    repo.write("calc.py", "def two(x):\n    \"\"\"Two or zero.\"\"\"\n    if x:\n        return 2\n    return 0\n")
+    repo.write("run_it.py", "import calc\nassert calc.two(1) == 2\n")
+    repo.commit("change")
+    subprocess.run([sys.executable, "-m", "coverage", "run", "--branch", "run_it.py"], cwd=repo.path, check=True)
+    subprocess.run([sys.executable, "-m", "coverage", "xml", "-o", "coverage.xml"], cwd=repo.path, check=True,
+                   capture_output=True)
+    proc = precommit("git", "push", "origin", "main")
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0, out
+    assert re.search(r"reviewer diff coverage\.+Failed", out) and "under --fail-under 90%" in out
