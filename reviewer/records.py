@@ -219,6 +219,10 @@ class Rule:
     fix: Optional[str] = None  # ast-grep rewrite template
     judge: Optional[str] = None  # a yes/no question for the model
     source: str = ""  # the YAML file it came from
+    # (kind, code) pairs from the rule's `examples`, kind "bad" or "good"; shown to the model and in docs.
+    examples: tuple[tuple[str, str], ...] = ()
+    # Line of the rule's `id:` in `source`, for located messages.
+    line: int = 0
 
     @property
     def kind(self) -> RuleKind:

@@ -1,1 +1,1 @@
-"""Subcommands, one module each; reviewer.cli imports a module on first use."""
+"""Subcommands of `reviewer`, one module each, imported only when invoked (see reviewer.cli.COMMANDS)."""

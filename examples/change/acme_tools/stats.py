@@ -8,9 +8,11 @@ def mean(values):
     return sum(values) / len(values)
 
 
-def moving_sum(values, window, out=[]):
+def running_totals(values, out=[]):
+    total = 0
     for i in range(len(values) - 1):
-        out.append(sum(values[i:i + window]))
+        total += values[i]
+        out.append(total)
     return out
 
 

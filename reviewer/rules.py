@@ -1,0 +1,253 @@
+"""Rules: load and validate rule YAML into `Rule` records, and choose which ones run.
+
+Rules are data. A rule file holds one rule: an ast-grep rule object (matched
+by `reviewer.rules_match`), an optional rewrite template (`fix`), and an
+optional yes/no question for the model (`judge`). Sources, in order:
+
+1. the built-in packs (`rules/<pack>/*.yaml` in a checkout, `reviewer/builtin_rules/` in the wheel);
+2. the reviewed repository's `.reviewer/rules/`;
+3. the folders listed in `config.rules.paths`.
+
+A pack is a folder of rule files; its tests live in its `tests/` subfolder.
+Any invalid file stops the run with `file:line: what is wrong` (exit 2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Optional
+
+import yaml
+
+from reviewer.config import RulesConfig
+from reviewer.errors import UsageError
+from reviewer.records import Rule, Severity
+
+REPO_RULES = ".reviewer/rules"
+KEYS = {"id", "title", "severity", "language", "description", "message", "files", "exclude", "rule",
+        "constraints", "utils", "transform", "fix", "judge", "examples", "url"}
+REQUIRED = ("id", "title", "severity", "description")
+# Globs a rule applies to when it names none, by language.
+DEFAULT_FILES = {"python": ("*.py", "*.pyi")}
+
+
+def builtin_dir() -> Path:
+    """Folder holding the built-in packs: inside the installed package, else the checkout's rules/."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "builtin_rules"
+    return packaged if packaged.is_dir() else here.parent / "rules"
+
+
+# --- reading one file -----------------------------------------------------------------------
+
+def _fail(path: Path, line: int, what: str) -> UsageError:
+    return UsageError(f"{path}:{line}: {what}")
+
+
+def _compose(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
+    """Parse YAML, returning the mapping and the 1-based line of each top-level key."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(path, 1, f"cannot read rule file: {exc}") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        raise _fail(path, line, f"invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise _fail(path, 1, f"invalid YAML: {exc}") from None
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        raise _fail(path, 1, "a rule file must be a mapping with id, title, severity, description and rule/judge")
+    lines = {str(k.value): k.start_mark.line + 1 for k, _v in node.value}
+    return data, lines
+
+
+def _strings(path: Path, line: int, key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _fail(path, line, f"{key} must be a glob or a list of globs")
+    return tuple(value)
+
+
+def _examples(path: Path, line: int, value: Any) -> tuple[tuple[str, str], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, Mapping) or set(value) - {"bad", "good"}:
+        raise _fail(path, line, "examples must be a mapping with `bad` and/or `good` code")
+    out: list[tuple[str, str]] = []
+    for kind in ("bad", "good"):
+        items = value.get(kind) or []
+        for code in [items] if isinstance(items, str) else items:
+            if not isinstance(code, str):
+                raise _fail(path, line, f"examples.{kind} must be code as text")
+            out.append((kind, code))
+    return tuple(out)
+
+
+def parse_file(path: Path, pack: str) -> Rule:
+    """Read and validate one rule file. `pack` is the folder's name unless the id names one."""
+    data, lines = _compose(path)
+    line = lines.get
+    for key in data:
+        if key not in KEYS:
+            raise _fail(path, line(str(key), 1), f"unknown key {key!r} (allowed: {', '.join(sorted(KEYS))})")
+    for key in REQUIRED:
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise _fail(path, line(key, 1), f"`{key}` is required and must be text")
+    if "rule" not in data and "judge" not in data:
+        raise _fail(path, 1, "a rule needs `rule:` (an ast-grep rule), `judge:` (a question for the model), or both")
+    raw_id = data["id"].strip()
+    if "/" in raw_id:
+        pack, _, name = raw_id.rpartition("/")
+    else:
+        name = raw_id
+    if not name or not pack or any(c.isspace() for c in raw_id):
+        raise _fail(path, line("id", 1), f"bad id {raw_id!r}: use `name` or `pack/name`, no spaces")
+    try:
+        severity = Severity.parse(data["severity"])
+    except ValueError as exc:
+        raise _fail(path, line("severity", 1), str(exc)) from None
+    language = str(data.get("language", "python")).lower()
+    files = _strings(path, line("files", 1), "files", data["files"]) if "files" in data else DEFAULT_FILES.get(language)
+    if files is None:
+        raise _fail(path, line("language", 1), f"language {language!r} has no default files: add `files:` globs")
+    exclude = _strings(path, line("exclude", 1), "exclude", data.get("exclude", []))
+    for key in ("fix", "judge", "message", "url"):
+        if key in data and not isinstance(data[key], str):
+            raise _fail(path, line(key, 1), f"`{key}` must be text")
+    if "fix" in data and "rule" not in data:
+        raise _fail(path, line("fix", 1), "`fix` needs a `rule` to say what it rewrites")
+    matcher = _matcher(path, lines, data, language) if "rule" in data else None
+    return Rule(
+        id=f"{pack}/{name}", pack=pack, title=data["title"].strip(), severity=severity, language=language,
+        description=data["description"].strip(), files=files, exclude=exclude, matcher=matcher,
+        fix=data.get("fix"), judge=(data.get("judge") or "").strip() or None, source=str(path),
+        examples=_examples(path, line("examples", 1), data.get("examples")), line=line("id", 1),
+    )
+
+
+def _matcher(path: Path, lines: dict[str, int], data: dict[str, Any], language: str) -> dict[str, Any]:
+    """The ast-grep config object for `find_all`, compiled once here to catch mistakes early."""
+    from reviewer import rules_match
+
+    config: dict[str, Any] = {"rule": data["rule"]}
+    for key in ("constraints", "utils", "transform"):
+        if key in data:
+            config[key] = data[key]
+    for key in ("rule", "constraints", "utils", "transform"):
+        if key in data and not isinstance(data[key], dict):
+            raise _fail(path, lines.get(key, 1), f"`{key}` must be a mapping")
+    problem = rules_match.check(config, language)
+    if problem:
+        raise _fail(path, lines.get("rule", 1), f"bad ast-grep rule: {problem}")
+    return config
+
+
+# --- folders and packs ----------------------------------------------------------------------
+
+def rule_files(folder: Path) -> list[Path]:
+    """Rule files under `folder`, skipping each pack's tests/ folder."""
+    if folder.is_file():
+        return [folder]
+    out = [p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
+           and "tests" not in p.relative_to(folder).parts]
+    return sorted(out)
+
+
+def load_folder(folder: Path, default_pack: Optional[str] = None) -> list[Rule]:
+    """Every rule under `folder`; a file's pack is its folder's name (or `default_pack` at the top)."""
+    rules = []
+    for path in rule_files(folder):
+        parent = path.parent
+        if parent == folder and default_pack is not None:
+            pack = default_pack
+        else:
+            pack = parent.name
+        rules.append(parse_file(path, pack))
+    return rules
+
+
+def check_unique(rules: Iterable[Rule]) -> list[Rule]:
+    seen: dict[str, Rule] = {}
+    for r in rules:
+        if r.id in seen:
+            raise UsageError(f"{r.source}:{r.line}: duplicate rule id {r.id!r} (also in {seen[r.id].source})")
+        seen[r.id] = r
+    return list(seen.values())
+
+
+def sources(root: Optional[Path], cfg: RulesConfig) -> list[tuple[Path, str]]:
+    """(folder, pack name for files directly inside it) for every rule source that exists."""
+    out: list[tuple[Path, str]] = [(builtin_dir(), "builtin")]
+    if root is not None:
+        repo = root / REPO_RULES
+        if repo.is_dir():
+            out.append((repo, "local"))
+        for extra in cfg.paths:
+            p = (root / extra).resolve()
+            if not p.exists():
+                raise UsageError(f"rules.paths: {extra} does not exist (relative to {root})")
+            out.append((p, p.name))
+    return out
+
+
+def load_all(root: Optional[Path], cfg: RulesConfig) -> list[Rule]:
+    """Every rule from every source, validated, ids unique; no enable/disable applied."""
+    rules: list[Rule] = []
+    for folder, pack in sources(root, cfg):
+        rules.extend(load_folder(folder, default_pack=pack))
+    return check_unique(rules)
+
+
+def is_enabled(rule: Rule, cfg: RulesConfig) -> bool:
+    """Decision: disable (id or pack) beats enable; built-in packs must be listed in `packs`."""
+    if rule.id in cfg.disable or rule.pack in cfg.disable:
+        return False
+    if rule.id in cfg.enable:
+        return True
+    builtin = Path(rule.source).resolve().is_relative_to(builtin_dir())
+    return rule.pack in cfg.packs if builtin else True
+
+
+def apply_config(rules: Iterable[Rule], cfg: RulesConfig) -> list[Rule]:
+    """Enabled rules, with severity overrides applied."""
+    out = []
+    for r in rules:
+        if not is_enabled(r, cfg):
+            continue
+        override = cfg.severity.get(r.id) or cfg.severity.get(r.pack)
+        if override:
+            try:
+                r = replace(r, severity=Severity.parse(override))
+            except ValueError as exc:
+                raise UsageError(f"rules.severity[{r.id!r}]: {exc}") from None
+        out.append(r)
+    return out
+
+
+def load(root: Optional[Path], cfg: RulesConfig) -> list[Rule]:
+    """The rules a review runs: all sources, validated, filtered and overridden by config."""
+    rules = load_all(root, cfg)
+    known = {r.id for r in rules} | {r.pack for r in rules}
+    for name in (*cfg.enable, *cfg.disable, *cfg.severity):
+        if name not in known:
+            import warnings
+
+            warnings.warn(f"rules: {name!r} names no known rule or pack", stacklevel=2)
+    return apply_config(rules, cfg)
+
+
+def applies_to(rule: Rule, path: str) -> bool:
+    """Whether `rule` looks at repository-relative `path` (globs match the path or its file name)."""
+    name = path.rsplit("/", 1)[-1]
+
+    def hit(globs: tuple[str, ...]) -> bool:
+        return any(fnmatch(path, g) or fnmatch(name, g) for g in globs)
+
+    return hit(rule.files) and not hit(rule.exclude)

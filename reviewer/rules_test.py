@@ -1,0 +1,152 @@
+"""Rule tests, semgrep style.
+
+A pack's `tests/` folder holds Python files annotated on the line before the code:
+
+    # expect: python-crypto/weak-hash      (a finding of this rule must start on the next line)
+    # ok: python-crypto/weak-hash          (no finding of this rule may start on the next line)
+
+Every finding of an annotated rule on a line without `expect` is a false
+alarm. For a test file `name.py`, `name.fixed.py` is the expected text after
+applying the fixes of every rule annotated in it. Each rule needs at least one
+`expect` and one `ok` case, and a rule with a fix needs a `.fixed.py` case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from reviewer import rules as rulesmod
+from reviewer import rules_match
+from reviewer.errors import UsageError
+from reviewer.records import Rule, RuleKind
+
+_ANNOTATION = re.compile(r"^\s*#\s*(expect|ruleid|ok)\s*:\s*(.+?)\s*$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    rule: str
+    path: str
+    line: int
+    what: str
+
+
+@dataclass
+class RuleResult:
+    rule: Rule
+    expect: int = 0
+    ok: int = 0
+    fixed: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems
+
+
+def annotations(text: str) -> list[tuple[str, str, int, int]]:
+    """(kind, rule id, annotation line, target line) for every annotation."""
+    lines = text.splitlines()
+    out = []
+    for i, line in enumerate(lines):
+        m = _ANNOTATION.match(line)
+        if not m:
+            continue
+        target = i + 1
+        while target < len(lines) and _ANNOTATION.match(lines[target]):
+            target += 1
+        kind = "ok" if m.group(1) == "ok" else "expect"
+        for rid in m.group(2).split(","):
+            out.append((kind, rid.strip(), i + 1, target + 1))
+    return out
+
+
+def test_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.py") if "tests" in p.relative_to(folder).parts
+                  and not p.name.endswith(".fixed.py"))
+
+
+def run_file(path: Path, by_id: dict[str, Rule], results: dict[str, RuleResult], shown: str) -> list[Problem]:
+    """Check one test file; returns problems that belong to no known rule."""
+    text = path.read_text(encoding="utf-8")
+    notes = annotations(text)
+    stray = [Problem(rid, shown, ln, f"annotation names unknown rule {rid!r}")
+             for _k, rid, ln, _t in notes if rid not in by_id]
+    tested = {rid: by_id[rid] for _k, rid, _l, _t in notes if rid in by_id}
+    pattern = [r for r in tested.values() if r.matcher is not None]
+    matches = rules_match.match_text(text, pattern)
+    found = {(m.rule.id, m.line) for m in matches}
+    expected = {(rid, t) for k, rid, _l, t in notes if k == "expect" and rid in tested}
+    oks = {(rid, t) for k, rid, _l, t in notes if k == "ok" and rid in tested}
+    for rid, t in sorted(expected):
+        results[rid].expect += 1
+        if (rid, t) not in found:
+            results[rid].problems.append(Problem(rid, shown, t, "missed: expected a finding here"))
+    for rid, t in sorted(oks):
+        results[rid].ok += 1
+    for rid, line in sorted(found - expected):
+        what = "false alarm on an `ok` case" if (rid, line) in oks else "false alarm: finding without `# expect`"
+        results[rid].problems.append(Problem(rid, shown, line, what))
+    fixed_path = path.with_name(path.stem + ".fixed.py")
+    if fixed_path.is_file():
+        want = fixed_path.read_text(encoding="utf-8")
+        got = rules_match.apply_fixes(text, matches)
+        fixers = [r.id for r in pattern if r.fix is not None]
+        for rid in fixers:
+            results[rid].fixed += 1
+        if got != want:
+            line = _first_difference(got, want)
+            for rid in fixers or list(tested):
+                results[rid].problems.append(Problem(rid, str(fixed_path.name), line,
+                                                     f"fixed output differs from {fixed_path.name} at line {line}"))
+    return stray
+
+
+def _first_difference(a: str, b: str) -> int:
+    for n, (x, y) in enumerate(zip(a.splitlines(), b.splitlines()), 1):
+        if x != y:
+            return n
+    return min(len(a.splitlines()), len(b.splitlines())) + 1
+
+
+def run(folders: Iterable[Path], rules: list[Rule], shown_root: Path) -> tuple[list[RuleResult], list[Problem]]:
+    """Test `rules` against every test file under `folders`."""
+    by_id = {r.id: r for r in rules}
+    results = {r.id: RuleResult(r) for r in rules}
+    stray: list[Problem] = []
+    for folder in folders:
+        for path in test_files(folder):
+            stray += run_file(path, by_id, results, _shown(path, shown_root))
+    for res in results.values():
+        r = res.rule
+        if r.kind == RuleKind.JUDGE:
+            continue
+        where = Path(r.source)
+        if res.expect == 0:
+            res.problems.append(Problem(r.id, _shown(where, shown_root), r.line, "no `# expect:` test case"))
+        if res.ok == 0:
+            res.problems.append(Problem(r.id, _shown(where, shown_root), r.line, "no `# ok:` test case"))
+        if r.fix is not None and res.fixed == 0:
+            res.problems.append(Problem(r.id, _shown(where, shown_root), r.line,
+                                        "has a fix but no `<name>.fixed.py` test"))
+    return list(results.values()), stray
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def load_targets(paths: list[Path]) -> tuple[list[Path], list[Rule]]:
+    """Rule folders named on the command line, and their rules (pack = folder name)."""
+    rules: list[Rule] = []
+    for p in paths:
+        if not p.is_dir():
+            raise UsageError(f"{p}: not a folder of rules (give a pack folder or a folder of packs)")
+        rules += rulesmod.load_folder(p, default_pack=p.resolve().name)
+    return paths, rulesmod.check_unique(rules)

@@ -1,0 +1,26 @@
+import hashlib
+import hmac
+
+from Crypto.Cipher import AES
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+# expect: python-crypto/hardcoded-key
+a = AES.new(b"0123456789abcdef", AES.MODE_GCM)
+# expect: python-crypto/hardcoded-key
+b = Cipher(algorithms.AES(key), modes.CBC(b"\x00" * 16))
+# expect: python-crypto/hardcoded-key
+c = hmac.new(b"server-secret", msg, "sha256")
+# expect: python-crypto/hardcoded-key
+d = hashlib.pbkdf2_hmac("sha256", password, b"static-salt", 600_000)
+# expect: python-crypto/hardcoded-key
+ENCRYPTION_KEY = b"correct horse battery staple"
+# expect: python-crypto/hardcoded-key
+e = AES.new(key, AES.MODE_GCM, nonce=b"fixednonce12")
+# ok: python-crypto/hardcoded-key
+f = AES.new(load_key("records"), AES.MODE_GCM)
+# ok: python-crypto/hardcoded-key
+g = hashlib.pbkdf2_hmac("sha256", password, salt, 600_000)
+# ok: python-crypto/hardcoded-key
+cache_key = "users"
+# ok: python-crypto/hardcoded-key
+h = hmac.new(key, b"message", "sha256")

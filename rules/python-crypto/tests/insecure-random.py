@@ -1,0 +1,28 @@
+import random
+import random as rnd
+from random import choice
+
+
+def reset_code(length=8):
+    # expect: python-crypto/insecure-random
+    return "".join(random.choice(ALPHABET) for _ in range(length))
+
+
+def make_password():
+    # expect: python-crypto/insecure-random
+    return "".join(choice(ALPHABET) for _ in range(12))
+
+
+# expect: python-crypto/insecure-random
+session_token = rnd.getrandbits(128)
+
+
+def shuffle_deck(cards):
+    # ok: python-crypto/insecure-random
+    random.shuffle(cards)
+    return cards
+
+
+def new_token():
+    # ok: python-crypto/insecure-random
+    return secrets.token_urlsafe(32)

@@ -1,0 +1,16 @@
+from setuptools import setup
+
+# expect: python-crypto/pycrypto-package
+from Crypto.Random import OSRNG
+
+setup(
+    name="legacy",
+    install_requires=[
+        # expect: python-crypto/pycrypto-package
+        "pycrypto>=2.6",
+        # ok: python-crypto/pycrypto-package
+        "pycryptodome>=3.20",
+        # ok: python-crypto/pycrypto-package
+        "pycryptodomex",
+    ],
+)

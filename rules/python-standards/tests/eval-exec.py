@@ -1,0 +1,10 @@
+def run(expr, source):
+    # expect: python-standards/eval-exec
+    value = eval(expr)
+    # expect: python-standards/eval-exec
+    exec(source, {})
+    # ok: python-standards/eval-exec
+    exec("x = 1")
+    # ok: python-standards/eval-exec
+    ast.literal_eval(expr)
+    return value

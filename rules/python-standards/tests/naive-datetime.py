@@ -1,0 +1,11 @@
+import datetime as dt
+from datetime import datetime, timezone
+
+# expect: python-standards/naive-datetime
+a = datetime.now()
+# expect: python-standards/naive-datetime
+b = datetime.utcnow()
+# ok: python-standards/naive-datetime
+c = datetime.now(timezone.utc)
+# ok: python-standards/naive-datetime
+d = datetime.now(tz=timezone.utc)

@@ -1,0 +1,17 @@
+def read(path):
+    # expect: python-standards/open-encoding
+    with open(path) as fh:
+        text = fh.read()
+    # expect: python-standards/open-encoding
+    with open(path, "w") as fh:
+        fh.write(text)
+    # ok: python-standards/open-encoding
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    # ok: python-standards/open-encoding
+    with open(path, "rb") as fh:
+        data = fh.read()
+    # ok: python-standards/open-encoding
+    with open(path, mode="wb") as fh:
+        fh.write(data)
+    return text

@@ -1,0 +1,23 @@
+try:
+    save()
+# expect: python-standards/swallowed-exception
+except Exception:
+    pass
+
+try:
+    save()
+# expect: python-standards/swallowed-exception
+except BaseException as exc:
+    pass
+
+try:
+    save()
+# ok: python-standards/swallowed-exception
+except Exception:
+    log.exception("save failed")
+
+try:
+    save()
+# ok: python-standards/swallowed-exception
+except FileNotFoundError:
+    pass

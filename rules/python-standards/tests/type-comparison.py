@@ -1,0 +1,9 @@
+def kind(value):
+    # expect: python-standards/type-comparison
+    if type(value) == dict:
+        return "mapping"
+    # ok: python-standards/type-comparison
+    if isinstance(value, list):
+        return "list"
+    # ok: python-standards/type-comparison
+    return type(value) is int

@@ -1,0 +1,136 @@
+"""The `review` task's rules: suppressions, unused suppressions, filter modes, the README example."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import GitRepo
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _branch(repo: GitRepo, base: str, change: str, path: str = "mod.py") -> None:
+    repo.write(path, base)
+    repo.commit("base")
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.write(path, change)
+    repo.commit("change")
+
+
+def _review(cli, repo: GitRepo, *extra: str) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    r = cli("review", "--no-model", "--base", "main", "--format", "json", "--fail-level", "none", *extra,
+            cwd=repo.path)
+    assert r.code == 0, r
+    return json.loads(r.out)  # type: ignore[no-any-return]
+
+
+def _hits(data: dict) -> set[tuple[str, int]]:  # type: ignore[type-arg]
+    return {(f["rule"], f["line"]) for f in data["findings"]}
+
+
+def test_suppressions_line_before_same_line_file_and_pack(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    change = (
+        "def f(x, y):\n"
+        "    a = x == None  # reviewer: ignore[python-standards/compare-to-none]\n"
+        "    # reviewer: ignore[python-standards]\n"
+        "    b = y == None\n"
+        "    c = x == None\n"
+        "    return a, b, c\n"
+    )
+    _branch(repo, "", change)
+    data = _review(cli, repo)
+    assert _hits(data) == {("python-standards/compare-to-none", 5)}
+    suppressed = {(f["rule"], f["line"]) for f in data["not_reported"] if f["why"] == "suppressed"}
+    assert suppressed == {("python-standards/compare-to-none", 2), ("python-standards/compare-to-none", 4)}
+
+
+def test_ignore_file_and_unused_suppressions(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    change = (
+        "# reviewer: ignore-file[python-standards/compare-to-none]\n"
+        "import hashlib\n"
+        "a = hashlib.sha256(b'x')  # reviewer: ignore[python-crypto/weak-hash]\n"
+        "b = 1 == None\n"
+        "c = 2  # reviewer: ignore[team/no-such-rule]\n"
+        "d = 3  # reviewer: ignore[python-standards/print-in-library]\n"
+    )
+    _branch(repo, "", change)
+    data = _review(cli, repo)
+    unused = {(f["line"], f["severity"]) for f in data["findings"] if f["rule"] == "reviewer/unused-suppression"}
+    assert unused == {(3, "info"), (5, "info"), (6, "info")}
+    assert not any(f["rule"] == "python-standards/compare-to-none" for f in data["findings"])
+    messages = " ".join(f["message"] for f in data["findings"])
+    assert "names no known rule" in messages and "suppressed nothing" in messages
+
+
+def test_text_summary_counts_suppressed(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    _branch(repo, "", "x = 1\ny = x == None  # reviewer: ignore[python-standards/compare-to-none]\n")
+    r = cli("review", "--no-model", "--base", "main", cwd=repo.path)
+    assert "not reported: 1 suppressed" in r.out, r.out
+
+
+def test_filter_modes_through_review(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    base = "def f(x):\n    return x == None\n\n\n\n\n\n\ndef g(y):\n    return y\n"
+    change = base.replace("return y", "return y != None")
+    _branch(repo, base, change)
+    old = ("python-standards/compare-to-none", 2)
+    new = ("python-standards/compare-not-none", 10)
+    added = _review(cli, repo)
+    assert _hits(added) == {new}
+    assert {(f["rule"], f["line"], f["why"]) for f in added["not_reported"]} == {(*old, "outside diff")}
+    assert _hits(_review(cli, repo, "--filter-mode", "diff_context")) == {new}
+    assert _hits(_review(cli, repo, "--filter-mode", "file")) == {old, new}
+    assert _hits(_review(cli, repo, "--filter-mode", "nofilter")) == {old, new}
+
+
+def test_pattern_judge_without_model_is_unconfirmed(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    _branch(repo, "", "def greet_all(names):\n    for i in range(1, len(names)):\n        greet(names[i])\n")
+    data = _review(cli, repo)
+    (f,) = [f for f in data["findings"] if f["rule"] == "off-by-one/range-from-one"]
+    assert f["confidence"] == 0.5 and f["line"] == 2
+    assert f["suggestion"]["replacement"] == "    for i in range(len(names)):"
+    assert any("unconfirmed" in n for n in data["notes"])
+
+
+def test_model_backend_not_built_says_so(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    _branch(repo, "", "x = 1 == None\n")
+    r = cli("review", "--base", "main", cwd=repo.path)
+    assert "python-standards/compare-to-none" in r.out
+    try:
+        import reviewer.engine.review  # noqa: F401
+    except ImportError:
+        assert "model review is not built yet in this version: rules only" in r.out
+
+
+def test_readme_example_hits_all_three_packs(tmp_path: Path) -> None:
+    dest = tmp_path / "example"
+    subprocess.run([sys.executable, str(ROOT / "examples" / "build.py"), str(dest)], check=True,
+                   capture_output=True)
+    proc = subprocess.run([sys.executable, "-m", "reviewer", "review", "--no-model"], cwd=dest,
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 1, proc.stderr  # errors were found
+    out = proc.stdout
+    stats = (ROOT / "examples/change/acme_tools/stats.py").read_text().splitlines()
+    tokens = (ROOT / "examples/change/acme_tools/tokens.py").read_text().splitlines()
+
+    def line_of(lines: list[str], text: str) -> int:
+        return next(n for n, line in enumerate(lines, 1) if text in line)
+
+    expected = [
+        ("acme_tools/stats.py", line_of(stats, "out=[]"), "python-standards/mutable-default"),
+        ("acme_tools/stats.py", line_of(stats, "== None"), "python-standards/compare-to-none"),
+        ("acme_tools/stats.py", line_of(stats, "shell=True"), "python-standards/subprocess-shell"),
+        ("acme_tools/stats.py", line_of(stats, "except:"), "python-standards/bare-except"),
+        ("acme_tools/stats.py", line_of(stats, "range(len(values) - 1)"), "off-by-one/range-len-minus-one"),
+        ("acme_tools/stats.py", line_of(stats, "values[len(values)]"), "off-by-one/index-len"),
+        ("acme_tools/tokens.py", line_of(tokens, "random.choice"), "python-crypto/insecure-random"),
+        ("acme_tools/tokens.py", line_of(tokens, "hashlib.md5"), "python-crypto/weak-hash"),
+        ("acme_tools/tokens.py", line_of(tokens, "MODE_ECB"), "python-crypto/ecb-mode"),
+    ]
+    for path, line, rule in expected:
+        assert any(row.startswith(f"{path}:{line}:") and f" {rule} " in row for row in out.splitlines()), \
+            f"{rule} at {path}:{line} missing from:\n{out}"
+    # Unchanged code (mean(), new_session_token()) carries no findings.
+    assert f"acme_tools/stats.py:{line_of(stats, 'return sum(values) / len(values)')}:" not in out
