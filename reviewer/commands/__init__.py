@@ -1,0 +1,1 @@
+"""Subcommand modules: each exposes a click command that reviewer/cli.py COMMANDS names."""
