@@ -93,12 +93,30 @@ def parse(text: Union[str, bytes], filename: str = "<source>") -> ast.Module:
     return ast.parse(text, filename=filename, type_comments=False)
 
 
-def definitions(tree: Union[ast.Module, str, bytes]) -> list[Definition]:
-    """Every function, method and class, outermost first, in source order."""
+def definitions(tree: Union[ast.Module, str, bytes], text: Union[str, bytes, None] = None) -> list[Definition]:
+    """Every function, method and class, outermost first, in source order.
+
+    Given source text (as `tree` or `text`), defaults and annotations are
+    quoted as written; from a bare tree they are `ast.unparse`d.
+    """
     module = tree if isinstance(tree, ast.Module) else parse(tree)
+    if text is None and not isinstance(tree, ast.Module):
+        text = tree
     out: list[Definition] = []
-    _collect(module.body, "", None, False, False, out)
+    _collect(module.body, "", None, False, False, out, _Quoter(decode(text) if isinstance(text, bytes) else text))
     return out
+
+
+def decode(data: bytes) -> str:
+    """Source bytes as text, honouring an encoding cookie (replacement on bad bytes)."""
+    import io
+    import tokenize
+
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        return data.decode(encoding, errors="replace")
+    except (SyntaxError, LookupError):
+        return data.decode("utf-8", errors="replace")
 
 
 def def_nodes(module: ast.Module) -> list[DefNode]:
@@ -149,18 +167,18 @@ def _statements(body: Sequence[ast.stmt]) -> Iterator[ast.stmt]:
 
 
 def _collect(body: Sequence[ast.stmt], prefix: str, parent: Optional[DefNode], in_func: bool,
-             parent_is_class: bool, out: list[Definition]) -> None:
+             parent_is_class: bool, out: list[Definition], q: "_Quoter") -> None:
     for node in _statements(body):
         if not isinstance(node, (*_FUNCS, ast.ClassDef)):
             continue
         qual = f"{prefix}.{node.name}" if prefix else node.name
-        out.append(_definition(node, qual, parent, in_func, parent_is_class, len(out)))
+        out.append(_definition(node, qual, parent, in_func, parent_is_class, len(out), q))
         _collect(node.body, qual, node, in_func or isinstance(node, _FUNCS),
-                 isinstance(node, ast.ClassDef), out)
+                 isinstance(node, ast.ClassDef), out, q)
 
 
 def _definition(node: DefNode, qual: str, parent: Optional[DefNode], nested: bool, in_class: bool,
-                index: int) -> Definition:
+                index: int, q: "_Quoter") -> Definition:
     decorators = tuple(_unparse(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list)
     start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
     doc = docstring_node(node)
@@ -177,7 +195,7 @@ def _definition(node: DefNode, qual: str, parent: Optional[DefNode], nested: boo
         facts.visit(stmt)
     return Definition(
         kind="method" if in_class else "function", is_async=isinstance(node, ast.AsyncFunctionDef),
-        params=_params(node.args), returns=_unparse(node.returns) if node.returns else None,
+        params=_params(node.args, q), returns=_annotation(node.returns, q) if node.returns else None,
         yields=facts.yields, returns_value=facts.returns_value, raises=tuple(dict.fromkeys(facts.raises)),
         **common,  # type: ignore[arg-type]
     )
@@ -187,25 +205,46 @@ def _qual_of(qual: str) -> str:
     return qual.rsplit(".", 1)[0]
 
 
-def _params(args: ast.arguments) -> tuple[Param, ...]:
+def _params(args: ast.arguments, q: "_Quoter") -> tuple[Param, ...]:
     out: list[Param] = []
     positional = [*args.posonlyargs, *args.args]
     defaults: list[Optional[ast.expr]] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
     for i, (arg, default) in enumerate(zip(positional, defaults)):
         kind = "positional_only" if i < len(args.posonlyargs) else "positional"
-        out.append(_param(arg, kind, default))
+        out.append(_param(arg, kind, default, q))
     if args.vararg:
-        out.append(_param(args.vararg, "var_positional", None))
+        out.append(_param(args.vararg, "var_positional", None, q))
     for arg, kw_default in zip(args.kwonlyargs, args.kw_defaults):
-        out.append(_param(arg, "keyword_only", kw_default))
+        out.append(_param(arg, "keyword_only", kw_default, q))
     if args.kwarg:
-        out.append(_param(args.kwarg, "var_keyword", None))
+        out.append(_param(args.kwarg, "var_keyword", None, q))
     return tuple(out)
 
 
-def _param(arg: ast.arg, kind: str, default: Optional[ast.expr]) -> Param:
-    return Param(arg.arg, kind, _unparse(arg.annotation) if arg.annotation else None,
-                 _unparse(default) if default is not None else None)
+def _param(arg: ast.arg, kind: str, default: Optional[ast.expr], q: "_Quoter") -> Param:
+    return Param(arg.arg, kind, _annotation(arg.annotation, q) if arg.annotation else None,
+                 q(default) if default is not None else None)
+
+
+def _annotation(node: ast.expr, q: "_Quoter") -> str:
+    # A string annotation ("Config") reads better without its quotes.
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return q(node)
+
+
+class _Quoter:
+    """Code of a node as written in the source (one line), else as `ast.unparse` spells it."""
+
+    def __init__(self, text: Optional[str]) -> None:
+        self.text = text
+
+    def __call__(self, node: ast.AST) -> str:
+        if self.text is not None:
+            segment = ast.get_source_segment(self.text, node)
+            if segment is not None and "\n" not in segment:
+                return segment
+        return ast.unparse(node)
 
 
 def _unparse(node: ast.AST) -> str:

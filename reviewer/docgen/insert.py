@@ -163,9 +163,16 @@ def _make_transformer() -> type:
                 body = body.with_changes(body=[first, *body.body[1:]])
             else:
                 doc = cst.SimpleStatementLine(body=[cst.Expr(string)])
-                body = body.with_changes(body=[doc, *body.body])
+                rest = list(body.body)
+                if isinstance(updated, cst.ClassDef) and rest and _bare_definition(rest[0]):
+                    # PEP 8: a blank line between a class docstring and the first method.
+                    rest[0] = rest[0].with_changes(leading_lines=[cst.EmptyLine(indent=False)])
+                body = body.with_changes(body=[doc, *rest])
             self.done.add(line)
             return updated.with_changes(body=body)
+
+    def _bare_definition(node: cst.CSTNode) -> bool:
+        return isinstance(node, (cst.FunctionDef, cst.ClassDef)) and not node.leading_lines
 
     _TRANSFORMER = Transformer
     return Transformer

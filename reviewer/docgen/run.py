@@ -131,7 +131,7 @@ def _plan(f: FileInput, cfg: DocstringsConfig, section: DocstringsSection) -> Op
         return None
     found = candidates(defs, f.changed, cfg)
     section.candidates.extend((f.path, c) for c in found)
-    lines = _decode(f.data).splitlines()
+    lines = _decode(f.data).split("\n")
     targets = []
     for c in found:
         if c.needs_docstring:
@@ -148,15 +148,7 @@ def _reason(exc: Exception) -> str:
     return str(exc)
 
 
-def _decode(data: bytes) -> str:
-    import io
-    import tokenize
-
-    try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        return data.decode(encoding, errors="replace")
-    except (SyntaxError, LookupError):
-        return data.decode("utf-8", errors="replace")
+_decode = source.decode
 
 
 def _apply(f: FileInput, written: list[tuple[Candidate, generate.Target, text.Prose, str]],

@@ -71,7 +71,7 @@ def _yield_type(annotation: Optional[str]) -> str:
 # --- sanitising -----------------------------------------------------------------------------
 
 _FENCE = re.compile(r"^\s*(```|~~~).*$", re.M)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
 
 
 def clean(text: str, defn: Optional[Definition] = None) -> str:
@@ -154,7 +154,7 @@ def _default(p: Param) -> Optional[str]:
 
 def _safe(code: str) -> bool:
     """Source text (an annotation, a default) that can sit inside the literal unchanged."""
-    return "\n" not in code and '"""' not in code and "'''" not in code and not code.endswith('"')
+    return "\n" not in code and '"""' not in code and "'''" not in code
 
 
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:

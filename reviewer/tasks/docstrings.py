@@ -31,9 +31,6 @@ def run(ctx: TaskContext) -> TaskOutput:
     for change in ctx.changes.files:
         if change.language != "python" or change.binary or change.status == FileStatus.DELETED:
             continue
-        if change.lossy:
-            out.skipped.append(Skipped(change.path, "not valid UTF-8 in the diff: docstrings not added"))
-            continue
         data = ctx.snapshot.read(change.path)
         if data is None:
             out.skipped.append(Skipped(change.path, "not found on the new side: docstrings not added"))
@@ -42,9 +39,9 @@ def run(ctx: TaskContext) -> TaskOutput:
         if ctx.options.get("use_disk"):
             data, changed = _on_disk(ctx, change.path, data, changed)
         files.append(FileInput(change.path, data, None if ctx.options.get("all") else changed))
-    if ctx.options.get("plan_only"):
-        section = document(files, ctx.config.docstrings, None)
-    else:
+    section = document(files, ctx.config.docstrings, None)
+    # Only load a model when something needs prose.
+    if not ctx.options.get("plan_only") and section.missing:
         backend, notes = choose_backend(ctx)
         section = document(files, ctx.config.docstrings, backend, ctx.config.model.max_new_tokens, ctx.status)
         if section.edits:  # who wrote the prose matters only when something was written
