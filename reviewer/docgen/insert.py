@@ -153,6 +153,8 @@ def _make_transformer() -> type:
             unit = self.module.default_indent if body.indent is None else body.indent
             indent = "".join(self.indents) + unit
             literal = _literal_lines(render(indent), self.module.default_newline)
+            # Prose the file's declared encoding cannot hold becomes '?', never an unwritable file.
+            literal = literal.encode(self.module.encoding, errors="replace").decode(self.module.encoding)
             string = cst.SimpleString(literal)
             first = body.body[0] if body.body else None
             if (isinstance(first, cst.SimpleStatementLine) and first.body and isinstance(first.body[0], cst.Expr)
