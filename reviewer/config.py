@@ -97,6 +97,8 @@ class CoverageConfig:
     timeout: float = 60.0
     tests_dir: str = "tests"
     output: str = "tests/test_{module}_proposed.py"
+    memory_mb: int = 2048  # address-space limit for each candidate test run
+    python: str = ""  # interpreter that runs candidate tests (default: the one running reviewer)
 
 
 @dataclass(frozen=True)

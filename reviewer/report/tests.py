@@ -1,0 +1,75 @@
+"""Test proposal reports: text, markdown (kept tests as collapsed code blocks) and json."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, Callable
+
+from reviewer.errors import UsageError
+
+if TYPE_CHECKING:
+    from reviewer.tasks.testgen import Candidate, TestsSection
+
+
+def _first_line(text: str) -> str:
+    for line in reversed(text.strip().splitlines()):
+        if line.strip():
+            return line.strip()[:160]
+    return ""
+
+
+def _funnel(section: "TestsSection") -> str:
+    return "funnel: " + ", ".join(f"{k} {v}" for k, v in section.funnel().items())
+
+
+def _outcome(c: "Candidate") -> str:
+    if c.verdict.status == "kept":
+        covered = [f"line {n}" for n in sorted(c.verdict.covered_lines)]
+        covered += [f"arc {a}->{b}" for a, b in sorted(c.verdict.covered_arcs)]
+        return f"kept (passed {c.verdict.runs} run(s); executes {', '.join(covered)})"
+    detail = _first_line(c.verdict.detail)
+    return c.verdict.status + (f": {detail}" if detail else "")
+
+
+def text(section: "TestsSection") -> str:
+    if section.unavailable:
+        return f"{section.unavailable}\n"
+    lines = [f"{c.target.label()} attempt {c.attempt}: {_outcome(c)}" for c in section.candidates]
+    for c in section.kept:
+        lines += ["", f"# proposed test for {c.target.label()}", c.code.rstrip()]
+    lines += [f"note: {n}" for n in section.notes]
+    lines.append(_funnel(section))
+    return "\n".join(lines) + "\n"
+
+
+def _fence(code: str) -> str:
+    longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def markdown(section: "TestsSection") -> str:
+    if section.unavailable:
+        return f"> {section.unavailable}\n"
+    out = ["## Proposed tests", "", "| Target | Attempt | Outcome |", "|---|---|---|"]
+    out += [f"| `{c.target.label()}` | {c.attempt} | {_outcome(c).replace('|', '/')} |" for c in section.candidates]
+    out.append("")
+    for c in section.kept:
+        fence = _fence(c.code)
+        out += [f"<details><summary>Test for <code>{c.target.label()}</code></summary>", "",
+                f"{fence}python", c.code.rstrip(), fence, "", "</details>", ""]
+    out.append(_funnel(section))
+    return "\n".join(out) + "\n"
+
+
+def as_json(section: "TestsSection") -> str:
+    return json.dumps(section.as_dict(), indent=2) + "\n"
+
+
+FORMATS: dict[str, Callable[["TestsSection"], str]] = {"text": text, "markdown": markdown, "json": as_json}
+
+
+def render(section: "TestsSection", fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    return FORMATS[fmt](section)
