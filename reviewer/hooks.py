@@ -37,7 +37,6 @@ RULES_ONLY = (
     "no model server (model.server or REVIEWER_SERVER) and transformers is not installed: "
     "rules only (add additional_dependencies: ['reviewer[local]'] or start `reviewer serve` for model findings)"
 )
-COVERAGE_FILES = ("coverage.xml", "coverage.json", ".coverage")
 
 
 # --- shared plumbing ------------------------------------------------------------------------
@@ -128,7 +127,8 @@ def transformers_installed() -> bool:
 
 def choose_backend(config: "Config", env: Mapping[str, str] = os.environ,
                    local: Optional[Callable[[], bool]] = None) -> tuple["Config", Optional[str]]:
-    """The hooks' backend order: a server, else in-process transformers, else rules only.
+    """The hooks' backend order: a server (REVIEWER_SERVER, model.server), else in-process transformers,
+    else rules only.
 
     Returns the config to run with and, for rules only, the note to show.
     A config that already says `backend = "none"` asked for rules only: no note.
@@ -137,7 +137,8 @@ def choose_backend(config: "Config", env: Mapping[str, str] = os.environ,
 
     if config.model.backend == "none":
         return config, None
-    server = config.model.server or env.get("REVIEWER_SERVER") or None
+    # The environment wins over the file, as in reviewer.engine.get_backend.
+    server = env.get("REVIEWER_SERVER") or config.model.server or None
     if server:
         return override(config, model__server=server, model__backend="openai"), None
     if (local or transformers_installed)():
@@ -323,23 +324,16 @@ def _push_parser(prog: str, description: str) -> argparse.ArgumentParser:
     return p
 
 
-def find_coverage_file(root: Path, given: Optional[str], configured: Optional[str]) -> Optional[Path]:
-    for name in (given, configured):
-        if name:
-            path = Path(name) if Path(name).is_absolute() else root / name
-            if not path.is_file():
-                raise UsageError(f"coverage file {name} not found: run your tests under coverage first")
-            return path
-    return next((root / n for n in COVERAGE_FILES if (root / n).is_file()), None)
+def coverage_file(root: Path, given: Optional[str], configured: Optional[str], if_present: bool = False
+                  ) -> Optional[Path]:
+    """The coverage data to read (coverage_data.locate's rules); None to skip when `if_present` and none exists."""
+    from reviewer import coverage_data
 
-
-def coverage_percent(section: object) -> Optional[float]:
-    """The diff-coverage figure from the coverage task's section (None: nothing measured changed)."""
-    for key in ("percent", "total_percent"):
-        value = section.get(key) if isinstance(section, Mapping) else getattr(section, key, None)
-        if isinstance(value, (int, float)):
-            return float(value)
-    return None
+    if if_present and not (given or configured) and not any((root / n).is_file() for n in coverage_data.DEFAULT_FILES):
+        return None
+    if given and not Path(given).is_absolute():
+        given = str(Path(os.path.abspath(given)))
+    return coverage_data.locate(root, given or configured)
 
 
 def _coverage(argv: Optional[Sequence[str]]) -> int:
@@ -347,38 +341,28 @@ def _coverage(argv: Optional[Sequence[str]]) -> int:
     p.add_argument("--fail-under", type=float, default=None, help="Fail below this percent of changed lines.")
     p.add_argument("--if-present", action="store_true", help="Pass with a note when there is no coverage file.")
     args = p.parse_args(argv)
-    run = _setup(args)
+    run = _setup(args, coverage__fail_under=args.fail_under)
     from reviewer import pipeline
+    from reviewer.report import coverage as coverage_report
 
-    data = find_coverage_file(run.root, args.coverage_file, run.config.coverage.file)
+    data = coverage_file(run.root, args.coverage_file, run.config.coverage.file, args.if_present)
     if data is None:
-        if args.if_present:
-            say_once("no coverage file (coverage.xml, coverage.json, .coverage): diff-coverage gate skipped")
-            return EXIT_OK
-        raise UsageError("reviewer-coverage needs a coverage file: run `coverage run -m pytest` "
-                         "(then `coverage xml`), or pass --coverage-file PATH")
-    fail_under = args.fail_under if args.fail_under is not None else run.config.coverage.fail_under
-    from reviewer.config import override
-
-    cfg = override(run.config, coverage__file=str(data), coverage__fail_under=fail_under)
-    result = pipeline.run(cfg, run.root, _push_mode(args.from_ref, args.to_ref), ("coverage",),
-                          status=_status, options={"coverage_file": str(data), "fail_under": fail_under},
-                          paths=run.paths)
-    for line in format_findings(result):
-        print(line)
-    _notes(result)
-    if not result.changes.files:
+        say_once("no coverage file (.coverage, coverage.json, coverage.xml): diff-coverage gate skipped")
         return EXIT_OK
+    cfg = run.config
+    limit = cfg.coverage.fail_under
+    result = pipeline.run(cfg, run.root, _push_mode(args.from_ref, args.to_ref), ("coverage",), status=_status,
+                          options={"coverage_file": str(data)}, paths=run.paths)
+    _notes(result)
     section = result.sections.get("coverage")
     if section is None:
-        raise UsageError("cannot check diff coverage: " + ("; ".join(result.notes) or "the coverage task gave no result"))
-    percent = coverage_percent(section)
-    if percent is None:
-        print("diff coverage: no measured changed lines")
-        return EXIT_OK
-    print(f"diff coverage: {percent:.1f}% of changed lines")
-    if fail_under is not None and percent < fail_under:
-        print(f"diff coverage {percent:.1f}% is under --fail-under {fail_under:g}%")
+        if result.changes.files:
+            raise UsageError("cannot check diff coverage: " + ("; ".join(result.notes) or "no result"))
+        return EXIT_OK  # nothing changed in these files
+    sys.stdout.write(coverage_report.render(section, "text", limit))
+    percent = getattr(section, "percent", None)
+    if limit is not None and percent is not None and percent < limit:
+        print(f"diff coverage {percent:.1f}% is under --fail-under {limit:g}%")
         return EXIT_FINDINGS
     return EXIT_OK
 
@@ -392,22 +376,28 @@ def _tests(argv: Optional[Sequence[str]]) -> int:
     p = _push_parser("reviewer-hook-tests", "Propose tests for uncovered changed code (prints; never fails).")
     args = p.parse_args(argv)
     run = _setup(args)
-    from reviewer import pipeline, report
+    from reviewer import pipeline
+    from reviewer.report import tests as tests_report
 
-    data = find_coverage_file(run.root, args.coverage_file, run.config.coverage.file)
-    if data is None:
-        raise UsageError("reviewer-tests needs a coverage file: run `coverage run --branch -m pytest` first")
+    data = coverage_file(run.root, args.coverage_file, run.config.coverage.file)
     cfg, note = choose_backend(run.config)
     if note:
         say_once(note)
-    result = pipeline.run(cfg, run.root, _push_mode(args.from_ref, args.to_ref), ("tests",),
-                          status=_status, options={"coverage_file": str(data), "write": False}, paths=run.paths)
-    sys.stdout.write(report.get("text")(result, False))
+    result = pipeline.run(cfg, run.root, _push_mode(args.from_ref, args.to_ref), ("coverage", "tests"),
+                          status=_status, options={"coverage_file": str(data)}, paths=run.paths)
+    _notes(result)
+    section = result.sections.get("tests")
+    if section is None:
+        return EXIT_OK
+    if getattr(section, "unavailable", None):
+        say_once(f"no tests proposed: {section.unavailable}")
+        return EXIT_OK
+    sys.stdout.write(tests_report.render(section, "text"))
     return EXIT_OK
 
 
 def tests_main(argv: Optional[Sequence[str]] = None) -> int:
-    """`reviewer-tests`: print proposed tests for uncovered changed branches."""
+    """`reviewer-tests`: print proposed tests for uncovered changed branches (never fails the push)."""
     return _guard(_tests, argv)
 
 
