@@ -101,8 +101,27 @@ def parse(text: str, language: str = "python") -> "SgNode":
     return SgRoot(text, language).root()
 
 
+_REQUIREMENTS: dict[int, Any] = {}
+
+
+def may_match(rule: Rule, text: str) -> bool:
+    """Cheap text pre-filter (see rules_prefilter): False only when the rule cannot match."""
+    from reviewer import rules_prefilter
+
+    if rule.matcher is None:
+        return False
+    key = id(rule.matcher)
+    if key not in _REQUIREMENTS:
+        _REQUIREMENTS[key] = (rule.matcher, rules_prefilter.for_matcher(rule.matcher))
+    return rules_prefilter.holds(_REQUIREMENTS[key][1], text)
+
+
 def match_text(text: str, rules: Iterable[Rule], language: str = "python") -> list[Match]:
-    return match_tree(parse(text, language), rules)
+    """Parse `text` once and run every rule that may match on that tree (none: no parse at all)."""
+    live = [r for r in rules if may_match(r, text)]
+    if not live:
+        return []
+    return match_tree(parse(text, language), live)
 
 
 def suggestion(path: str, text: str, m: Match) -> Optional[Suggestion]:
