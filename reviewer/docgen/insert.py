@@ -55,7 +55,10 @@ def inject(data: bytes, renders: Mapping[int, Render]) -> Injected:
         raise GuaranteeError(f"libcst cannot parse the file: {exc.message}") from None
     wrapper = cst.MetadataWrapper(module, unsafe_skip_copy=True)
     inserter = _make_transformer()(module, renders)
-    new_module = wrapper.visit(inserter)
+    try:
+        new_module = wrapper.visit(inserter)
+    except cst.CSTValidationError as exc:
+        raise GuaranteeError(f"the docstring is not a valid string literal: {exc}") from None
     if inserter.done != set(renders):
         raise GuaranteeError(f"could not place docstrings on line(s) {sorted(set(renders) - inserter.done)}")
     new = new_module.bytes
