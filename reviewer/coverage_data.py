@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional
@@ -243,30 +244,31 @@ def _load_sqlite(path: Path, root: Path, settings: CoverageSettings, wanted: Opt
     from coverage import CoverageData as CovData
     from coverage.exceptions import CoverageException
 
+    _check_schema(path)
     data = CovData(basename=str(path))
-    try:
-        data.read()
-        measured = sorted(data.measured_files())
-        branch = data.has_arcs()
-    except (CoverageException, Exception) as exc:  # sqlite3.DatabaseError for a damaged file
-        raise UsageError(f"cannot read coverage data {path}: {_one_line(exc)}") from None
     paths = _Paths(root, settings, path.parent)
     files: dict[str, FileCoverage] = {}
     outside: list[str] = []
     notes: list[str] = []
-    for name in measured:
-        rel = paths.relative(name)
-        if rel is None:
-            outside.append(name)
-            continue
-        if wanted is not None and rel not in wanted:
-            continue
-        text = _read_source(root, rel)
-        static = static_analysis(text, rel, settings) if text is not None else None
-        if static is None:
-            notes.append(f"{rel}: no Python source to analyse; its coverage is not reported")
-            continue
-        files[rel] = _analyse(rel, static, data.lines(name) or [], data.arcs(name) if branch else None)
+    try:
+        data.read()
+        branch = data.has_arcs()
+        for name in sorted(data.measured_files()):
+            rel = paths.relative(name)
+            if rel is None:
+                outside.append(name)
+                continue
+            if wanted is not None and rel not in wanted:
+                continue
+            text = _read_source(root, rel)
+            static = static_analysis(text, rel, settings) if text is not None else None
+            if static is None:
+                notes.append(f"{rel}: no Python source to analyse; its coverage is not reported")
+                continue
+            files[rel] = _analyse(rel, static, data.lines(name) or [], data.arcs(name) if branch else None)
+    # CoverageException for bad data; sqlite3.DatabaseError (not wrapped by coverage) for a damaged file.
+    except (CoverageException, sqlite3.Error) as exc:
+        raise UsageError(f"cannot read coverage data {path}: {_one_line(exc)}") from None
     return CoverageData(files, branch, "sqlite", path, tuple(outside), tuple(notes))
 
 
@@ -275,6 +277,25 @@ def analyse_file(rel: str, text: str, lines: Iterable[int], arcs: Optional[Itera
     """Coverage of one file from raw measured lines/arcs and its current source (None if not Python)."""
     static = static_analysis(text, rel, settings)
     return None if static is None else _analyse(rel, static, lines, arcs)
+
+
+def _check_schema(path: Path) -> None:
+    """Refuse SQLite files that are not coverage data before coverage opens them.
+
+    coverage creates its tables in a database that lacks them; opening a
+    stranger's database read-only first keeps the user's file untouched.
+    """
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            found = conn.execute(
+                "select 1 from sqlite_master where type = 'table' and name = 'coverage_schema'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise UsageError(f"cannot read coverage data {path}: {_one_line(exc)}") from None
+    if found is None:
+        raise UsageError(f"cannot read coverage data {path}: an SQLite database without coverage.py's tables")
 
 
 def _analyse(rel: str, static: Static, lines: Iterable[int], arcs: Optional[Iterable[Arc]]) -> FileCoverage:

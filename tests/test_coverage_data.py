@@ -128,3 +128,30 @@ def test_locate(tmp_path: Path) -> None:
     (tmp_path / "coverage.xml").write_text("<coverage/>")
     (tmp_path / "coverage.json").write_text("{}")
     assert coverage_data.locate(tmp_path, None).name == "coverage.json"  # .coverage, then json, then xml
+
+
+def test_sqlite_file_that_is_not_coverage_data(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / ".coverage"
+    with sqlite3.connect(db) as conn:
+        conn.execute("create table notes (text)")
+    conn.close()
+    before = db.read_bytes()
+    with pytest.raises(UsageError, match="cannot read coverage data"):
+        coverage_data.load(db, tmp_path)
+    assert db.read_bytes() == before  # coverage would have added its tables to the user's file
+
+
+def test_json_without_branch_arrays_is_line_coverage(measured: Path, tmp_path: Path) -> None:
+    # coverage before 6.5 wrote branch_coverage true but no executed/missing_branches arrays.
+    doc = json.loads((measured / "coverage.json").read_text())
+    for entry in doc["files"].values():
+        entry.pop("executed_branches")
+        entry.pop("missing_branches")
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(doc))
+    data = coverage_data.load(old, measured)
+    assert not data.branch and "no branch arrays" in data.notes[0]
+    assert data.files["pkg/calc.py"].missing == coverage_data.load(measured / "coverage.json", measured).files[
+        "pkg/calc.py"].missing

@@ -214,3 +214,29 @@ def test_end_to_end_through_the_tiny_model(project: Path, cli, request) -> None:
     assert funnel["parsed"] >= funnel["passed reliably"] >= funnel["increased coverage"] >= funnel["kept"]
     assert {c["status"] for c in doc["candidates"]} <= {testrun.KEPT, *testrun.REASONS}
     assert _digest(project / "tests") == before
+
+
+class PerFunctionBackend(ScriptedBackend):
+    """Answers the `clamp` target with a good test and every other target with broken code."""
+
+    def complete(self, requests: Sequence[Request]) -> list[Completion]:
+        self.requests += requests
+        return [Completion(json.dumps({"code": GOOD if "Function: clamp" in r.user else "def (:"}))
+                for r in requests]
+
+
+def test_cli_prints_funnel_and_writes(project: Path, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The command's wiring is under test here: the scripted generator stands in for the model.
+    backend = PerFunctionBackend([])
+    monkeypatch.setattr(testgen, "get_backend", lambda ctx: (backend, []))
+    result = cli("tests", "-C", str(project), "--base", "main", "--repeat", "2", "--attempts", "1", "--write")
+    assert result.code == 0, result.err
+    assert "pkg/calc.py:clamp attempt 1: kept (passed 2 run(s)" in result.out
+    assert "pkg/calc.py:describe attempt 1: syntax error" in result.out
+    assert ("funnel: targets 3, candidates 3, parsed 1, passed reliably 1, increased coverage 1, kept 1"
+            in result.out)
+    written = project / "tests" / "test_calc_proposed.py"
+    assert "def test_clamp_below(numbers)" in written.read_text() and str(written) in result.err
+    md = cli("tests", "-C", str(project), "--base", "main", "--repeat", "1", "--attempts", "1",
+             "--format", "markdown")
+    assert "<details><summary>Test for <code>pkg/calc.py:clamp</code></summary>" in md.out

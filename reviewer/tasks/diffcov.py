@@ -148,7 +148,8 @@ def load_for(ctx: TaskContext) -> coverage_data.CoverageData:
 def build_section(ctx: TaskContext) -> CoverageSection:
     data = load_for(ctx)
     reports, unmeasured = analyse(ctx.changes, data)
-    stale = coverage_data.stale_files(data, Path(ctx.root), [f.path for f in ctx.changes.files])
+    present = [f.path for f in ctx.changes.files if f.status is not FileStatus.DELETED]
+    stale = coverage_data.stale_files(data, Path(ctx.root), present)
     if stale:
         warnings.warn(f"coverage data is older than the source (lines no longer match) for: {', '.join(stale)}; "
                       "rerun the tests under coverage", UserWarning, stacklevel=2)
