@@ -24,7 +24,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Callable, Mapping, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, Sequence
 
 from reviewer.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, ReviewerError, UsageError
 
@@ -197,20 +197,42 @@ def _check(argv: Optional[Sequence[str]]) -> int:
     p.add_argument("--filter-mode", choices=["added", "diff_context", "file", "nofilter"], default=None)
     p.add_argument("--no-model", action="store_true", help="Rules only.")
     p.add_argument("--server", default=None, help="OpenAI-compatible server URL (e.g. `reviewer serve`).")
+    p.add_argument("--no-cache", action="store_true", help="Do not read or write the result cache.")
     args = p.parse_args(argv)
     run = _setup(args, fail_level=args.fail_level, filter_mode=args.filter_mode, model__server=args.server,
-                 model__backend="none" if args.no_model else None)
-    from reviewer import pipeline, router
-    from reviewer.git import DiffMode
-
+                 model__backend="none" if args.no_model else None, cache=False if args.no_cache else None)
     cfg, note = choose_backend(run.config)
     if note:
         say_once(note)
+    # Rules-only results depend on nothing but the staged content, the config and the rules: cacheable.
+    cache_key = None
+    if cfg.cache and cfg.model.backend == "none":
+        from reviewer import hookcache
+
+        cache_key = hookcache.key(run.root, cfg, run.paths)
+        hit = hookcache.get(run.root, cache_key) if cache_key else None
+        if hit is not None:
+            return _replay(hit)
+    from reviewer import pipeline, router
+    from reviewer.git import DiffMode
+
     result = pipeline.run(cfg, run.root, DiffMode(staged=True), ("review",), status=_status, paths=run.paths)
-    for line in format_findings(result):
+    answer = {
+        "lines": format_findings(result),
+        "notes": [f"skipped {s.path}: {s.reason}" for s in result.skipped] + list(result.notes),
+        "code": EXIT_FINDINGS if router.fails(result.routed, cfg.fail_level) else EXIT_OK,
+    }
+    if cache_key:
+        hookcache.put(run.root, cache_key, answer)
+    return _replay(answer)
+
+
+def _replay(answer: Mapping[str, Any]) -> int:
+    for line in answer["lines"]:
         print(line)
-    _notes(result)
-    return EXIT_FINDINGS if router.fails(result.routed, cfg.fail_level) else EXIT_OK
+    for note in answer["notes"]:
+        say_once(note)
+    return int(answer["code"])
 
 
 def check_main(argv: Optional[Sequence[str]] = None) -> int:

@@ -379,3 +379,48 @@ def test_plain_pre_push_runs_the_coverage_gate(repo: GitRepo, make_repo) -> None
     proc = subprocess.run(["git", "push", "origin", "main"], cwd=repo.path, capture_output=True, text=True,
                           env=_hooks_env())
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+# --- the rules-only result cache ------------------------------------------------------------
+
+TEAM_RULE = """id: team/no-forbidden
+title: No FORBIDDEN
+severity: {severity}
+language: python
+description: The name FORBIDDEN must not be used.
+rule:
+  pattern: FORBIDDEN
+"""
+
+
+def test_rules_only_rerun_is_answered_from_the_cache_until_something_changes(
+        repo: GitRepo, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from reviewer import pipeline
+
+    calls: list[int] = []
+    real_run = pipeline.run
+
+    def counting_run(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real_run(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "run", counting_run)
+    repo.write(".reviewer/rules/no-forbidden.yaml", TEAM_RULE.format(severity="error"))
+    repo.write("a.py", "x = 1\n")
+    repo.commit("base")
+    repo.write("a.py", "x = 1\ny = FORBIDDEN\n")
+    repo.git("add", "a.py")
+    first = _hook(capsys, monkeypatch, repo.path, "check", "--no-model", "a.py")
+    assert first[0] == 1 and first[1] == "a.py:2: team/no-forbidden No FORBIDDEN\n", first
+    again = _hook(capsys, monkeypatch, repo.path, "check", "--no-model", "a.py")
+    assert again[:2] == first[:2] and len(calls) == 1  # same answer, rules not run again
+    assert not repo.git("status", "--porcelain", "--untracked-files=all").count("cache")  # kept in .git
+    # A changed rule file, a changed staged diff, or --no-cache: the rules run again.
+    repo.write(".reviewer/rules/no-forbidden.yaml", TEAM_RULE.format(severity="info"))
+    assert _hook(capsys, monkeypatch, repo.path, "check", "--no-model", "a.py")[0] == 0 and len(calls) == 2
+    repo.write("a.py", "x = 1\n")
+    repo.git("add", "a.py")
+    code, out, _ = _hook(capsys, monkeypatch, repo.path, "check", "--no-model", "a.py")
+    assert code == 0 and out == "" and len(calls) == 3
+    _hook(capsys, monkeypatch, repo.path, "check", "--no-model", "--no-cache", "a.py")
+    assert len(calls) == 4
