@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -64,11 +65,18 @@ def git(repo: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
 
 
+CPU: list[float] = []  # CPU seconds (user + system) of each timed run, children included
+
+
 def timed(repo: Path, files: list[str], env: dict[str, str]) -> tuple[float, int, str]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "reviewer.hooks", "check", "--no-model", *files], cwd=repo,
                           capture_output=True, text=True, env=env, check=False)
-    return time.perf_counter() - start, proc.returncode, proc.stdout + proc.stderr
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return wall, proc.returncode, proc.stdout + proc.stderr
 
 
 def main() -> int:
@@ -85,6 +93,8 @@ def main() -> int:
         git(repo, "-c", "user.name=b", "-c", "user.email=b@example.com", "commit", "-q", "--allow-empty", "-m", "base")
         first: list[float] = []
         rerun: list[float] = []
+        first_cpu: list[float] = []
+        rerun_cpu: list[float] = []
         findings = 0
         for salt in range(args.runs):
             change = make_change(args.lines, args.files, salt)
@@ -98,18 +108,23 @@ def main() -> int:
                 print(out, file=sys.stderr)
                 return 1
             first.append(seconds)
+            first_cpu.append(CPU[-1])
             findings = sum(1 for line in out.splitlines() if line.startswith("pkg/"))
             seconds, code, _ = timed(repo, files, env)
             rerun.append(seconds)
+            rerun_cpu.append(CPU[-1])
+            if code not in (0, 1):
+                return 1
         added = sum(len(t.splitlines()) for t in make_change(args.lines, args.files, 0).values())
         print(f"rules-only reviewer-check, {added} staged added lines in {args.files} files, {findings} findings")
         print(f"first run: median {statistics.median(first):.3f} s (min {min(first):.3f}, max {max(first):.3f}, "
-              f"{args.runs} runs; target < 1.5 s)")
+              f"{args.runs} runs; target < 1.5 s); CPU median {statistics.median(first_cpu):.3f} s")
         print(f"re-run:    median {statistics.median(rerun):.3f} s (min {min(rerun):.3f}, max {max(rerun):.3f}, "
-              f"{args.runs} runs; target < 1 s)")
+              f"{args.runs} runs; target < 1 s); CPU median {statistics.median(rerun_cpu):.3f} s")
         start = time.perf_counter()
         for _ in range(args.runs):
             subprocess.run([sys.executable, "-c", "pass"], check=True)
+        print(f"load average: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
         print(f"bare `python -c pass`: {(time.perf_counter() - start) / args.runs:.3f} s")
     return 0
 
