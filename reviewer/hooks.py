@@ -116,7 +116,21 @@ def say_once(message: str) -> None:
         pass  # no writable temp folder: say it every time rather than never
     else:
         os.close(fd)
+        _prune(folder)
     _status(f"note: {message}")
+
+
+def _prune(folder: Path, max_age: float = 86400.0) -> None:
+    """Markers of runs that ended long ago are only clutter."""
+    import time
+
+    cutoff = time.time() - max_age
+    try:
+        for entry in os.scandir(folder):
+            if entry.stat().st_mtime < cutoff:
+                os.unlink(entry.path)
+    except OSError:
+        pass
 
 
 def transformers_installed() -> bool:

@@ -189,3 +189,38 @@ def test_pre_push_coverage_gate_fails_under_the_threshold(precommit: Runner, mak
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0, out
     assert re.search(r"reviewer diff coverage\.+Failed", out) and "under --fail-under 90%" in out
+
+
+def test_manifest_is_valid_and_every_hook_is_serial_and_typed() -> None:
+    import yaml
+
+    proc = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest", ".pre-commit-hooks.yaml"],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    manifest = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    by_id = {h["id"]: h for h in manifest}
+    assert set(by_id) == {"reviewer-check", "reviewer-docstrings", "reviewer-coverage", "reviewer-tests"}
+    for hook in manifest:
+        assert hook["language"] == "python" and hook["require_serial"] is True
+        assert hook.get("types") or hook.get("types_or")
+        assert hook["minimum_pre_commit_version"]
+    assert by_id["reviewer-coverage"]["stages"][0] == "pre-push"
+    assert set(by_id["reviewer-tests"]["stages"]) == {"pre-push", "manual"}
+
+
+def test_install_hooks_from_an_installed_wheel(precommit: Runner, make_repo) -> None:  # type: ignore[no-untyped-def]
+    """The hook environment holds reviewer installed by pip, not a checkout: the scripts come from its data files."""
+    assert precommit("install-hooks").returncode == 0  # builds the environment if no test did yet
+    pythons = sorted(precommit.home.glob("repo*/py_env-*/bin/python"))
+    assert pythons, "pre-commit built no environment"
+    other = make_repo("other")
+    env = precommit.env()
+    proc = subprocess.run([str(pythons[0]), "-m", "reviewer", "install-hooks"], cwd=other.path, capture_output=True,
+                          text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    hook = other.path / ".git" / "hooks" / "pre-commit"
+    assert f'REVIEWER_PYTHON:-{pythons[0]}' in hook.read_text()
+    # No torch in the light hook environment.
+    proc = subprocess.run([str(pythons[0]), "-c", "import importlib.util as u; print(u.find_spec('torch'))"],
+                          capture_output=True, text=True)
+    assert proc.stdout.strip() == "None"
