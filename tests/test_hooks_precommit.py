@@ -58,11 +58,11 @@ def precommit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
-def snippet(title: str) -> str:
-    """The YAML block under a '### ...title...' heading of docs/hooks.md."""
-    text = (ROOT / "docs" / "hooks.md").read_text()
+def snippet(title: str, doc: str = "hooks.md") -> str:
+    """The YAML block under a '### ...title...' heading of docs/DOC."""
+    text = (ROOT / "docs" / doc).read_text()
     section = text.split("### ")
-    body = next(s for s in section if s.splitlines()[0].lower().find(title) >= 0)
+    body = next(s for s in section if title in s.partition("\n")[0].lower())
     return re.search(r"```yaml\n(.*?)```", body, re.S).group(1)  # type: ignore[union-attr]
 
 
@@ -91,9 +91,9 @@ class Runner:
 
 @pytest.fixture
 def precommit(repo: GitRepo, hook_repo: tuple[str, str], precommit_home: Path) -> Runner:
-    """A repository with the rules-only snippet installed as its git pre-commit hook."""
+    """A new repository with the README's snippet, installed as its git pre-commit hook."""
     repo.write("README.md", "demo\n")
-    configure(repo, hook_repo, snippet("rules only"))
+    configure(repo, hook_repo, snippet("before you commit", "hooks.readme.md"))
     repo.commit("base")
     run = Runner(repo, precommit_home)
     proc = run("install", "--hook-type", "pre-commit", "--hook-type", "pre-push")
@@ -224,3 +224,15 @@ def test_install_hooks_from_an_installed_wheel(precommit: Runner, make_repo) -> 
     proc = subprocess.run([str(pythons[0]), "-c", "import importlib.util as u; print(u.find_spec('torch'))"],
                           capture_output=True, text=True)
     assert proc.stdout.strip() == "None"
+
+
+@pytest.mark.parametrize("title", ["rules only", "a model server", "in-process model"])
+def test_every_documented_setup_is_a_valid_config(title: str, repo: GitRepo, hook_repo: tuple[str, str],
+                                                  precommit_home: Path) -> None:
+    configure(repo, hook_repo, snippet(title) + PUSH_HOOKS)
+    text = (repo.path / ".pre-commit-config.yaml").read_text()
+    assert "reviewer-check" in text and "reviewer-coverage" in text
+    if title == "in-process model":
+        assert "additional_dependencies: ['reviewer[local]']" in text
+    proc = Runner(repo, precommit_home)("validate-config", ".pre-commit-config.yaml")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
