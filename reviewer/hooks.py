@@ -341,14 +341,19 @@ def docstrings_main(argv: Optional[Sequence[str]] = None) -> int:
 
 # --- reviewer-coverage and reviewer-tests (pre-push) ----------------------------------------
 
-def _push_mode(from_ref: Optional[str], to_ref: Optional[str]) -> "DiffMode":
-    from reviewer.git import DiffMode
+def _push_mode(root: Path, from_ref: Optional[str], to_ref: Optional[str]) -> "DiffMode":
+    """The pushed range: FROM...TO, or TO against the default base for a new branch, or HEAD's branch."""
+    from reviewer.git import DiffMode, default_base, open_repo
 
     # pre-commit sets these for pre-push hooks: what the remote has, and what is pushed.
     from_ref = from_ref or os.environ.get("PRE_COMMIT_FROM_REF") or os.environ.get("PRE_COMMIT_SOURCE")
     to_ref = to_ref or os.environ.get("PRE_COMMIT_TO_REF") or os.environ.get("PRE_COMMIT_ORIGIN")
-    if from_ref and to_ref and set(from_ref) != {"0"}:
+    if from_ref and set(from_ref) == {"0"}:
+        from_ref = None  # the remote does not have this branch yet
+    if to_ref and from_ref:
         return DiffMode(range=f"{from_ref}...{to_ref}")
+    if to_ref:
+        return DiffMode(range=f"{default_base(open_repo(root))}...{to_ref}")
     return DiffMode(base="")
 
 
@@ -387,7 +392,8 @@ def _coverage(argv: Optional[Sequence[str]]) -> int:
         return EXIT_OK
     cfg = run.config
     limit = cfg.coverage.fail_under
-    result = pipeline.run(cfg, run.root, _push_mode(args.from_ref, args.to_ref), ("coverage",), status=_status,
+    mode = _push_mode(run.root, args.from_ref, args.to_ref)
+    result = pipeline.run(cfg, run.root, mode, ("coverage",), status=_status,
                           options={"coverage_file": str(data)}, paths=run.paths)
     _notes(result)
     section = result.sections.get("coverage")
@@ -419,8 +425,8 @@ def _tests(argv: Optional[Sequence[str]]) -> int:
     cfg, note = choose_backend(run.config)
     if note:
         say_once(note)
-    result = pipeline.run(cfg, run.root, _push_mode(args.from_ref, args.to_ref), ("coverage", "tests"),
-                          status=_status, options={"coverage_file": str(data)}, paths=run.paths)
+    mode = _push_mode(run.root, args.from_ref, args.to_ref)
+    result = pipeline.run(cfg, run.root, mode, ("coverage", "tests"), status=_status, options={"coverage_file": str(data)}, paths=run.paths)
     _notes(result)
     section = result.sections.get("tests")
     if section is None:

@@ -424,3 +424,23 @@ def test_rules_only_rerun_is_answered_from_the_cache_until_something_changes(
     assert code == 0 and out == "" and len(calls) == 3
     _hook(capsys, monkeypatch, repo.path, "check", "--no-model", "--no-cache", "a.py")
     assert len(calls) == 4
+
+
+def test_push_range_for_existing_and_new_branches(repo: GitRepo, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    repo.write("a.py", "x = 1\n")
+    base = repo.commit("base")
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.write("a.py", "x = 2\n")
+    tip = repo.commit("tip")
+    repo.git("checkout", "-q", "main")  # pushing a branch that is not checked out
+    monkeypatch.delenv("PRE_COMMIT_FROM_REF", raising=False)
+    monkeypatch.delenv("PRE_COMMIT_TO_REF", raising=False)
+    assert hooks._push_mode(repo.path, base, tip).range == f"{base}...{tip}"
+    # A new branch (the remote side is all zeros): against the default base, up to the pushed commit.
+    assert hooks._push_mode(repo.path, "0" * 40, tip).range == f"main...{tip}"
+    monkeypatch.setenv("PRE_COMMIT_FROM_REF", base)
+    monkeypatch.setenv("PRE_COMMIT_TO_REF", tip)
+    assert hooks._push_mode(repo.path, None, None).range == f"{base}...{tip}"
+    monkeypatch.delenv("PRE_COMMIT_FROM_REF")
+    monkeypatch.delenv("PRE_COMMIT_TO_REF")
+    assert hooks._push_mode(repo.path, None, None).base == ""
