@@ -236,3 +236,20 @@ def test_every_documented_setup_is_a_valid_config(title: str, repo: GitRepo, hoo
         assert "additional_dependencies: ['reviewer[local]']" in text
     proc = Runner(repo, precommit_home)("validate-config", ".pre-commit-config.yaml")
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@_needs("docstrings", "docstrings")
+def test_docstrings_hook_never_loses_unstaged_work(precommit: Runner) -> None:
+    repo = precommit.repo
+    repo.write("calc.py", "X = 1\n")
+    repo.commit("calc")
+    staged = "X = 1\n\n\ndef add(a: int, b: int) -> int:\n    return a + b\n"
+    repo.write("calc.py", staged)
+    repo.git("add", "calc.py")
+    mine = staged.replace("X = 1", "X = 2  # unstaged work in progress")
+    repo.write("calc.py", mine)
+    proc = precommit("git", "commit", "-m", "add")
+    assert proc.returncode != 0  # the hook documented the staged version: the commit does not go through
+    text = (repo.path / "calc.py").read_text()
+    assert "X = 2  # unstaged work in progress" in text  # pre-commit's stash came back
+    assert repo.git("show", ":calc.py").startswith("X = 1\n")  # the index is untouched
