@@ -45,6 +45,9 @@ def build(dest: Path) -> None:
     git(dest, "add", "-A")
     git(dest, "commit", "-q", "-m", "Add reset codes, record encryption and more stats")
     shutil.copyfile(COVERAGE_REPORT, dest / "coverage.json")
+    # A build artefact, like in a real project: never part of a reviewed change.
+    with open(dest / ".git" / "info" / "exclude", "a", encoding="utf-8") as fh:
+        fh.write("coverage.json\n.coverage\n.reviewer/\n")
     print(f"example repository ready: {dest} (branch feature, based on main)")
 
 

@@ -60,21 +60,24 @@ class ModelConfig:
 @dataclass(frozen=True)
 class CloudConfig:
     policy: str = "never"  # never | escalate | always
-    model: str = "claude-sonnet-4-5"
-    escalate_low: float = 0.3
+    # The current Sonnet (docs/cloud.md, checked 2026-11-23); Sonnet 4.5 retires 2026-11-30.
+    model: str = "claude-sonnet-5-5"
+    escalate_low: float = 0.3  # model findings with confidence in [low, high) go to the cloud
     escalate_high: float = 0.7
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()  # globs that never leave the machine, whatever the policy
     ledger: str = ".reviewer/ledger.jsonl"
-    price_input: float = 3.0  # USD per million tokens
-    price_output: float = 15.0
-    price_cache_read: float = 0.3
-    price_cache_write: float = 3.75
-    price_date: str = "2026-11-01"
-    hardware_cost: float = 0.0
+    # USD per million tokens, Anthropic list prices for `model` as of price_date (docs/cloud.md).
+    price_input: float = 2.0
+    price_output: float = 10.0
+    price_cache_read: float = 0.2  # 0.1x input
+    price_cache_write: float = 2.5  # 1.25x input (5-minute ephemeral cache)
+    price_date: str = "2026-11-23"
+    hardware_cost: float = 0.0  # a GPU box, for the break-even figure of `reviewer cost`
     amortise_months: int = 36
     power_cost_per_month: float = 0.0
-    timeout: float = 60.0
-    max_retries: int = 2
+    timeout: float = 60.0  # seconds per request, passed to the SDK
+    max_retries: int = 2  # the SDK's own retries (429, 5xx, connection errors)
+    max_escalations: int = 50  # per run, a spend cap
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,8 @@ class Config:
             raise UsageError(f"cloud.policy must be never, escalate or always, not {self.cloud.policy!r}")
         if not 0.0 <= self.model.min_confidence <= 1.0:
             raise UsageError("model.min_confidence must be between 0 and 1")
+        if not 0.0 <= self.cloud.escalate_low <= self.cloud.escalate_high <= 1.0:
+            raise UsageError("cloud.escalate_low and cloud.escalate_high must satisfy 0 <= low <= high <= 1")
         return self
 
 

@@ -161,13 +161,18 @@ class _Paths:
 
         self.root = Path(os.path.realpath(root))
         self.base = base  # folder that relative names are relative to, when not the root
-        self.aliases = PathAliases(relative=settings.relative_files)
+        # relative=True keeps coverage from resolving relative patterns and results against the
+        # process's working folder; they are resolved against the repository root below.
+        self.aliases = PathAliases(relative=True)
         for result, patterns in settings.paths:
             for pattern in patterns:
                 self.aliases.add(pattern, result)
 
+    def _exists(self, path: str) -> bool:
+        return os.path.exists(path if os.path.isabs(path) else os.path.join(self.root, path))
+
     def relative(self, name: str) -> Optional[str]:
-        mapped = self.aliases.map(name)
+        mapped = self.aliases.map(name, exists=self._exists)
         candidates = [mapped] if os.path.isabs(mapped) else [
             os.path.join(self.root, mapped), os.path.join(self.base, mapped)]
         for cand in candidates:

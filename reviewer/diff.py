@@ -154,7 +154,7 @@ def _file_change(pf: "object", lossy: bool) -> tuple[Optional[FileChange], Optio
         status = FileStatus.RENAMED
     else:
         status = FileStatus.MODIFIED
-    hunks = tuple(_hunk(path, h) for h in pf) if status is not FileStatus.DELETED else ()  # type: ignore[attr-defined]
+    hunks = tuple(_hunk(path, h) for h in pf)  # type: ignore[attr-defined]
     change = FileChange(
         path=path,
         old_path=source if source != path else None,

@@ -106,6 +106,14 @@ def run(
             notes.extend(out.notes)
             if out.section is not None:
                 sections[name] = out.section
+    if config.cloud.policy != "never" and findings:
+        # Under `never` the cloud module is not even imported: nothing can leave the machine.
+        from reviewer.engine import escalate
+
+        findings, esc_routed, esc_notes = escalate.escalate_findings(ctx, findings)
+        pre_routed.extend(esc_routed)
+        notes.extend(esc_notes)
+    notes.extend(ctx.shared.get("cloud_notes", ()))
     routed = pre_routed + router.route(findings, changes, config)
     routed.sort(key=lambda r: (r.finding.path, r.finding.line, r.finding.column, r.finding.rule))
     return Result(changes, tuple(routed), tuple(skipped), tuple(notes), sections, collected.root)

@@ -70,15 +70,24 @@ def test_line_only_data_has_no_arcs(lines_only: Path) -> None:
         assert line_of(CHANGED_CALC, "return low") in fc.missing
 
 
-def test_paths_remapped_with_coverage_paths_setting(measured: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("canonical, pattern", [
+    ("{moved}/", "{measured}/"),  # absolute both ways
+    ("./", "{measured}/"),  # relative canonical form, resolved against the repository, not the cwd
+    ("pkg/", "*/project/pkg/"),  # the usual CI form: a glob for wherever the checkout was
+])
+def test_paths_remapped_with_coverage_paths_setting(measured: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    canonical: str, pattern: str) -> None:
     moved = copy_project(measured, tmp_path / "elsewhere")
+    monkeypatch.chdir(tmp_path)  # not the repository: nothing may depend on the working folder
     # Measured elsewhere (as in CI): without [paths] nothing maps into this repository...
     for name in (".coverage",):
         data = coverage_data.load(moved / name, moved)
         assert "pkg/calc.py" not in data.files
         assert any(p.endswith("calc.py") for p in data.outside)
     # ...with coverage's [paths] remapping, every format lands on the same repository path.
-    (moved / ".coveragerc").write_text(f"[paths]\nsource =\n    {moved}/\n    {measured}/\n")
+    where = {"moved": moved, "measured": measured}
+    (moved / ".coveragerc").write_text(
+        f"[paths]\nsource =\n    {canonical.format(**where)}\n    {pattern.format(**where)}\n")
     expected = coverage_data.load(measured / ".coverage", measured).files["pkg/calc.py"]
     for name in FORMATS:
         data = coverage_data.load(moved / name, moved)

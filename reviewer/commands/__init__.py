@@ -1,1 +1,1 @@
-"""Subcommands of `reviewer`, one module each, imported only when invoked (see reviewer.cli.COMMANDS)."""
+"""Subcommands of `reviewer`, one module each, imported lazily by reviewer.cli."""
