@@ -19,7 +19,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional
 
-import yaml
+import yaml  # type: ignore[import-untyped, unused-ignore]
 
 from reviewer.config import RulesConfig
 from reviewer.errors import UsageError
@@ -233,8 +233,8 @@ def apply_config(rules: Iterable[Rule], cfg: RulesConfig) -> list[Rule]:
     return out
 
 
-def load(root: Optional[Path], cfg: RulesConfig) -> list[Rule]:
-    """The rules a review runs: all sources, validated, filtered and overridden by config."""
+def load(root: Optional[Path], cfg: RulesConfig) -> tuple[list[Rule], list[Rule]]:
+    """(every rule, the enabled ones with overrides applied); warns on config names that match nothing."""
     rules = load_all(root, cfg)
     known = {r.id for r in rules} | {r.pack for r in rules}
     for name in (*cfg.enable, *cfg.disable, *cfg.severity):
@@ -242,7 +242,7 @@ def load(root: Optional[Path], cfg: RulesConfig) -> list[Rule]:
             import warnings
 
             warnings.warn(f"rules: {name!r} names no known rule or pack", stacklevel=2)
-    return apply_config(rules, cfg)
+    return rules, apply_config(rules, cfg)
 
 
 def applies_to(rule: Rule, path: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, cast
 
 from reviewer.records import Rule, Suggestion
 
@@ -38,7 +38,7 @@ def check(config: Mapping[str, Any], language: str = "python") -> Optional[str]:
     from ast_grep_py import SgRoot
 
     try:
-        SgRoot("", language).root().find_all(dict(config))  # type: ignore[arg-type]
+        SgRoot("", language).root().find_all(cast(Any, dict(config)))
     except BaseException as exc:  # noqa: BLE001 - the binding raises bare Exception/RuntimeError/pyo3 panics
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
@@ -84,7 +84,7 @@ def match_tree(root: "SgNode", rules: Iterable[Rule]) -> list[Match]:
     for rule in rules:
         if rule.matcher is None:
             continue
-        for node in root.find_all(dict(rule.matcher)):  # type: ignore[arg-type]
+        for node in root.find_all(cast(Any, dict(rule.matcher))):
             rng = node.range()
             fixed = None
             if rule.fix is not None:
@@ -116,12 +116,20 @@ def may_match(rule: Rule, text: str) -> bool:
     return rules_prefilter.holds(_REQUIREMENTS[key][1], text)
 
 
-def match_text(text: str, rules: Iterable[Rule], language: str = "python") -> list[Match]:
-    """Parse `text` once and run every rule that may match on that tree (none: no parse at all)."""
-    live = [r for r in rules if may_match(r, text)]
-    if not live:
-        return []
-    return match_tree(parse(text, language), live)
+def match_text(text: str, rules: Iterable[Rule], language: Optional[str] = None) -> list[Match]:
+    """Parse `text` once per language and run every rule that may match on that tree.
+
+    Rules are grouped by their `language` (normally one group: a file is parsed
+    once); with no rule left after the text pre-filter the file is not parsed at all.
+    """
+    groups: dict[str, list[Rule]] = {}
+    for r in rules:
+        if may_match(r, text):
+            groups.setdefault(language or r.language, []).append(r)
+    out: list[Match] = []
+    for lang, live in groups.items():
+        out += match_tree(parse(text, lang), live)
+    return out
 
 
 def suggestion(path: str, text: str, m: Match) -> Optional[Suggestion]:
@@ -147,3 +155,48 @@ def apply_fixes(text: str, matches: Iterable[Match]) -> str:
     for m in reversed(chosen):
         out = out[:m.start] + (m.fixed or "") + out[m.end:]
     return out
+
+
+# --- many files at once ---------------------------------------------------------------------
+
+# Worth forking for: below this many changed lines, process start-up costs more than it saves.
+PARALLEL_MIN_CHARS = 200_000
+_POOL_RULES: list[Rule] = []
+
+
+def _match_job(job: tuple[str, tuple[int, ...]]) -> list[tuple[int, int, int, int, int, int, str, Optional[str]]]:
+    """Worker side: match one file; rules travel as indexes into the list inherited by fork."""
+    text, indexes = job
+    index_of = {id(_POOL_RULES[i]): i for i in indexes}
+    return [(index_of[id(m.rule)], m.line, m.end_line, m.column, m.start, m.end, m.text, m.fixed)
+            for m in match_text(text, [_POOL_RULES[i] for i in indexes])]
+
+
+def match_files(jobs: list[tuple[str, list[Rule]]], rules: list[Rule]) -> list[list[Match]]:
+    """Match many files; large change sets are split across CPU cores (fork start method only).
+
+    ast-grep-py holds the GIL while matching, so threads do not help; forked
+    workers inherit the loaded rules and return plain tuples.
+    """
+    import multiprocessing
+    import os
+
+    try:  # REVIEWER_JOBS=1 forces one process (e.g. to measure, or where fork is unwelcome)
+        workers = int(os.environ.get("REVIEWER_JOBS", "0")) or min(os.cpu_count() or 1, 8)
+    except ValueError:
+        workers = 1
+    size = sum(len(text) for text, _r in jobs)
+    if workers < 2 or size < PARALLEL_MIN_CHARS or len(jobs) < 4 \
+            or "fork" not in multiprocessing.get_all_start_methods():
+        return [match_text(text, here) for text, here in jobs]
+    global _POOL_RULES
+    _POOL_RULES = list(rules)
+    position = {id(r): i for i, r in enumerate(_POOL_RULES)}
+    payload = [(text, tuple(position[id(r)] for r in here)) for text, here in jobs]
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            raw = pool.map(_match_job, payload, chunksize=max(1, len(payload) // (workers * 4)))
+    finally:
+        _POOL_RULES = []
+    return [[Match(rules[i], line, end_line, column, start, end, text, fixed)
+             for (i, line, end_line, column, start, end, text, fixed) in out] for out in raw]

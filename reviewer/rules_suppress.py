@@ -19,7 +19,8 @@ UNUSED_RULE = Rule(
     id="reviewer/unused-suppression", pack="reviewer", title="Unused suppression", severity=Severity.INFO,
     language="python", description="A `# reviewer: ignore[...]` comment that suppressed no finding.",
 )
-_COMMENT = re.compile(r"#\s*reviewer:\s*(ignore-file|ignore)\[([^\]]*)\]")
+# `#` for Python; `//`, `/*`, `--` so that rules for other languages can be suppressed too.
+_COMMENT = re.compile(r"(?:#|//|/\*|--)\s*reviewer:\s*(ignore-file|ignore)\[([^\]]*)\]")
 
 
 @dataclass
@@ -49,11 +50,16 @@ def _comments(text: str) -> list[tuple[int, str]]:
         return [(n, line[line.index("#"):]) for n, line in enumerate(text.splitlines(), 1) if "#" in line]
 
 
-def parse(text: str) -> list[Suppression]:
+def parse(text: str, path: str = "x.py") -> list[Suppression]:
+    """Suppressions in a file: Python comments via tokenize, other languages line by line."""
     if "reviewer:" not in text:  # the common case: no tokenizing at all
         return []
     out = []
-    for line, comment in _comments(text):
+    if path.endswith((".py", ".pyi")):
+        comments = _comments(text)
+    else:
+        comments = [(n, line) for n, line in enumerate(text.splitlines(), 1) if "reviewer:" in line]
+    for line, comment in comments:
         for m in _COMMENT.finditer(comment):
             ids = tuple(i.strip() for i in m.group(2).split(",") if i.strip())
             out.append(Suppression(line, ids, m.group(1) == "ignore-file"))

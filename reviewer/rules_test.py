@@ -47,7 +47,7 @@ class RuleResult:
         return not self.problems
 
 
-def annotations(text: str) -> list[tuple[str, str, int, int]]:
+def parse_annotations(text: str) -> list[tuple[str, str, int, int]]:
     """(kind, rule id, annotation line, target line) for every annotation."""
     lines = text.splitlines()
     out = []
@@ -72,7 +72,7 @@ def test_files(folder: Path) -> list[Path]:
 def run_file(path: Path, by_id: dict[str, Rule], results: dict[str, RuleResult], shown: str) -> list[Problem]:
     """Check one test file; returns problems that belong to no known rule."""
     text = path.read_text(encoding="utf-8")
-    notes = annotations(text)
+    notes = parse_annotations(text)
     stray = [Problem(rid, shown, ln, f"annotation names unknown rule {rid!r}")
              for _k, rid, ln, _t in notes if rid not in by_id]
     tested = {rid: by_id[rid] for _k, rid, _l, _t in notes if rid in by_id}
@@ -100,7 +100,7 @@ def run_file(path: Path, by_id: dict[str, Rule], results: dict[str, RuleResult],
         if got != want:
             line = _first_difference(got, want)
             for rid in fixers or list(tested):
-                results[rid].problems.append(Problem(rid, str(fixed_path.name), line,
+                results[rid].problems.append(Problem(rid, str(Path(shown).with_name(fixed_path.name)), line,
                                                      f"fixed output differs from {fixed_path.name} at line {line}"))
     return stray
 
@@ -148,5 +148,8 @@ def load_targets(paths: list[Path]) -> tuple[list[Path], list[Rule]]:
     for p in paths:
         if not p.is_dir():
             raise UsageError(f"{p}: not a folder of rules (give a pack folder or a folder of packs)")
-        rules += rulesmod.load_folder(p, default_pack=p.resolve().name)
+        real = p.resolve()
+        # Same pack names as a review: files directly in .reviewer/rules/ belong to `local`.
+        top = "local" if real.name == "rules" and real.parent.name == ".reviewer" else real.name
+        rules += rulesmod.load_folder(p, default_pack=top)
     return paths, rulesmod.check_unique(rules)

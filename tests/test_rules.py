@@ -79,6 +79,14 @@ def test_team_rule_is_picked_up_and_tested(cli, repo: GitRepo) -> None:  # type:
     assert "ok   acme/no-legacy-seal (1 expect, 1 ok, 1 fixed)" in r.out
     r = cli("rules", "test", ".reviewer/rules", cwd=repo.path)
     assert r.code == 0 and "1 rule(s): 1 passed" in r.out
+    # A rule directly in .reviewer/rules/ is in the pack `local`, both in a review and in its tests.
+    repo.write(".reviewer/rules/top.yaml", TEAM_RULE.replace("no-legacy-seal", "no-legacy-seal-2"))
+    repo.write(".reviewer/rules/tests/top.py", TEAM_TEST.replace("acme/no-legacy-seal", "local/no-legacy-seal-2"))
+    repo.write(".reviewer/rules/tests/top.fixed.py", TEAM_TEST.replace("acme/no-legacy-seal", "local/no-legacy-seal-2")
+               .replace("legacy_seal(", "seal("))
+    for args in (("rules", "test"), ("rules", "test", ".reviewer/rules")):
+        r = cli(*args, cwd=repo.path)
+        assert r.code == 0 and "ok   local/no-legacy-seal-2" in r.out, r.out
 
 
 def test_team_rule_runs_in_review(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
@@ -104,7 +112,7 @@ def test_rules_test_reports_misses_false_alarms_and_bad_fixes(cli, tmp_path: Pat
     assert "FAIL team/no-legacy-seal" in r.out
     assert "tests/r.py:2: missed" in r.out
     assert "tests/r.py:4: false alarm on an `ok` case" in r.out
-    assert "fixed output differs" in r.out
+    assert "tests/r.fixed.py:1: fixed output differs from r.fixed.py at line 1" in r.out
 
 
 def test_rules_test_requires_expect_and_ok_cases(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -163,6 +171,13 @@ def test_config_enable_disable_and_severity() -> None:
         rulesmod.apply_config(rules, RulesConfig(severity={"python-crypto/ecb-mode": "loud"}))
 
 
+def test_config_names_that_match_nothing_are_warned_about(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    repo.write(".reviewer.toml", '[rules]\ndisable = ["python-crypto/no-such-rule"]\n')
+    r = cli("rules", "list", cwd=repo.path)
+    assert r.code == 0
+    assert "'python-crypto/no-such-rule' names no known rule or pack" in r.err
+
+
 def test_fix_becomes_a_whole_line_suggestion() -> None:
     rule = next(r for r in rulesmod.load_all(None, RulesConfig()) if r.id == "python-standards/open-encoding")
     text = "def f(p):\n    with open(p, 'w') as fh:\n        pass\n"
@@ -197,3 +212,29 @@ def test_wheel_ships_builtin_rules(tmp_path: Path) -> None:
         assert any(n.startswith(f"reviewer/builtin_rules/{pack}/") and n.endswith(".yaml") for n in names)
         assert any(n.startswith(f"reviewer/builtin_rules/{pack}/tests/") for n in names)
     assert not any(n.startswith("rules/") for n in names)
+
+
+def test_rule_for_another_language(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    repo.write(".reviewer/rules/web/no-console.yaml", (
+        "id: no-console\ntitle: console.log left in\nseverity: warning\nlanguage: javascript\n"
+        "files: ['*.js']\ndescription: Use the logger.\nrule:\n  pattern: console.log($$$A)\n"))
+    repo.write("app.js", "let a = 1;\n")
+    repo.commit("base")
+    repo.git("checkout", "-q", "-b", "f")
+    repo.write("app.js", "let a = 1;\nconsole.log(a);\n// reviewer: ignore[web/no-console]\nconsole.log(2);\n")
+    repo.commit("change")
+    r = cli("review", "--no-model", "--base", "main", cwd=repo.path)
+    assert "app.js:2:1: warning web/no-console" in r.out, r
+    assert "app.js:4:" not in r.out and "1 suppressed" in r.out
+
+
+def test_language_without_default_files_needs_globs(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    repo.write(".reviewer/rules/web/r.yaml",
+               "id: r\ntitle: t\nseverity: info\nlanguage: javascript\ndescription: d\nrule:\n  pattern: x\n")
+    r = cli("rules", "list", cwd=repo.path)
+    assert r.code == 2 and "web/r.yaml:4: language 'javascript' has no default files" in r.err
+
+
+def test_rules_test_rejects_a_missing_folder(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    r = cli("rules", "test", str(tmp_path / "nope"), cwd=tmp_path)
+    assert r.code == 2 and "not a folder of rules" in r.err

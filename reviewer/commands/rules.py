@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import click
 
@@ -38,9 +38,9 @@ def list_rules(repo: Optional[Path], config_path: Optional[Path], fmt: str) -> N
     from reviewer import rules as rulesmod
 
     cfg, root = _context(repo, config_path)
-    all_rules = rulesmod.load_all(root, cfg.rules)  # type: ignore[attr-defined]
-    enabled = {r.id: r for r in rulesmod.apply_config(all_rules, cfg.rules)}  # type: ignore[attr-defined]
-    rows = []
+    all_rules, chosen = rulesmod.load(root, cfg.rules)  # type: ignore[attr-defined]
+    enabled = {r.id: r for r in chosen}
+    rows: list[dict[str, Any]] = []
     for r in sorted(all_rules, key=lambda r: r.id):
         shown = enabled.get(r.id, r)
         rows.append({"id": r.id, "pack": r.pack, "severity": str(shown.severity), "kind": r.kind.value,

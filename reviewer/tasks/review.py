@@ -26,11 +26,11 @@ def _wanted(change: FileChange, filter_mode: str) -> bool:
     return bool(change.added_lines) or filter_mode in ("file", "nofilter", "diff_context")
 
 
-def _file_findings(path: str, text: str, rules: list[Rule]) -> tuple[list[Finding], list[Finding]]:
-    """(pattern findings, pattern+judge candidates) for one file: parsed once, every rule on that tree."""
+def _findings(path: str, text: str, matches: list[rules_match.Match]) -> tuple[list[Finding], list[Finding]]:
+    """(pattern findings, pattern+judge candidates) from one file's matches."""
     found: list[Finding] = []
     candidates: list[Finding] = []
-    for m in rules_match.match_text(text, rules):
+    for m in matches:
         r = m.rule
         f = Finding(r.id, r.pack, path, m.line, m.end_line, r.severity, r.title, 1.0,
                     suggestion=rules_match.suggestion(path, text, m), column=m.column, snippet=m.text)
@@ -41,7 +41,7 @@ def _file_findings(path: str, text: str, rules: list[Rule]) -> tuple[list[Findin
 def _model_review(ctx: TaskContext, rules: list[Rule], candidates: list[Finding]) -> Optional[TaskOutput]:
     """The model engine's review, or None when it is not part of this build."""
     try:
-        from reviewer.engine.review import review_hunks
+        from reviewer.engine.review import review_hunks  # type: ignore[import-not-found, unused-ignore]
     except ImportError as exc:
         if isinstance(exc, ModuleNotFoundError) and exc.name and not exc.name.startswith("reviewer"):
             raise
@@ -53,28 +53,33 @@ def _model_review(ctx: TaskContext, rules: list[Rule], candidates: list[Finding]
 def run(ctx: TaskContext) -> TaskOutput:
     """Run the rules (and the model, when configured) over the changed files."""
     out = TaskOutput()
-    all_rules = rulesmod.load_all(ctx.root, ctx.config.rules)
-    rules = rulesmod.apply_config(all_rules, ctx.config.rules)
+    all_rules, rules = rulesmod.load(ctx.root, ctx.config.rules)
     known = {r.id for r in all_rules} | {r.pack for r in all_rules}
-    pattern_rules = [r for r in rules if r.matcher is not None and r.language == "python"]
+    pattern_rules = [r for r in rules if r.matcher is not None]
     found: list[Finding] = []
     candidates: list[Finding] = []
     sups: dict[str, list[rules_suppress.Suppression]] = {}
     checkable: dict[str, set[str]] = {}
+    jobs: list[tuple[str, str, list[Rule]]] = []
     for change in ctx.changes.files:
         if not _wanted(change, ctx.config.filter_mode):
             continue
         here = [r for r in pattern_rules if rulesmod.applies_to(r, change.path)]
-        text = ctx.text(change.path) if here or change.path.endswith(".py") else None
+        # Python files are read even when no rule applies, for their suppression comments.
+        text = ctx.text(change.path) if here or change.path.endswith((".py", ".pyi")) else None
         if text is None:
             continue
-        sups[change.path] = rules_suppress.parse(text)
+        sups[change.path] = rules_suppress.parse(text, change.path)
         checkable[change.path] = {r.id for r in here if r.kind == RuleKind.PATTERN} | {
             r.pack for r in here if r.kind == RuleKind.PATTERN}
         if here:
-            f, c = _file_findings(change.path, text, here)
-            found += f
-            candidates += c
+            jobs.append((change.path, text, here))
+    # Each file is parsed once and every rule runs on that one tree (across cores for big diffs).
+    all_matches = rules_match.match_files([(text, here) for _p, text, here in jobs], pattern_rules)
+    for (path, text, _here), matches in zip(jobs, all_matches):
+        f, c = _findings(path, text, matches)
+        found += f
+        candidates += c
 
     model_out = None
     if ctx.config.model.backend != "none":
