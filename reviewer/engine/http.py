@@ -120,7 +120,7 @@ class OpenAIBackend:
                 return min(float(retry_after), 30.0)
         except ValueError:
             pass
-        return min(self.backoff * (2 ** attempt), 8.0)
+        return float(min(self.backoff * 2.0 ** attempt, 8.0))
 
     def check(self) -> Optional[str]:
         """None when the server answers; else a one-line reason. Picks the served model name."""
@@ -167,13 +167,14 @@ class OpenAIBackend:
         except (KeyError, IndexError, TypeError):
             raise BackendError(f"model server at {self.base_url} sent no choices[0].message.content") from None
         usage = data.get("usage") or {}
-        comp = dict(input_tokens=int(usage.get("prompt_tokens", 0)), output_tokens=int(usage.get("completion_tokens", 0)))
+        used = int(usage.get("prompt_tokens", 0)), int(usage.get("completion_tokens", 0))
         if r.schema is not None:
             value, why = schemamod.parse(text, r.schema)
             if why is not None:  # a server that ignored the schema, or ran out of max_tokens
-                return Completion(text="", error=f"server answer does not match the schema: {why}", **comp)
+                return Completion(text="", error=f"server answer does not match the schema: {why}",
+                                  input_tokens=used[0], output_tokens=used[1])
             text = schemamod.canonical(value)
-        return Completion(text=text, **comp)
+        return Completion(text=text, input_tokens=used[0], output_tokens=used[1])
 
     def confidence(self, questions: Sequence[YesNo]) -> list[float]:
         return self._map(self._confidence_one, questions)
@@ -184,8 +185,7 @@ class OpenAIBackend:
             "messages": [{"role": "system", "content": q.system}, {"role": "user", "content": q.user}],
             "max_tokens": 1, "temperature": 0.0, "logprobs": True, "top_logprobs": self.top_logprobs_n,
         }
-        data = self.request("POST", "/v1/chat/completions", body)
-        return yes_probability(data)
+        return yes_probability(self.request("POST", "/v1/chat/completions", body))
 
 
 def yes_probability(data: Any) -> float:

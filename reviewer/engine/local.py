@@ -59,14 +59,14 @@ def resolve(ref: str, revision: Optional[str]) -> tuple[str, str]:
     except ImportError:  # pragma: no cover - huggingface_hub comes with transformers
         raise BackendError("model review needs transformers: install 'reviewer[local]'") from None
     try:
-        config = hf_hub_download(ref, "config.json", revision=revision, local_files_only=_offline())
+        found = hf_hub_download(ref, "config.json", revision=revision, local_files_only=_offline())
     except Exception as exc:  # noqa: BLE001 - hub errors are many types; all mean "not available"
         where = f"the Hugging Face cache ({constants.HF_HUB_CACHE})"
         why = "HF_HUB_OFFLINE is set, so nothing is downloaded" if _offline() else \
             f"downloading failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
         raise BackendError(f"model {ref!r} not found in {where}; {why}; pass --model PATH to a local model "
                            "folder, or download it once with `huggingface-cli download " + ref + "`") from None
-    snapshot = Path(config).parent
+    snapshot = Path(found).parent
     # The snapshot folder is named after the commit: the exact revision in use.
     return (str(snapshot) if _offline() else ref), snapshot.name
 
@@ -114,6 +114,9 @@ class TransformersBackend:
         self.batch_tokens = batch_tokens
         self.temperature, self.seed = temperature, seed
         self.status = status
+        # Extra generate() arguments (benchmarks: min_new_tokens to force a length,
+        # cache_implementation="static" on a GPU); part of the cache identity.
+        self.generate_kwargs: dict[str, Any] = {}
         self.calls = 0  # generate() and forward passes run: the "model calls" of the benchmarks
         self.device: Optional[str] = None
         self.dtype: Optional[str] = None
@@ -130,7 +133,8 @@ class TransformersBackend:
 
     def decoding(self) -> dict[str, Any]:
         return {"temperature": self.temperature, "seed": self.seed if self.temperature > 0 else None,
-                "device": self.device_pref, "dtype": self.dtype_pref, "grammar": "xgrammar-json-compact"}
+                "device": self.device_pref, "dtype": self.dtype_pref, "grammar": "xgrammar-json-compact",
+                "generate": sorted(self.generate_kwargs.items())}
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -139,8 +143,8 @@ class TransformersBackend:
             from transformers import AutoTokenizer
             from transformers.utils import logging as hf_logging
 
-            hf_logging.set_verbosity_error()
-            hf_logging.disable_progress_bar()
+            hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+            hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
             tok = AutoTokenizer.from_pretrained(self.location, local_files_only=_offline())
             tok.padding_side = "left"  # generation continues from the right end of every row
             if tok.pad_token_id is None:
@@ -162,7 +166,7 @@ class TransformersBackend:
         tok = self.tokenizer()
         with stage(self.status, f"model: loading {self.model_id} on {device} ({dtype})"):
             try:
-                model = AutoModelForCausalLM.from_pretrained(
+                model: Any = AutoModelForCausalLM.from_pretrained(
                     self.location, dtype=getattr(torch, dtype), attn_implementation="sdpa",
                     local_files_only=_offline())
             except (OSError, ValueError) as exc:
@@ -261,6 +265,7 @@ class TransformersBackend:
             "do_sample": self.temperature > 0, "repetition_penalty": 1.0, "top_k": None, "top_p": None,
             "temperature": self.temperature if self.temperature > 0 else None,
         }
+        kwargs.update(self.generate_kwargs)
         if requests[0].schema is not None:
             from xgrammar.contrib.hf import LogitsProcessor
 

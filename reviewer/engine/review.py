@@ -125,7 +125,7 @@ def _parse_answer(text: str, window: prompts.Window, allowed: dict[str, Rule]
     seen: set[tuple[str, int]] = set()
     dropped = 0
     for item in items if isinstance(items, list) else []:
-        rule = allowed.get(item.get("rule")) if isinstance(item, dict) else None
+        rule = allowed.get(str(item.get("rule"))) if isinstance(item, dict) else None
         line = item.get("line") if isinstance(item, dict) else None
         if rule is None or not isinstance(line, int) or not window.first <= line <= window.last:
             dropped += 1

@@ -102,7 +102,7 @@ def parse(text: str, schema: Mapping[str, Any]) -> tuple[Any, Optional[str]]:
         # strict=False: a grammar may let raw control characters into strings;
         # they are data, and re-serialising (see canonical) escapes them.
         value = json.loads(text, strict=False)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         return None, f"not JSON ({exc.msg} at character {exc.pos})"
     why = validate(value, schema)
     return (None, why) if why else (value, None)
