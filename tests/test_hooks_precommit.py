@@ -89,8 +89,30 @@ class Runner:
         return subprocess.run(cmd, cwd=self.repo.path, capture_output=True, text=True, env=self.env(), timeout=900)
 
 
+OFFLINE = ("NewConnectionError", "Temporary failure in name resolution", "No matching distribution found",
+           "Could not find a version that satisfies")
+
+
+@pytest.fixture(scope="session")
+def hook_env(hook_repo: tuple[str, str], precommit_home: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Build the hook environment once (pip from the package index), or skip where no index is reachable."""
+    scratch = GitRepo(tmp_path_factory.mktemp("env-build") / "repo")
+    configure(scratch, hook_repo, snippet("rules only") + PUSH_HOOKS)
+    env = {**Runner(scratch, precommit_home).env(), "GIT_CONFIG_NOSYSTEM": "1"}
+    proc = subprocess.run([sys.executable, "-m", "pre_commit", "install-hooks"], cwd=scratch.path, env=env,
+                          capture_output=True, text=True, timeout=900)
+    if proc.returncode != 0:
+        log = proc.stdout + proc.stderr
+        log_file = precommit_home / "pre-commit.log"
+        if log_file.exists():
+            log += log_file.read_text(errors="replace")
+        if any(sign in log for sign in OFFLINE):
+            pytest.skip("pre-commit could not pip-install the hook environment: no package index reachable")
+        raise AssertionError(f"pre-commit install-hooks failed:\n{log[-4000:]}")
+
+
 @pytest.fixture
-def precommit(repo: GitRepo, hook_repo: tuple[str, str], precommit_home: Path) -> Runner:
+def precommit(repo: GitRepo, hook_repo: tuple[str, str], precommit_home: Path, hook_env: None) -> Runner:
     """A new repository with the README's snippet, installed as its git pre-commit hook."""
     repo.write("README.md", "demo\n")
     configure(repo, hook_repo, snippet("before you commit", "hooks.readme.md"))
