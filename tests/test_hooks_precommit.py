@@ -275,3 +275,48 @@ def test_docstrings_hook_never_loses_unstaged_work(precommit: Runner) -> None:
     text = (repo.path / "calc.py").read_text()
     assert "X = 2  # unstaged work in progress" in text  # pre-commit's stash came back
     assert repo.git("show", ":calc.py").startswith("X = 1\n")  # the index is untouched
+
+
+@pytest.fixture
+def model_server(tiny_model_path: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """`reviewer serve` with the tiny random model on a free loopback port (the server set-up)."""
+    import time
+
+    url_file = tmp_path / "url"
+    proc = subprocess.Popen([sys.executable, "-m", "reviewer", "serve", "--model", str(tiny_model_path),
+                             "--port", "0", "--url-file", str(url_file)], cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 180
+    while not url_file.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    if not url_file.exists():
+        proc.kill()
+        pytest.fail(f"reviewer serve did not start: {proc.communicate()[1].decode()}")
+    try:
+        yield url_file.read_text().strip()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@_needs("review", "rules")
+def test_light_hook_environment_uses_the_model_server(precommit: Runner, model_server: str,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """No torch in the hook's environment, yet model review happens: through REVIEWER_SERVER."""
+    repo = precommit.repo
+    # A judge-only team rule: only the model can apply it.
+    repo.write(".reviewer/rules/names.yaml", "id: team/clear-names\ntitle: Clear names\nseverity: info\n"
+               "language: python\ndescription: Names say what a value holds.\n"
+               "judge: Does the changed code use a one-letter name for a value that lives more than a line?\n")
+    repo.write("app.py", "def total(items):\n    \"\"\"Sum.\"\"\"\n    s = 0\n"
+                         "    for i in range(len(items) - 1):\n        s += items[i]\n    return s\n")
+    repo.git("add", "app.py")
+    monkeypatch.setenv("REVIEWER_SERVER", model_server)
+    env = {**precommit.env(), "REVIEWER_SERVER": model_server}
+    proc = subprocess.run([sys.executable, "-m", "pre_commit", "run", "reviewer-check", "--verbose"],
+                          cwd=repo.path, capture_output=True, text=True, env=env, timeout=600)
+    out = proc.stdout + proc.stderr
+    assert f"using server {model_server}" in out, out
+    assert "rules only" not in out
+    assert re.search(r"^app\.py:4: off-by-one/\S+ ", out, re.M), out  # the rules still run alongside
