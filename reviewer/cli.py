@@ -168,7 +168,7 @@ def write_report(result: Any, fmt: str, output: Optional[str] = None) -> None:
 
 @click.command()
 @diff_options
-@click.option("--format", "fmt", default="text", show_default=True, help="Output format: text or json.")
+@click.option("--format", "fmt", default="text", show_default=True, help="Output format: text, json, sarif, rdjson, rdjsonl, annotations or markdown.")
 @click.option("-o", "--output", metavar="PATH", help="Write the report to a file instead of standard output.")
 @click.option("--fail-level", type=click.Choice(["none", "info", "warning", "error"]), default=None,
               help="Exit 1 when a reported finding is at or above this severity. [default: error]")

@@ -28,8 +28,8 @@ from reviewer.records import Rule, Severity
 REPO_RULES = ".reviewer/rules"
 # libyaml's loader when PyYAML was built with it: several times faster on every run.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-KEYS = {"id", "title", "severity", "language", "description", "message", "files", "exclude", "rule",
-        "constraints", "utils", "transform", "fix", "judge", "examples", "url"}
+KEYS = {"id", "title", "severity", "language", "description", "files", "exclude", "rule",
+        "constraints", "utils", "transform", "fix", "judge", "examples"}
 REQUIRED = ("id", "title", "severity", "description")
 # Globs a rule applies to when it names none, by language.
 DEFAULT_FILES = {"python": ("*.py", "*.pyi")}
@@ -65,7 +65,11 @@ def _compose(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
         raise _fail(path, 1, f"invalid YAML: {exc}") from None
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         raise _fail(path, 1, "a rule file must be a mapping with id, title, severity, description and rule/judge")
-    lines = {str(k.value): k.start_mark.line + 1 for k, _v in node.value}
+    lines: dict[str, int] = {}
+    for key, _value in node.value:
+        if str(key.value) in lines:  # PyYAML would silently keep the last one
+            raise _fail(path, key.start_mark.line + 1, f"key {key.value!r} given twice")
+        lines[str(key.value)] = key.start_mark.line + 1
     return data, lines
 
 
@@ -120,7 +124,7 @@ def parse_file(path: Path, pack: str) -> Rule:
     if files is None:
         raise _fail(path, line("language", 1), f"language {language!r} has no default files: add `files:` globs")
     exclude = _strings(path, line("exclude", 1), "exclude", data.get("exclude", []))
-    for key in ("fix", "judge", "message", "url"):
+    for key in ("fix", "judge"):
         if key in data and not isinstance(data[key], str):
             raise _fail(path, line(key, 1), f"`{key}` must be text")
     if "fix" in data and "rule" not in data:
@@ -237,7 +241,7 @@ def load(root: Optional[Path], cfg: RulesConfig) -> tuple[list[Rule], list[Rule]
     """(every rule, the enabled ones with overrides applied); warns on config names that match nothing."""
     rules = load_all(root, cfg)
     known = {r.id for r in rules} | {r.pack for r in rules}
-    for name in (*cfg.enable, *cfg.disable, *cfg.severity):
+    for name in (*cfg.packs, *cfg.enable, *cfg.disable, *cfg.severity):
         if name not in known:
             import warnings
 

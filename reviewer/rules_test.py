@@ -97,12 +97,25 @@ def run_file(path: Path, by_id: dict[str, Rule], results: dict[str, RuleResult],
         fixers = [r.id for r in pattern if r.fix is not None]
         for rid in fixers:
             results[rid].fixed += 1
+        if _parses(text) and not _parses(got):
+            for rid in fixers:
+                results[rid].problems.append(Problem(rid, shown, 1, "the fixes turn this file into invalid Python"))
         if got != want:
             line = _first_difference(got, want)
             for rid in fixers or list(tested):
                 results[rid].problems.append(Problem(rid, str(Path(shown).with_name(fixed_path.name)), line,
                                                      f"fixed output differs from {fixed_path.name} at line {line}"))
     return stray
+
+
+def _parses(text: str) -> bool:
+    import ast
+
+    try:
+        ast.parse(text)
+    except (SyntaxError, ValueError):
+        return False
+    return True
 
 
 def _first_difference(a: str, b: str) -> int:

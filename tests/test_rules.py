@@ -115,6 +115,17 @@ def test_rules_test_reports_misses_false_alarms_and_bad_fixes(cli, tmp_path: Pat
     assert "tests/r.fixed.py:1: fixed output differs from r.fixed.py at line 1" in r.out
 
 
+def test_rules_test_rejects_a_fix_that_breaks_the_code(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pack = tmp_path / "team"
+    (pack / "tests").mkdir(parents=True)
+    (pack / "r.yaml").write_text(TEAM_RULE.replace("fix: seal($$$ARGS)", "fix: seal($$$ARGS"))
+    test = TEAM_TEST.replace("acme/", "team/")
+    (pack / "tests" / "r.py").write_text(test)
+    (pack / "tests" / "r.fixed.py").write_text(test.replace("legacy_seal(data, \"x\")", "seal(data, \"x\""))
+    r = cli("rules", "test", str(pack), cwd=tmp_path)
+    assert r.code == 1 and "tests/r.py:1: the fixes turn this file into invalid Python" in r.out, r.out
+
+
 def test_rules_test_requires_expect_and_ok_cases(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     pack = tmp_path / "team"
     pack.mkdir()
@@ -133,6 +144,8 @@ BAD_FILES = {
                      "bad ast-grep rule"),
     "bad severity": ("id: a\ntitle: t\nseverity: fatal\ndescription: d\nrule:\n  pattern: x\n", 3,
                      "unknown severity"),
+    "repeated key": ("id: a\ntitle: t\nseverity: info\ndescription: d\nrule:\n  pattern: x\nseverity: error\n", 7,
+                     "key 'severity' given twice"),
     "no rule": ("id: a\ntitle: t\nseverity: info\ndescription: d\n", 1, "needs `rule:`"),
 }
 
@@ -193,6 +206,7 @@ def test_ast_grep_errors_are_short() -> None:
     assert rules_match.check({"rule": {"pattern": "print($A)"}}) is None
 
 
+@pytest.mark.slow
 def test_wheel_ships_builtin_rules(tmp_path: Path) -> None:
     """Build the wheel and check the packs are inside it as reviewer/builtin_rules/."""
     import subprocess

@@ -165,3 +165,22 @@ def test_model_review_seam_gets_rules_and_candidates(cli, repo: GitRepo, monkeyp
     assert by_rule["off-by-one/range-from-one"]["confidence"] == 0.9
     assert by_rule["python-standards/compare-to-none"]["confidence"] == 1.0
     assert "model ran" in data["notes"] and not any("not built" in n for n in data["notes"])
+
+
+def test_readme_team_pack_flow(tmp_path: Path) -> None:
+    """docs/rules.md: copy examples/team-rules/acme-crypto into .reviewer/rules/, test it, review with it."""
+    import shutil
+
+    dest = tmp_path / "example"
+    subprocess.run([sys.executable, str(ROOT / "examples" / "build.py"), str(dest)], check=True,
+                   capture_output=True)
+    shutil.copytree(ROOT / "examples/team-rules/acme-crypto", dest / ".reviewer/rules/acme-crypto")
+    proc = subprocess.run([sys.executable, "-m", "reviewer", "rules", "test", ".reviewer/rules"], cwd=dest,
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0 and "ok   acme-crypto/use-seal (1 expect, 1 ok, 0 fixed)" in proc.stdout, proc
+    proc = subprocess.run([sys.executable, "-m", "reviewer", "review", "--no-model"], cwd=dest,
+                          capture_output=True, text=True, check=False)
+    tokens = (ROOT / "examples/change/acme_tools/tokens.py").read_text().splitlines()
+    line = next(n for n, text in enumerate(tokens, 1) if "AES.new(" in text)
+    assert any(row.startswith(f"acme_tools/tokens.py:{line}:") and " acme-crypto/use-seal " in row
+               for row in proc.stdout.splitlines()), proc.stdout

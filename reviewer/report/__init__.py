@@ -17,6 +17,11 @@ if TYPE_CHECKING:
 REGISTRY: dict[str, str] = {
     "text": "reviewer.report.text",
     "json": "reviewer.report.json",
+    "sarif": "reviewer.report.sarif",
+    "rdjson": "reviewer.report.rdjson",
+    "rdjsonl": "reviewer.report.rdjsonl",
+    "annotations": "reviewer.report.workflow_commands",
+    "markdown": "reviewer.report.markdown",
 }
 
 

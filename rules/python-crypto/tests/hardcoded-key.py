@@ -24,3 +24,5 @@ g = hashlib.pbkdf2_hmac("sha256", password, salt, 600_000)
 cache_key = "users"
 # ok: python-crypto/hardcoded-key
 h = hmac.new(key, b"message", "sha256")
+# ok: python-crypto/hardcoded-key
+cache.set(key="users", value=rows)

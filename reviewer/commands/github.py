@@ -1,0 +1,147 @@
+"""`reviewer github`: the GitHub Action's one command.
+
+Reads the workflow event, reviews the pull request's diff (base...head from
+the event), posts one review and the summary comment, writes the job summary,
+and exits per --fail-level. Without a pull request (push, workflow_dispatch)
+or without write access (fork pull requests), findings become annotations.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional
+
+import click
+
+from reviewer.cli import load_config, status_printer
+from reviewer.errors import EXIT_FINDINGS, BackendError, UsageError
+
+
+def _tasks(text: Optional[str]) -> Optional[tuple[str, ...]]:
+    if text is None or not text.strip():
+        return None
+    return tuple(t.strip() for t in text.replace(" ", ",").split(",") if t.strip())
+
+
+@click.command(name="github")
+@click.option("--token", envvar="GITHUB_TOKEN", default=None, help="Token for the API. [env: GITHUB_TOKEN]")
+@click.option("--event-path", envvar="GITHUB_EVENT_PATH", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="The event payload. [env: GITHUB_EVENT_PATH]")
+@click.option("--event-name", envvar="GITHUB_EVENT_NAME", default=None,
+              help="pull_request, pull_request_target, push or workflow_dispatch. [env: GITHUB_EVENT_NAME]")
+@click.option("--repository", envvar="GITHUB_REPOSITORY", default="", help="owner/name. [env: GITHUB_REPOSITORY]")
+@click.option("--api-url", envvar="GITHUB_API_URL", default="https://api.github.com", show_default=True,
+              help="API root (GitHub Enterprise: https://HOST/api/v3). [env: GITHUB_API_URL]")
+@click.option("--summary-path", envvar="GITHUB_STEP_SUMMARY", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Append the Markdown job summary here. [env: GITHUB_STEP_SUMMARY]")
+@click.option("--tasks", "tasks_text", default=None, metavar="LIST",
+              help="Comma-separated: review, docstrings, tests, coverage. [default: from configuration]")
+@click.option("--base", default=None, metavar="REF", help="Review against this base instead of the event's.")
+@click.option("--fail-level", type=click.Choice(["none", "info", "warning", "error"]), default=None,
+              help="Exit 1 when a reported finding is at or above this severity. [default: error]")
+@click.option("--max-comments", type=click.IntRange(min=0), default=None,
+              help="Inline comments per run; the rest go in the review body. [default: 30]")
+@click.option("--request-changes/--no-request-changes", default=None,
+              help="REQUEST_CHANGES (instead of COMMENT) when findings reach --fail-level.")
+@click.option("--model", default=None, metavar="ID|PATH", help="Hugging Face model id or local folder.")
+@click.option("--device", default=None, help="auto, cpu, cuda, cuda:1.")
+@click.option("--server", default=None, metavar="URL", help="A shared OpenAI-compatible server (vLLM, `reviewer serve`).")
+@click.option("--no-model", is_flag=True, help="Rules only.")
+@click.option("--cloud", "cloud_policy", type=click.Choice(["never", "escalate", "always"]), default=None,
+              help="When findings may go to the cloud model. [default: never]")
+@click.option("--rules", "rules_paths", multiple=True, metavar="PATH", help="Extra rule folders (repeatable).")
+@click.option("--coverage-file", default=None, metavar="PATH", help=".coverage, coverage.json or coverage.xml.")
+@click.option("--sarif", "sarif_path", default=None, metavar="PATH", help="Also write SARIF 2.1.0 here.")
+@click.option("--no-post", is_flag=True, help="Post nothing: annotations and the job summary only.")
+@click.option("-C", "--repo", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Run as if started in this folder.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Configuration file.")
+def command(token: Optional[str], event_path: Optional[Path], event_name: Optional[str], repository: str,
+            api_url: str, summary_path: Optional[Path], tasks_text: Optional[str], base: Optional[str],
+            fail_level: Optional[str], max_comments: Optional[int], request_changes: Optional[bool],
+            model: Optional[str], device: Optional[str], server: Optional[str], no_model: bool,
+            cloud_policy: Optional[str], rules_paths: tuple[str, ...], coverage_file: Optional[str],
+            sarif_path: Optional[str], no_post: bool, repo: Optional[Path], config_path: Optional[Path]) -> None:
+    """Review a pull request in GitHub Actions and post the results.
+
+    \b
+    One review per run, inline comments with one-click suggestions, one
+    summary comment updated in place, annotations when it cannot post.
+    """
+    from reviewer import pipeline, router
+    from reviewer.github import event as eventmod
+
+    if event_path is None:
+        raise UsageError("no event: run inside GitHub Actions, or pass --event-path FILE (GITHUB_EVENT_PATH)")
+    event = eventmod.load(event_path, event_name, repository)
+    cfg, start = load_config(
+        repo, config_path, fail_level=fail_level, tasks=_tasks(tasks_text),
+        github__max_comments=max_comments, github__request_changes=request_changes,
+        model__model=model, model__device=device, model__server=server,
+        model__backend="none" if no_model else None, cloud__policy=cloud_policy,
+        rules__paths=tuple(rules_paths) or None, coverage__file=coverage_file or None,
+    )
+    status = status_printer()
+    tasks = cfg.tasks
+    if event.review_only and tasks != ("review",):
+        status("reviewer: pull_request_target runs review only (other tasks would run the pull request's code)")
+        tasks = ("review",)
+    mode = eventmod.diff_mode(event, start, base)
+    result = pipeline.run(cfg, start, mode, tasks, status=status)
+    failing = router.fails(result.routed, cfg.fail_level)
+    if sarif_path:
+        from reviewer.report import sarif
+
+        Path(sarif_path).write_text(sarif.render(result, False), encoding="utf-8")
+    error = _post(result, event, cfg, failing, token, api_url, no_post, summary_path, status)
+    if error is not None:
+        raise error
+    if failing:
+        raise SystemExit(EXIT_FINDINGS)
+
+
+def _post(result: Any, event: Any, cfg: Any, failing: bool, token: Optional[str], api_url: str, no_post: bool,
+          summary_path: Optional[Path], status: Any) -> Optional[BackendError]:
+    """Post to the pull request, or fall back to annotations; always write the job summary."""
+    from reviewer.github.client import ApiError, Client, Pacing
+    from reviewer.github.publish import publish
+    from reviewer.report import markdown, workflow_commands
+
+    reason: Optional[str] = None
+    line = ""
+    error: Optional[BackendError] = None
+    if no_post:
+        reason = "--no-post: annotations only"
+    elif not event.is_pull_request:
+        reason = f"{event.name} event: no pull request to review, annotations only"
+    elif not token:
+        reason = "no token (GITHUB_TOKEN or --token): annotations only"
+    elif not event.repository:
+        raise UsageError("no repository: set GITHUB_REPOSITORY or pass --repository OWNER/NAME")
+    else:
+        client = Client(token, event.repository, api_url, Pacing.from_env())
+        try:
+            outcome = publish(result, event, client, cfg, failing, status)
+        except ApiError as exc:
+            reason = f"GitHub API error {exc.status} ({exc.message}): annotations only"
+            error = BackendError(f"could not post to the pull request: GitHub answered {exc.status} ({exc.message})")
+        except BackendError as exc:  # retries exhausted, connection refused: still report every finding
+            reason = f"{exc.message}: annotations only"
+            error = exc
+        else:
+            reason = outcome.fallback
+            for note in outcome.notes:
+                status(f"reviewer: {note}")
+            line = (f"Posted review: {outcome.inline} inline, {outcome.in_body} in the body, "
+                    f"{outcome.already} already there, {outcome.deleted} removed; summary comment {outcome.summary}.")
+            if reason is None:
+                status(f"reviewer: {line}")
+    if reason is not None:
+        status(f"reviewer: {reason}")
+        click.echo(workflow_commands.render(result, False), nl=False)
+    if summary_path is not None:
+        text = markdown.render_body(result) + (f"\n{line}\n" if line else "") + (f"\n{reason}\n" if reason else "")
+        with open(summary_path, "a", encoding="utf-8") as fh:
+            fh.write(text + "\n")
+    return error
