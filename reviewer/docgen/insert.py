@@ -130,6 +130,16 @@ def _make_transformer() -> type:
             self.pending: list[Optional[int]] = []
             self.done: set[int] = set()
 
+        # Definitions never live inside these: do not descend (most of a file's nodes).
+        def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
+            return False
+
+        def visit_Decorator(self, node: cst.Decorator) -> bool:
+            return False
+
+        def visit_Parameters(self, node: cst.Parameters) -> bool:
+            return False
+
         def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
             self._enter(node)
 
