@@ -8,6 +8,7 @@ Line numbers are 1-based, as in `ast`.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from typing import Iterator, Optional, Sequence, Union
 
@@ -158,12 +159,14 @@ def _statements(body: Sequence[ast.stmt]) -> Iterator[ast.stmt]:
         yield node
         if isinstance(node, _SCOPES):
             continue
-        for name in ("body", "orelse", "finalbody"):
-            yield from _statements(getattr(node, name, None) or [])
-        for handler in getattr(node, "handlers", None) or []:
-            yield from _statements(handler.body)
-        for case in getattr(node, "cases", None) or []:
-            yield from _statements(case.body)
+        # Source order (a try's handlers come before its else and finally): definitions are
+        # numbered in the order a libcst traversal meets them.
+        for name in ("body", "handlers", "cases", "orelse", "finalbody"):
+            for child in getattr(node, name, None) or []:
+                if isinstance(child, (ast.excepthandler, ast.match_case)):
+                    yield from _statements(child.body)
+                else:
+                    yield from _statements([child])
 
 
 def _collect(body: Sequence[ast.stmt], prefix: str, parent: Optional[DefNode], in_func: bool,
@@ -238,13 +241,22 @@ class _Quoter:
 
     def __init__(self, text: Optional[str]) -> None:
         self.text = text
+        self._lines: Optional[list[bytes]] = None
 
     def __call__(self, node: ast.AST) -> str:
-        if self.text is not None:
-            segment = ast.get_source_segment(self.text, node)
-            if segment is not None and "\n" not in segment:
-                return segment
+        line, end = getattr(node, "lineno", None), getattr(node, "end_lineno", None)
+        if self.text is not None and line is not None and line == end:
+            if self._lines is None:
+                # Split once (ast.get_source_segment splits the whole text on every call);
+                # the same line breaks as the tokenizer, offsets in UTF-8 bytes as in `ast`.
+                self._lines = [ln.encode("utf-8") for ln in _LINE_BREAK.split(self.text)]
+            if line <= len(self._lines):
+                segment = self._lines[line - 1][node.col_offset:node.end_col_offset]  # type: ignore[attr-defined]
+                return segment.decode("utf-8", errors="replace")
         return ast.unparse(node)
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _unparse(node: ast.AST) -> str:

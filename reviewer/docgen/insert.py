@@ -53,14 +53,15 @@ def inject(data: bytes, renders: Mapping[int, Render]) -> Injected:
         module = cst.parse_module(data)
     except cst.ParserSyntaxError as exc:
         raise GuaranteeError(f"libcst cannot parse the file: {exc.message}") from None
-    wrapper = cst.MetadataWrapper(module, unsafe_skip_copy=True)
-    inserter = _make_transformer()(module, renders)
+    by_index = {d.index: (d.name, renders[d.line]) for d in targets.values()}
+    inserter = _make_transformer()(module, by_index)
     try:
-        new_module = wrapper.visit(inserter)
+        new_module = module.visit(inserter)
     except cst.CSTValidationError as exc:
         raise GuaranteeError(f"the docstring is not a valid string literal: {exc}") from None
-    if inserter.done != set(renders):
-        raise GuaranteeError(f"could not place docstrings on line(s) {sorted(set(renders) - inserter.done)}")
+    if inserter.done != set(by_index):
+        lines = sorted(d.line for d in targets.values() if d.index not in inserter.done)
+        raise GuaranteeError(f"could not place docstrings on line(s) {lines}")
     new = new_module.bytes
     verify(data, new, {d.index for d in targets.values()})
     new_defs = source.definitions(source.parse(new))
@@ -74,6 +75,8 @@ def verify(old: bytes, new: bytes, target_indexes: set[int]) -> None:
         new_tree = source.parse(new)
     except SyntaxError as exc:
         raise GuaranteeError(f"the rewritten file does not parse: {exc.msg} (line {exc.lineno})") from None
+    before = source.definitions(old_tree)
+    after = source.definitions(new_tree)
     old_nodes, new_nodes = source.def_nodes(old_tree), source.def_nodes(new_tree)
     if len(old_nodes) != len(new_nodes):
         raise GuaranteeError("the rewritten file has a different number of definitions")
@@ -83,8 +86,6 @@ def verify(old: bytes, new: bytes, target_indexes: set[int]) -> None:
             raise GuaranteeError(f"{new_nodes[i].name}: no docstring was inserted")
     if ast.dump(old_tree) != ast.dump(new_tree):
         raise GuaranteeError("the rewritten file's AST differs from the original beyond the inserted docstrings")
-    before = source.definitions(old)
-    after = source.definitions(new)
     for i, (b, a) in enumerate(zip(before, after)):
         if i in target_indexes:
             if not a.has_docstring:
@@ -116,17 +117,43 @@ def _make_transformer() -> type:
     if _TRANSFORMER is not None:
         return _TRANSFORMER
     import libcst as cst
-    from libcst.metadata import PositionProvider
 
     class Transformer(cst.CSTTransformer):
-        METADATA_DEPENDENCIES = (PositionProvider,)
+        """Numbers definitions in source order (as `source.definitions` does) and documents targets."""
 
-        def __init__(self, module: cst.Module, renders: Mapping[int, Render]) -> None:
+        def __init__(self, module: cst.Module, targets: Mapping[int, tuple[str, Render]]) -> None:
             super().__init__()
             self.module = module
-            self.renders = renders
+            self.targets = targets
             self.indents: list[str] = []
+            self.count = 0
+            self.pending: list[Optional[int]] = []
             self.done: set[int] = set()
+
+        # Definitions never live inside these: do not descend (most of a file's nodes).
+        def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
+            return False
+
+        def visit_Decorator(self, node: cst.Decorator) -> bool:
+            return False
+
+        def visit_Parameters(self, node: cst.Parameters) -> bool:
+            return False
+
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+            self._enter(node)
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> None:
+            self._enter(node)
+
+        def _enter(self, node: cst.FunctionDef | cst.ClassDef) -> None:
+            index = self.count
+            self.count += 1
+            target = self.targets.get(index)
+            if target is not None and target[0] != node.name.value:
+                raise GuaranteeError(f"definition #{index} is {node.name.value!r} in libcst, "
+                                     f"{target[0]!r} in ast: not inserting")
+            self.pending.append(index if target is not None else None)
 
         def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
             self.indents.append(self.module.default_indent if node.indent is None else node.indent)
@@ -142,10 +169,10 @@ def _make_transformer() -> type:
             return self._document(original, updated)  # type: ignore[return-value]
 
         def _document(self, original: cst.CSTNode, updated: cst.CSTNode) -> cst.CSTNode:
-            line = self.get_metadata(PositionProvider, original).start.line
-            render = self.renders.get(line)
-            if render is None:
+            index = self.pending.pop()
+            if index is None:
                 return updated
+            render = self.targets[index][1]
             body = updated.body  # type: ignore[attr-defined]
             if isinstance(body, cst.SimpleStatementSuite):
                 # `def f(): return 1` becomes a block; a comment after it stays on the header line.
@@ -173,7 +200,7 @@ def _make_transformer() -> type:
                     # PEP 8: a blank line between a class docstring and the first method.
                     rest[0] = rest[0].with_changes(leading_lines=[cst.EmptyLine(indent=False)])
                 body = body.with_changes(body=[doc, *rest])
-            self.done.add(line)
+            self.done.add(index)
             return updated.with_changes(body=body)
 
     def _bare_definition(node: cst.CSTNode) -> bool:

@@ -43,9 +43,17 @@ class DocstringsSection:
     candidates: list[tuple[str, Candidate]] = field(default_factory=list)
     edits: list[Edit] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
-    diffs: dict[str, str] = field(default_factory=dict)  # path -> unified diff
     new_data: dict[str, bytes] = field(default_factory=dict)  # path -> verified new bytes
     written: list[str] = field(default_factory=list)
+    # path -> (old text, new text); the unified diff is computed only when asked for.
+    texts: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    @property
+    def diffs(self) -> dict[str, str]:
+        """path -> unified diff of the verified change."""
+        return {path: "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                                   f"a/{path}", f"b/{path}"))
+                for path, (old, new) in self.texts.items()}
 
     @property
     def counted(self) -> list[tuple[str, Candidate]]:
@@ -179,8 +187,7 @@ def _apply(f: FileInput, written: list[tuple[Candidate, generate.Target, text.Pr
         sug = next((s for s in suggestions if d.line <= s.start_line <= max(d.body_start, d.line)), None)
         section.edits.append(Edit(f.path, d.line, d.qualname, literals[d.line], who, sug))
     section.new_data[f.path] = result.data
-    section.diffs[f.path] = "".join(difflib.unified_diff(
-        old_text.splitlines(keepends=True), new_text.splitlines(keepends=True), f"a/{f.path}", f"b/{f.path}"))
+    section.texts[f.path] = (old_text, new_text)
 
 
 def _suggestions(path: str, old: str, new: str) -> list[Suggestion]:
