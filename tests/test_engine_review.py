@@ -208,3 +208,37 @@ def test_bounded_schema_never_allows_an_out_of_range_line() -> None:
     assert "not one of" in (validate({"findings": [{"rule": "b/y", "line": 4, "message": "m"}]}, sch) or "")
     bound = max_json_bytes(sch)
     assert bound is not None and len(json.dumps(ok).encode()) <= bound
+
+
+WARM_SCRIPT = """
+import json, sys
+from pathlib import Path
+from reviewer import pipeline
+from reviewer.config import Config, ModelConfig
+from reviewer.engine.review import review_hunks
+from reviewer.git import DiffMode
+from reviewer.tasks import TaskContext
+from tests.test_engine_review import JUDGE, _candidate
+cfg = Config(model=ModelConfig(model=sys.argv[2]))
+changes, collected = pipeline.collect(Path(sys.argv[1]), DiffMode(range="HEAD~1..HEAD"), cfg)
+ctx = TaskContext(config=cfg, changes=changes, snapshot=collected.snapshot, root=collected.root)
+out = review_hunks(ctx, [JUDGE], [_candidate()])
+print(json.dumps({"calls": ctx.shared["backend"].inner.calls, "torch": "torch" in sys.modules,
+                  "transformers": "transformers" in sys.modules,
+                  "findings": [[f.rule, f.line, f.confidence] for f in out.findings]}))
+"""
+
+
+def test_warm_run_in_a_new_process_imports_no_model_stack(changed: GitRepo, tiny_model_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    cold = review_hunks(_ctx(changed, ModelConfig(model=str(tiny_model_path))), [JUDGE], [_candidate()])
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([sys.executable, "-c", WARM_SCRIPT, str(changed.path), str(tiny_model_path)], cwd=root,
+                          capture_output=True, env={**os.environ, "PYTHONPATH": str(root)}, check=False)
+    assert proc.returncode == 0, proc.stderr.decode()
+    warm = json.loads(proc.stdout.decode().strip().splitlines()[-1])
+    assert warm["calls"] == 0 and not warm["torch"] and not warm["transformers"]
+    assert warm["findings"] == [[f.rule, f.line, f.confidence] for f in cold.findings]

@@ -23,6 +23,9 @@ CHATML = (
 )
 
 SPECIAL = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
+# Qwen2's pre-tokenizer split (transformers' tokenization_qwen2), so the saved tokenizer.json
+# tokenizes exactly like the Qwen2Tokenizer transformers builds from it.
+QWEN_SPLIT = r"""(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"""
 
 # Text the tokenizer learns its merges from: code, JSON, and the words the
 # engine's prompts use, so that "yes" and "no" are single tokens as in real vocabularies.
@@ -44,14 +47,18 @@ _CORPUS = [
 def build(folder: Path, *, layers: int = 2, hidden: int = 64, vocab: int = 512, seed: int = 0) -> Path:
     """Build and save the tiny model and its tokenizer into `folder`; returns `folder`."""
     import torch
-    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, processors, trainers
+    from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors, trainers
     from transformers import PreTrainedTokenizerFast, Qwen2Config, Qwen2ForCausalLM
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
 
     tok = Tokenizer(models.BPE())
-    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tok.normalizer = normalizers.NFC()
+    tok.pre_tokenizer = pre_tokenizers.Sequence([
+        pre_tokenizers.Split(Regex(QWEN_SPLIT), behavior="isolated", invert=False),
+        pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=False),
+    ])
     tok.decoder = decoders.ByteLevel()
     tok.post_processor = processors.ByteLevel(trim_offsets=False)
     trainer = trainers.BpeTrainer(

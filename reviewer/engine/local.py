@@ -121,6 +121,7 @@ class TransformersBackend:
         self.device: Optional[str] = None
         self.dtype: Optional[str] = None
         self._tok: Any = None
+        self._counter: Any = None
         self._model: Any = None
         self._compiler: Any = None
         self._grammars: dict[str, Any] = {}
@@ -153,7 +154,24 @@ class TransformersBackend:
         return self._tok
 
     def count_tokens(self, text: str) -> int:
+        """Prompt tokens of `text`. Uses the light `tokenizers` library when the folder has a
+        tokenizer.json (always, so budgets and hence cache keys never depend on what was loaded
+        first), and a run answered from the cache never imports torch or transformers."""
+        counter = self._light_counter()
+        if counter is not None:
+            return len(counter.encode(text, add_special_tokens=False).ids)
         return len(self.tokenizer()(text, add_special_tokens=False)["input_ids"])
+
+    def _light_counter(self) -> Any:
+        if self._counter is None:
+            path = Path(self.location) / "tokenizer.json"
+            try:
+                from tokenizers import Tokenizer
+
+                self._counter = Tokenizer.from_file(str(path)) if path.is_file() else False
+            except Exception:  # noqa: BLE001 - any problem: count with the full tokenizer instead
+                self._counter = False
+        return self._counter or None
 
     def load(self) -> Any:
         """Load the weights (once). Raises BackendError with one line on failure."""
