@@ -51,6 +51,10 @@ class ModelConfig:
     batch_tokens: int = 16384
     min_confidence: float = 0.5
     timeout: float = 120.0
+    connect_timeout: float = 5.0  # seconds to reach a server before falling back
+    retries: int = 3  # server retries on 429/5xx, with exponential backoff
+    temperature: float = 0.0  # 0 = greedy (deterministic, cache-friendly)
+    seed: int = 0  # for temperature > 0
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,9 @@ class DocstringsConfig:
     skip_nested: bool = True
     min_lines: int = 0
     line_length: int = 88
+    skip_overload: bool = True  # @overload stubs (the implementation carries the docstring)
+    skip_setters: bool = True  # @x.setter / @x.deleter (the property's getter carries it)
+    generator: str = "auto"  # auto (model if available, else template) | model | template
 
 
 @dataclass(frozen=True)

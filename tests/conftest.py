@@ -106,3 +106,16 @@ def run_reviewer(*args: str, cwd: Path, input: bytes | None = None, env: dict[st
     proc = subprocess.run([sys.executable, "-m", "reviewer", *args], cwd=cwd, input=input, capture_output=True,
                           env={**os.environ, **(env or {})}, check=False)
     return CliResult(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
+
+
+@pytest.fixture(scope="session")
+def tiny_model_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random-weight Qwen2 model folder with a ChatML tokenizer (tests/tiny_model.py).
+
+    Built once per test session on the spot: nothing is downloaded. Pass it
+    as `--model PATH` or ModelConfig(model=str(path)).
+    """
+    pytest.importorskip("transformers")
+    from tests.tiny_model import build
+
+    return build(tmp_path_factory.mktemp("tiny-model"))

@@ -3,7 +3,14 @@
 Requests are batched: a backend receives every request of a run at once and
 may reorder, batch and cache internally, but returns completions in request
 order. A request with a `schema` must come back as JSON text that validates
-against it (constrained decoding locally; structured output remotely).
+against it (constrained decoding locally; structured output remotely), or,
+when that was impossible (a remote server ignored the schema, a budget ran
+out), with `error` set and `text` empty: callers never parse a failure.
+
+Optional extras a backend may offer (looked up with getattr, so the protocol
+stays small): `count_tokens(text) -> int` for prompt budgets,
+`cache_identity() -> str` (model id and revision) and `decoding() -> dict`
+(settings that change answers) for the result cache.
 """
 
 from __future__ import annotations
@@ -32,6 +39,8 @@ class Completion:
     cached: bool = False  # served from the result cache: no model call happened
     # Backend-specific extras (e.g. cache-read tokens, latency); reporters may show them.
     meta: Mapping[str, Any] = field(default_factory=dict)
+    # Set when no valid answer could be produced; `text` is then empty.
+    error: Optional[str] = None
 
 
 @dataclass(frozen=True)
