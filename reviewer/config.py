@@ -90,6 +90,9 @@ class DocstringsConfig:
     skip_nested: bool = True
     min_lines: int = 0
     line_length: int = 88
+    skip_overload: bool = True  # @overload stubs (the implementation carries the docstring)
+    skip_setters: bool = True  # @x.setter / @x.deleter (the property's getter carries it)
+    generator: str = "auto"  # auto (model if available, else template) | model | template
 
 
 @dataclass(frozen=True)

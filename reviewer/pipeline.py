@@ -7,9 +7,9 @@ command line, the hooks, the Action) build a Config and a DiffMode, call
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Collection, Optional
 
 from reviewer import diff as diffmod
 from reviewer import git as gitmod
@@ -56,6 +56,17 @@ def collect(start: Path, mode: gitmod.DiffMode, config: Config) -> tuple[ChangeS
     return changes, collected
 
 
+def limit(changes: ChangeSet, paths: Collection[str]) -> ChangeSet:
+    """The part of `changes` that touches `paths` (new or old path)."""
+    keep = set(paths)
+    return replace(
+        changes,
+        files=tuple(f for f in changes.files if f.path in keep or f.old_path in keep),
+        skipped=tuple(s for s in changes.skipped if s.path in keep),
+        notes=tuple(n for n in changes.notes if n.path in keep),
+    )
+
+
 def run(
     config: Config,
     start: Path,
@@ -63,8 +74,16 @@ def run(
     task_names: Optional[tuple[str, ...]] = None,
     status: Callable[[str], None] = lambda _m: None,
     options: Optional[dict[str, Any]] = None,
+    paths: Optional[Collection[str]] = None,
 ) -> Result:
+    """Collect the diff for `mode`, run `task_names`, route the findings.
+
+    `paths` (repository-relative, '/'-separated) limits the run to those files,
+    e.g. the filenames pre-commit hands a hook; None means every changed file.
+    """
     changes, collected = collect(start, mode, config)
+    if paths is not None:
+        changes = limit(changes, paths)
     ctx = tasks.TaskContext(
         config=config,
         changes=changes,
@@ -100,4 +119,4 @@ def run(
     return Result(changes, tuple(routed), tuple(skipped), tuple(notes), sections, collected.root)
 
 
-__all__ = ["Result", "run", "collect", "Why"]
+__all__ = ["Result", "run", "collect", "limit", "Why"]

@@ -140,6 +140,18 @@ class Suggestion:
     replacement: str
 
 
+@dataclass(frozen=True)
+class Edit:
+    """A docstring inserted into a definition (the docstrings task)."""
+
+    path: str
+    line: int  # the `def` / `class` line, new side of the diff
+    name: str  # qualified name inside the module, e.g. "Parser.feed"
+    docstring: str  # the literal as inserted, quotes included
+    written_by: str  # "model" or "template": who wrote the prose
+    suggestion: Optional[Suggestion] = None  # the same edit as a committable suggestion
+
+
 class Source(str, enum.Enum):
     """Which engine produced a finding."""
 

@@ -1,0 +1,81 @@
+# golden: skip_private=true skip_dunder=true skip_init=true skip_tests=true skip_nested=true min_lines=2
+from typing import overload
+
+
+def _private(x):
+    return x
+
+
+class Point:
+    """Point.
+
+    Args:
+        x (float): The x.
+        y (float): The y. Defaults to 0.0.
+    """
+
+    def __init__(self, x: float, y: float = 0.0) -> None:
+        self.x = x
+        self.y = y
+
+    def __repr__(self) -> str:
+        return f"Point({self.x}, {self.y})"
+
+    def norm(self) -> float:
+        """Norm.
+
+        Returns:
+            float: The result.
+        """
+        total = self.x ** 2 + self.y ** 2
+        return total ** 0.5
+
+    def trivial(self): return 1
+
+
+class Documented:
+    """Has a docstring; its __init__ stays undocumented."""
+
+    def __init__(self, a):
+        self.a = a
+
+
+@overload
+def convert(x: int) -> int: ...
+@overload
+def convert(x: str) -> str: ...
+def convert(x):
+    """Convert.
+
+    Args:
+        x: The x.
+
+    Returns:
+        The result.
+    """
+    value = x
+    return value
+
+
+def test_something():
+    assert convert(1) == 1
+
+
+class TestThing:
+    def check(self):
+        assert True
+
+
+def outer(values):
+    """Outer.
+
+    Args:
+        values: The values.
+
+    Returns:
+        The result.
+    """
+    def inner(v):
+        doubled = v * 2
+        return doubled
+    return [inner(v) for v in values]

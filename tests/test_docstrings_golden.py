@@ -1,0 +1,102 @@
+"""Golden files: tests/golden/docstrings/<case>.py -> <case>.expected.py, with the template generator.
+
+The template generator stands in for the model so that the bytes are exact;
+what these cases test is selection, section building and insertion. Set
+UPDATE_GOLDEN=1 to rewrite the expected files (then read the diff!).
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+from pathlib import Path
+
+import pytest
+
+from reviewer.docgen.insert import verify
+from reviewer.source import definitions
+
+from .docstring_helpers import golden_config, inject_all
+
+GOLDEN = Path(__file__).parent / "golden" / "docstrings"
+CASES = sorted(p for p in GOLDEN.glob("*.py") if not p.name.endswith(".expected.py"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[p.stem for p in CASES])
+def test_golden(case: Path) -> None:
+    data = case.read_bytes()
+    section = inject_all(data)
+    assert not section.failures, section.failures
+    new = section.new_data.get("case.py", data)
+    expected_path = case.with_name(case.stem + ".expected.py")
+    if os.environ.get("UPDATE_GOLDEN"):
+        expected_path.write_bytes(new)
+    assert new == expected_path.read_bytes()
+    # The expected file is itself a fixed point: nothing left to document.
+    again = inject_all(new)
+    assert not again.edits and not again.failures
+    assert again.missing == []
+
+
+def test_every_case_changes_something_or_says_why() -> None:
+    changed = [c.stem for c in CASES if c.with_name(c.stem + ".expected.py").read_bytes() != c.read_bytes()]
+    assert set(changed) == {c.stem for c in CASES}
+
+
+def test_crlf_and_tabs_and_cookie_are_kept() -> None:
+    crlf = (GOLDEN / "crlf.expected.py").read_bytes()
+    assert b"\n" not in crlf.replace(b"\r\n", b"")
+    tabs = (GOLDEN / "tabs.expected.py").read_bytes()
+    assert b'\t"""Tabbed.' in tabs and b'\t\t"""Method.' in tabs and b"\n    " not in tabs.split(b'"""')[0]
+    cookie = (GOLDEN / "encoding_cookie.expected.py").read_bytes()
+    assert cookie.startswith(b"# -*- coding: latin-1 -*-\n")
+    assert "crème brûlée".encode("latin-1") in cookie and b'    """Caf\xe9 name.\n' in cookie
+
+
+def test_one_line_bodies_become_blocks() -> None:
+    text = (GOLDEN / "comments_and_quotes.expected.py").read_text()
+    assert "def one_liner(a, b):  # trailing comment survives\n    \"\"\"One liner." in text
+    assert "\n    return a + b\n" in text
+    assert "def semicolons():\n    \"\"\"Semicolons.\n" in text and "\"\"\"\n    x = 1; y = 2; return x + y\n" in text
+    assert "class Empty:\n    \"\"\"Empty.\"\"\"\n    ...\n" in text
+
+
+def test_expected_files_differ_from_inputs_only_by_docstrings() -> None:
+    for case in CASES:
+        old = case.read_bytes()
+        new = case.with_name(case.stem + ".expected.py").read_bytes()
+        before = definitions(old)
+        targets = {d.index for d, a in zip(before, definitions(new)) if a.docstring != d.docstring}
+        verify(old, new, targets)  # raises on any other difference
+        assert all(not d.has_docstring for d in before if d.index in targets)
+
+
+def test_skips_follow_configuration() -> None:
+    data = (GOLDEN / "skips.py").read_bytes()
+    section = inject_all(data)
+    reasons = {c.definition.qualname: c.skip for _p, c in section.candidates}
+    assert reasons["_private"] == "private name"
+    assert reasons["Point.__init__"].startswith("__init__")
+    assert reasons["Point.__repr__"] == "dunder method"
+    assert reasons["Point.trivial"].startswith("body shorter")
+    assert reasons["test_something"] == reasons["TestThing"] == "test function"
+    assert reasons["outer.inner"] == "nested function"
+    assert [c.skip for _p, c in section.candidates if c.definition.name == "convert"][:2] == ["@overload stub"] * 2
+    assert {e.name for e in section.edits} == {"Point", "Point.norm", "convert", "outer"}
+    point = next(e for e in section.edits if e.name == "Point")
+    assert "x (float)" in point.docstring and "Defaults to 0.0." in point.docstring  # from __init__
+    # Documented class with an undocumented __init__: the class's docstring is kept, nothing added.
+    assert "Documented" not in {e.name for e in section.edits}
+    off = inject_all((GOLDEN / "skips_off.py").read_bytes())
+    assert {e.name for e in off.edits} >= {"_private", "Point.__init__", "Point.__repr__", "Point.size",
+                                            "convert", "test_something", "test_something.inner"}
+    assert golden_config(data).min_lines == 2
+
+
+def test_backslashes_make_a_raw_docstring_and_triple_quotes_never_leak() -> None:
+    new = (GOLDEN / "backslashes.expected.py").read_text()
+    tree = ast.parse(new)
+    docs = [ast.get_docstring(n, clean=False) for n in tree.body if isinstance(n, ast.FunctionDef)]
+    assert all(docs)
+    assert 'r"""Split lines.' in new and r'Defaults to "\n".' in docs[0] and r'Defaults to r"\d+".' in docs[0]
+    assert '"""' not in docs[1] and "'''" not in docs[1]
