@@ -36,3 +36,12 @@ def atomic_write(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def ensure_state_dir(folder: Path) -> None:
+    """Create reviewer's local-state folder; a `.reviewer/` one ignores itself in git."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if folder.name == ".reviewer" and not ignore.exists():
+        ignore.write_text("# reviewer's local state (cache, ledger): never commit\n*\n", encoding="utf-8")

@@ -116,7 +116,10 @@ def test_second_run_is_served_from_the_cache(changed: GitRepo, tiny_model_path: 
 def test_no_cache_leaves_no_cache_file(changed: GitRepo, tiny_model_path: Path) -> None:
     ctx = _ctx(changed, ModelConfig(model=str(tiny_model_path)), cache=False)
     review_hunks(ctx, [JUDGE], [])
-    assert not (changed.path / ".reviewer").exists()
+    assert not (changed.path / ".reviewer" / "cache.sqlite").exists()
+    # The ledger still records the calls, in a folder that git ignores.
+    assert (changed.path / ".reviewer" / "ledger.jsonl").is_file()
+    assert changed.git("status", "--porcelain", "--untracked-files=all") == ""
     assert ctx.shared["backend"].calls > 0
 
 

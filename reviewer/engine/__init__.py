@@ -79,8 +79,14 @@ def shared_backend(ctx: "TaskContext") -> tuple[Optional[Backend], list[str]]:
     if "backend" in ctx.shared:
         return ctx.shared["backend"], []
     backend, notes = get_backend(ctx.config, ctx.status)
-    if backend is not None and ctx.config.cache:
-        backend = with_cache(backend, cache_file(ctx.root, ctx.config.cache_path), ctx.status)
+    if backend is not None:
+        from reviewer.engine.escalate import primary_backend
+
+        # Every real model call is written to the ledger; under cloud = "always"
+        # the cloud answers first. The cache sits outside: a hit calls no model.
+        backend = primary_backend(ctx, backend)
+        if ctx.config.cache:
+            backend = with_cache(backend, cache_file(ctx.root, ctx.config.cache_path), ctx.status)
     ctx.shared["backend"] = backend
     return backend, notes
 

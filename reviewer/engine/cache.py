@@ -46,10 +46,9 @@ class ResultCache:
         if self._conn is not None or self.broken:
             return self._conn
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            ignore = self.path.parent / ".gitignore"
-            if self.path.parent.name == ".reviewer" and not ignore.exists():
-                ignore.write_text("# reviewer's local state (cache, ledger): never commit\n*\n", encoding="utf-8")
+            from reviewer.fsutil import ensure_state_dir
+
+            ensure_state_dir(self.path.parent)
             conn = sqlite3.connect(str(self.path), timeout=30.0, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA busy_timeout = 30000")
             _retry_locked(lambda: conn.execute("PRAGMA journal_mode = WAL"))

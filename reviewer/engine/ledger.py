@@ -67,7 +67,9 @@ class Ledger:
 
     def append(self, entry: Mapping[str, Any]) -> None:
         line = (json.dumps(entry, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        from reviewer.fsutil import ensure_state_dir
+
+        ensure_state_dir(self.path.parent)
         fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         try:
             os.write(fd, line)  # one write per line: concurrent writers never interleave within a line
@@ -136,6 +138,11 @@ class LedgerBackend:
         self.name = inner.name
         self.model_id = inner.model_id
         self.leaves_machine = inner.leaves_machine
+
+    def __getattr__(self, name: str) -> Any:
+        # cache_identity, decoding, count_tokens, ... of the wrapped backend: the
+        # result cache keys on them, so the ledger must be transparent to it.
+        return getattr(self.inner, name)
 
     def complete(self, requests: Sequence[Request]) -> list[Completion]:
         """Forward the batch; one ledger line per request (failed batches too, then re-raise)."""

@@ -284,16 +284,12 @@ def propose(targets: list[Target], backend: Any, runner: testrun.Runner, attempt
 
 
 def get_backend(ctx: TaskContext) -> tuple[Optional[Any], list[str]]:
-    """The run's model backend, or None with the reason (never a stand-in)."""
-    if ctx.shared.get("backend") is not None:
-        return ctx.shared["backend"], []
-    try:
-        from reviewer.engine import get_backend as factory  # type: ignore[attr-defined]
-    except ImportError:
-        return None, ["the model engine is not built in this version"]
-    backend, notes = factory(ctx.config, ctx.status)
-    if backend is not None:
-        ctx.shared["backend"] = backend
+    """The run's model backend (shared, cached, ledgered), or None with the reason (never a stand-in)."""
+    from reviewer.engine import shared_backend
+
+    backend, notes = shared_backend(ctx)
+    if backend is None and not notes:
+        notes = ["no model is configured"]
     return backend, list(notes)
 
 
