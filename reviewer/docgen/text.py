@@ -204,10 +204,10 @@ def _numpy(sh: Shape, prose: Prose, width: int, defn: Definition) -> list[str]:
             if _default(p) is not None:
                 desc += f" Default is {_default(p)}."
             out += _wrap(desc, width, "    ", "    ")
-    for title, kind, text in (("Returns", sh.returns, prose.returns), ("Yields", sh.yields, prose.yields)):
-        if kind is not None:
+    for title, maybe, text in (("Returns", sh.returns, prose.returns), ("Yields", sh.yields, prose.yields)):
+        if maybe is not None:
             section(title)
-            out.append(kind or "object")
+            out.append(maybe or "object")
             out += _wrap(sentence(clean(text, defn)) or "Not documented.", width, "    ", "    ")
     if sh.raises:
         section("Raises")

@@ -35,7 +35,7 @@ def run(ctx: TaskContext) -> TaskOutput:
         if data is None:
             out.skipped.append(Skipped(change.path, "not found on the new side: docstrings not added"))
             continue
-        changed: Optional[frozenset[int]] = change.added_lines
+        changed = change.added_lines
         if ctx.options.get("use_disk"):
             data, changed = _on_disk(ctx, change.path, data, changed)
         files.append(FileInput(change.path, data, None if ctx.options.get("all") else changed))
