@@ -41,6 +41,12 @@ def test_render_one_line_and_raw_and_wrapping() -> None:
     long = text.render(d, text.Prose("word " * 30), "google", "    ", 40)
     assert all(len(line) <= 40 for line in ("    " + long).splitlines())
     assert ast.literal_eval(long).startswith("Word word")
+    # A model's unbreakable 200-character "word" (random weights write these) still fits the width.
+    g = _defn("def g(value):\n    return value\n")
+    huge = text.render(g, text.Prose("has" * 70, params={"value": ":" + "Z" * 200}, returns="x"), "google",
+                       "        ", 60)
+    assert all(len(line) <= 60 for line in ("        " + huge).splitlines())
+    assert "value: ZZZ" in huge and ":Z" not in huge
 
 
 def test_shape_comes_from_the_code_not_the_prose() -> None:

@@ -1,1 +1,1 @@
-"""Subcommand modules: each exposes a click command that reviewer/cli.py COMMANDS names."""
+"""Subcommands of `reviewer`, one module each, imported lazily by reviewer.cli."""
