@@ -163,7 +163,7 @@ def _statements(body: Sequence[ast.stmt]) -> Iterator[ast.stmt]:
         # numbered in the order a libcst traversal meets them.
         for name in ("body", "handlers", "cases", "orelse", "finalbody"):
             for child in getattr(node, name, None) or []:
-                if isinstance(child, (ast.excepthandler, ast.match_case)):
+                if isinstance(child, (ast.ExceptHandler, ast.match_case)):
                     yield from _statements(child.body)
                 else:
                     yield from _statements([child])
@@ -251,7 +251,9 @@ class _Quoter:
                 # the same line breaks as the tokenizer, offsets in UTF-8 bytes as in `ast`.
                 self._lines = [ln.encode("utf-8") for ln in _LINE_BREAK.split(self.text)]
             if line <= len(self._lines):
-                segment = self._lines[line - 1][node.col_offset:node.end_col_offset]  # type: ignore[attr-defined]
+                first: int = getattr(node, "col_offset", 0)
+                last: Optional[int] = getattr(node, "end_col_offset", None)
+                segment: bytes = self._lines[line - 1][first:last]
                 return segment.decode("utf-8", errors="replace")
         return ast.unparse(node)
 
@@ -274,7 +276,7 @@ class _BodyFacts(ast.NodeVisitor):
     def _skip(self, node: ast.AST) -> None:
         return None
 
-    visit_FunctionDef = visit_AsyncFunctionDef = visit_ClassDef = visit_Lambda = _skip  # type: ignore[assignment]
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_ClassDef = visit_Lambda = _skip
 
     def visit_Yield(self, node: ast.Yield) -> None:
         self.yields = True

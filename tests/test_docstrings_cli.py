@@ -6,19 +6,26 @@ import json
 import os
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from reviewer.source import definitions
 
-from .conftest import GitRepo
+from .conftest import GitRepo, run_reviewer
+
+LEGACY = '''
+
+def legacy():
+    return 0
+'''
 
 BASE = '''\
 def documented(x):
     """Return x."""
     return x
-'''
+''' + LEGACY
 
 CHANGE = '''\
 def documented(x):
@@ -39,7 +46,7 @@ class Shape:
 
 def _hidden():
     return 1
-'''
+''' + LEGACY
 
 
 @pytest.fixture
@@ -132,6 +139,22 @@ def test_json_has_edits_and_committable_suggestions(cli, feature: GitRepo) -> No
         lines[s["start_line"] - 1:s["end_line"]] = s["replacement"].split("\n")
     r = cli("docstrings", "--write", cwd=feature.path)
     assert "\n".join(lines) + "\n" == (feature.path / "pkg/mod.py").read_text()
+
+
+def test_all_includes_unchanged_definitions(cli, feature: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    assert "legacy" not in cli("docstrings", cwd=feature.path).out  # unchanged: not a candidate
+    r = cli("docstrings", "--all", cwd=feature.path)
+    assert "legacy (function) has no docstring" in r.out
+    assert "25.0% (1 of 4 documented)" in r.out
+
+
+def test_help_is_light() -> None:
+    r = run_reviewer("docstrings", "--help", cwd=Path(__file__).parent)
+    assert r.code == 0 and "--write" in r.out and "--diff" in r.out
+    proc = subprocess.run([sys.executable, "-c", "import sys, reviewer.commands.docstrings, reviewer.tasks.docstrings; "
+                           "print(sorted(m for m in ('libcst', 'torch', 'transformers') if m in sys.modules))"],
+                          capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    assert proc.stdout.strip() == "[]", proc.stderr
 
 
 def test_usage_errors_exit_2(cli, feature: GitRepo) -> None:  # type: ignore[no-untyped-def]

@@ -15,8 +15,27 @@ import pytest
 from reviewer.source import definitions
 
 ROOT = Path(__file__).resolve().parent.parent
-CHANGED = {"acme_tools/stats.py": {"moving_sum", "last_or_default", "clamp", "disk_usage"},
-           "acme_tools/tokens.py": {"reset_code", "fingerprint", "encrypt_record"}}
+
+
+def _changed_undocumented() -> dict[str, set[str]]:
+    """Public functions the example's change adds or edits without a docstring (read from examples/)."""
+    out: dict[str, set[str]] = {}
+    for new in sorted((ROOT / "examples" / "change").rglob("*.py")):
+        rel = new.relative_to(ROOT / "examples" / "change").as_posix()
+        if rel.startswith("tests/"):
+            continue
+        old = ROOT / "examples" / "base" / rel
+        old_text = old.read_text() if old.exists() else ""
+        text = new.read_text()
+        before = {d.name: "\n".join(old_text.splitlines()[d.start - 1:d.end]) for d in definitions(old_text)}
+        names = {d.name for d in definitions(text) if not d.has_docstring and not d.name.startswith("_")
+                 and before.get(d.name) != "\n".join(text.splitlines()[d.start - 1:d.end])}
+        if names:
+            out[rel] = names
+    return out
+
+
+CHANGED = _changed_undocumented()
 
 
 @pytest.fixture
@@ -54,9 +73,12 @@ def test_readme_example_write_documents_changed_functions(cli, example: Path) ->
     again = cli("docstrings", "--write", cwd=example)
     assert again.code == 0, again
     assert {p: (example / p).read_bytes() for p in CHANGED} == snapshot
-    assert "100.0% (7 of 7 documented)" in again.out and "wrote" not in again.out
+    total = sum(len(v) for v in CHANGED.values())
+    assert total >= 5  # the example really has undocumented changed functions
+    assert f"100.0% ({total} of {total} documented)" in again.out and "wrote" not in again.out
 
 
+@pytest.mark.slow
 def test_end_to_end_through_the_tiny_model(cli, example: Path, request: pytest.FixtureRequest) -> None:  # type: ignore[no-untyped-def]
     if importlib.util.find_spec("reviewer.engine.local") is None:
         pytest.skip("engine not merged yet")

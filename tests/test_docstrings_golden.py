@@ -100,3 +100,11 @@ def test_backslashes_make_a_raw_docstring_and_triple_quotes_never_leak() -> None
     assert all(docs)
     assert 'r"""Split lines.' in new and r'Defaults to "\n".' in docs[0] and r'Defaults to r"\d+".' in docs[0]
     assert '"""' not in docs[1] and "'''" not in docs[1]
+
+
+def test_file_libcst_cannot_round_trip_is_left_untouched() -> None:
+    data = b"def f():\r    return 1\r"  # CR-only line endings: libcst would drop the last CR
+    section = inject_all(data)
+    assert section.new_data == {} and section.edits == []
+    assert [f.reason for f in section.failures] == [
+        "left untouched: libcst does not reproduce this file byte for byte (CR-only line endings?)"]

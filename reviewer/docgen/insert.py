@@ -53,6 +53,10 @@ def inject(data: bytes, renders: Mapping[int, Render]) -> Injected:
         module = cst.parse_module(data)
     except cst.ParserSyntaxError as exc:
         raise GuaranteeError(f"libcst cannot parse the file: {exc.message}") from None
+    if module.bytes != data:
+        # Everything we do not touch must come back byte for byte; libcst cannot promise that for
+        # some files (old Mac CR-only line endings), so those are not edited at all.
+        raise GuaranteeError("libcst does not reproduce this file byte for byte (CR-only line endings?)")
     by_index = {d.index: (d.name, renders[d.line]) for d in targets.values()}
     inserter = _make_transformer()(module, by_index)
     try:

@@ -66,7 +66,7 @@ def candidates(defs: Sequence[Definition], changed: Union[frozenset[int], set[in
     docstring then documents the constructor's parameters.
     """
     by_qual = {d.qualname: d for d in defs}
-    inits = {d.parent: d for d in defs if d.name == "__init__" and d.kind == "method" and d.parent}
+    inits = {d.parent: d for d in defs if d.name == "__init__" and d.kind == "method" and d.parent is not None}
     out: dict[int, Candidate] = {}
     for d in defs:
         if changed is not None and not d.intersects(changed):
@@ -81,7 +81,7 @@ def candidates(defs: Sequence[Definition], changed: Union[frozenset[int], set[in
     return [out[i] for i in sorted(out)]
 
 
-def _init_for(cls: Definition, inits: dict[Optional[str], Definition], cfg: DocstringsConfig) -> Optional[Definition]:
+def _init_for(cls: Definition, inits: dict[str, Definition], cfg: DocstringsConfig) -> Optional[Definition]:
     init = inits.get(cls.qualname)
     if init is None or not cfg.skip_init or init.has_docstring:
         return None

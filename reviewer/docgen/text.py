@@ -84,7 +84,8 @@ def clean(text: str, defn: Optional[Definition] = None) -> str:
     # quotes would too. Single quote characters are fine.
     while '"""' in text or "'''" in text:
         text = text.replace('"""', '"').replace("'''", "'")
-    text = text.strip().strip("`").strip()
+    # Leading punctuation (":", "-") would read as a field marker or a list item.
+    text = text.strip().strip("`").strip().lstrip(":;,.-*# ").strip()
     return text
 
 
@@ -158,8 +159,14 @@ def _safe(code: str) -> bool:
 
 
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
-    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest,
-                         break_long_words=False, break_on_hyphens=False) or [first.rstrip()]
+    words = text.split()
+    head: list[str] = []
+    if words and first.strip() and len(first) + min(len(words[0]), width // 2) > width:
+        # The head fills the line: the description starts on the next one.
+        head, first = [first.rstrip()], rest
+    # Words longer than the line are broken rather than overflow line_length.
+    return head + (textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest,
+                                 break_on_hyphens=False) or [first.rstrip()])
 
 
 def _google(sh: Shape, prose: Prose, width: int, defn: Definition) -> list[str]:
@@ -204,10 +211,10 @@ def _numpy(sh: Shape, prose: Prose, width: int, defn: Definition) -> list[str]:
             if _default(p) is not None:
                 desc += f" Default is {_default(p)}."
             out += _wrap(desc, width, "    ", "    ")
-    for title, kind, text in (("Returns", sh.returns, prose.returns), ("Yields", sh.yields, prose.yields)):
-        if kind is not None:
+    for title, maybe, text in (("Returns", sh.returns, prose.returns), ("Yields", sh.yields, prose.yields)):
+        if maybe is not None:
             section(title)
-            out.append(kind or "object")
+            out.append(maybe or "object")
             out += _wrap(sentence(clean(text, defn)) or "Not documented.", width, "    ", "    ")
     if sh.raises:
         section("Raises")

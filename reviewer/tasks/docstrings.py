@@ -35,7 +35,7 @@ def run(ctx: TaskContext) -> TaskOutput:
         if data is None:
             out.skipped.append(Skipped(change.path, "not found on the new side: docstrings not added"))
             continue
-        changed: Optional[frozenset[int]] = change.added_lines
+        changed = change.added_lines
         if ctx.options.get("use_disk"):
             data, changed = _on_disk(ctx, change.path, data, changed)
         files.append(FileInput(change.path, data, None if ctx.options.get("all") else changed))
@@ -93,19 +93,23 @@ def choose_backend(ctx: TaskContext) -> tuple[Any, list[str]]:
 
 
 def _model_backend(ctx: TaskContext) -> tuple[Optional[Any], str]:
+    """The run's model backend (shared with other tasks), or None and why not."""
     if ctx.config.model.backend == "none":
         return None, "the model is turned off (model.backend = none)"
-    shared = ctx.shared.get("backend")
-    if shared is not None:
-        return shared, ""
+    if ctx.shared.get("backend") is not None:
+        return ctx.shared["backend"], ""
     engine = importlib.import_module("reviewer.engine")
+    shared_backend = getattr(engine, "shared_backend", None)
     get_backend = getattr(engine, "get_backend", None)
-    if get_backend is None:
+    if shared_backend is not None:  # builds once per run, with the result cache
+        backend, notes = shared_backend(ctx)
+    elif get_backend is not None:
+        backend, notes = get_backend(ctx.config, ctx.status)
+        ctx.shared["backend"] = backend
+    else:
         return None, "the model engine is not built in this version"
-    backend, notes = get_backend(ctx.config, ctx.status)
     if backend is None:
         return None, "; ".join(str(n) for n in notes) or "no model available"
-    ctx.shared["backend"] = backend
     return backend, ""
 
 

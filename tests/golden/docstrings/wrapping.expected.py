@@ -10,11 +10,11 @@ class Container:
             wrapping.
 
             Args:
-                first_parameter_with_long_name (dict[str, list[int]]): The
-                    first parameter with long
+                first_parameter_with_long_name (dict[str, list[int]]):
+                    The first parameter with long
                     name.
-                second_parameter_with_long_name: The
-                    second parameter with long
+                second_parameter_with_long_name:
+                    The second parameter with long
                     name. Defaults to None.
 
             Returns:
