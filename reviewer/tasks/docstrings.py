@@ -12,7 +12,6 @@ suggestions for pull-request mode, the coverage figure and failures.
 from __future__ import annotations
 
 import difflib
-import importlib
 from typing import Any, Optional
 
 from reviewer.docgen import generate
@@ -94,20 +93,11 @@ def choose_backend(ctx: TaskContext) -> tuple[Any, list[str]]:
 
 def _model_backend(ctx: TaskContext) -> tuple[Optional[Any], str]:
     """The run's model backend (shared with other tasks), or None and why not."""
+    from reviewer.engine import shared_backend
+
     if ctx.config.model.backend == "none":
         return None, "the model is turned off (model.backend = none)"
-    if ctx.shared.get("backend") is not None:
-        return ctx.shared["backend"], ""
-    engine = importlib.import_module("reviewer.engine")
-    shared_backend = getattr(engine, "shared_backend", None)
-    get_backend = getattr(engine, "get_backend", None)
-    if shared_backend is not None:  # builds once per run, with the result cache
-        backend, notes = shared_backend(ctx)
-    elif get_backend is not None:
-        backend, notes = get_backend(ctx.config, ctx.status)
-        ctx.shared["backend"] = backend
-    else:
-        return None, "the model engine is not built in this version"
+    backend, notes = shared_backend(ctx)
     if backend is None:
         return None, "; ".join(str(n) for n in notes) or "no model available"
     return backend, ""
