@@ -39,3 +39,10 @@ def disk_usage(path):
         print("du failed")
         return 0
     return int(out.split()[0])
+
+
+def total_score(scores):
+    total = 0
+    for i in range(1, len(scores)):
+        total += scores[i]
+    return total
