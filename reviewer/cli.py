@@ -6,7 +6,6 @@ Subcommands live in their own modules and are imported only when invoked, so
 
 from __future__ import annotations
 
-import importlib
 import sys
 import warnings
 from pathlib import Path
@@ -53,14 +52,11 @@ class LazyGroup(click.Group):
         target = COMMANDS.get(name)
         if target is None:
             return None
-        module_name, attr = target.split(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
+        from reviewer.lazy import load
+
+        cmd = load(target)
+        if cmd is None:
             return _not_built(name)
-        cmd = getattr(module, attr)
         assert isinstance(cmd, click.Command)
         return cmd
 

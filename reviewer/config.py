@@ -219,7 +219,7 @@ def load(path: Optional[Path] = None, root: Optional[Path] = None) -> Config:
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("reviewer", {})
         where = f"{path} [tool.reviewer]"
-    cfg = _coerce(Config, data, where)
+    cfg: Config = _coerce(Config, data, where)
     return replace(cfg, source=str(path)).validate()
 
 

@@ -97,7 +97,7 @@ def _hunk(path: str, h: "object") -> Hunk:
 
 def parse(data: bytes, exclude: Iterable[str] = (), base: Optional[str] = None, head: Optional[str] = None) -> ChangeSet:
     """Parse unified diff bytes. Raises UsageError for text that is not a diff."""
-    from unidiff import PatchSet
+    from unidiff import PatchSet  # type: ignore[attr-defined]
     from unidiff.errors import UnidiffParseError
 
     files: list[FileChange] = []

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Union
+from typing import Iterator, Union
 
 import pytest
 
@@ -119,3 +120,26 @@ def tiny_model_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.tiny_model import build
 
     return build(tmp_path_factory.mktemp("tiny-model"))
+
+
+@contextlib.contextmanager
+def serving(model_path: Path, folder: Path) -> Iterator[str]:
+    """`reviewer serve MODEL` for real on a free loopback port; yields its URL, stops it after."""
+    import time
+
+    url_file = folder / "url"
+    proc = subprocess.Popen([sys.executable, "-m", "reviewer", "serve", "--model", str(model_path),
+                             "--port", "0", "--url-file", str(url_file)], cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 180
+    while not url_file.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    if not url_file.exists():
+        proc.kill()
+        pytest.fail(f"reviewer serve did not start: {proc.communicate()[1].decode()}")
+    try:
+        yield url_file.read_text().strip()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 from typing import Iterator
 
@@ -18,29 +14,15 @@ from reviewer.engine import get_backend, schema
 from reviewer.engine.base import Request, YesNo
 from reviewer.engine.http import OpenAIBackend
 from reviewer.engine.local import TransformersBackend
-from tests.conftest import run_reviewer
+from tests.conftest import run_reviewer, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def server(tiny_model_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    url_file = tmp_path_factory.mktemp("serve") / "url"
-    proc = subprocess.Popen([sys.executable, "-m", "reviewer", "serve", "--model", str(tiny_model_path),
-                             "--port", "0", "--url-file", str(url_file)], cwd=ROOT,
-                            env={**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 180
-    while not url_file.exists() and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.2)
-    if not url_file.exists():
-        proc.kill()
-        pytest.fail(f"reviewer serve did not start: {proc.communicate()[1].decode()}")
-    try:
-        yield url_file.read_text().strip()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    with serving(tiny_model_path, tmp_path_factory.mktemp("serve")) as url:
+        yield url
 
 
 def test_serve_answers_schema_constrained_requests(server: str, tiny_model_path: Path) -> None:

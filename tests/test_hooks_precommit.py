@@ -20,7 +20,7 @@ import pytest
 
 from reviewer import tasks
 
-from .conftest import ROOT, GitRepo
+from .conftest import ROOT, GitRepo, serving
 
 pytestmark = pytest.mark.slow
 
@@ -58,9 +58,9 @@ def precommit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
-def snippet(title: str, doc: str = "hooks.md") -> str:
-    """The YAML block under a '### ...title...' heading of docs/DOC."""
-    text = (ROOT / "docs" / doc).read_text()
+def snippet(title: str, doc: str = "docs/hooks.md") -> str:
+    """The YAML block under a '### ...title...' heading of DOC (relative to the checkout)."""
+    text = (ROOT / doc).read_text()
     section = text.split("### ")
     body = next(s for s in section if title in s.partition("\n")[0].lower())
     return re.search(r"```yaml\n(.*?)```", body, re.S).group(1)  # type: ignore[union-attr]
@@ -115,7 +115,7 @@ def hook_env(hook_repo: tuple[str, str], precommit_home: Path, tmp_path_factory:
 def precommit(repo: GitRepo, hook_repo: tuple[str, str], precommit_home: Path, hook_env: None) -> Runner:
     """A new repository with the README's snippet, installed as its git pre-commit hook."""
     repo.write("README.md", "demo\n")
-    configure(repo, hook_repo, snippet("before you commit", "hooks.readme.md"))
+    configure(repo, hook_repo, snippet("before you commit", "README.md"))
     repo.commit("base")
     run = Runner(repo, precommit_home)
     proc = run("install", "--hook-type", "pre-commit", "--hook-type", "pre-push")
@@ -280,24 +280,8 @@ def test_docstrings_hook_never_loses_unstaged_work(precommit: Runner) -> None:
 @pytest.fixture
 def model_server(tiny_model_path: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
     """`reviewer serve` with the tiny random model on a free loopback port (the server set-up)."""
-    import time
-
-    url_file = tmp_path / "url"
-    proc = subprocess.Popen([sys.executable, "-m", "reviewer", "serve", "--model", str(tiny_model_path),
-                             "--port", "0", "--url-file", str(url_file)], cwd=ROOT,
-                            env={**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 180
-    while not url_file.exists() and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.2)
-    if not url_file.exists():
-        proc.kill()
-        pytest.fail(f"reviewer serve did not start: {proc.communicate()[1].decode()}")
-    try:
-        yield url_file.read_text().strip()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    with serving(tiny_model_path, tmp_path) as url:
+        yield url
 
 
 @_needs("review", "rules")

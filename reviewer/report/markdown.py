@@ -7,7 +7,6 @@ collapsed in a <details> block, so a new task shows up without a new reporter.
 
 from __future__ import annotations
 
-import importlib
 import json
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
@@ -55,14 +54,9 @@ def _own_renderer(name: str) -> Optional[Callable[[Any], str]]:
     target = SECTION_MARKDOWN.get(name)
     if target is None:
         return None
-    module_name, attr = target.split(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise
-        return None  # that task is not built in this version: render generically
-    return getattr(module, attr, None)
+    from reviewer.lazy import load
+
+    return load(target)  # None: not in this build, so the section is rendered generically
 
 
 def section_lines(name: str, section: Any) -> list[str]:

@@ -7,7 +7,6 @@ so `reviewer --help` and rules-only hooks never import a model stack.
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Optional
@@ -61,13 +60,10 @@ def get(name: str) -> Callable[[TaskContext], TaskOutput]:
 
     if name not in REGISTRY:
         raise UsageError(f"unknown task {name!r} (choose from {', '.join(REGISTRY)})")
-    try:
-        module = importlib.import_module(REGISTRY[name])
-    except ModuleNotFoundError as exc:
-        if exc.name == REGISTRY[name]:
-            return _not_built(name)
-        raise
-    return module.run  # type: ignore[no-any-return]
+    from reviewer.lazy import load
+
+    run = load(REGISTRY[name] + ":run")
+    return _not_built(name) if run is None else run
 
 
 def _not_built(name: str) -> Callable[[TaskContext], TaskOutput]:
