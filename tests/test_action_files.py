@@ -51,6 +51,21 @@ needs_actionlint = pytest.mark.skipif(ACTIONLINT is None, reason="actionlint not
 
 
 @needs_actionlint
+def test_examples_that_use_the_cloud_install_its_extra() -> None:
+    # The action installs `extras` (default local,github): without `cloud` the anthropic SDK is missing
+    # and escalation is switched off with a warning, so an example that asks for it must install it.
+    defaults = yaml.safe_load((ROOT / "action.yml").read_text())["inputs"]
+    for path in EXAMPLES:
+        for job in yaml.safe_load(path.read_text())["jobs"].values():
+            for step in job.get("steps", []):
+                if "reviewer@" not in str(step.get("uses", "")):
+                    continue
+                inputs = step.get("with", {})
+                policy = inputs.get("cloud-policy", defaults["cloud-policy"]["default"])
+                extras = str(inputs.get("extras", defaults["extras"]["default"])).split(",")
+                assert policy == "never" or "cloud" in extras, f"{path.name}: cloud-policy {policy} without the cloud extra"
+
+
 def test_example_workflows_pass_actionlint() -> None:
     proc = subprocess.run([ACTIONLINT, "-no-color", "-config-file", str(ROOT / "action" / "actionlint.yaml"),
                            *map(str, EXAMPLES)], capture_output=True, text=True, check=False)

@@ -172,3 +172,20 @@ def test_cost_bad_since_and_empty_ledger(tmp_path: Path, cli) -> None:  # type: 
     assert res.code == 2 and "is not a date" in res.err
     res = cli("cost", "-C", str(tmp_path))
     assert res.code == 0 and "no model calls recorded" in res.out
+
+
+def test_cost_text_shows_amounts_under_a_cent(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    # One short escalation costs a fraction of a cent: "$0.00" would read as "nothing was spent".
+    base = {"time": "2026-11-23T16:00:00+00:00", "model": "m", "cache_read_tokens": 0, "cache_write_tokens": 0,
+            "cached": False, "files": [], "latency_s": 0.1, "prices": {}}
+    lines = [dict(base, backend="transformers", left_machine=False, input_tokens=210, output_tokens=1,
+                  cost_usd=0.0, cost_avoided_usd=0.00043),
+             dict(base, backend="anthropic", left_machine=True, input_tokens=300, output_tokens=40,
+                  cost_usd=0.004, cost_avoided_usd=0.0, files=["a.py"])]
+    (tmp_path / ".reviewer").mkdir()
+    (tmp_path / ".reviewer" / "ledger.jsonl").write_text("".join(json.dumps(e) + "\n" for e in lines))
+    res = cli("cost", "-C", str(tmp_path))
+    assert res.code == 0, res
+    assert "cloud spend: $0.0040" in res.out
+    assert "all-cloud cost of the same work: $0.0044" in res.out
+    assert "saving: $0.0004 (9.7%)" in res.out

@@ -63,3 +63,17 @@ def test_redaction_is_idempotent() -> None:
     once = redact('password = "hunter2hunter2"\nAPI_KEY=abcdef123456\n')
     twice = redact(once.text)
     assert twice.text == once.text and twice.count == 0
+
+
+def test_quoted_words_are_not_high_entropy_secrets() -> None:
+    # detect-secrets' entropy plugins apply their limit outside analyze_string: ordinary quoted words
+    # (a prompt's 'verdict "confirm"', a dict key) must reach the cloud as written.
+    text = 'verdict "confirm" or "rewrite"; put it in "message", with "confidence" and "reason".\nmode = "deadbeef"\n'
+    r = redact(text)
+    assert r.text == text and r.count == 0
+
+
+def test_high_entropy_quoted_string_is_still_masked() -> None:
+    value = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWprbG1ub3A="
+    r = redact(f'blob = "{value}"\n')
+    assert value not in r.text and r.count == 1

@@ -101,6 +101,13 @@ def summarise(entries: Iterable[dict[str, Any]], cloud: Any, since: Optional[dat
     )
 
 
+def _usd(amount: float) -> str:
+    """Dollars to the cent; amounts under a cent keep four decimals, so a small run does not read $0.00."""
+    if 0 < abs(amount) < 0.01:
+        return f"${amount:.4f}"
+    return f"${amount:,.2f}"
+
+
 def render_text(s: CostSummary, ledger: Path, price_date: str) -> str:
     if not (s.calls_local or s.calls_cloud or s.cache_hits or s.failed_calls):
         return f"no model calls recorded in {ledger}\n"
@@ -110,9 +117,9 @@ def render_text(s: CostSummary, ledger: Path, price_date: str) -> str:
         f"tokens served locally: {s.tokens_local:,}",
         f"tokens served in the cloud: {s.tokens_cloud:,} (cache read {s.cache_read_tokens:,}, cache write {s.cache_write_tokens:,})",
         f"local share: {s.local_share_percent:.1f}%",
-        f"cloud spend: ${s.cloud_spend_usd:,.2f}",
-        f"all-cloud cost of the same work: ${s.all_cloud_usd:,.2f}",
-        f"saving: ${s.cost_avoided_usd:,.2f} ({s.saving_percent:.1f}%)",
+        f"cloud spend: {_usd(s.cloud_spend_usd)}",
+        f"all-cloud cost of the same work: {_usd(s.all_cloud_usd)}",
+        f"saving: {_usd(s.cost_avoided_usd)} ({s.saving_percent:.1f}%)",
         f"code sent to the cloud: {s.files_sent} file(s); {s.redactions} secret(s) masked before sending",
         f"blended cloud price: ${s.blended_usd_per_million:,.2f} per million tokens (prices as of {price_date}; see docs/cloud.md)",
     ]

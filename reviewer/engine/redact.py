@@ -161,6 +161,14 @@ def _plugin_finder(plugin: Any) -> Callable[[str], Iterator[str]]:
             values = list(plugin.analyze_string(line))
         except Exception:  # noqa: BLE001 - a detector bug must not stop redaction by the others
             return
-        yield from (v for v in values if isinstance(v, str))
+        # High-entropy plugins yield every quoted string of their charset from analyze_string and apply
+        # their entropy limit only in analyze_line; without this filter "confirm" or "message" is a secret.
+        limit = getattr(plugin, "entropy_limit", None)
+        for value in values:
+            if not isinstance(value, str):
+                continue
+            if limit is not None and plugin.calculate_shannon_entropy(value) <= limit:
+                continue
+            yield value
 
     return find
