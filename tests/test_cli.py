@@ -59,6 +59,8 @@ def test_usage_errors_exit_2_with_one_line(cli, repo: GitRepo, tmp_path: Path) -
     not_git.mkdir()
     r = cli("review", cwd=not_git)
     assert r.code == 2 and "not inside a git repository" in r.err
+    r = cli("review", "--staged", "-o", str(tmp_path / "no-such-dir" / "r.json"), cwd=repo.path)
+    assert r.code == 2 and r.err.count("\n") == 1 and "cannot write --output" in r.err, r
 
 
 def test_bad_config_exit_2_and_unknown_key_warns(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
