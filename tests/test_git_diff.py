@@ -285,6 +285,7 @@ def test_missing_remote_branch_names_the_right_fetch(make_repo, tmp_path: Path) 
 def test_diff_file_and_malformed_diff(repo: GitRepo, tmp_path: Path) -> None:
     patch = tmp_path / "change.patch"
     patch.write_text("--- a/x.py\n+++ b/x.py\n@@ -1,2 +1,3 @@\n a = 1\n+b = 2\n c = 3\n")
+    repo.write("x.py", "a = 1\nb = 2\nc = 3\n")  # the checkout the diff applies to
     changes, _ = changes_of(repo, DiffMode(diff_file=str(patch)))
     assert changes.files[0].path == "x.py" and changes.files[0].added_lines == {2}
     with pytest.raises(UsageError, match="not a valid unified diff"):
