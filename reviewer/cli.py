@@ -155,9 +155,17 @@ def write_report(result: Any, fmt: str, output: Optional[str] = None) -> None:
     color = fmt == "text" and output is None and sys.stdout.isatty()
     text = render(result, color)
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        save_output(output, text)
     else:
         click.echo(text, nl=False, color=color)
+
+
+def save_output(output: str, text: str) -> None:
+    """Write a report to `--output`; a path that cannot be written is a usage error, not a crash."""
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write --output {output}: {exc.strerror or exc}") from None
 
 
 # --- review ---------------------------------------------------------------------------------

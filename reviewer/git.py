@@ -131,9 +131,17 @@ def default_base(repo: "gitpython.Repo") -> str:
     raise UsageError("cannot find a base to diff against (no upstream, origin/HEAD, main or master): pass --base REF")
 
 
+def _fetch_hint(repo: "gitpython.Repo", base: str) -> str:
+    """The fetch command for a missing ref: `origin/main` is branch `main` of remote `origin`."""
+    remote, _, branch = base.partition("/")
+    if branch and remote in {r.name for r in repo.remotes}:
+        return f"git fetch {remote} {branch}"
+    return f"git fetch origin {base}"
+
+
 def merge_base(repo: "gitpython.Repo", base: str) -> str:
     if not _rev_ok(repo, base):
-        raise UsageError(f"unknown revision {base!r}: check the name, or fetch it (git fetch origin {base})")
+        raise UsageError(f"unknown revision {base!r}: check the name, or fetch it ({_fetch_hint(repo, base)})")
     git = _import_git()
     try:
         return str(repo.git.merge_base(base, "HEAD")).strip()

@@ -15,7 +15,7 @@ from reviewer import diff as diffmod
 from reviewer import git as gitmod
 from reviewer import router, tasks
 from reviewer.config import Config
-from reviewer.records import ChangeSet, Finding, Routed, Skipped, Why
+from reviewer.records import ChangeSet, FileStatus, Finding, Routed, Skipped, Why
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,37 @@ class Result:
 def collect(start: Path, mode: gitmod.DiffMode, config: Config) -> tuple[ChangeSet, gitmod.Collected]:
     collected = gitmod.collect(start, mode)
     changes = diffmod.parse(collected.diff, exclude=config.exclude, base=collected.base, head=collected.head)
+    if mode.diff_file is not None:
+        changes = _check_new_side(changes, collected.snapshot)
     return changes, collected
+
+
+def _check_new_side(changes: ChangeSet, snapshot: gitmod.Snapshot) -> ChangeSet:
+    """A --diff-file review reads the new versions from disk: skip (and say) files that do not match.
+
+    Without this, a diff applied to another checkout (or reviewed outside the repository) would
+    be matched against the wrong text or none, and report nothing without a word.
+    """
+    keep, skipped = [], list(changes.skipped)
+    for change in changes.files:
+        if change.status == FileStatus.DELETED or change.binary or not change.hunks:
+            keep.append(change)
+            continue
+        data = snapshot.read(change.path)
+        if data is None:
+            skipped.append(Skipped(change.path, "not on disk: a --diff-file review reads the new version from "
+                                                "the working tree (run it in the checkout the diff applies to)"))
+            continue
+        disk = data.decode("utf-8", errors="replace").splitlines()
+        if any(n > len(disk) or disk[n - 1].rstrip("\r") != text.rstrip("\r")
+               for h in change.hunks for n, text in h.lines if n in h.added):
+            skipped.append(Skipped(change.path, "the working tree does not match the diff's new side: "
+                                                "not reviewed (run it in the checkout the diff applies to)"))
+            continue
+        keep.append(change)
+    if len(keep) == len(changes.files):
+        return changes
+    return replace(changes, files=tuple(keep), skipped=tuple(skipped))
 
 
 def limit(changes: ChangeSet, paths: Collection[str]) -> ChangeSet:

@@ -249,6 +249,22 @@ def load(root: Optional[Path], cfg: RulesConfig) -> tuple[list[Rule], list[Rule]
     return rules, apply_config(rules, cfg)
 
 
+def is_rule_test(root: Optional[Path], cfg: RulesConfig, path: str) -> bool:
+    """Whether repository-relative `path` is a rule pack's test case (under a rule folder's tests/).
+
+    Those files hold deliberate violations (`# expect:` cases) for `reviewer rules test`;
+    reviewing them would report every planted case as a finding.
+    """
+    if root is None:
+        return False
+    full = (root / path).resolve()
+    for folder, _pack in sources(root, cfg):
+        folder = folder.resolve()
+        if full.is_relative_to(folder) and "tests" in full.relative_to(folder).parts[:-1]:
+            return True
+    return False
+
+
 def applies_to(rule: Rule, path: str) -> bool:
     """Whether `rule` looks at repository-relative `path` (globs match the path or its file name)."""
     name = path.rsplit("/", 1)[-1]

@@ -59,6 +59,8 @@ def test_usage_errors_exit_2_with_one_line(cli, repo: GitRepo, tmp_path: Path) -
     not_git.mkdir()
     r = cli("review", cwd=not_git)
     assert r.code == 2 and "not inside a git repository" in r.err
+    r = cli("review", "--staged", "-o", str(tmp_path / "no-such-dir" / "r.json"), cwd=repo.path)
+    assert r.code == 2 and r.err.count("\n") == 1 and "cannot write --output" in r.err, r
 
 
 def test_bad_config_exit_2_and_unknown_key_warns(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
@@ -77,6 +79,7 @@ def test_bad_config_exit_2_and_unknown_key_warns(cli, repo: GitRepo) -> None:  #
 
 
 def test_stdin_diff_and_malformed_input_without_traceback(repo: GitRepo) -> None:
+    repo.write("x.py", "x = 1\n")  # the checkout the diff applies to
     ok = run_reviewer("review", "--diff-file", "-", "--no-model", cwd=repo.path,
                       input=b"--- a/x.py\n+++ b/x.py\n@@ -0,0 +1 @@\n+x = 1\n")
     assert ok.code == 0, ok
@@ -95,3 +98,19 @@ def test_help_does_not_import_heavy_modules(repo: GitRepo) -> None:
 
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=repo.path, check=True).stdout
     assert "HEAVY []" in out
+
+
+def test_diff_file_that_does_not_match_the_checkout_is_skipped_and_said(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # The rules read the new version from disk: a diff of another checkout must not pass as clean in silence.
+    diff = b"--- a/x.py\n+++ b/x.py\n@@ -0,0 +1,2 @@\n+import hashlib\n+h = hashlib.md5(b'x')\n"
+    r = cli("review", "--diff-file", "-", "--no-model", "--format", "json", cwd=repo.path, stdin=diff)
+    data = json.loads(r.out)
+    assert r.code == 0 and data["findings"] == []
+    assert [s["path"] for s in data["skipped"]] == ["x.py"] and "not on disk" in data["skipped"][0]["reason"]
+    repo.write("x.py", "import hashlib\nh = hashlib.sha256(b'x')\n")  # another version of the file
+    data = json.loads(cli("review", "--diff-file", "-", "--no-model", "--format", "json", cwd=repo.path,
+                          stdin=diff).out)
+    assert "does not match the diff" in data["skipped"][0]["reason"]
+    repo.write("x.py", "import hashlib\nh = hashlib.md5(b'x')\n")  # the matching checkout: reviewed
+    r = cli("review", "--diff-file", "-", "--no-model", "--format", "json", cwd=repo.path, stdin=diff)
+    assert [f["rule"] for f in json.loads(r.out)["findings"]] == ["python-crypto/weak-hash"], r

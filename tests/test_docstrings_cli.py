@@ -224,3 +224,12 @@ def test_nothing_to_do(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-d
     assert r.code == 0 and "no changed Python definitions" in r.out
     if os.name == "posix":
         assert "no model" not in r.err  # no prose was written, so nothing to label
+
+
+def test_model_flag_chooses_the_model(cli, feature: GitRepo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # `--model` works as in `reviewer review` / `reviewer tests`: the folder named is the one looked for.
+    missing = tmp_path / "no-such-model"
+    r = cli("docstrings", "--write", "--generator", "model", "--model", str(missing), "--device", "cpu",
+            cwd=feature.path)
+    assert r.code == 3 and f"no config.json in {missing}" in r.err, r
+    assert (feature.path / "pkg/mod.py").read_text() == CHANGE

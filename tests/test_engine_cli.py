@@ -50,6 +50,7 @@ def test_review_with_the_tiny_model_then_from_the_cache(repo: GitRepo, tiny_mode
     assert any(f["source"] == "rule" for f in first["findings"])  # rule findings sit next to them
     second, err = _review(repo, "--model", str(tiny_model_path))
     assert "model: loading" not in err and "model: generating" not in err  # zero model calls
+    assert "answer(s) from the result cache" in err  # and the user is told why
     assert second["findings"] == first["findings"]
     _third, err = _review(repo, "--model", str(tiny_model_path), "--no-cache")
     assert "model: generating" in err

@@ -263,9 +263,29 @@ def test_shallow_clone_without_merge_base_says_fetch_more(make_repo, tmp_path: P
         changes_of(repo, DiffMode(base="origin/main"))
 
 
+def test_missing_remote_branch_names_the_right_fetch(make_repo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    origin = make_repo("origin")
+    origin.write("a.py", "a = 0\n")
+    origin.commit("root")
+    origin.git("checkout", "-q", "-b", "feature")
+    origin.write("a.py", "a = 1\n")
+    origin.commit("feature")
+    clone = tmp_path / "single"
+    # A CI-style checkout of one branch: origin/main was never fetched.
+    subprocess.run(["git", "clone", "-q", "--single-branch", "-b", "feature", f"file://{origin.path}", str(clone)],
+                   check=True)
+    repo = GitRepo.__new__(GitRepo)
+    repo.path = clone
+    with pytest.raises(UsageError, match=r"\(git fetch origin main\)"):
+        changes_of(repo, DiffMode(base="origin/main"))
+    with pytest.raises(UsageError, match=r"\(git fetch origin no-such\)"):
+        changes_of(repo, DiffMode(base="no-such"))
+
+
 def test_diff_file_and_malformed_diff(repo: GitRepo, tmp_path: Path) -> None:
     patch = tmp_path / "change.patch"
     patch.write_text("--- a/x.py\n+++ b/x.py\n@@ -1,2 +1,3 @@\n a = 1\n+b = 2\n c = 3\n")
+    repo.write("x.py", "a = 1\nb = 2\nc = 3\n")  # the checkout the diff applies to
     changes, _ = changes_of(repo, DiffMode(diff_file=str(patch)))
     assert changes.files[0].path == "x.py" and changes.files[0].added_lines == {2}
     with pytest.raises(UsageError, match="not a valid unified diff"):

@@ -184,3 +184,21 @@ def test_readme_team_pack_flow(tmp_path: Path) -> None:
     line = next(n for n, text in enumerate(tokens, 1) if "AES.new(" in text)
     assert any(row.startswith(f"acme_tools/tokens.py:{line}:") and " acme-crypto/use-seal " in row
                for row in proc.stdout.splitlines()), proc.stdout
+
+
+def test_team_pack_test_cases_are_not_reviewed(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # docs/rules.md: copy examples/team-rules/acme-crypto into .reviewer/rules/ and commit it. Its
+    # tests/ folder holds deliberate `# expect:` violations; only real code may produce findings.
+    import shutil
+
+    repo.write("README", "x\n")
+    repo.commit("base")
+    repo.git("checkout", "-q", "-b", "feature")
+    shutil.copytree(ROOT / "examples" / "team-rules" / "acme-crypto", repo.path / ".reviewer/rules/acme-crypto")
+    repo.write("app/store.py", "from cryptography.hazmat.primitives.ciphers.aead import AESGCM\n\n"
+                               "def enc(key, nonce, data):\n    return AESGCM(key).encrypt(nonce, data, None)\n")
+    repo.commit("team pack and code")
+    data = _review(cli, repo)
+    assert {(f["path"], f["rule"]) for f in data["findings"]} == {("app/store.py", "acme-crypto/use-seal")}
+    skipped = {s["path"]: s["reason"] for s in data["skipped"]}
+    assert "rule test case" in skipped[".reviewer/rules/acme-crypto/tests/use-seal.py"]

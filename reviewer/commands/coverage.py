@@ -7,7 +7,7 @@ from typing import Optional
 
 import click
 
-from reviewer.cli import diff_mode, diff_options, load_config, status_printer
+from reviewer.cli import diff_mode, diff_options, load_config, save_output, status_printer
 from reviewer.errors import EXIT_FINDINGS
 
 
@@ -49,7 +49,7 @@ def command(staged: bool, worktree: bool, base: Optional[str], range_: Optional[
     else:
         text = report.render(section, fmt, cfg.coverage.fail_under)
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        save_output(output, text)
     else:
         click.echo(text, nl=False)
     limit = cfg.coverage.fail_under

@@ -27,6 +27,9 @@ STYLES = ("google", "numpy", "sphinx", "pep257")
 @click.option("--generator", type=click.Choice(("auto", "model", "template")), default=None,
               help="Who writes the prose: the model, the template generator (names only, no model), "
                    "or auto (the model when available). [default: auto]")
+@click.option("--model", "model", metavar="ID|PATH", default=None, help="Hugging Face model id or local folder.")
+@click.option("--device", default=None, help="auto, cpu, cuda, cuda:1, mps.")
+@click.option("--server", default=None, metavar="URL", help="Use an OpenAI-compatible server (e.g. `reviewer serve`).")
 @click.option("--check", is_flag=True, help="Exit 1 when a changed definition lacks a docstring "
                                              "(with --write: when a file was rewritten).")
 @click.option("--all", "all_lines", is_flag=True, help="Every definition in the changed files, not only changed ones.")
@@ -34,7 +37,7 @@ STYLES = ("google", "numpy", "sphinx", "pep257")
 @click.option("-v", "--verbose", is_flag=True, help="Also list definitions skipped by configuration.")
 def command(staged: bool, worktree: bool, base: Optional[str], range_: Optional[str], diff_file: Optional[str],
             repo: Optional[Path], config_path: Optional[Path], write_: bool, show_diff: bool, style: Optional[str],
-            generator: Optional[str], check: bool, all_lines: bool, fmt: str, verbose: bool) -> None:
+            generator: Optional[str], model: Optional[str], device: Optional[str], server: Optional[str], check: bool, all_lines: bool, fmt: str, verbose: bool) -> None:
     """Document changed functions, methods and classes that have no docstring.
 
     Without --write or --diff, lists them with an interrogate-style coverage
@@ -56,7 +59,8 @@ def command(staged: bool, worktree: bool, base: Optional[str], range_: Optional[
     mode = diff_mode(staged, worktree, base, range_, diff_file)
     if write_ and diff_file is not None:
         raise UsageError("--write needs a git diff mode: --diff-file has no reviewed version to check the files against")
-    cfg, start = load_config(repo, config_path, docstrings__style=style)
+    cfg, start = load_config(repo, config_path, docstrings__style=style, model__model=model, model__device=device,
+                             model__server=server)
     options = {"write": write_, "generator": generator, "all": all_lines, "plan_only": not (write_ or show_diff),
                # The files on disk are what --write changes and what a second run must see.
                "use_disk": True}

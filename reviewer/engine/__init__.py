@@ -99,7 +99,7 @@ def cache_file(root: Path, cache_path: str) -> Path:
 def with_cache(backend: Backend, path: Path, warn: Callable[[str], None] = lambda _m: None) -> Backend:
     from reviewer.engine.cache import CachingBackend, ResultCache
 
-    cached: Any = CachingBackend(backend, ResultCache(path, warn))
+    cached: Any = CachingBackend(backend, ResultCache(path, warn), status=warn)
     return cached  # type: ignore[no-any-return]
 
 

@@ -122,9 +122,12 @@ def cache_key(identity: str, kind: str, payload: dict[str, Any]) -> str:
 class CachingBackend:
     """Wraps a Backend: hits come back as Completion(cached=True); only misses reach the model."""
 
-    def __init__(self, inner: Backend, cache: ResultCache) -> None:
+    def __init__(self, inner: Backend, cache: ResultCache,
+                 status: Callable[[str], None] = lambda _m: None) -> None:
         self.inner = inner
         self.cache = cache
+        # Says how many answers came from the cache, so a user can see a warm re-run made no model call.
+        self.status = status
         self.name = inner.name
         self.model_id = inner.model_id
         self.leaves_machine = inner.leaves_machine
@@ -159,6 +162,8 @@ class CachingBackend:
                 missing.append(i)
         self.hits += len(requests) - len(missing)
         self.misses += len(missing)
+        if len(requests) > len(missing):
+            self.status(f"model: {len(requests) - len(missing)} answer(s) from the result cache")
         if missing:
             fresh = self.inner.complete([requests[i] for i in missing])
             store: dict[str, Any] = {}
@@ -184,6 +189,8 @@ class CachingBackend:
                 missing.append(i)
         self.hits += len(questions) - len(missing)
         self.misses += len(missing)
+        if len(questions) > len(missing):
+            self.status(f"model: {len(questions) - len(missing)} confidence(s) from the result cache")
         if missing:
             fresh = self.inner.confidence([questions[i] for i in missing])
             for i, p in zip(missing, fresh):

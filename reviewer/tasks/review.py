@@ -12,10 +12,11 @@ from typing import Optional
 
 from reviewer import rules as rulesmod
 from reviewer import rules_match, rules_suppress
-from reviewer.records import FileChange, FileStatus, Finding, Routed, Rule, RuleKind, Why
+from reviewer.records import FileChange, FileStatus, Finding, Routed, Rule, RuleKind, Skipped, Why
 from reviewer.tasks import TaskContext, TaskOutput
 
 NO_MODEL_NOTE = "model review is not built yet in this version: rules only"
+RULE_TEST_SKIP = "rule test case (checked by `reviewer rules test`, not reviewed)"
 UNCONFIRMED = 0.5  # confidence of a pattern+judge candidate that no model has confirmed
 
 
@@ -63,6 +64,9 @@ def run(ctx: TaskContext) -> TaskOutput:
     jobs: list[tuple[str, str, list[Rule]]] = []
     for change in ctx.changes.files:
         if not _wanted(change, ctx.config.filter_mode):
+            continue
+        if rulesmod.is_rule_test(ctx.root, ctx.config.rules, change.path):
+            out.skipped.append(Skipped(change.path, RULE_TEST_SKIP))
             continue
         here = [r for r in pattern_rules if rulesmod.applies_to(r, change.path)]
         # Python files are read even when no rule applies, for their suppression comments.
