@@ -9,9 +9,10 @@ calls `cost_avoided_usd`, the same tokens priced at the configured cloud
 price. Prices are copied into each line, so old lines keep the prices of
 their day.
 
-Completions served from the result cache (Completion.cached) are recorded as
-`cached: true` lines with zero cost and zero cost avoided: no model ran, and
-counting them as avoided spend would inflate the saving (see docs/cloud.md).
+The engine's result cache sits in front of the ledger (engine.shared_backend),
+so a cache hit calls no model and writes no line. A backend that does hand
+back a Completion(cached=True) gets a `cached: true` line with zero cost and
+zero cost avoided: counting it as avoided spend would inflate the saving.
 
 Appending is safe with several processes (pre-commit runs hooks in parallel):
 each line is one os.write on a descriptor opened with O_APPEND, which POSIX
