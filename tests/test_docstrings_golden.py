@@ -8,8 +8,10 @@ UPDATE_GOLDEN=1 to rewrite the expected files (then read the diff!).
 from __future__ import annotations
 
 import ast
+import dataclasses
 import os
 from pathlib import Path
+from typing import Optional
 
 import pytest
 
@@ -22,25 +24,48 @@ GOLDEN = Path(__file__).parent / "golden" / "docstrings"
 CASES = sorted(p for p in GOLDEN.glob("*.py") if not p.name.endswith(".expected.py"))
 
 
-@pytest.mark.parametrize("case", CASES, ids=[p.stem for p in CASES])
-def test_golden(case: Path) -> None:
+def _pairs() -> list[tuple[Path, Optional[str], Path]]:
+    """(input, style or None, expected): `<case>.expected.py` uses the case's own `# golden:` header;
+    `<case>.<style>.expected.py` is the same input rendered in that style."""
+    out = []
+    for case in CASES:
+        plain = case.with_name(case.stem + ".expected.py")
+        if plain.exists():
+            out.append((case, None, plain))
+        for expected in sorted(GOLDEN.glob(case.stem + ".*.expected.py")):
+            out.append((case, expected.name.split(".")[1], expected))
+    return out
+
+
+PAIRS = _pairs()
+
+
+@pytest.mark.parametrize("case,style,expected_path", PAIRS,
+                         ids=[f"{c.stem}-{s}" if s else c.stem for c, s, _e in PAIRS])
+def test_golden(case: Path, style: Optional[str], expected_path: Path) -> None:
     data = case.read_bytes()
-    section = inject_all(data)
+    cfg = golden_config(data)
+    if style:
+        cfg = dataclasses.replace(cfg, style=style)
+    section = inject_all(data, cfg)
     assert not section.failures, section.failures
     new = section.new_data.get("case.py", data)
-    expected_path = case.with_name(case.stem + ".expected.py")
     if os.environ.get("UPDATE_GOLDEN"):
         expected_path.write_bytes(new)
     assert new == expected_path.read_bytes()
     # The expected file is itself a fixed point: nothing left to document.
-    again = inject_all(new)
+    again = inject_all(new, cfg)
     assert not again.edits and not again.failures
     assert again.missing == []
 
 
+def test_every_case_has_an_expected_output() -> None:
+    assert {c for c, _s, _e in PAIRS} == set(CASES)
+
+
 def test_every_case_changes_something_or_says_why() -> None:
-    changed = [c.stem for c in CASES if c.with_name(c.stem + ".expected.py").read_bytes() != c.read_bytes()]
-    assert set(changed) == {c.stem for c in CASES}
+    unchanged = [e.name for c, _s, e in PAIRS if e.read_bytes() == c.read_bytes()]
+    assert unchanged == []
 
 
 def test_crlf_and_tabs_and_cookie_are_kept() -> None:
@@ -62,9 +87,9 @@ def test_one_line_bodies_become_blocks() -> None:
 
 
 def test_expected_files_differ_from_inputs_only_by_docstrings() -> None:
-    for case in CASES:
+    for case, _style, expected in PAIRS:
         old = case.read_bytes()
-        new = case.with_name(case.stem + ".expected.py").read_bytes()
+        new = expected.read_bytes()
         before = definitions(old)
         targets = {d.index for d, a in zip(before, definitions(new)) if a.docstring != d.docstring}
         verify(old, new, targets)  # raises on any other difference

@@ -1,5 +1,4 @@
 """Module docstring stays as it is."""
-# golden: style=sphinx
 
 import contextlib
 from typing import Iterator, Optional
