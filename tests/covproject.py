@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BASE_CALC = '''\
 def sign(x):
     if x > 0:
@@ -132,3 +134,19 @@ def run_coverage(root: Path, branch: bool = True) -> None:
 def copy_project(src: Path, dest: Path) -> Path:
     shutil.copytree(src, dest, symlinks=True)
     return dest
+
+
+@pytest.fixture(scope="module")
+def measured(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example project, measured once per test module with a real `coverage run --branch -m pytest`."""
+    root = make_project(tmp_path_factory.mktemp("cov") / "project")
+    run_coverage(root)
+    return root
+
+
+@pytest.fixture
+def project(measured: Path, tmp_path: Path) -> Path:
+    """A private copy (json and xml reports keep working: their paths are relative)."""
+    root = copy_project(measured, tmp_path / "project")
+    (root / ".coverage").unlink()  # its paths point at the original folder
+    return root

@@ -12,24 +12,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.covproject import CHANGED_CALC, copy_project, line_of, make_project, run_coverage
+from tests.covproject import CHANGED_CALC, copy_project, line_of, make_project, measured, project, run_coverage  # noqa: F401 (fixtures)
 
 DIFF_COVER = Path(sys.executable).parent / "diff-cover"
 
 
-@pytest.fixture(scope="module")
-def measured(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("cov") / "project")
-    run_coverage(root)
-    return root
-
-
-@pytest.fixture
-def project(measured: Path, tmp_path: Path) -> Path:
-    """A private copy (json and xml reports keep working: their paths are relative)."""
-    root = copy_project(measured, tmp_path / "project")
-    (root / ".coverage").unlink()  # its paths point at the original folder
-    return root
 
 
 @pytest.mark.skipif(not DIFF_COVER.exists(), reason="diff-cover is not installed in this environment")

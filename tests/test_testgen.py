@@ -20,7 +20,7 @@ from reviewer import proposals, testrun
 from reviewer.engine.base import Completion, Request, YesNo
 from reviewer.errors import UsageError
 from reviewer.tasks import diffcov, testgen
-from tests.covproject import CHANGED_CALC, copy_project, line_of, make_project, run_coverage
+from tests.covproject import CHANGED_CALC, line_of, measured, project  # noqa: F401 (fixtures)
 
 
 class ScriptedBackend:
@@ -42,18 +42,6 @@ class ScriptedBackend:
         return [0.5 for _ in questions]
 
 
-@pytest.fixture(scope="module")
-def measured(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("cov") / "project")
-    run_coverage(root)
-    return root
-
-
-@pytest.fixture
-def project(measured: Path, tmp_path: Path) -> Path:
-    root = copy_project(measured, tmp_path / "project")
-    (root / ".coverage").unlink()
-    return root
 
 
 def _section(root: Path) -> diffcov.CoverageSection:
