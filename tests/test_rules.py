@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reviewer import rules as rulesmod
-from reviewer import rules_match
+from reviewer.rules import match as rules_match
 from reviewer.config import RulesConfig
 from reviewer.errors import UsageError
 from reviewer.records import RuleKind, Severity

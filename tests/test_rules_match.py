@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reviewer import rules as rulesmod
-from reviewer import rules_match, rules_prefilter
+from reviewer.rules import match as rules_match, prefilter as rules_prefilter
 from reviewer.config import RulesConfig
 
 BUILTIN = rulesmod.load_all(None, RulesConfig())

@@ -69,7 +69,7 @@ def test_rules(paths: tuple[Path, ...], repo: Optional[Path], config_path: Optio
     config rules.paths. Exit 1 when a rule misses, false-alarms or fixes wrongly.
     """
     from reviewer import rules as rulesmod
-    from reviewer import rules_test
+    from reviewer.rules import selftest as rules_test
 
     cfg, root = _context(repo, config_path)
     if paths:

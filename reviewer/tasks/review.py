@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Optional
 
 from reviewer import rules as rulesmod
-from reviewer import rules_match, rules_suppress
+from reviewer.rules import match as rules_match, suppress as rules_suppress
 from reviewer.records import FileChange, FileStatus, Finding, Routed, Rule, RuleKind, Skipped, Why
 from reviewer.tasks import TaskContext, TaskOutput
 

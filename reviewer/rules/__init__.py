@@ -1,7 +1,7 @@
 """Rules: load and validate rule YAML into `Rule` records, and choose which ones run.
 
 Rules are data. A rule file holds one rule: an ast-grep rule object (matched
-by `reviewer.rules_match`), an optional rewrite template (`fix`), and an
+by `reviewer.rules.match`), an optional rewrite template (`fix`), and an
 optional yes/no question for the model (`judge`). Sources, in order:
 
 1. the built-in packs (`rules/<pack>/*.yaml` in a checkout, `reviewer/builtin_rules/` in the wheel);
@@ -37,7 +37,7 @@ DEFAULT_FILES = {"python": ("*.py", "*.pyi")}
 
 def builtin_dir() -> Path:
     """Folder holding the built-in packs: inside the installed package, else the checkout's rules/."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # reviewer/
     packaged = here / "builtin_rules"
     return packaged if packaged.is_dir() else here.parent / "rules"
 
@@ -140,7 +140,7 @@ def parse_file(path: Path, pack: str) -> Rule:
 
 def _matcher(path: Path, lines: dict[str, int], data: dict[str, Any], language: str) -> dict[str, Any]:
     """The ast-grep config object for `find_all`, compiled once here to catch mistakes early."""
-    from reviewer import rules_match
+    from reviewer.rules import match as rules_match
 
     config: dict[str, Any] = {"rule": data["rule"]}
     for key in ("constraints", "utils", "transform"):

@@ -118,7 +118,7 @@ _REQUIREMENTS: dict[int, Any] = {}
 
 def may_match(rule: Rule, text: str) -> bool:
     """Cheap text pre-filter (see rules_prefilter): False only when the rule cannot match."""
-    from reviewer import rules_prefilter
+    from reviewer.rules import prefilter as rules_prefilter
 
     if rule.matcher is None:
         return False

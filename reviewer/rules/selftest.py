@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterable
 
 from reviewer import rules as rulesmod
-from reviewer import rules_match
+from reviewer.rules import match as rules_match
 from reviewer.errors import UsageError
 from reviewer.records import Rule, RuleKind
 
