@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -88,18 +89,24 @@ def main() -> None:
         dest = Path(tmp)
         lines = build(dest, args.kb)
         times: list[float] = []
+        cpu: list[float] = []
         findings = 0
         for _ in range(args.runs):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             proc = subprocess.run(cmd, cwd=dest, capture_output=True, env=env, check=False)
             times.append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
             if proc.returncode != 0:
                 sys.exit(f"reviewer failed ({proc.returncode}): {proc.stderr.decode(errors='replace')}")
             findings = len(json.loads(proc.stdout)["findings"])
     print(f"reviewer: {args.root}")
     print(f"file: {args.kb} KiB, {lines} added lines, {findings} findings reported")
     print("runs: " + ", ".join(f"{t:.2f}s" for t in times))
-    print(f"median: {statistics.median(times):.2f}s over {args.runs} runs")
+    # CPU seconds (user + sys of reviewer and its git children): steadier than wall time on a shared machine.
+    print("cpu: " + ", ".join(f"{c:.2f}s" for c in cpu))
+    print(f"median: {statistics.median(times):.2f}s wall, {statistics.median(cpu):.2f}s cpu over {args.runs} runs")
 
 
 if __name__ == "__main__":

@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Protocol
+from typing import TYPE_CHECKING, Iterable, Optional, Protocol
 
+from reviewer import fsutil
 from reviewer.errors import UsageError
 
 if TYPE_CHECKING:
@@ -55,7 +56,13 @@ class Snapshot(Protocol):
     """The new side of a diff: file contents by repository-relative path."""
 
     def read(self, path: str) -> Optional[bytes]:
-        """Bytes of `path` on the new side, or None when it does not exist there."""
+        """Bytes of `path` on the new side, or None when it does not exist there (or may not be read)."""
+
+    def refused(self, path: str) -> Optional[str]:
+        """Why `path` is not read at all (outside the repository, a symbolic link); None when it may be."""
+
+    def prefetch(self, paths: Iterable[str]) -> None:
+        """Read these paths' contents in one go (a hint: `read` works without it)."""
 
 
 @dataclass(frozen=True)
@@ -155,51 +162,148 @@ def merge_base(repo: "gitpython.Repo", base: str) -> str:
         raise UsageError(f"{base} and HEAD have no common history: pass --range A..B instead") from None
 
 
-class TreeSnapshot:
-    """Files as they are in a commit, read through one persistent cat-file process."""
-
-    def __init__(self, repo: "gitpython.Repo", rev: str) -> None:
-        self._tree = repo.commit(rev).tree
-
-    def read(self, path: str) -> Optional[bytes]:
-        try:
-            blob = self._tree / path
-        except KeyError:
-            return None
-        if blob.type != "blob":
-            return None
-        data = blob.data_stream.read()
-        assert isinstance(data, bytes)
-        return data
+_REGULAR = ("100644", "100755")
+_LINK = "120000"
 
 
-class IndexSnapshot:
-    """Files as they are staged."""
+class _ObjectSnapshot:
+    """Files as git stores them: one listing of path -> (mode, object id), blobs read in one batch.
+
+    Looking paths up one at a time in GitPython's tree objects re-parses a
+    folder's tree for every file (quadratic in a folder's size); one listing
+    and one `git cat-file --batch` for every changed file keep it linear.
+    """
 
     def __init__(self, repo: "gitpython.Repo") -> None:
         self._repo = repo
-        self._entries = {path: entry for (path, stage), entry in repo.index.entries.items() if stage == 0}
+        self._entries: Optional[dict[str, tuple[str, str]]] = None
+        self._blobs: dict[str, bytes] = {}
+
+    def _listing(self) -> bytes:
+        raise NotImplementedError
+
+    def _parse(self, out: bytes) -> dict[str, tuple[str, str]]:
+        raise NotImplementedError
+
+    @property
+    def entries(self) -> dict[str, tuple[str, str]]:
+        if self._entries is None:
+            self._entries = self._parse(self._listing())
+        return self._entries
+
+    def refused(self, path: str) -> Optional[str]:
+        problem = fsutil.relative_problem(path)
+        if problem is not None:
+            return problem
+        entry = self.entries.get(path)
+        if entry is not None and entry[0] == _LINK:
+            return "is a symbolic link: not read or written"
+        return None
+
+    def _blob(self, path: str) -> Optional[str]:
+        if fsutil.relative_problem(path) is not None:
+            return None
+        entry = self.entries.get(path)
+        return entry[1] if entry is not None and entry[0] in _REGULAR else None
+
+    def prefetch(self, paths: Iterable[str]) -> None:
+        wanted = {p: sha for p in paths if p not in self._blobs and (sha := self._blob(p)) is not None}
+        if not wanted:
+            return
+        by_sha = _cat_file_batch(self._repo, sorted(set(wanted.values())))
+        for p, sha in wanted.items():
+            if sha in by_sha:
+                self._blobs[p] = by_sha[sha]
 
     def read(self, path: str) -> Optional[bytes]:
-        entry = self._entries.get(path)
-        if entry is None:
+        if path in self._blobs:
+            return self._blobs[path]
+        sha = self._blob(path)
+        if sha is None:
             return None
-        data = self._repo.odb.stream(entry.binsha).read()
+        data = self._repo.odb.stream(bytes.fromhex(sha)).read()
         assert isinstance(data, bytes)
         return data
 
 
+class TreeSnapshot(_ObjectSnapshot):
+    """Files as they are in a commit (one `git ls-tree -r` for the listing)."""
+
+    def __init__(self, repo: "gitpython.Repo", rev: str) -> None:
+        super().__init__(repo)
+        self._rev = repo.commit(rev).hexsha
+
+    def _listing(self) -> bytes:
+        return _git(self._repo, "ls-tree", "-r", "-z", "--full-tree", self._rev)
+
+    def _parse(self, out: bytes) -> dict[str, tuple[str, str]]:
+        entries: dict[str, tuple[str, str]] = {}
+        for record in out.split(b"\0"):
+            if not record:
+                continue
+            info, _, name = record.partition(b"\t")
+            mode, kind, sha = info.decode("ascii").split(" ")
+            if kind == "blob":
+                entries[name.decode("utf-8", "surrogateescape")] = (mode, sha)
+        return entries
+
+
+class IndexSnapshot(_ObjectSnapshot):
+    """Files as they are staged (one `git ls-files --stage` for the listing; merge stages other than 0 ignored)."""
+
+    def _listing(self) -> bytes:
+        return _git(self._repo, "ls-files", "--stage", "-z")
+
+    def _parse(self, out: bytes) -> dict[str, tuple[str, str]]:
+        entries: dict[str, tuple[str, str]] = {}
+        for record in out.split(b"\0"):
+            if not record:
+                continue
+            info, _, name = record.partition(b"\t")
+            mode, sha, stage = info.decode("ascii").split(" ")
+            if stage == "0":
+                entries[name.decode("utf-8", "surrogateescape")] = (mode, sha)
+        return entries
+
+
+def _cat_file_batch(repo: "gitpython.Repo", shas: list[str]) -> dict[str, bytes]:
+    """Contents of many objects through one `git cat-file --batch` process."""
+    import subprocess
+
+    proc = subprocess.run(["git", "--git-dir", str(repo.git_dir), "cat-file", "--batch"],
+                          input="".join(f"{sha}\n" for sha in shas).encode("ascii"),
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+    if proc.returncode != 0:
+        raise UsageError(f"git cat-file failed: {proc.stderr.decode('utf-8', 'replace').strip()}")
+    out, pos, found = proc.stdout, 0, {}
+    while pos < len(out):
+        end = out.index(b"\n", pos)
+        header = out[pos:end].decode("ascii").split(" ")
+        pos = end + 1
+        if len(header) != 3:  # "<sha> missing"
+            continue
+        size = int(header[2])
+        found[header[0]] = out[pos:pos + size]
+        pos += size + 1
+    return found
+
+
 class DiskSnapshot:
-    """Files as they are in the working tree."""
+    """Files as they are in the working tree, read only inside the repository (fsutil.read_inside)."""
 
     def __init__(self, root: Path) -> None:
         self._root = root
 
+    def refused(self, path: str) -> Optional[str]:
+        return fsutil.refused(self._root, path)
+
+    def prefetch(self, paths: Iterable[str]) -> None:
+        return None
+
     def read(self, path: str) -> Optional[bytes]:
-        p = self._root / path
         try:
-            return p.read_bytes() if p.is_file() else None
-        except OSError:
+            return fsutil.read_inside(self._root, path)
+        except OSError:  # UnsafePath included: outside the root, or through a link
             return None
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Callable, Collection, Optional
 
 from reviewer import diff as diffmod
+from reviewer import fsutil
 from reviewer import git as gitmod
 from reviewer import router, tasks
 from reviewer.config import Config
@@ -53,9 +54,34 @@ class Result:
 def collect(start: Path, mode: gitmod.DiffMode, config: Config) -> tuple[ChangeSet, gitmod.Collected]:
     collected = gitmod.collect(start, mode)
     changes = diffmod.parse(collected.diff, exclude=config.exclude, base=collected.base, head=collected.head)
+    changes = _contain(changes, collected.snapshot)
+    collected.snapshot.prefetch(f.path for f in changes.files
+                                if f.status != FileStatus.DELETED and not f.binary and f.hunks)
     if mode.diff_file is not None:
         changes = _check_new_side(changes, collected.snapshot)
     return changes, collected
+
+
+def _contain(changes: ChangeSet, snapshot: gitmod.Snapshot) -> ChangeSet:
+    """Skip (and say) every file whose path leaves the repository or goes through a symbolic link.
+
+    Nothing downstream (tasks, the cloud, --write) then ever sees such a path;
+    the snapshots and fsutil refuse them again at read and write time.
+    """
+    keep, skipped = [], list(changes.skipped)
+    for change in changes.files:
+        reason = fsutil.relative_problem(change.path)
+        if reason is None and change.old_path is not None:
+            reason = fsutil.relative_problem(change.old_path)
+        if reason is None and change.status != FileStatus.DELETED:
+            reason = snapshot.refused(change.path)
+        if reason is None:
+            keep.append(change)
+        else:
+            skipped.append(Skipped(change.path, f"not reviewed: {reason}"))
+    if len(keep) == len(changes.files):
+        return changes
+    return replace(changes, files=tuple(keep), skipped=tuple(skipped))
 
 
 def _check_new_side(changes: ChangeSet, snapshot: gitmod.Snapshot) -> ChangeSet:

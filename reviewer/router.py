@@ -12,25 +12,45 @@ from reviewer.config import Config
 from reviewer.records import ChangeSet, Finding, Routed, Severity, Why
 
 
+class Scope:
+    """Which new-side lines of each file pass a filter mode; built once per run.
+
+    Each file's line set is computed once (not once per finding), so routing is
+    linear in findings plus changed lines.
+    """
+
+    def __init__(self, changes: ChangeSet, mode: str) -> None:
+        self.mode = mode
+        self._lines: dict[str, frozenset[int]] = {}
+        for change in changes.files:
+            if change.path not in self._lines:  # first wins, like ChangeSet.get
+                self._lines[change.path] = change.added_lines if mode == "added" else change.hunk_lines
+
+    def __contains__(self, finding: Finding) -> bool:
+        if self.mode == "nofilter":
+            return True
+        lines = self._lines.get(finding.path)
+        if lines is None:
+            return False
+        if self.mode == "file":
+            return True
+        end = max(finding.line, finding.end_line)
+        # A multi-line finding is reported if any of its lines passes.
+        if end - finding.line > len(lines):
+            return any(finding.line <= n <= end for n in lines)
+        return any(n in lines for n in range(finding.line, end + 1))
+
+
 def in_scope(finding: Finding, changes: ChangeSet, mode: str) -> bool:
     """Whether a finding passes the filter mode (reviewdog's meanings)."""
-    if mode == "nofilter":
-        return True
-    change = changes.get(finding.path)
-    if change is None:
-        return False
-    if mode == "file":
-        return True
-    lines = change.added_lines if mode == "added" else change.hunk_lines
-    end = max(finding.line, finding.end_line)
-    # A multi-line finding is reported if any of its lines passes.
-    return any(n in lines for n in range(finding.line, end + 1))
+    return finding in Scope(changes, mode)
 
 
 def route(findings: Iterable[Finding], changes: ChangeSet, config: Config) -> list[Routed]:
     out: list[Routed] = []
+    scope = Scope(changes, config.filter_mode)
     for f in findings:
-        if not in_scope(f, changes, config.filter_mode):
+        if f not in scope:
             out.append(Routed(f, False, Why.OUTSIDE_DIFF))
         elif f.confidence < config.model.min_confidence and f.source.value != "rule":
             out.append(Routed(f, False, Why.BELOW_CONFIDENCE))

@@ -6,12 +6,11 @@ and only after the file on disk is confirmed to be the version that was read.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping, Optional, Sequence
 
-from reviewer import source
+from reviewer import linediff, source
 from reviewer.config import DocstringsConfig
 from reviewer.docgen import generate, insert, text
 from reviewer.docgen.select import Candidate, candidates
@@ -51,8 +50,8 @@ class DocstringsSection:
     @property
     def diffs(self) -> dict[str, str]:
         """path -> unified diff of the verified change."""
-        return {path: "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                                   f"a/{path}", f"b/{path}"))
+        return {path: "".join(linediff.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                                    f"a/{path}", f"b/{path}"))
                 for path, (old, new) in self.texts.items()}
 
     @property
@@ -194,7 +193,7 @@ def _suggestions(path: str, old: str, new: str) -> list[Suggestion]:
     """Each inserted block as a GitHub suggestion: replace old lines with their new text."""
     a, b = old.splitlines(), new.splitlines()
     out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in linediff.opcodes(a, b):  # linear: SequenceMatcher is quadratic on repeated lines
         if op == "equal":
             continue
         if op == "insert" and i1 > 0:

@@ -17,6 +17,7 @@ and the JSON report carries that reason.
 from __future__ import annotations
 
 import ast
+import bisect
 import warnings
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -108,16 +109,75 @@ def check(path: str, text: str, finding: Finding, rules: Sequence[Rule],
     return OK
 
 
+def _regions(path: str, text: str) -> Optional[list[int]]:
+    """First line of each top-level statement region of a Python file (decorators included); None when unknown.
+
+    A region runs from one top-level statement's first line to the line before
+    the next one's (trailing comments and blank lines included); each is a
+    complete sequence of statements that parses on its own.
+    """
+    if not path.endswith((".py", ".pyi")):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text)
+    except (SyntaxError, RecursionError, MemoryError, ValueError):
+        return None
+    starts = sorted({min([n.lineno, *(d.lineno for d in getattr(n, "decorator_list", ()))]) for n in tree.body})
+    if not starts:
+        return None
+    starts[0] = 1  # a leading comment or docstring-less preamble belongs to the first region
+    return starts
+
+
+def _shift(f: Finding, by: int) -> Finding:
+    s = f.suggestion
+    assert s is not None
+    return replace(f, suggestion=replace(s, start_line=s.start_line - by, end_line=s.end_line - by))
+
+
 def withhold_unverified(path: str, text: str, findings: Sequence[Finding], rules: Sequence[Rule],
                         allowed: Optional[Iterable[int]] = None) -> list[Finding]:
-    """`findings` with every fix that fails `check` removed and the reason kept in `fix_withheld`."""
+    """`findings` with every fix that fails `check` removed and the reason kept in `fix_withheld`.
+
+    For a Python file each fix is checked against the top-level statement
+    region(s) it touches rather than the whole file, so a file dense with
+    fixes costs time linear in its size, not fixes x size: a fix changes only
+    its region, the rest of the file parses and matches exactly as before. (A
+    rule whose match depends on another top-level statement is not re-checked
+    across regions.) Other files, and a region that does not parse on its
+    own, are checked whole.
+    """
     if not any(f.suggestion is not None for f in findings):
         return list(findings)
     allowed_set = None if allowed is None else frozenset(allowed)
     pattern = [r for r in rules if r.matcher is not None]
-    before = _signature(pattern, text) if pattern else Counter()
+    starts = _regions(path, text)
+    lines = text.split("\n")
+    whole: Optional[Counter[tuple[str, str]]] = None
+    cached: dict[tuple[int, int], tuple[str, Optional[Counter[tuple[str, str]]]]] = {}
     out: list[Finding] = []
     for f in findings:
-        verdict = check(path, text, f, pattern, allowed_set, before)
+        s = f.suggestion
+        verdict: Optional[Verdict] = None
+        if s is not None and starts is not None and 1 <= s.start_line <= s.end_line <= len(lines):
+            first = starts[max(bisect.bisect_right(starts, s.start_line) - 1, 0)]
+            after = bisect.bisect_right(starts, s.end_line)
+            last = starts[after] - 1 if after < len(starts) else len(lines)
+            key = (first, last)
+            if key not in cached:
+                region = "\n".join(lines[first - 1:last])
+                ok = _parses(path, region) is None
+                cached[key] = (region, (_signature(pattern, region) if pattern else Counter()) if ok else None)
+            region, before = cached[key]
+            if before is not None:
+                shifted = None if allowed_set is None else frozenset(
+                    n - first + 1 for n in range(first, last + 1) if n in allowed_set)
+                verdict = check(path, region, _shift(f, first - 1), pattern, shifted, before)
+        if verdict is None:
+            if whole is None:
+                whole = _signature(pattern, text) if pattern else Counter()
+            verdict = check(path, text, f, pattern, allowed_set, whole)
         out.append(f if verdict.ok else replace(f, suggestion=None, fix_withheld=verdict.reason))
     return out

@@ -11,9 +11,9 @@ suggestions for pull-request mode, the coverage figure and failures.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any, Optional
 
+from reviewer import linediff
 from reviewer.docgen import generate
 from reviewer.docgen.run import DocstringsSection, FileInput, document, write
 from reviewer.errors import BackendError, UsageError
@@ -67,7 +67,7 @@ def _on_disk(ctx: TaskContext, path: str, data: bytes, changed: frozenset[int]) 
     old = data.splitlines()
     new = disk.splitlines()
     mapped: set[int] = set()
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in linediff.opcodes(old, new):
         if op == "equal":
             mapped.update(j1 + 1 + k for k in range(i2 - i1) if i1 + 1 + k in changed)
         else:
