@@ -132,15 +132,12 @@ class Config:
     source: Optional[str] = field(default=None, compare=False)
 
     def validate(self) -> "Config":
-        if self.fail_level not in FAIL_LEVELS:
-            raise UsageError(f"fail_level must be one of {', '.join(FAIL_LEVELS)}, not {self.fail_level!r}")
-        if self.filter_mode not in FILTER_MODES:
-            raise UsageError(f"filter_mode must be one of {', '.join(FILTER_MODES)}, not {self.filter_mode!r}")
-        if self.cloud.policy not in ("never", "escalate", "always"):
-            raise UsageError(f"cloud.policy must be never, escalate or always, not {self.cloud.policy!r}")
-        if not 0.0 <= self.model.min_confidence <= 1.0:
-            raise UsageError("model.min_confidence must be between 0 and 1")
-        if not 0.0 <= self.cloud.escalate_low <= self.cloud.escalate_high <= 1.0:
+        """Check every value against SCHEMA (also after command-line overrides); UsageError names the key."""
+        for section, keys in SCHEMA.items():
+            obj = self if not section else getattr(self, section)
+            for name, key in keys.items():
+                key.check(getattr(obj, name), f"{section}.{name}" if section else name)
+        if not self.cloud.escalate_low <= self.cloud.escalate_high:
             raise UsageError("cloud.escalate_low and cloud.escalate_high must satisfy 0 <= low <= high <= 1")
         return self
 
@@ -154,10 +151,210 @@ _SECTIONS = {
     "github": GitHubConfig,
 }
 
+_TYPE_WORDS = {"str": "a string", "int": "an integer", "float": "a number", "bool": "true or false",
+               "list": "a list of strings", "severity_map": "a table of rule id = severity"}
 
-def _coerce(cls: type, data: Mapping[str, Any], where: str) -> Any:
-    """Build dataclass `cls` from `data`, warning on unknown keys."""
-    known = {f.name: f for f in fields(cls) if f.name != "source"}
+
+@dataclass(frozen=True)
+class Key:
+    """One configuration key: its type, whether it may be unset, its allowed values or range."""
+
+    kind: str  # str | int | float | bool | list | severity_map
+    optional: bool = False  # may be left unset (None); a TOML file cannot spell None, so: only by omission
+    choices: tuple[str, ...] = ()
+    low: Optional[float] = None  # inclusive
+    high: Optional[float] = None  # inclusive
+    relative_path: bool = False  # a path inside the repository: not absolute, no '..'
+
+    def describe(self) -> str:
+        """The type column of docs/configuration.md."""
+        out = _TYPE_WORDS[self.kind]
+        if self.choices:
+            listed = ", ".join(f"`{c}`" for c in self.choices)
+            out = f"one of {listed}" if self.kind == "str" else f"{out}, each one of {listed}"
+        if self.low is not None or self.high is not None:
+            low = "" if self.low is None else f"{self.low:g} <= "
+            high = "" if self.high is None else f" <= {self.high:g}"
+            out += f", {low}value{high}"
+        if self.relative_path:
+            out += ", relative to the repository, no `..`"
+        if self.optional:
+            out += " (optional)"
+        return out
+
+    def check(self, value: Any, name: str) -> Any:
+        """`value` normalised (a string for a list becomes a one-item list); UsageError naming `name`."""
+        if value is None and self.optional:
+            return None
+        bad = UsageError(f"{name} must be {self.describe()}, not {_show(value)}")
+        if self.kind == "str":
+            if not isinstance(value, str):
+                raise bad
+            if self.choices and value not in self.choices:
+                raise bad
+            if self.relative_path:
+                from reviewer.fsutil import relative_problem
+
+                problem = relative_problem(value.replace("\\", "/"))
+                if problem is not None:
+                    raise UsageError(f"{name}: {value!r}: {problem}")
+        elif self.kind == "bool":
+            if not isinstance(value, bool):
+                raise bad
+        elif self.kind in ("int", "float"):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise bad
+            if self.kind == "int" and not isinstance(value, int):
+                raise bad
+            if value != value or value in (float("inf"), float("-inf")):
+                raise bad
+            if (self.low is not None and value < self.low) or (self.high is not None and value > self.high):
+                raise bad
+            value = float(value) if self.kind == "float" else value
+        elif self.kind == "list":
+            if isinstance(value, str):
+                value = (value,)
+            if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+                raise bad
+            if self.choices and any(v not in self.choices for v in value):
+                raise bad
+            value = tuple(value)
+        elif self.kind == "severity_map":
+            if not isinstance(value, Mapping) or not all(
+                    isinstance(k, str) and isinstance(v, str) and v.strip().lower() in SEVERITIES
+                    for k, v in value.items()):
+                raise bad
+            value = dict(value)
+        return value
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+SEVERITIES = ("info", "warning", "error")
+TASKS = ("review", "docstrings", "coverage", "tests")
+_POSITIVE = 1e-9  # "more than zero" for seconds
+
+# The one schema: every key of every section. Config.validate() checks it at load time and after
+# command-line overrides; docs/configuration.md's "Schema" section is generated from it (schema_markdown).
+SCHEMA: dict[str, dict[str, Key]] = {
+    "": {
+        "fail_level": Key("str", choices=FAIL_LEVELS),
+        "filter_mode": Key("str", choices=FILTER_MODES),
+        "tasks": Key("list", choices=TASKS),
+        "exclude": Key("list"),
+        "cache": Key("bool"),
+        "cache_path": Key("str"),
+    },
+    "rules": {
+        "packs": Key("list"),
+        "paths": Key("list"),
+        "enable": Key("list"),
+        "disable": Key("list"),
+        "severity": Key("severity_map"),
+    },
+    "model": {
+        "backend": Key("str", choices=("transformers", "openai", "none")),
+        "model": Key("str"),
+        "revision": Key("str", optional=True),
+        "device": Key("str"),
+        "dtype": Key("str", choices=("auto", "float32", "float16", "bfloat16")),
+        "optional": Key("bool"),
+        "server": Key("str", optional=True),
+        "fallback": Key("str", choices=("local", "rules")),
+        "max_prompt_tokens": Key("int", low=1),
+        "max_new_tokens": Key("int", low=1),
+        "batch_tokens": Key("int", low=1),
+        "min_confidence": Key("float", low=0, high=1),
+        "timeout": Key("float", low=_POSITIVE),
+        "connect_timeout": Key("float", low=_POSITIVE),
+        "retries": Key("int", low=0),
+        "temperature": Key("float", low=0),
+        "seed": Key("int"),
+    },
+    "cloud": {
+        "policy": Key("str", choices=("never", "escalate", "always")),
+        "model": Key("str"),
+        "escalate_low": Key("float", low=0, high=1),
+        "escalate_high": Key("float", low=0, high=1),
+        "exclude": Key("list"),
+        "ledger": Key("str"),
+        "price_input": Key("float", low=0),
+        "price_output": Key("float", low=0),
+        "price_cache_read": Key("float", low=0),
+        "price_cache_write": Key("float", low=0),
+        "price_date": Key("str"),
+        "hardware_cost": Key("float", low=0),
+        "amortise_months": Key("int", low=1),
+        "power_cost_per_month": Key("float", low=0),
+        "timeout": Key("float", low=_POSITIVE),
+        "max_retries": Key("int", low=0),
+        "max_escalations": Key("int", low=0),
+    },
+    "docstrings": {
+        "style": Key("str", choices=("google", "numpy", "sphinx", "pep257")),
+        "skip_private": Key("bool"),
+        "skip_dunder": Key("bool"),
+        "skip_init": Key("bool"),
+        "skip_tests": Key("bool"),
+        "skip_nested": Key("bool"),
+        "min_lines": Key("int", low=0),
+        "line_length": Key("int", low=20),
+        "skip_overload": Key("bool"),
+        "skip_setters": Key("bool"),
+        "generator": Key("str", choices=("auto", "model", "template")),
+    },
+    "coverage": {
+        "file": Key("str", optional=True),
+        "fail_under": Key("float", optional=True, low=0, high=100),
+        "repeat": Key("int", low=1),
+        "attempts": Key("int", low=1),
+        "timeout": Key("float", low=_POSITIVE),
+        "tests_dir": Key("str", relative_path=True),
+        "output": Key("str", relative_path=True),
+        "memory_mb": Key("int", low=1),
+        "python": Key("str"),
+    },
+    "github": {
+        "max_comments": Key("int", low=0),
+        "request_changes": Key("bool"),
+    },
+}
+
+
+def schema_markdown() -> str:
+    """The schema as Markdown tables (docs/configuration.md's "Schema" section is this text)."""
+    out: list[str] = []
+    defaults: dict[str, Any] = {"": Config(), **{name: cls() for name, cls in _SECTIONS.items()}}
+    for section, keys in SCHEMA.items():
+        out.append(f"### {'top level' if not section else f'[{section}]'}\n")
+        out.append("| key | type and allowed values | default |")
+        out.append("|---|---|---|")
+        for name, key in keys.items():
+            default = getattr(defaults[section], name)
+            shown = "unset" if default is None else _toml(default)
+            out.append(f"| `{name}` | {key.describe()} | `{shown}` |")
+        out.append("")
+    return "\n".join(out)
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value + '"'
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k} = {_toml(v)}" for k, v in value.items()) + "}"
+    return repr(value)
+
+
+def _coerce(cls: type, data: Mapping[str, Any], where: str, section: str = "") -> Any:
+    """Build dataclass `cls` from `data`, checking each value against SCHEMA; warn on unknown keys."""
+    known = {f.name for f in fields(cls) if f.name != "source"}
     kwargs: dict[str, Any] = {}
     for key, value in data.items():
         name = key.replace("-", "_")
@@ -166,23 +363,13 @@ def _coerce(cls: type, data: Mapping[str, Any], where: str) -> Any:
             continue
         if name in _SECTIONS and cls is Config:
             if not isinstance(value, Mapping):
-                raise UsageError(f"{where}: [{key}] must be a table")
-            kwargs[name] = _coerce(_SECTIONS[name], value, f"{where}.{key}")
+                raise UsageError(f"{where}: [{key}] must be a table, not {_show(value)}")
+            kwargs[name] = _coerce(_SECTIONS[name], value, f"{where}.{key}", name)
             continue
-        default = known[name].default
-        if isinstance(default, tuple) or known[name].type in ("tuple[str, ...]",):
-            if isinstance(value, str):
-                value = (value,)
-            if not isinstance(value, (list, tuple)):
-                raise UsageError(f"{where}: {key} must be a list of strings")
-            value = tuple(str(v) for v in value)
-        elif isinstance(default, bool):
-            if not isinstance(value, bool):
-                raise UsageError(f"{where}: {key} must be true or false")
-        elif isinstance(default, (int, float)) and not isinstance(default, bool):
-            if not isinstance(value, (int, float)) or isinstance(value, bool):
-                raise UsageError(f"{where}: {key} must be a number")
-        kwargs[name] = value
+        try:
+            kwargs[name] = SCHEMA[section][name].check(value, f"{section}.{name}" if section else name)
+        except UsageError as exc:
+            raise UsageError(f"{where}: {exc.message}") from None
     return cls(**kwargs)
 
 
@@ -194,9 +381,10 @@ def find_config_file(root: Path) -> Optional[Path]:
     if py.is_file():
         try:
             data = tomllib.loads(py.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
             return py  # load() reports the error with its location
-        if "reviewer" in data.get("tool", {}):
+        tool = data.get("tool")
+        if isinstance(tool, Mapping) and "reviewer" in tool:
             return py
     return None
 
@@ -208,17 +396,24 @@ def load(path: Optional[Path] = None, root: Optional[Path] = None) -> Config:
     if path is None:
         return Config()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8")
     except OSError as exc:
         raise UsageError(f"cannot read configuration {path}: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path}: not UTF-8 text (byte {exc.start}): TOML files must be UTF-8") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{path}: invalid TOML: {exc}") from None
     where = str(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("reviewer", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, Mapping):
+            raise UsageError(f"{path}: tool must be a table, not {_show(tool)}")
+        data = tool.get("reviewer", {})
         where = f"{path} [tool.reviewer]"
+        if not isinstance(data, Mapping):
+            raise UsageError(f"{where} must be a table, not {_show(data)}")
     cfg: Config = _coerce(Config, data, where)
     return replace(cfg, source=str(path)).validate()
 
