@@ -16,6 +16,8 @@ import click
 from reviewer import __version__
 from reviewer.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, ReviewerError, UsageError
 
+EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT): 128 + 2, as shells report it
+
 # name -> "module:attribute" of a click.Command; imported on first use.
 COMMANDS: dict[str, str] = {
     "review": "reviewer.cli:review",
@@ -228,7 +230,10 @@ def main(argv: Optional[list[str]] = None) -> int:
         return exc.code
     except click.exceptions.Exit as exc:
         return exc.exit_code
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__context__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
+            click.echo("reviewer: interrupted", err=True)
+            return EXIT_INTERRUPTED
         click.echo("reviewer: aborted", err=True)
         return EXIT_USAGE
     except click.ClickException as exc:
@@ -238,7 +243,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     except KeyboardInterrupt:
         click.echo("reviewer: interrupted", err=True)
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks for users
         if debug:
             raise

@@ -17,7 +17,6 @@ Paths come back repository-relative and '/'-separated, after coverage's own
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sqlite3
@@ -332,19 +331,26 @@ def _analyse(rel: str, static: Static, lines: Iterable[int], arcs: Optional[Iter
 # --- coverage json --------------------------------------------------------------------------
 
 def _load_json(path: Path, root: Path, settings: CoverageSettings, wanted: Optional[set[str]]) -> CoverageData:
+    from reviewer.fsutil import load_json
+
     try:
-        doc = json.loads(path.read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raw = path.read_bytes()
+    except OSError as exc:
         raise UsageError(f"cannot read coverage json {path}: {_one_line(exc)}") from None
+    doc = load_json(raw, f"coverage json {path}")
     if not isinstance(doc, dict) or not isinstance(doc.get("files"), dict):
         raise UsageError(f"{path} is not a `coverage json` report (no 'files' object)")
     meta = doc.get("meta") or {}
+    if not isinstance(meta, dict):
+        raise UsageError(f"{path}: malformed coverage json: 'meta' must be an object, not {type(meta).__name__}")
     branch = bool(meta.get("branch_coverage"))
     paths = _Paths(root, settings, path.parent)
     files: dict[str, FileCoverage] = {}
     outside: list[str] = []
     try:
         for name, entry in doc["files"].items():
+            if not isinstance(entry, dict):
+                raise TypeError(f"the entry for {name!r} must be an object, not {type(entry).__name__}")
             rel = paths.relative(name)
             if rel is None:
                 outside.append(name)
@@ -359,7 +365,7 @@ def _load_json(path: Path, root: Path, settings: CoverageSettings, wanted: Optio
                 frozenset((int(a), int(b)) for a, b in entry.get("executed_branches", ())) if has_arcs else None,
                 frozenset((int(a), int(b)) for a, b in entry["missing_branches"]) if has_arcs else None,
             )
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, OverflowError) as exc:
         raise UsageError(f"{path}: malformed coverage json entry ({type(exc).__name__}: {exc})") from None
     notes: tuple[str, ...] = ()
     if branch and files and all(f.missing_arcs is None for f in files.values()):

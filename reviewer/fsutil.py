@@ -18,7 +18,7 @@ import os
 import secrets
 import stat
 from pathlib import Path
-from typing import Optional, Union
+from typing import Any, Optional, Union
 
 from reviewer.errors import UsageError
 
@@ -206,6 +206,30 @@ def _write_at(dir_fd: int, name: str, data: bytes, shown: str) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def load_json(data: Union[bytes, str], what: str) -> Any:
+    """Parse untrusted JSON strictly; UsageError (one line, exit 2) naming `what` for anything malformed.
+
+    Refused: bytes that are not UTF-8, NaN/Infinity (not JSON, though Python accepts them), nesting
+    deeper than the interpreter's recursion limit (json raises RecursionError before the C stack
+    is at risk), and any syntax error.
+    """
+    import json
+
+    try:
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+        return json.loads(text, parse_constant=_no_constant)
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{what} is not UTF-8 (byte {exc.start})") from None
+    except RecursionError:
+        raise UsageError(f"{what} is nested too deeply to be read") from None
+    except ValueError as exc:  # json.JSONDecodeError and the NaN/Infinity refusal
+        raise UsageError(f"{what} is not JSON: {str(exc).splitlines()[0]}") from None
 
 
 def ensure_state_dir(folder: Path) -> None:

@@ -126,29 +126,53 @@ def _rev_ok(repo: "gitpython.Repo", rev: str) -> bool:
     return True
 
 
+def _remotes(repo: "gitpython.Repo") -> list[str]:
+    """Remote names, `origin` first when there is one."""
+    names = [r.name for r in repo.remotes]
+    return sorted(names, key=lambda n: (n != "origin", n))
+
+
 def default_base(repo: "gitpython.Repo") -> str:
-    """The upstream of the current branch, else origin/HEAD, else main/master."""
+    """The upstream of the current branch, else <remote>/HEAD (origin first), else main/master."""
     candidates = []
     if not repo.head.is_detached:
         candidates.append("@{upstream}")
-    candidates += ["origin/HEAD", "origin/main", "origin/master", "main", "master"]
+    for remote in _remotes(repo) or ["origin"]:
+        candidates += [f"{remote}/HEAD", f"{remote}/main", f"{remote}/master"]
+    candidates += ["main", "master"]
     for rev in candidates:
         if _rev_ok(repo, rev):
             return rev
-    raise UsageError("cannot find a base to diff against (no upstream, origin/HEAD, main or master): pass --base REF")
+    raise UsageError("cannot find a base to diff against (no upstream, remote HEAD, main or master): pass --base REF")
 
 
 def _fetch_hint(repo: "gitpython.Repo", base: str) -> str:
-    """The fetch command for a missing ref: `origin/main` is branch `main` of remote `origin`."""
+    """How to get a missing ref, for the remotes this repository really has.
+
+    `origin/main` is branch `main` of remote `origin`; with no remote at all
+    there is nothing to fetch from.
+    """
+    remotes = _remotes(repo)
     remote, _, branch = base.partition("/")
-    if branch and remote in {r.name for r in repo.remotes}:
-        return f"git fetch {remote} {branch}"
-    return f"git fetch origin {base}"
+    if branch and remote in remotes:
+        return f"fetch it (git fetch {remote} {branch})"
+    if not remotes:
+        return ("fetch it: this repository has no remote to fetch from (git remote add origin URL first), "
+                "or pass --base with a branch or commit that exists here")
+    if len(remotes) == 1:
+        return f"fetch it (git fetch {remotes[0]} {base})"
+    return f"fetch it from one of the remotes {', '.join(remotes)} (git fetch REMOTE {base})"
+
+
+def _unshallow_hint(repo: "gitpython.Repo") -> str:
+    remotes = _remotes(repo)
+    fetch = f"git fetch --unshallow {remotes[0]}" if remotes else "a clone with full history (this one has no remote)"
+    return f"fetch more history ({fetch}, or actions/checkout with fetch-depth: 0)"
 
 
 def merge_base(repo: "gitpython.Repo", base: str) -> str:
     if not _rev_ok(repo, base):
-        raise UsageError(f"unknown revision {base!r}: check the name, or fetch it ({_fetch_hint(repo, base)})")
+        raise UsageError(f"unknown revision {base!r}: check the name, or {_fetch_hint(repo, base)}")
     git = _import_git()
     try:
         return str(repo.git.merge_base(base, "HEAD")).strip()
@@ -156,8 +180,7 @@ def merge_base(repo: "gitpython.Repo", base: str) -> str:
         shallow = str(repo.git.rev_parse("--is-shallow-repository")).strip() == "true"
         if shallow:
             raise UsageError(
-                f"no merge-base between {base} and HEAD in this shallow clone: fetch more history "
-                "(git fetch --unshallow, or actions/checkout with fetch-depth: 0)"
+                f"no merge-base between {base} and HEAD in this shallow clone: {_unshallow_hint(repo)}"
             ) from None
         raise UsageError(f"{base} and HEAD have no common history: pass --range A..B instead") from None
 
@@ -353,7 +376,7 @@ def merge_base_of(repo: "gitpython.Repo", a: str, b: str) -> str:
     try:
         return str(repo.git.merge_base(a, b)).strip()
     except git.GitCommandError:  # type: ignore[attr-defined]
-        raise UsageError(f"no merge-base between {a} and {b}: fetch more history (git fetch --unshallow)") from None
+        raise UsageError(f"no merge-base between {a} and {b}: {_unshallow_hint(repo)}") from None
 
 
 def _collect_diff_file(start: Path, diff_file: str) -> Collected:

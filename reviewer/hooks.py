@@ -271,16 +271,17 @@ def _unstaged(root: Path, paths: list[str]) -> set[str]:
 
 
 def _restore(root: Path, originals: Mapping[str, bytes]) -> None:
-    from reviewer.fsutil import atomic_write
+    from reviewer.fsutil import UnsafePath, read_inside, write_inside
 
     for rel, data in originals.items():
-        path = root / rel
         try:
-            if path.read_bytes() == data:
+            if read_inside(root, rel) == data:
                 continue
+        except UnsafePath:
+            continue  # never written through or over a link, so nothing to restore
         except OSError:
             pass
-        atomic_write(path, data)
+        write_inside(root, rel, data)
 
 
 def _broken(root: Path, rel: str) -> Optional[str]:
@@ -305,17 +306,24 @@ def _docstrings(argv: Optional[Sequence[str]]) -> int:
     for rel in sorted(dirty):
         print(f"{rel}: has unstaged changes: not rewritten (stage them, or let pre-commit stash them)")
     targets = [t for t in targets if t not in dirty]
+    from reviewer.fsutil import read_inside, refused
+
+    for rel in list(targets):
+        why = refused(run.root, rel)
+        if why is not None:  # a link is never written through or replaced
+            print(f"{rel}: {why}: not rewritten")
+            targets.remove(rel)
     if not targets:
         return EXIT_FINDINGS if dirty else EXIT_OK
     cfg, note = choose_backend(run.config)
     if note:
         say_once(note)
-    originals = {rel: (run.root / rel).read_bytes() for rel in targets}
+    originals = {rel: read_inside(run.root, rel) or b"" for rel in targets}
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         result = pipeline.run(cfg, run.root, DiffMode(staged=True), ("docstrings",), status=_status,
                               options={"write": True}, paths=tuple(targets))
-        changed = [rel for rel in targets if (run.root / rel).read_bytes() != originals[rel]]
+        changed = [rel for rel in targets if (read_inside(run.root, rel) or b"") != originals[rel]]
         broken = {rel: why for rel in changed if (why := _broken(run.root, rel))}
         if broken:  # the task verifies before writing; this is the hook's own last check
             _restore(run.root, {rel: originals[rel] for rel in broken})

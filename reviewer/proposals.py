@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewer.errors import UsageError
-from reviewer.fsutil import atomic_write
+from reviewer.fsutil import read_inside, write_inside
 
 if TYPE_CHECKING:
     from reviewer.tasks.testgen import Candidate
@@ -16,8 +16,22 @@ if TYPE_CHECKING:
 HEADER = "# Tests proposed by `reviewer tests`: each one passed every run and executes changed code no test ran.\n"
 
 
+def output_rel(template: str, module: str) -> str:
+    """The repository-relative file for `module`'s proposals; UsageError when it would leave the repository."""
+    from reviewer.fsutil import relative_problem
+
+    try:
+        rel = template.format(module=module.rsplit(".", 1)[-1] or "module").replace("\\", "/")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise UsageError(f"coverage.output {template!r} is not a valid template ({exc}): use {{module}}") from None
+    problem = relative_problem(rel)
+    if problem is not None:
+        raise UsageError(f"coverage.output {template!r} gives {rel!r}: {problem}")
+    return rel
+
+
 def output_path(root: Path, template: str, module: str) -> Path:
-    return root / template.format(module=module.rsplit(".", 1)[-1] or "module")
+    return root / output_rel(template, module)
 
 
 def _test_names(tree: ast.Module) -> set[str]:
@@ -43,13 +57,15 @@ def write_kept(candidates: "list[Candidate]", root: Path, template: str) -> list
     project's own test file: refuse rather than touch it. Every result is
     parsed before it is written, and written atomically.
     """
-    by_file: dict[Path, list[str]] = {}
+    by_file: dict[str, list[str]] = {}
     for c in candidates:
-        by_file.setdefault(output_path(root, template, c.target.module), []).append(c.code)
+        by_file.setdefault(output_rel(template, c.target.module), []).append(c.code)
     written: list[Path] = []
-    for path, codes in sorted(by_file.items()):
-        if path.exists():
-            current = path.read_text(encoding="utf-8")
+    for rel, codes in sorted(by_file.items()):
+        path = root / rel
+        existing = read_inside(root, rel)  # UnsafePath (exit 2) for a link or a path outside the repository
+        if existing is not None:
+            current = existing.decode("utf-8", errors="replace")
             if not current.startswith(HEADER):
                 raise UsageError(f"{path} exists and is not a reviewer proposals file: set coverage.output "
                                  "to another name; existing test files are never changed")
@@ -63,7 +79,6 @@ def write_kept(candidates: "list[Candidate]", root: Path, template: str) -> list
             ast.parse(content)
         except SyntaxError as exc:  # pragma: no cover - each piece parsed on its own
             raise UsageError(f"combined proposals for {path} do not parse ({exc.msg}); nothing written") from None
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, content.encode("utf-8"))
+        write_inside(root, rel, content.encode("utf-8"), make_dirs=True)
         written.append(path)
     return written

@@ -208,12 +208,15 @@ def _suggestions(path: str, old: str, new: str) -> list[Suggestion]:
 
 def write(section: DocstringsSection, root: Path, expected: Mapping[str, bytes]) -> None:
     """Write each verified file, atomically, if the disk still holds the bytes that were read."""
-    from reviewer.fsutil import atomic_write
+    from reviewer.fsutil import UnsafePath, read_inside, write_inside
 
     for path, data in section.new_data.items():
-        target = root / path
+        # Contained (fsutil): never outside `root`, never through or over a symbolic link.
         try:
-            current = target.read_bytes()
+            current = read_inside(root, path)
+        except UnsafePath as exc:
+            section.failures.append(Failure(path, f"not written: {exc.reason}"))
+            continue
         except OSError as exc:
             section.failures.append(Failure(path, f"not written: cannot read it ({exc.strerror})"))
             continue
@@ -222,5 +225,9 @@ def write(section: DocstringsSection, root: Path, expected: Mapping[str, bytes])
                 path, "not written: the working tree differs from the reviewed version (commit or stash, "
                       "or use --worktree / --staged)"))
             continue
-        atomic_write(target, data)
+        try:
+            write_inside(root, path, data)
+        except UnsafePath as exc:
+            section.failures.append(Failure(path, f"not written: {exc.reason}"))
+            continue
         section.written.append(path)

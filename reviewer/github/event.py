@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Optional
@@ -40,12 +39,13 @@ class Event:
 
 def load(path: Path, name: Optional[str], repository: str) -> Event:
     """Read GITHUB_EVENT_PATH; `name` is GITHUB_EVENT_NAME (inferred from the payload when unset)."""
+    from reviewer.fsutil import load_json
+
     try:
-        payload = json.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read the event file {path}: {exc.strerror}") from None
-    except ValueError as exc:
-        raise UsageError(f"the event file {path} is not JSON: {exc}") from None
+    payload = load_json(raw, f"the event file {path}")
     if not isinstance(payload, dict):
         raise UsageError(f"the event file {path} does not hold a JSON object")
     name = name or _infer(payload)
@@ -56,11 +56,18 @@ def load(path: Path, name: Optional[str], repository: str) -> Event:
         return _pull_request(name, payload, repository)
     if name == "push":
         before, after = payload.get("before"), payload.get("after")
+        if not all(v is None or _is_sha(v) for v in (before, after)):
+            raise UsageError("the push event's before and after must be commit ids")
         base = None if before in (None, ZERO_SHA) else str(before)
         return Event(name, repository, base_sha=base, head_sha=str(after) if after else None)
     inputs = payload.get("inputs") or {}
     base_ref = inputs.get("base") if isinstance(inputs, Mapping) else None
     return Event(name, repository, base_ref=str(base_ref) if base_ref else None)
+
+
+def _is_sha(value: Any) -> bool:
+    # A commit id (letters and digits only: never an option or a revision expression).
+    return isinstance(value, str) and 4 <= len(value) <= 64 and value.isascii() and value.isalnum()
 
 
 def _infer(payload: Mapping[str, Any]) -> str:
@@ -85,6 +92,8 @@ def _pull_request(name: str, payload: Mapping[str, Any], repository: str) -> Eve
     base, head = _get(pr, "base", "sha"), _get(pr, "head", "sha")
     if not isinstance(number, int) or not base or not head:
         raise UsageError("the pull_request event has no number, base.sha or head.sha")
+    if not (_is_sha(base) and _is_sha(head)):
+        raise UsageError("the pull_request event's base.sha and head.sha must be commit ids")
     head_repo = _get(pr, "head", "repo", "full_name")
     fork = bool(head_repo) and head_repo != _get(pr, "base", "repo", "full_name")
     return Event(name, repository, number, str(base), str(head), _get(pr, "base", "ref"), fork)

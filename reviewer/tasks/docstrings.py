@@ -58,11 +58,13 @@ def _on_disk(ctx: TaskContext, path: str, data: bytes, changed: frozenset[int]) 
     changed too. This is what lets a second `--write` see the first one's
     docstrings (a no-op) before anything is committed.
     """
+    from reviewer.fsutil import read_inside
+
     try:
-        disk = (ctx.root / path).read_bytes()
+        disk = read_inside(ctx.root, path)  # never outside the root or through a link
     except OSError:
         return data, changed
-    if disk == data:
+    if disk is None or disk == data:
         return data, changed
     old = data.splitlines()
     new = disk.splitlines()
