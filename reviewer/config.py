@@ -359,12 +359,13 @@ def _coerce(cls: type, data: Mapping[str, Any], where: str, section: str = "") -
     for key, value in data.items():
         name = key.replace("-", "_")
         if name not in known:
-            warnings.warn(f"{where}: unknown configuration key {key!r} (ignored)", stacklevel=2)
+            qual = f"{section}.{key}" if section else key
+            warnings.warn(f"{where}: unknown configuration key {qual!r} (ignored)", stacklevel=2)
             continue
         if name in _SECTIONS and cls is Config:
             if not isinstance(value, Mapping):
                 raise UsageError(f"{where}: [{key}] must be a table, not {_show(value)}")
-            kwargs[name] = _coerce(_SECTIONS[name], value, f"{where}.{key}", name)
+            kwargs[name] = _coerce(_SECTIONS[name], value, where, name)
             continue
         try:
             kwargs[name] = SCHEMA[section][name].check(value, f"{section}.{name}" if section else name)
