@@ -217,7 +217,8 @@ class Key:
             if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
                 raise bad
             if self.choices and any(v not in self.choices for v in value):
-                raise bad
+                if self.choices != TASKS or any(v not in _task_names() for v in value):
+                    raise bad
             value = tuple(value)
         elif self.kind == "severity_map":
             if not isinstance(value, Mapping) or not all(
@@ -231,6 +232,13 @@ class Key:
 def _show(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _task_names() -> set[str]:
+    """The built-in tasks plus any registered at run time (reviewer.tasks.REGISTRY)."""
+    from reviewer.tasks import REGISTRY
+
+    return set(TASKS) | set(REGISTRY)
 
 
 SEVERITIES = ("info", "warning", "error")
