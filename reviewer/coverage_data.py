@@ -236,10 +236,13 @@ def static_analysis(text: str, filename: str, settings: CoverageSettings) -> Opt
 
 
 def _read_source(root: Path, rel: str) -> Optional[str]:
+    from reviewer.fsutil import read_inside
+
     try:
-        return (root / rel).read_bytes().decode("utf-8", errors="replace")
+        data = read_inside(root, rel.replace(os.sep, "/"))  # inside the repository, never through a link
     except OSError:
         return None
+    return None if data is None else data.decode("utf-8", errors="replace")
 
 
 # --- .coverage ------------------------------------------------------------------------------

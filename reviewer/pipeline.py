@@ -55,8 +55,9 @@ def collect(start: Path, mode: gitmod.DiffMode, config: Config) -> tuple[ChangeS
     collected = gitmod.collect(start, mode)
     changes = diffmod.parse(collected.diff, exclude=config.exclude, base=collected.base, head=collected.head)
     changes = _contain(changes, collected.snapshot)
-    collected.snapshot.prefetch(f.path for f in changes.files
-                                if f.status != FileStatus.DELETED and not f.binary and f.hunks)
+    prefetch = getattr(collected.snapshot, "prefetch", None)  # optional: a snapshot may read one at a time
+    if prefetch is not None:
+        prefetch(f.path for f in changes.files if f.status != FileStatus.DELETED and not f.binary and f.hunks)
     if mode.diff_file is not None:
         changes = _check_new_side(changes, collected.snapshot)
     return changes, collected
@@ -73,7 +74,7 @@ def _contain(changes: ChangeSet, snapshot: gitmod.Snapshot) -> ChangeSet:
         reason = fsutil.relative_problem(change.path)
         if reason is None and change.old_path is not None:
             reason = fsutil.relative_problem(change.old_path)
-        if reason is None and change.status != FileStatus.DELETED:
+        if reason is None and change.status != FileStatus.DELETED and hasattr(snapshot, "refused"):
             reason = snapshot.refused(change.path)
         if reason is None:
             keep.append(change)

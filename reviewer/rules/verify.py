@@ -93,15 +93,15 @@ def check(path: str, text: str, finding: Finding, rules: Sequence[Rule],
     pattern = [r for r in rules if r.matcher is not None]
     if not pattern:
         return OK
-    old = before if before is not None else _signature(pattern, text)
-    new = _signature(pattern, fixed)
-    own = [r for r in pattern if r.id == finding.rule]
-    if own:
-        from reviewer.rules import match as rules_match
+    from reviewer.rules import match as rules_match
 
-        span = range(s.start_line, s.start_line + max(len(s.replacement.split("\n")) if s.replacement else 0, 1))
-        if any(m.line in span for m in rules_match.match_text(fixed, own)):
-            return Verdict(False, f"{finding.rule} still matches after the fix")
+    old = before if before is not None else _signature(pattern, text)
+    # One match of the fixed text serves both checks (the finding's own rule is one of `pattern`).
+    matches = rules_match.match_text(fixed, pattern)
+    new = Counter((m.rule.id, " ".join(m.text.split())) for m in matches)
+    span = range(s.start_line, s.start_line + max(len(s.replacement.split("\n")) if s.replacement else 0, 1))
+    if any(m.rule.id == finding.rule and m.line in span for m in matches):
+        return Verdict(False, f"{finding.rule} still matches after the fix")
     added = new - old
     if added:
         rule_id, _text = sorted(added)[0]
