@@ -153,3 +153,24 @@ def test_docstrings_write_does_not_follow_a_symlinked_folder(cli, repo: GitRepo,
     r = cli("docstrings", "--write", "--generator", "template", "--base", "main", cwd=repo.path)
     assert (outside / "mod.py").read_text() == UNDOCUMENTED, r
     assert r.code != 0 and "pkg/mod.py" in r.out + r.err and "symbolic link" in r.out + r.err, r
+
+
+def test_docstrings_hook_leaves_a_staged_symlink_alone(repo: GitRepo, capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pre-commit hook path: a staged link to an undocumented module is neither written through nor replaced.
+
+    The task is the stand-in of tests/standins (it writes with fsutil like the real one) so that no model is needed.
+    """
+    from reviewer import hooks, tasks
+
+    monkeypatch.setitem(tasks.REGISTRY, "docstrings", "tests.standins.docstrings")
+    repo.write("real.py", UNDOCUMENTED)
+    repo.commit("base")
+    (repo.path / "link.py").symlink_to("real.py")
+    repo.git("add", "link.py")
+    monkeypatch.chdir(repo.path)
+    capsys.readouterr()
+    hooks.HOOKS["docstrings"]([])
+    out = capsys.readouterr().out
+    assert (repo.path / "link.py").is_symlink() and (repo.path / "real.py").read_text() == UNDOCUMENTED, out
+    assert "link.py: is a symbolic link" in out
