@@ -82,7 +82,7 @@ class CloudConfig:
 
 @dataclass(frozen=True)
 class DocstringsConfig:
-    style: str = "google"  # google | numpy | sphinx | pep257
+    style: str = "auto"  # auto (the module's own, detected; google when none) | google | numpy | sphinx | pep257
     skip_private: bool = True
     skip_dunder: bool = True
     skip_init: bool = True
@@ -92,7 +92,7 @@ class DocstringsConfig:
     line_length: int = 88
     skip_overload: bool = True  # @overload stubs (the implementation carries the docstring)
     skip_setters: bool = True  # @x.setter / @x.deleter (the property's getter carries it)
-    generator: str = "auto"  # auto (model if available, else template) | model | template
+    generator: str = "auto"  # auto (the model if available, else nothing is written) | model | template
 
 
 @dataclass(frozen=True)
