@@ -137,17 +137,17 @@ def check(defn: Definition, shape: Shape, prose: Prose, doc: str, style: str, co
     for exc in shape.raises:
         fields.append((exc, prose.raises.get(exc, ""), (exc,)))
     for label, text, names in fields:
+        if label != "summary" and not text.strip():
+            return f"does not describe {label}"
+        why = _mentions(text, code_words, params)
+        if why is not None:
+            return f"{label}: {why}"
         if label != "summary":
-            if not text.strip():
-                return f"does not describe {label}"
             said = echoes(text, *names, kind_name)
             if said is not None:
                 return f"the text for {label}, {_quote(said)}, only repeats the name"
             if not _prose_like(text):
                 return f"the text for {label}, {_quote(text)}, is not prose"
-        why = _mentions(text, code_words, params)
-        if why is not None:
-            return f"{label}: {why}"
     return None
 
 

@@ -206,7 +206,9 @@ def generate(backend: Backend, targets: Sequence[Target], max_new_tokens: int = 
             continue
         prose = parse_answer(completion.text, target)
         if prose is None:
-            out.append(Answer(None, who, "the model's answer is not the JSON object asked for"))
+            blank = re.search(r'"summary":\s*"\s*"', completion.text) is not None
+            out.append(Answer(None, who, "the model's summary is empty" if blank
+                              else "the model's answer is not the JSON object asked for"))
         else:
             out.append(Answer(prose, who))
     return out

@@ -85,7 +85,10 @@ def clean(text: str, defn: Optional[Definition] = None) -> str:
     while '"""' in text or "'''" in text:
         text = text.replace('"""', '"').replace("'''", "'")
     # Leading punctuation (":", "-") would read as a field marker or a list item.
-    text = text.strip().strip("`").strip().lstrip(":;,.-*# ").strip()
+    text = text.strip()
+    if len(text) > 1 and text[0] == text[-1] == "`" and text.count("`") == 2:
+        text = text[1:-1]  # one code span around everything: a fence-like wrapper, not code in the prose
+    text = text.strip().lstrip(":;,.-*# ").strip()
     return text
 
 
