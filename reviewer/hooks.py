@@ -305,6 +305,17 @@ HOOK_MODEL_OFF = (
 )
 
 
+def _list_undocumented(result: "Result", message: str) -> None:
+    """`path:line: name (kind) has no docstring` for each staged target, then how to get them written."""
+    section = result.sections.get("docstrings")
+    missing = section.missing if section is not None else []
+    for rel, cand in missing:
+        d = cand.definition
+        print(f"{rel}:{d.line}: {d.qualname} ({d.kind}) has no docstring")
+    if missing:
+        say_once(message)
+
+
 def _docstrings(argv: Optional[Sequence[str]]) -> int:
     p = _parser("reviewer-hook-docstrings", "Insert docstrings into staged Python files; fail when it changed any. "
                                             "Without a model, list what is undocumented and pass.")
@@ -325,13 +336,7 @@ def _docstrings(argv: Optional[Sequence[str]]) -> int:
         # No model: never invent prose. List what lacks a docstring (the staged version) and pass.
         result = pipeline.run(cfg, run.root, DiffMode(staged=True), ("docstrings",), status=_status,
                               options={"plan_only": True}, paths=tuple(targets))
-        section = result.sections.get("docstrings")
-        missing = section.missing if section is not None else []
-        for rel, cand in missing:
-            d = cand.definition
-            print(f"{rel}:{d.line}: {d.qualname} ({d.kind}) has no docstring")
-        if missing:
-            say_once(HOOK_NO_MODEL if note else HOOK_MODEL_OFF)
+        _list_undocumented(result, HOOK_NO_MODEL if note else HOOK_MODEL_OFF)
         _notes(result)
         return EXIT_OK
     if note and generator == "model":
@@ -361,6 +366,10 @@ def _docstrings(argv: Optional[Sequence[str]]) -> int:
     for line in format_findings(result):
         print(line)
     section = result.sections.get("docstrings")
+    why_not = getattr(section, "not_written", None)
+    if why_not:
+        # A model was expected but could not be loaded (not downloaded, say): list, say why, pass.
+        _list_undocumented(result, f"{HOOK_NO_MODEL} ({why_not})")
     for r in getattr(section, "rejected", ()):
         print(f"{r.path}:{r.line}: {r.name}: docstring not written: {r.reason}")
     for rel in changed:
