@@ -55,7 +55,13 @@ def name_words(*names: Optional[str]) -> set[str]:
 
 
 def _content(sentence: str) -> list[str]:
-    return [w.lower().strip("'") for w in _WORD.findall(sentence) if w.lower().strip("'") not in FILLER]
+    """The sentence's words that carry meaning; code names are split (`KeyError` -> key, error)."""
+    out = []
+    for token in _WORD.findall(sentence):
+        for w in sorted(name_words(token.strip("'"))) or [token.lower()]:
+            if w not in FILLER:
+                out.append(w)
+    return out
 
 
 def echoes(text: str, *names: Optional[str]) -> Optional[str]:
@@ -122,7 +128,7 @@ def check(defn: Definition, shape: Shape, prose: Prose, doc: str, style: str, co
     if not _prose_like(summary):
         return f"the summary {_quote(summary)} is not prose"
     kind_name = defn.name
-    said = echoes(summary, kind_name, defn.parent)
+    said = echoes(summary, kind_name, defn.parent, *(p.name for p in shape.params))
     if said is not None:
         return f"the summary {_quote(said)} only repeats the name"
     code_words = _code_words(code)
