@@ -26,8 +26,13 @@ def golden_config(data: bytes) -> DocstringsConfig:
 
 def inject_all(data: bytes, cfg: Optional[DocstringsConfig] = None, backend: Any = None,
                changed: Optional[frozenset[int]] = None, path: str = "case.py") -> DocstringsSection:
-    """Document every selected definition of `data` (all lines count as changed unless given)."""
-    return document([FileInput(path, data, changed)], cfg or golden_config(data), backend or TemplateBackend())
+    """Document every selected definition of `data` (all lines count as changed unless given).
+
+    The checks on generated prose are off: these helpers test insertion (the AST guarantees still
+    apply); the checks have their own tests (test_docstrings_checks.py, test_docstrings_grounded.py).
+    """
+    return document([FileInput(path, data, changed)], cfg or golden_config(data), backend or TemplateBackend(),
+                    checks_mode="off")
 
 
 class ScriptedServer:

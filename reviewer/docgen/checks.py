@@ -120,6 +120,8 @@ def check(defn: Definition, shape: Shape, prose: Prose, doc: str, style: str, co
     if not prose_checks:
         return None
     summary = prose.summary.strip()
+    if not summary:
+        return "the summary is empty"
     n_words = len(_WORD.findall(summary))
     if n_words < 2:
         return f"the summary {_quote(summary)} is not a sentence"

@@ -136,12 +136,15 @@ def resolve_style(configured: str, defs: Sequence[source.Definition]) -> tuple[s
 
 
 def document(files: Sequence[FileInput], cfg: DocstringsConfig, backend: Optional[Backend],
-             max_new_tokens: int = 384, status: Callable[[str], None] = lambda _m: None) -> DocstringsSection:
+             max_new_tokens: int = 384, status: Callable[[str], None] = lambda _m: None,
+             checks_mode: str = "auto") -> DocstringsSection:
     """Plan, generate, check and verify docstrings for `files`; nothing is written here.
 
     With no backend, only plans: candidates and coverage, no prose, no edits.
     A generated docstring that fails a check is not inserted; it is listed in
-    `section.rejected` with its reason.
+    `section.rejected` with its reason. `checks_mode`: "auto" (every check;
+    only the structural ones for the template generator), or "off" for tests
+    of the insertion alone (the AST guarantees always apply).
     """
     if cfg.style not in STYLE_CHOICES:
         from reviewer.errors import UsageError
@@ -162,11 +165,12 @@ def document(files: Sequence[FileInput], cfg: DocstringsConfig, backend: Optiona
     if all_targets:
         status(f"docstrings: generating {len(all_targets)} docstring(s) with {label}")
     answers = iter(generate.generate(backend, all_targets, max_new_tokens))
-    prose_checks = backend.name != generate.TemplateBackend.name
+    mode = checks_mode if checks_mode == "off" else (
+        "structure" if backend.name == generate.TemplateBackend.name else "all")
     for plan in planned:
         written = [(c, t, next(answers)) for c, t in plan.targets]
         if written:
-            _apply(plan.file, written, cfg, section, prose_checks)
+            _apply(plan.file, written, cfg, section, mode)
     return section
 
 
@@ -255,8 +259,17 @@ def _body_indent(lines: list[str], d: source.Definition) -> str:
     return lead(head) + "    "
 
 
+def _check(src_lines: list[str], c: Candidate, t: generate.Target, prose: text.Prose, cfg: DocstringsConfig,
+           prose_checks: bool) -> Optional[str]:
+    d = c.definition
+    indent = _body_indent(src_lines, d).replace("\r", "")
+    doc = "\n".join(text.content(d, prose, t.style, indent, cfg.line_length, c.init))
+    room = cfg.line_length - len(indent.expandtabs(4)) - 3 - (1 if "\\" in doc else 0)
+    return checks.check(d, t.shape, text.cleaned(prose, d), doc, t.style, t.code, room, prose_checks=prose_checks)
+
+
 def _apply(f: FileInput, written: list[tuple[Candidate, generate.Target, generate.Answer]],
-           cfg: DocstringsConfig, section: DocstringsSection, prose_checks: bool = True) -> None:
+           cfg: DocstringsConfig, section: DocstringsSection, mode: str = "all") -> None:
     literals: dict[int, str] = {}
     src_lines = _decode(f.data).split("\n")
     accepted: list[tuple[Candidate, generate.Target, text.Prose, str]] = []
@@ -265,11 +278,7 @@ def _apply(f: FileInput, written: list[tuple[Candidate, generate.Target, generat
         if answer.prose is None:
             section.rejected.append(Rejected(f.path, d.line, d.qualname, answer.error or "no answer"))
             continue
-        indent = _body_indent(src_lines, d).replace("\r", "")
-        doc = "\n".join(text.content(d, answer.prose, t.style, indent, cfg.line_length, c.init))
-        room = cfg.line_length - len(indent.expandtabs(4)) - 3 - (1 if "\\" in doc else 0)
-        why = checks.check(d, t.shape, text.cleaned(answer.prose, d), doc, t.style, t.code, room,
-                           prose_checks=prose_checks)
+        why = None if mode == "off" else _check(src_lines, c, t, answer.prose, cfg, mode == "all")
         if why is not None:
             section.rejected.append(Rejected(f.path, d.line, d.qualname, why))
             continue
