@@ -137,7 +137,7 @@ def test_missing_optional_model_keeps_candidates_and_says_so(changed: GitRepo, t
     assert (kept.rule, kept.line, kept.confidence) == ("demo/weak-hash", 5, 0.5)
     assert kept.message.endswith("(unconfirmed: no model)")
     assert any("Model review skipped" in n for n in out.notes)
-    assert any("unconfirmed" in n for n in out.notes) and any("judge rule(s) not applied" in n for n in out.notes)
+    assert any("unconfirmed" in n for n in out.notes) and any(n.startswith("needs a model: 1 judge rule(s) did not run (demo)") for n in out.notes)
 
 
 def test_prompt_shows_numbered_hunk_enclosing_class_and_rules(changed: GitRepo) -> None:
@@ -180,8 +180,8 @@ def test_findings_outside_the_window_or_rule_set_are_dropped_and_counted() -> No
         {"rule": "demo/no-print", "line": 13, "message": "\x1b[31mred\x07 alert"},
     ]})
     found, dropped = _parse_answer(answer, window, {JUDGE.id: JUDGE})
-    assert [(r.id, line, msg) for r, _p, line, msg in found] == [("demo/no-print", 12, "print call"),
-                                                                 ("demo/no-print", 13, "[31mred alert")]
+    assert [(d.rule.id, d.line, d.message) for d in found] == [("demo/no-print", 12, "print call"),
+                                                               ("demo/no-print", 13, "[31mred alert")]
     assert dropped == 2
 
 

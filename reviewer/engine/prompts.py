@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
 from reviewer.engine.base import Request, YesNo
-from reviewer.engine.schema import MAX_FINDINGS, MAX_MESSAGE, findings_schema
+from reviewer.engine.schema import MAX_FINDINGS, MAX_FIX, MAX_MESSAGE, findings_schema
 from reviewer.records import FileChange, Hunk, Rule, Skipped
 
 GENERATED_GLOBS = (
@@ -34,7 +34,9 @@ _DEF_LINE = re.compile(r"^\s*(async\s+def|def|class|function|func|fn|public|priv
 SYSTEM = (
     "You are a careful code reviewer. You review one change against the rules given, and report only real "
     "violations of those rules in the changed lines (marked +). Cite the new-file line number of the violating "
-    "line and explain the problem in one sentence. When nothing violates a rule, answer with an empty list."
+    "line and explain the problem in one sentence. When the fix is small and certain, also give `fix`: the "
+    "corrected code that replaces lines `line` to `end_line` (whole lines, with their indentation). When nothing "
+    "violates a rule, answer with an empty list."
 )
 VERIFY_SYSTEM = "You check code review findings. Answer with one word: yes or no."
 
@@ -148,7 +150,8 @@ def hunk_block(window: Window) -> str:
 def review_request(window: Window, rules: Sequence[Rule], context: str, max_new_tokens: int) -> Request:
     user = (f"File: {window.path}\n\n" + rules_block(rules) + context + hunk_block(window)
             + f"\nReport violations of the rules above on lines {window.first}-{window.last} as JSON "
-            f"(at most {MAX_FINDINGS}, messages under {MAX_MESSAGE} characters).")
+            f"(at most {MAX_FINDINGS}, messages under {MAX_MESSAGE} characters; a fix under {MAX_FIX} "
+            "characters, or none).")
     schema = findings_schema([r.id for r in rules], window.first, window.last)
     return Request(SYSTEM, user, schema=schema, max_new_tokens=max_new_tokens, paths=(window.path,), purpose="review")
 

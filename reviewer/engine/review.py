@@ -1,36 +1,70 @@
 """Model review of changed hunks: the engine side of the `review` task.
 
 `review_hunks(ctx, rules, candidates)`:
-- judge-only rules: every changed hunk of a matching file is reviewed by the
-  model against them (constrained to the bounded findings schema); each
-  finding then gets a confidence from a batched yes/no verification pass;
+- judge-only rules (the built-in `python-bugs` pack, the judge part of
+  `python-standards`, a team's `.reviewer/rules/` and its guidelines,
+  reviewer/guidelines.py): every changed hunk of a matching file is reviewed
+  by the model against them (constrained to the bounded findings schema);
+  each finding then gets a confidence from a batched yes/no verification pass;
+- a model finding may carry a fix (replacement text for the lines it flags):
+  it is shown only when reviewer.rules.verify passes it (inside the changed
+  lines, the patched file parses, no pattern rule newly fires); otherwise the
+  finding is kept without it and `fix_withheld` says why;
 - pattern+judge rules: the pattern's `candidates` are confirmed by the same
   yes/no pass (confidence = P(yes)); `min_confidence` (the router) drops the
   unlikely ones.
 A finding anchored outside its hunk, or naming a rule that does not apply,
 is dropped and counted in a note. Without a model the candidates are kept
-unconfirmed and the report says so.
+unconfirmed and the report says which judge rules need a model.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any, Optional, Sequence
 
 from reviewer.engine import prompts
 from reviewer.engine import shared_backend
-from reviewer.records import FileStatus, Finding, Rule, RuleKind, Skipped, Source
+from reviewer.records import FileStatus, Finding, Rule, RuleKind, Skipped, Source, Suggestion
 from reviewer.tasks import TaskContext, TaskOutput
 
 VERIFY_CONTEXT = 3  # lines either side of a finding shown to the verifier
 UNCONFIRMED = 0.5  # confidence of a pattern+judge candidate no model could confirm (as tasks/review.py)
 
 
+@dataclass(frozen=True)
+class Draft:
+    """A model finding before its confidence: where, what, and the fix it proposes (if any)."""
+
+    rule: Rule
+    path: str
+    line: int
+    end_line: int
+    message: str
+    fix: Optional[str] = None
+
+
+def needs_model_note(rules: Sequence[Rule]) -> str:
+    """'needs a model: N judge rule(s) did not run (packs ...)' for the report's notes."""
+    packs = sorted({r.pack for r in rules})
+    return (f"needs a model: {len(rules)} judge rule(s) did not run ({', '.join(packs)}); "
+            "configure one with --model / --server (docs/engine.md)")
+
+
+def judge_rules_for(ctx: TaskContext, rules: Sequence[Rule]) -> tuple[list[Rule], list[str]]:
+    """The run's judge-only rules: the enabled ones plus the team's guidelines; notes on skipped guideline files."""
+    from reviewer import guidelines
+
+    team, notes = guidelines.load(ctx.root, ctx.config.rules)
+    return [r for r in rules if r.kind == RuleKind.JUDGE] + team, notes
+
+
 def review_hunks(ctx: TaskContext, rules: Sequence[Rule], candidates: Sequence[Finding]) -> TaskOutput:
     """Model findings for judge rules, and confirmed pattern+judge candidates; see the module docstring."""
     out = TaskOutput()
-    judge_rules = [r for r in rules if r.kind == RuleKind.JUDGE]
+    judge_rules, guideline_notes = judge_rules_for(ctx, rules)
+    out.notes.extend(guideline_notes)
     if not judge_rules and not candidates:
         return out
     backend, notes = shared_backend(ctx)
@@ -40,13 +74,13 @@ def review_hunks(ctx: TaskContext, rules: Sequence[Rule], candidates: Sequence[F
         out.findings.extend(replace(c, confidence=UNCONFIRMED, message=f"{c.message} (unconfirmed: no model)")
                             for c in candidates)
         if judge_rules:
-            out.notes.append(f"{len(judge_rules)} judge rule(s) not applied: no model")
+            out.notes.append(needs_model_note(judge_rules))
         if candidates:
             out.notes.append(f"{len(candidates)} pattern+judge finding(s) reported unconfirmed: no model")
         return out
 
     requests, windows = _review_requests(ctx, judge_rules, backend, out)
-    drafts: list[tuple[Rule, str, int, str]] = []
+    drafts: list[Draft] = []
     if requests:
         dropped = 0
         for (window, allowed), comp in zip(windows, backend.complete(requests)):
@@ -61,20 +95,42 @@ def review_hunks(ctx: TaskContext, rules: Sequence[Rule], candidates: Sequence[F
             out.notes.append(f"{dropped} model finding(s) dropped: anchored outside their hunk or naming a rule "
                              "that does not apply")
 
-    by_id = {r.id: r for r in rules}
-    questions = [prompts.verify_question(rule, rule.id, path, line, message, _around(ctx, path, line))
-                 for rule, path, line, message in drafts]
+    by_id = {r.id: r for r in list(rules) + judge_rules}
+    questions = [prompts.verify_question(d.rule, d.rule.id, d.path, d.line, d.message,
+                                         _around(ctx, d.path, d.line)) for d in drafts]
     questions += [prompts.verify_question(by_id.get(c.rule), c.rule, c.path, c.line, c.message,
                                           _around(ctx, c.path, c.line)) for c in candidates]
     probs = backend.confidence(questions) if questions else []
-    for (rule, path, line, message), p in zip(drafts, probs):
-        out.findings.append(Finding(rule=rule.id, pack=rule.pack, path=path, line=line, end_line=line,
-                                    severity=rule.severity, message=message, confidence=p, source=Source.MODEL,
-                                    snippet=_line(ctx, path, line)))
+    for d, p in zip(drafts, probs):
+        out.findings.append(_with_fix(ctx, rules, d, p))
     for cand, p in zip(candidates, probs[len(drafts):]):
         # The model's judgement decides now, so min_confidence applies (source MODEL).
         out.findings.append(replace(cand, confidence=p, source=Source.MODEL))
     return out
+
+
+def _with_fix(ctx: TaskContext, rules: Sequence[Rule], d: Draft, confidence: float) -> Finding:
+    """The finding for a draft; its fix is attached only when reviewer.rules.verify passes it."""
+    finding = Finding(rule=d.rule.id, pack=d.rule.pack, path=d.path, line=d.line, end_line=d.end_line,
+                      severity=d.rule.severity, message=d.message, confidence=confidence, source=Source.MODEL,
+                      snippet=_line(ctx, d.path, d.line))
+    if d.fix is None:
+        return finding
+    if any(not ch.isprintable() and ch not in "\t\n" for ch in d.fix):
+        return replace(finding, fix_withheld="the fix contains control characters")
+    text = ctx.text(d.path)
+    change = ctx.changes.get(d.path)
+    if text is None or change is None:
+        return replace(finding, fix_withheld="the file's new text is not available to check the fix")
+    from reviewer import rules as rulesmod
+    from reviewer.rules import verify as rules_verify
+
+    # Inside the changed hunk: the added lines by default, any hunk line when the run looks wider.
+    allowed = change.added_lines if ctx.config.filter_mode == "added" else change.hunk_lines
+    here = [r for r in rules if r.matcher is not None and rulesmod.applies_to(r, d.path)]
+    proposed = replace(finding, suggestion=Suggestion(d.path, d.line, d.end_line, d.fix))
+    verdict = rules_verify.check(d.path, text, proposed, here, allowed)
+    return proposed if verdict.ok else replace(finding, fix_withheld=verdict.reason)
 
 
 def _review_requests(ctx: TaskContext, rules: list[Rule], backend: Any, out: TaskOutput
@@ -118,13 +174,12 @@ def _review_requests(ctx: TaskContext, rules: list[Rule], backend: Any, out: Tas
     return requests, windows
 
 
-def _parse_answer(text: str, window: prompts.Window, allowed: dict[str, Rule]
-                  ) -> tuple[list[tuple[Rule, str, int, str]], int]:
+def _parse_answer(text: str, window: prompts.Window, allowed: dict[str, Rule]) -> tuple[list[Draft], int]:
     try:
         items = json.loads(text).get("findings", [])
     except (ValueError, AttributeError):
         return [], 0
-    found: list[tuple[Rule, str, int, str]] = []
+    found: list[Draft] = []
     seen: set[tuple[str, int]] = set()
     dropped = 0
     for item in items if isinstance(items, list) else []:
@@ -139,7 +194,14 @@ def _parse_answer(text: str, window: prompts.Window, allowed: dict[str, Rule]
         # Model text reaches terminals and PR comments: no control characters (escape sequences).
         printable = "".join(ch if ch.isprintable() else " " for ch in str(item.get("message", "")))
         message = " ".join(printable.split()) or rule.title
-        found.append((rule, window.path, line, message))
+        end = item.get("end_line", line)
+        end = end if isinstance(end, int) and line <= end <= window.last else line
+        fix = item.get("fix")
+        if isinstance(fix, str) and fix.strip():
+            fix = fix.replace("\r\n", "\n").removesuffix("\n")
+        else:
+            fix = None
+        found.append(Draft(rule, window.path, line, end, message, fix))
     return found, dropped
 
 
