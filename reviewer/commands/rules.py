@@ -29,22 +29,49 @@ _config_opt = click.option("--config", "config_path", type=click.Path(dir_okay=F
                            default=None, help="Configuration file.")
 
 
+_model_opt = click.option("--model", "model", metavar="ID|PATH", default=None,
+                          help="Model for judge rules (Hugging Face id or local folder).")
+_server_opt = click.option("--server", default=None, metavar="URL", help="Use an OpenAI-compatible server.")
+
+
+def _with_model(cfg: Any, model: Optional[str], server: Optional[str]) -> Any:
+    from reviewer import config as configmod
+
+    return configmod.override(cfg, model__model=model, model__server=server)
+
+
 @command.command(name="list")
 @_repo_opt
 @_config_opt
+@_model_opt
+@_server_opt
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def list_rules(repo: Optional[Path], config_path: Optional[Path], fmt: str) -> None:
-    """Show every rule with its pack, severity, kind and whether config enables it."""
-    from reviewer import rules as rulesmod
+def list_rules(repo: Optional[Path], config_path: Optional[Path], model: Optional[str], server: Optional[str],
+               fmt: str) -> None:
+    """Show every rule with its pack, severity, kind and whether config enables it.
+
+    Judge rules (and the team's guidelines) run only with a model: when none is
+    configured, ENABLED says `needs a model`.
+    """
+    from reviewer import guidelines, rules as rulesmod
+    from reviewer.engine.review import model_unavailable
 
     cfg, root = _context(repo, config_path)
+    cfg = _with_model(cfg, model, server)
     all_rules, chosen = rulesmod.load(root, cfg.rules)  # type: ignore[attr-defined]
+    team, notes = guidelines.load(root, cfg.rules)  # type: ignore[attr-defined]
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+    all_rules, chosen = all_rules + team, chosen + team
+    no_model = model_unavailable(cfg)
     enabled = {r.id: r for r in chosen}
     rows: list[dict[str, Any]] = []
     for r in sorted(all_rules, key=lambda r: r.id):
         shown = enabled.get(r.id, r)
+        needs = no_model is not None and r.kind.value == "judge"
         rows.append({"id": r.id, "pack": r.pack, "severity": str(shown.severity), "kind": r.kind.value,
-                     "fix": r.fix is not None, "enabled": r.id in enabled, "title": r.title, "source": r.source})
+                     "fix": r.fix is not None, "enabled": r.id in enabled, "needs_model": needs,
+                     "title": r.title, "source": r.source})
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2))
         return
@@ -52,9 +79,12 @@ def list_rules(repo: Optional[Path], config_path: Optional[Path], fmt: str) -> N
     pack_w = max([len(row["pack"]) for row in rows] + [4])
     click.echo(f"{'ID':<{width}}  {'PACK':<{pack_w}}  {'SEVERITY':<8}  {'KIND':<13}  FIX  ENABLED")
     for row in rows:
+        state = ("needs a model" if row["needs_model"] else "yes") if row["enabled"] else "no"
         click.echo(f"{row['id']:<{width}}  {row['pack']:<{pack_w}}  {row['severity']:<8}  {row['kind']:<13}  "
-                   f"{'yes' if row['fix'] else 'no ':<3}  {'yes' if row['enabled'] else 'no'}")
-    click.echo(f"{len(rows)} rule(s), {len(enabled)} enabled")
+                   f"{'yes' if row['fix'] else 'no ':<3}  {state}")
+    waiting = sum(1 for row in rows if row["enabled"] and row["needs_model"])
+    click.echo(f"{len(rows)} rule(s), {len(enabled)} enabled"
+               + (f"; {waiting} judge rule(s) need a model ({no_model}): pass --model or --server" if waiting else ""))
 
 
 @command.command(name="test")

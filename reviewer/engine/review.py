@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from typing import Any, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 from reviewer.engine import prompts
 from reviewer.engine import shared_backend
-from reviewer.records import FileStatus, Finding, Rule, RuleKind, Skipped, Source, Suggestion
+from reviewer.records import FileChange, FileStatus, Finding, Rule, RuleKind, Skipped, Source, Suggestion
 from reviewer.tasks import TaskContext, TaskOutput
 
 VERIFY_CONTEXT = 3  # lines either side of a finding shown to the verifier
@@ -50,6 +50,42 @@ def needs_model_note(rules: Sequence[Rule]) -> str:
     packs = sorted({r.pack for r in rules})
     return (f"needs a model: {len(rules)} judge rule(s) did not run ({', '.join(packs)}); "
             "configure one with --model / --server (docs/engine.md)")
+
+
+def model_unavailable(config: Any) -> Optional[str]:
+    """Why no model would answer a run with `config` (one line), or None when one is configured.
+
+    Cheap: nothing is loaded and no server is contacted. A server URL counts as
+    available; an in-process model needs the `local` extra and, for a folder,
+    its config.json; a hub id counts as available unless HF_HUB_OFFLINE is set
+    and it is not in the local cache.
+    """
+    import importlib.util
+    import os
+
+    m = config.model
+    if m.backend == "none":
+        return "model.backend = none"
+    if os.environ.get("REVIEWER_SERVER") or m.server or m.backend == "openai":
+        return None
+    if importlib.util.find_spec("transformers") is None or importlib.util.find_spec("torch") is None:
+        return "install reviewer[local]"
+    from reviewer.engine.local import _looks_like_path, _offline
+
+    if _looks_like_path(m.model):
+        from pathlib import Path
+
+        return None if (Path(m.model).expanduser() / "config.json").is_file() else f"no model at {m.model}"
+    if _offline():
+        try:
+            from huggingface_hub import try_to_load_from_cache
+
+            found = try_to_load_from_cache(m.model, "config.json", revision=m.revision)
+        except Exception:  # noqa: BLE001 - any hub problem means: not in the cache
+            found = None
+        if not isinstance(found, str):
+            return f"{m.model} is not in the Hugging Face cache (HF_HUB_OFFLINE)"
+    return None
 
 
 def judge_rules_for(ctx: TaskContext, rules: Sequence[Rule]) -> tuple[list[Rule], list[str]]:
@@ -78,8 +114,19 @@ def review_hunks(ctx: TaskContext, rules: Sequence[Rule], candidates: Sequence[F
         if candidates:
             out.notes.append(f"{len(candidates)} pattern+judge finding(s) reported unconfirmed: no model")
         return out
+    judge(ctx, backend, rules, judge_rules, candidates, out)
+    return out
 
-    requests, windows = _review_requests(ctx, judge_rules, backend, out)
+
+def judge(ctx: TaskContext, backend: Any, rules: Sequence[Rule], judge_rules: Sequence[Rule],
+          candidates: Sequence[Finding], out: TaskOutput,
+          rules_of: Optional[Callable[[FileChange], list[Rule]]] = None) -> None:
+    """Ask `backend` about every changed hunk (judge rules) and every candidate; findings go to `out`.
+
+    `rules` are the run's enabled rules (their pattern rules check model fixes);
+    `rules_of(change)` picks the judge rules for a file (default: by language and globs).
+    """
+    requests, windows = _review_requests(ctx, list(judge_rules), backend, out, rules_of)
     drafts: list[Draft] = []
     if requests:
         dropped = 0
@@ -95,7 +142,7 @@ def review_hunks(ctx: TaskContext, rules: Sequence[Rule], candidates: Sequence[F
             out.notes.append(f"{dropped} model finding(s) dropped: anchored outside their hunk or naming a rule "
                              "that does not apply")
 
-    by_id = {r.id: r for r in list(rules) + judge_rules}
+    by_id = {r.id: r for r in list(rules) + list(judge_rules)}
     questions = [prompts.verify_question(d.rule, d.rule.id, d.path, d.line, d.message,
                                          _around(ctx, d.path, d.line)) for d in drafts]
     questions += [prompts.verify_question(by_id.get(c.rule), c.rule, c.path, c.line, c.message,
@@ -106,7 +153,6 @@ def review_hunks(ctx: TaskContext, rules: Sequence[Rule], candidates: Sequence[F
     for cand, p in zip(candidates, probs[len(drafts):]):
         # The model's judgement decides now, so min_confidence applies (source MODEL).
         out.findings.append(replace(cand, confidence=p, source=Source.MODEL))
-    return out
 
 
 def _with_fix(ctx: TaskContext, rules: Sequence[Rule], d: Draft, confidence: float) -> Finding:
@@ -133,7 +179,8 @@ def _with_fix(ctx: TaskContext, rules: Sequence[Rule], d: Draft, confidence: flo
     return proposed if verdict.ok else replace(finding, fix_withheld=verdict.reason)
 
 
-def _review_requests(ctx: TaskContext, rules: list[Rule], backend: Any, out: TaskOutput
+def _review_requests(ctx: TaskContext, rules: list[Rule], backend: Any, out: TaskOutput,
+                     rules_of: Optional[Callable[[FileChange], list[Rule]]] = None,
                      ) -> tuple[list[Any], list[tuple[prompts.Window, dict[str, Rule]]]]:
     m = ctx.config.model
     counter = getattr(backend, "count_tokens", None)
@@ -145,7 +192,7 @@ def _review_requests(ctx: TaskContext, rules: list[Rule], backend: Any, out: Tas
     for change in ctx.changes.files:
         if change.binary or change.status == FileStatus.DELETED or not change.added_lines:
             continue
-        applicable = prompts.rules_for(rules, change)
+        applicable = rules_of(change) if rules_of is not None else prompts.rules_for(rules, change)
         if not applicable:
             continue
         text = ctx.text(change.path)
