@@ -22,6 +22,14 @@ def render(result: "Result", color: bool) -> str:
             where = click.style(where, bold=True)
             sev = click.style(sev, fg=_COLOURS[sev])
         lines.append(f"{where} {sev} {f.rule} {f.message}{conf}")
+        fix = f.suggestion
+        if fix is not None and f.source.value != "rule":
+            # A model-written fix reached here only after reviewer.rules.verify passed it.
+            span = f"line {fix.start_line}" if fix.end_line <= fix.start_line else \
+                f"lines {fix.start_line}-{fix.end_line}"
+            lines.append(f"    verified fix, replaces {span}:")
+            lines += ["    | " + "".join(ch if ch.isprintable() or ch == "\t" else " " for ch in row)
+                      for row in fix.replacement.split("\n")]
     for s in result.skipped:
         lines.append(f"skipped {s.path}: {s.reason}")
     for note in result.notes:
