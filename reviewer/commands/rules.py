@@ -58,8 +58,8 @@ def list_rules(repo: Optional[Path], config_path: Optional[Path], model: Optiona
 
     cfg, root = _context(repo, config_path)
     cfg = _with_model(cfg, model, server)
-    all_rules, chosen = rulesmod.load(root, cfg.rules)  # type: ignore[attr-defined]
-    team, notes = guidelines.load(root, cfg.rules)  # type: ignore[attr-defined]
+    all_rules, chosen = rulesmod.load(root, cfg.rules)
+    team, notes = guidelines.load(root, cfg.rules)
     for note in notes:
         click.echo(f"note: {note}", err=True)
     all_rules, chosen = all_rules + team, chosen + team
