@@ -82,3 +82,21 @@ def test_eval_without_a_model_says_so_and_exits_3(cli, repo: GitRepo, tmp_path: 
     assert r.err.startswith("reviewer: error: eval needs a model (no model at ") and "--server" in r.err
     r = cli("eval", "--no-model-such-flag", cwd=repo.path)
     assert r.code == 2
+
+
+def test_rules_test_runs_judge_examples_through_the_model(cli, repo: GitRepo,  # type: ignore[no-untyped-def]
+                                                          scripted: Callable[..., ScriptedServer]) -> None:
+    repo.commit("empty")
+    no_model = cli("rules", "test", cwd=repo.path)
+    assert f"skip {OFF}: judge-only, needs a model (--model / --server)" in no_model.out
+    # A model that is right: it flags the bad examples only.
+    right = scripted(review=lambda a: [finding(a.rules[0], a.first)] if "/bad-" in a.path else [])
+    r = cli("rules", "test", "--server", right.url, cwd=repo.path)
+    assert r.code == 0, r.out
+    assert f"ok   {OFF} (model: 1/1 bad flagged, 0/1 good flagged)" in r.out
+    assert "needs a model" not in r.out
+    # A model that flags everything fails every judge rule on its good example.
+    eager = scripted(review=lambda a: [finding(a.rules[0], a.first)])
+    r = cli("rules", "test", "--server", eager.url, cwd=repo.path)
+    assert r.code == 1
+    assert f"FAIL {OFF} (model: 1/1 bad flagged, 1/1 good flagged)" in r.out

@@ -91,27 +91,46 @@ def list_rules(repo: Optional[Path], config_path: Optional[Path], model: Optiona
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @_repo_opt
 @_config_opt
-def test_rules(paths: tuple[Path, ...], repo: Optional[Path], config_path: Optional[Path]) -> None:
+@_model_opt
+@_server_opt
+def test_rules(paths: tuple[Path, ...], repo: Optional[Path], config_path: Optional[Path], model: Optional[str],
+               server: Optional[str]) -> None:
     """Run rule tests: `# expect: ID` / `# ok: ID` annotations and `.fixed.py` files.
 
     PATH is a pack folder or a folder of packs (tests in each pack's tests/).
     Without PATH: the built-in packs, the repository's .reviewer/rules/ and
-    config rules.paths. Exit 1 when a rule misses, false-alarms or fixes wrongly.
+    config rules.paths. Judge rules' good/bad examples go through the model
+    when one is given (--model / --server, or model.server / REVIEWER_SERVER),
+    else they are listed as needing a model. Exit 1 when a rule misses,
+    false-alarms or fixes wrongly.
     """
+    import os
+
     from reviewer import rules as rulesmod
     from reviewer.rules import selftest as rules_test
 
     cfg, root = _context(repo, config_path)
+    cfg = _with_model(cfg, model, server)
     if paths:
         folders, rules = rules_test.load_targets(list(paths))
     else:
-        folders = [folder for folder, _pack in rulesmod.sources(root, cfg.rules)]  # type: ignore[attr-defined]
-        rules = rulesmod.load_all(root, cfg.rules)  # type: ignore[attr-defined]
+        folders = [folder for folder, _pack in rulesmod.sources(root, cfg.rules)]
+        rules = rulesmod.load_all(root, cfg.rules)
     results, stray = rules_test.run(folders, rules, Path.cwd().resolve())
+    asked = model or server or cfg.model.server or os.environ.get("REVIEWER_SERVER")
+    judged = _judge_examples(cfg, root, [r.rule for r in results if r.rule.kind.value == "judge"]) if asked else {}
     failed = 0
     for res in sorted(results, key=lambda r: r.rule.id):
         if res.rule.kind.value == "judge":
-            click.echo(f"skip {res.rule.id}: judge-only, needs the model")
+            verdict = judged.get(res.rule.id)
+            if verdict is None:
+                why = "no examples" if asked else "needs a model (--model / --server)"
+                click.echo(f"skip {res.rule.id}: judge-only, {why}")
+            elif verdict[0]:
+                click.echo(f"ok   {res.rule.id} (model: {verdict[1]})")
+            else:
+                failed += 1
+                click.echo(f"FAIL {res.rule.id} (model: {verdict[1]})")
             continue
         if res.passed:
             click.echo(f"ok   {res.rule.id} ({res.expect} expect, {res.ok} ok, {res.fixed} fixed)")
@@ -126,3 +145,33 @@ def test_rules(paths: tuple[Path, ...], repo: Optional[Path], config_path: Optio
                + (f", {len(stray)} bad annotation(s)" if stray else ""))
     if failed or stray:
         raise SystemExit(EXIT_FINDINGS)
+
+
+def _judge_examples(cfg: Any, root: Path, rules: list[Any]) -> dict[str, tuple[bool, str]]:
+    """rule id -> (passed, 'N/M bad flagged, K/L good flagged') from the model, for judge rules with examples."""
+    from reviewer.errors import BackendError
+    from reviewer.engine import evaluate, shared_backend
+    from reviewer.tasks import TaskContext
+
+    from reviewer.commands.eval import _Texts
+    from reviewer.cli import status_printer
+
+    cases = evaluate.example_cases([r for r in rules if r.examples])
+    if not cases:
+        return {}
+    shared: dict[str, Any] = {}
+
+    def ctx_factory(changes: Any, texts: dict[str, str]) -> Any:
+        return TaskContext(config=cfg, changes=changes, snapshot=_Texts(texts), root=root, shared=shared,
+                           status=status_printer())
+
+    backend, notes = shared_backend(ctx_factory(None, {}))
+    if backend is None:
+        raise BackendError("rules test: the model for judge rules is not available: " + "; ".join(notes))
+    outcome = evaluate.run(cases, rules, ctx_factory, backend, cfg.model.min_confidence)
+    out: dict[str, tuple[bool, str]] = {}
+    for s in outcome.scores:
+        bad = sum(1 for c in cases if c.rules == (s.rule,) and c.expect)
+        good = sum(1 for c in cases if c.rules == (s.rule,) and not c.expect)
+        out[s.rule] = (s.fn == 0 and s.fp == 0, f"{s.tp}/{bad} bad flagged, {s.fp}/{good} good flagged")
+    return out
