@@ -132,9 +132,13 @@ def context_block(text: Optional[str], defs: Sequence[tuple[int, int, str]], win
     return f"The change is inside {label} (lines {start}-{end}); its beginning:\n```\n" + "\n".join(shown) + "\n```\n\n"
 
 
-def rules_block(rules: Sequence[Rule]) -> str:
+def rules_block(rules: Sequence[Rule], compact: bool = False) -> str:
+    """The rules as the model reads them; `compact`: only each rule's question (or title), for small budgets."""
     parts = []
     for r in rules:
+        if compact:
+            parts.append(f"- {r.id} ({r.severity}): {' '.join((r.judge or r.title).split())}")
+            continue
         text = f"- {r.id} ({r.severity}): {' '.join(r.description.split())}"
         if r.judge:
             text += f"\n  Question: {' '.join(r.judge.split())}"
@@ -147,8 +151,9 @@ def hunk_block(window: Window) -> str:
     return f"The change (new-file line numbers; + marks added lines), lines {window.first}-{window.last}:\n```\n{body}\n```\n"
 
 
-def review_request(window: Window, rules: Sequence[Rule], context: str, max_new_tokens: int) -> Request:
-    user = (f"File: {window.path}\n\n" + rules_block(rules) + context + hunk_block(window)
+def review_request(window: Window, rules: Sequence[Rule], context: str, max_new_tokens: int,
+                   compact: bool = False) -> Request:
+    user = (f"File: {window.path}\n\n" + rules_block(rules, compact) + context + hunk_block(window)
             + f"\nReport violations of the rules above on lines {window.first}-{window.last} as JSON "
             f"(at most {MAX_FINDINGS}, messages under {MAX_MESSAGE} characters; a fix under {MAX_FIX} "
             "characters, or none).")

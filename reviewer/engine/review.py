@@ -201,10 +201,12 @@ def _review_requests(ctx: TaskContext, rules: list[Rule], backend: Any, out: Tas
             out.skipped.append(Skipped(change.path, reason))
             continue
         defs = prompts.definitions(text, change.language)
+        # Many rules in a small budget: show each rule's question only, so the code still fits.
+        compact = count(prompts.rules_block(applicable)) > m.max_prompt_tokens // 2
 
         def build(window: prompts.Window) -> Any:
             return prompts.review_request(window, applicable, prompts.context_block(text, defs, window),
-                                          m.max_new_tokens)
+                                          m.max_new_tokens, compact)
 
         def fits(window: prompts.Window) -> bool:
             req = build(window)
