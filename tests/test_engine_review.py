@@ -97,6 +97,10 @@ def test_judge_rules_and_candidates_through_the_model(changed: GitRepo, tiny_mod
         assert f.rule == "demo/no-print" and f.source is Source.MODEL  # never the JS rule
         assert f.line in hunk_lines and 0.0 <= f.confidence <= 1.0 and f.message
         assert f.severity is Severity.WARNING
+        # A noise fix is either verified (inside the added lines) or withheld with a reason; never shown unchecked.
+        if f.suggestion is not None:
+            added = ctx.changes.get("pkg/mod.py").added_lines  # type: ignore[union-attr]
+            assert set(range(f.suggestion.start_line, f.suggestion.end_line + 1)) <= added and not f.fix_withheld
     assert model_findings, "sampling from the tiny model should produce at least one finding"
 
 
