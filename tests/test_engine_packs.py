@@ -49,6 +49,8 @@ def _changed(repo: GitRepo) -> GitRepo:
     repo.write("pkg/old.py", "A = 1\nC = 3\n")  # a deletion only: nothing added, nothing to ask
     repo.write("pkg/new.py", "import json\n\n\ndef load(path):\n    f = open(path)\n    return json.load(f)\n")
     repo.write("README.md", "# demo\n\nMore words.\n")
+    # A rule pack's test case: planted violations for `reviewer rules test`, never sent to the model.
+    repo.write(".reviewer/rules/team/tests/case.py", "for i in range(1, len(xs)):\n    pass\n")
     repo.commit("change")
     return repo
 
@@ -71,7 +73,8 @@ def test_default_run_asks_about_every_changed_python_hunk(cli, repo: GitRepo,  #
     r = cli("review", "--base", "main", "--server", server.url, "--format", "json", "--fail-level", "none",
             cwd=repo.path)
     assert r.code == 0, r
-    expected = _hunks_with_additions(repo.git("diff", "-U3", "main...HEAD"))
+    expected = {h for h in _hunks_with_additions(repo.git("diff", "-U3", "main...HEAD"))
+                if not h[0].startswith(".reviewer/rules/")}
     assert len(expected) == 3  # two hunks in scores.py, the new file; not old.py (deletion), not README.md
     assert {(a.path, a.first, a.last) for a in server.asks} == expected
     judge_ids = {r.id for r in rulesmod.load(None, RulesConfig())[1] if r.kind == RuleKind.JUDGE}
@@ -109,3 +112,19 @@ def test_without_a_model_the_judge_rules_say_they_need_one(cli, repo: GitRepo, t
     assert row.rstrip().endswith("needs a model")
     pattern_row = next(line for line in listing.out.splitlines() if line.startswith("off-by-one/range-from-one "))
     assert pattern_row.rstrip().endswith("yes")
+
+
+def test_a_small_prompt_budget_keeps_every_rule_by_its_question(cli, repo: GitRepo,  # type: ignore[no-untyped-def]
+                                                                scripted: Callable[..., ScriptedServer]) -> None:
+    _changed(repo)
+    repo.write(".reviewer.toml", "[model]\nmax_prompt_tokens = 1200\n")
+    server = scripted()
+    r = cli("review", "--base", "main", "--server", server.url, "--format", "json", "--fail-level", "none",
+            cwd=repo.path)
+    assert r.code == 0, r
+    assert len(server.asks) == 3
+    assert not [s for s in json.loads(r.out)["skipped"] if "max_prompt_tokens" in s["reason"]]
+    for ask in server.asks:
+        assert "Question:" not in ask.user  # the descriptions are left out ...
+        assert "- python-bugs/off-by-one (warning): Is a changed loop bound" in ask.user  # ... the questions stay
+        assert len(ask.rules) == 12

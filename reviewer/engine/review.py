@@ -24,6 +24,7 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Optional, Sequence
 
+from reviewer import rules as rulesmod
 from reviewer.engine import prompts
 from reviewer.engine import shared_backend
 from reviewer.records import FileChange, FileStatus, Finding, Rule, RuleKind, Skipped, Source, Suggestion
@@ -168,7 +169,6 @@ def _with_fix(ctx: TaskContext, rules: Sequence[Rule], d: Draft, confidence: flo
     change = ctx.changes.get(d.path)
     if text is None or change is None:
         return replace(finding, fix_withheld="the file's new text is not available to check the fix")
-    from reviewer import rules as rulesmod
     from reviewer.rules import verify as rules_verify
 
     # Inside the changed hunk: the added lines by default, any hunk line when the run looks wider.
@@ -195,22 +195,27 @@ def _review_requests(ctx: TaskContext, rules: list[Rule], backend: Any, out: Tas
         applicable = rules_of(change) if rules_of is not None else prompts.rules_for(rules, change)
         if not applicable:
             continue
+        if rules_of is None and rulesmod.is_rule_test(ctx.root, ctx.config.rules, change.path):
+            continue  # planted violations for `reviewer rules test` (the review task lists it as skipped)
         text = ctx.text(change.path)
         reason = prompts.skip_reason(change.path, text)
         if reason:
             out.skipped.append(Skipped(change.path, reason))
             continue
         defs = prompts.definitions(text, change.language)
-        # Many rules in a small budget: show each rule's question only, so the code still fits.
-        compact = count(prompts.rules_block(applicable)) > m.max_prompt_tokens // 2
+
+        def sized(req: Any) -> bool:
+            return bool(count(req.system + "\n" + req.user) + 16 <= m.max_prompt_tokens)  # 16: template tokens
 
         def build(window: prompts.Window) -> Any:
-            return prompts.review_request(window, applicable, prompts.context_block(text, defs, window),
-                                          m.max_new_tokens, compact)
+            context = prompts.context_block(text, defs, window)
+            full = prompts.review_request(window, applicable, context, m.max_new_tokens)
+            # Many rules in a small budget: each rule's question only, before the hunk is split.
+            return full if sized(full) else prompts.review_request(window, applicable, context,
+                                                                    m.max_new_tokens, compact=True)
 
         def fits(window: prompts.Window) -> bool:
-            req = build(window)
-            return bool(count(req.system + "\n" + req.user) + 16 <= m.max_prompt_tokens)  # 16: template tokens
+            return sized(build(window))
 
         for hunk in change.hunks:
             if not hunk.added:
