@@ -71,6 +71,14 @@ def test_configured_files_missing_or_outside_are_skipped_with_a_note(repo: GitRe
                      "guidelines file ../x.md is outside the repository: skipped"]
     rules, _ = guidelines.load(repo.path, RulesConfig(guidelines=("docs/standards.md",), disable=("guidelines",)))
     assert rules == []
+    import warnings
+
+    from reviewer import rules as rulesmod
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        rulesmod.load(repo.path, RulesConfig(disable=("guidelines", "guidelines/prefer-pathlib", "no-such-pack")))
+    assert [str(w.message) for w in caught] == ["rules: 'no-such-pack' names no known rule or pack"]
 
 
 def _flag_raise(ask: Ask) -> list[dict[str, Any]]:
