@@ -294,3 +294,29 @@ def test_corpus_through_the_cloud_review_and_verify_requests(corpus_repo: Any) -
             masked.append(e.kind)
     assert leaks == [], leaks
     assert len(set(masked)) <= 2, masked
+
+
+def test_private_key_cut_by_the_prompt_window_is_masked() -> None:
+    """A window that ends inside a key, or starts inside one, still sends no key material."""
+    rng = random.Random("cut")
+    body = ["".join(rng.choice(_CLASSES["b64"]) for _ in range(64)) for _ in range(4)]
+    head = ["-----BEGIN RSA PRIVATE KEY-----", *body[:2]]
+    tail = [*body[2:], "-----END RSA PRIVATE KEY-----", "print('after')"]
+    for lines in (head, tail):
+        framed = "\n".join(f"{n:>5} + {s}" for n, s in enumerate(lines, 30)) + "\n```\nReport violations."
+        r = redact(framed)
+        assert not any(b[:16] in r.text for b in body), r.text
+        assert r.text.endswith("```\nReport violations.")  # the prompt after the key is not swallowed
+    assert "print('after')" in redact("\n".join(tail)).text
+
+
+def test_certificate_body_is_not_masked() -> None:
+    rng = random.Random("cert")
+    body = ["".join(rng.choice(_CLASSES["b64"]) for _ in range(64)) for _ in range(3)]
+    text = "\n".join(["-----BEGIN CERTIFICATE-----", *body, "-----END CERTIFICATE-----"])
+    assert redact(text).count == 0
+
+
+def test_token_at_the_start_of_an_unframed_line() -> None:
+    token = "12345678" + ":AA" + "x" * 33  # a Telegram bot token: digits and a colon, like a line-number frame
+    assert token not in redact(f"{token}\n").text

@@ -258,6 +258,7 @@ def redact(text: str) -> Redacted:
     in_key = False  # inside a private-key block that began on an earlier line
     in_public = False  # inside a certificate or public-key block: its base64 is not a secret
     for line in text.split("\n"):
+        line = _sub_tokens(line, counts)  # token shapes first, on the whole line: no frame can hide one
         m = _FRAME.match(line)
         frame, content = (line[: m.end()], line[m.end():]) if m else ("", line)
         if in_key:
@@ -294,7 +295,6 @@ def _line(content: str, counts: Counter[str], in_public: bool) -> tuple[str, boo
         if km is not None and _entropy(km.group("secret")) > 4.5:
             counts["private key"] += 1
             return content[: km.start("secret")] + MASK.format(kind="private key") + content[km.end("secret"):], False, False
-    content = _sub_tokens(content, counts)
     content = _sub(_URL_CREDENTIALS, content, counts, "password in URL")
     content = _sub(_AUTH_HEADER, content, counts, "authorization header", check=_auth_value)
     content = _sub(_CONN_VALUE, content, counts, "connection string secret", check=_conn_value)
