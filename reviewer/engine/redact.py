@@ -182,10 +182,19 @@ _ARGUMENT_SECRETS = (
     re.compile(r"(?P<pre>^[ \t]*(?:requirepass|masterauth|masterpass|rootpw|password)[ \t]+)(?P<secret>\S{4,})[ \t]*$"),
     # PowerShell: ConvertTo-SecureString "X" -AsPlainText
     re.compile(r"(?P<pre>ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?[\"'])(?P<secret>[^\"']{4,})(?=[\"'])", re.IGNORECASE),
+    # mysql -pPASSWORD (no space), sshpass -p PASSWORD
+    re.compile(r"(?P<pre>\bmysql(?:dump|admin|import|sh)?\b.*?[ \t]-p)(?P<secret>[^\s\"']{4,})"),
+    re.compile(r"(?P<pre>\bsshpass[ \t]+-p[ \t]*[\"']?)(?P<secret>[^\s\"']{4,})"),
+    # login("user", "X"), HTTPBasicAuth("user", "X"): a user name, then the password
+    re.compile(r"(?P<pre>\b(?:login|log_in|authenticate|auth|connect|HTTPBasicAuth|HTTPDigestAuth|BasicAuth|"
+               r"set_credentials|with_credentials)\([ \t]*[\"'][^\"']*[\"'][ \t]*,[ \t]*[\"'])(?P<secret>[^\"']{4,})(?=[\"'])"),
     # requests/httpx/JIRA: auth=("user", "X")
     re.compile(r"(?P<pre>\b(?:auth|basic_auth|http_auth|credentials)[ \t]*=[ \t]*[(\[][ \t]*[\"'][^\"']*[\"'][ \t]*,"
                r"[ \t]*[\"'])(?P<secret>[^\"']{4,})(?=[\"'])"),
 )
+# .NET appSettings: <add key="ApiKey" value="X" />
+_KEY_VALUE_ATTRS = re.compile(r"(?P<pre>\bkey=[\"'](?P<name>[^\"']+)[\"'][ \t]+value=[\"'])(?P<secret>[^\"']{4,})(?=[\"'])",
+                              re.IGNORECASE)
 # <password>X</password> (Maven settings, Spring XML, Android resources)
 _XML_ELEMENT = re.compile(r"(?P<pre><(?P<name>[A-Za-z_][\w.\-:]*)(?:[ \t][^>]*)?>)(?P<secret>[^<>\s][^<>]{2,}?)(?=</(?P=name)>)")
 
@@ -208,8 +217,9 @@ _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")  # the words of a name:
 _NAME = r"[A-Za-z_][A-Za-z0-9_.\-]*"
 # name = "value" / name: 'value' / "name": "value" / name := `value` (values without the quote char)
 _QUOTED_ASSIGNMENT = re.compile(
-    rf"(?P<pre>(?<![A-Za-z0-9_.\-])[\"'`]?(?P<name>{_NAME})[\"'`]?[ \t]*(?:=|:|:=|=>|==|\?=|<-|,)[ \t]*"
-    rf"(?:[rbuRBUf]|new\s+String\()?(?P<q>\"|'|`))(?P<secret>(?:(?!(?P=q)).)+)(?P=q)")
+    rf"(?P<pre>(?<![A-Za-z0-9_.\-])(?P<nq>[\"'`]?)(?P<name>{_NAME})[\"'`]?[ \t]*(?P<sep>=|:|:=|=>|==|\?=|<-|,)[ \t]*"
+    rf"(?:(?:bytes\.fromhex|bytearray\.fromhex|(?:base64\.)?b64decode|(?:binascii\.)?unhexlify|SecretStr|"
+    rf"SecretBytes|Secret|Buffer\.from|new\s+String)\([ \t]*)?[rbuRBUf]?(?P<q>\"|'|`))(?P<secret>(?:(?!(?P=q)).)+)(?P=q)")
 # name = value / name: value (ini, YAML, .env, properties, TOML bare values)
 _BARE_ASSIGNMENT = re.compile(
     rf"(?P<pre>(?<![A-Za-z0-9_.\-\"'])(?:export[ \t]+|set[ \t]+|SET[ \t]+)?[\"']?(?P<name>{_NAME})[\"']?"
@@ -301,6 +311,7 @@ def _line(content: str, counts: Counter[str], in_public: bool) -> tuple[str, boo
     for pattern in _ARGUMENT_SECRETS:
         content = _sub(pattern, content, counts, "secret argument", check=_argument_value)
     content = _sub(_XML_ELEMENT, content, counts, "secret assignment", check=_xml_value)
+    content = _sub(_KEY_VALUE_ATTRS, content, counts, "secret assignment", check=_xml_value)
     content = _sub(_QUOTED_ASSIGNMENT, content, counts, "secret assignment", check=_quoted_value)
     content = _sub(_BARE_ASSIGNMENT, content, counts, "secret assignment", check=_bare_value)
     content = _detect_secrets(content, counts)
@@ -357,13 +368,13 @@ def _placeholder(value: str) -> bool:
         return True
     low = v.lower()
     return (low in {"none", "null", "true", "false", "changeme", "change-me", "redacted", "password", "secret",
-                    "xxxx", "****", "todo", "example", "dummy"}
+                    "xxxx", "****", "todo", "example", "dummy", "test", "testing", "fake", "sample", "foobar"}
             or set(low) <= set("x*._-<> ") or low.startswith(("your", "<your", "enter ", "replace")))
 
 
 def _quoted_value(m: "re.Match[str]") -> bool:
-    if not _secret_name(m.group("name")):
-        return False
+    if not _secret_name(m.group("name")) or (m.group("sep") == "," and not m.group("nq")):
+        return False  # `f("API_TOKEN", "x")` names its value; `{"a": token, "token_type": ...}` does not
     value = m.group("secret")
     if _placeholder(value):
         return False
@@ -382,6 +393,8 @@ def _bare_value(m: "re.Match[str]") -> bool:
     value = m.group("secret").rstrip(",;")
     if _placeholder(value) or _CODE_VALUE.match(value) or value.startswith(("http://", "https://", "/", "./")):
         return False
+    if re.search(r"\S=$", m.group("pre")):
+        return True  # NAME=value, no spaces: a shell or .env assignment, complete at the first space
     rest = m.string[m.end("secret"):].lstrip()
     # `password = hunter2 + salt` or `token == other` is code; a config value ends the line (or a comment).
     return not rest or rest.startswith(("#", ";", "//", ",", "}", "]", ")")) or m.group("pre").rstrip().endswith(":")
