@@ -248,6 +248,8 @@ def test_corpus_through_the_cloud_escalation_request(corpus_repo: Any, monkeypat
         texts[m.group(1)] = text
     leaks = [e.kind for e in secrets if leaked(e, texts[e.path])]
     masked = [by_path[p].kind for p, t in texts.items() if p.startswith("l") and "[REDACTED:" in t]
+    print(f"\nredaction corpus, escalation requests: {len(secrets)} fake secrets in {len({e.kind for e in secrets})} "
+          f"kinds, {len(leaks)} leaked; {len(lookalikes)} look-alikes, {len(masked)} masked")  # docs/cloud.md
     assert leaks == [], leaks
     assert len(masked) <= 2, masked
     assert any("secret(s) masked" in n for n in notes)
@@ -292,6 +294,8 @@ def test_corpus_through_the_cloud_review_and_verify_requests(corpus_repo: Any) -
             leaks.append(e.kind)
         if not e.value and "[REDACTED:" in text:
             masked.append(e.kind)
+    print(f"\nredaction corpus, review and verify requests: {len(leaks)} leaked, {len(masked)} look-alike "
+          "request(s) masked")  # docs/cloud.md
     assert leaks == [], leaks
     assert len(set(masked)) <= 2, masked
 

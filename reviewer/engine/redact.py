@@ -11,7 +11,7 @@ Layers, in order (docs/cloud.md, "Redaction", says where each came from):
 1. Private-key blocks (PEM, PGP, OpenSSH; several framed lines, or one line
    with `\\n` escapes) and bare key-material lines of a block cut by the
    prompt window.
-2. Token shapes: about 90 vendor prefixes/formats, studied from gitleaks'
+2. Token shapes: 77 vendor prefixes/formats, studied from gitleaks'
    default rules (`config/gitleaks.toml`) and written here as one table
    (`TOKEN_SHAPES`); each entry names the gitleaks rule it follows.
 3. Credentials inside strings: `scheme://user:PASSWORD@host` (empty user
