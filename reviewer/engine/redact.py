@@ -157,7 +157,7 @@ _TOKENS = re.compile("|".join(f"(?P<t{i}>{_B}{p}{_E})" for i, (_k, p) in enumera
 # 3. Credentials inside strings.
 # scheme://user:password@host (user may be empty: redis://:pw@host) -> mask the password only.
 _URL_CREDENTIALS = re.compile(
-    r"(?P<pre>\b[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:/@'\"`]*:)(?P<secret>[^\s@/'\"`]{3,})(?=@[A-Za-z0-9\[])")
+    r"(?P<pre>(?<![a-zA-Z0-9+.\-])[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:/@'\"`]*:)(?P<secret>[^\s@/'\"`]{3,})(?=@[A-Za-z0-9\[])")
 # Authorization: Basic <b64> / Bearer <token> / Token <token>, in headers, strings, curl lines.
 _AUTH_HEADER = re.compile(r"(?P<pre>\b(?P<scheme>Basic|Bearer|Token|token|bearer|basic|Digest)[ \t]+)"
                           r"(?P<secret>[A-Za-z0-9._~+/\-]{8,}=*)(?![A-Za-z0-9._~+/=\-{(])")
@@ -237,7 +237,7 @@ _CODE_VALUE = re.compile(
       | \d+(?:\.\d+)*[smhd]?                        # a version or a duration
     )(?:[,;)\]}]*|[(\[].*)$""",
     re.VERBOSE)
-_ANY_CALL = re.compile(r"[A-Za-z_][\w.]*\(|\$\{|\{\{|%\(|#\{|\{[A-Za-z_][\w.]*\}|\b(?:os|env|process|ENV|System)\b[.\[]")
+_ANY_CALL = re.compile(r"(?<![\w.])[A-Za-z_][\w.]*\(|\$\{|\{\{|%\(|#\{|\{[A-Za-z_][\w.]*\}|\b(?:os|env|process|ENV|System)\b[.\[]")
 _TEMPLATE = re.compile(r"^(?:\$\{?[A-Za-z_]\w*\}?|\$[({].*|%[A-Za-z_]\w*%|%[sd]|<[^>]*>|\{\{.*\}\}|\*+|#)$")
 
 # detect-secrets detectors we do not use (see the module docstring).
