@@ -39,6 +39,7 @@ _TERMINAL_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # ASCII punctuation with a meaning in CommonMark, GFM or inline HTML.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~&])")  # `<` and `>` become entities (below)
+_BLOCK_START = re.compile(r"^(?=[-+=]+(?: |$)|\d{1,9}[.)](?: |$))(\d*)")  # a list item or setext underline at a line start
 _MENTION = re.compile(r"@(?=[A-Za-z0-9_\-])")  # mentions, and e-mail addresses (GFM autolinks them)
 _REFERENCE = re.compile(r"#(?=\d)")
 _URL = re.compile(r"(?i)(?<=[a-z0-9])(://)|\b(www)(\.)")
@@ -100,7 +101,8 @@ def prose(text: object) -> str:
     s = _neutralise(s)
     # Entities, not backslashes, for < and >: then not even the raw body holds `<!-- reviewer:fp=... -->`,
     # the hidden marker that reviewer.github.comments reads back.
-    return _MD_SPECIAL.sub(r"\\\1", s).replace("<", "&lt;").replace(">", "&gt;")
+    s = _MD_SPECIAL.sub(r"\\\1", s).replace("<", "&lt;").replace(">", "&gt;")
+    return _BLOCK_START.sub(r"\1\\", s, count=1)  # `- x` -> `\- x`, `1. x` -> `1\. x`
 
 
 def cell(text: object) -> str:

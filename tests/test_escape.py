@@ -31,6 +31,10 @@ HOSTILE = [
     "a\rb\x1b[2Jc\u202eevil\u2066",
     "[ref]: https://evil.example",
     "\\`not a span\\`",
+    "- starts a list",
+    "1. starts an ordered list",
+    "12) also one",
+    "= setext underline",
 ]
 
 
