@@ -324,3 +324,14 @@ def test_certificate_body_is_not_masked() -> None:
 def test_token_at_the_start_of_an_unframed_line() -> None:
     token = "12345678" + ":AA" + "x" * 33  # a Telegram bot token: digits and a colon, like a line-number frame
     assert token not in redact(f"{token}\n").text
+
+
+def test_builtin_rules_reach_the_cloud_unmasked() -> None:
+    """The rules block of every review prompt talks about tokens and passwords: none of it is a secret."""
+    from reviewer.engine import prompts
+    from reviewer.rules import builtin_dir, load_folder
+
+    rules = [r for d in sorted(builtin_dir().iterdir()) if d.is_dir() for r in load_folder(d)]
+    block = prompts.rules_block(rules)
+    assert len(rules) > 20 and "password" in block
+    assert redact(block).text == block

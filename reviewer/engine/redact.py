@@ -373,8 +373,10 @@ def _placeholder(value: str) -> bool:
 
 
 def _quoted_value(m: "re.Match[str]") -> bool:
-    if not _secret_name(m.group("name")) or (m.group("sep") == "," and not m.group("nq")):
-        return False  # `f("API_TOKEN", "x")` names its value; `{"a": token, "token_type": ...}` does not
+    if not _secret_name(m.group("name")):
+        return False
+    if m.group("sep") == "," and (m.group("nq") not in ("'", '"') or _CODE_VALUE.match(m.group("secret"))):
+        return False  # `f("API_TOKEN", "x")` names its value; `{"a": token, "token_type": ...}` and prose lists do not
     value = m.group("secret")
     if _placeholder(value):
         return False
