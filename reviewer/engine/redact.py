@@ -200,9 +200,12 @@ _XML_ELEMENT = re.compile(r"(?P<pre><(?P<name>[A-Za-z_][\w.\-:]*)(?:[ \t][^>]*)?
 
 # ---------------------------------------------------------------------------------------------------------
 # 4. Assignments to secret-looking names.
-_SECRET_WORD = (r"pass(?:wd|word|phrase)?|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|private[_\-]?key|"
-                r"secret[_\-]?key|auth|credentials?|creds|signature|sig(?:ning)?[_\-]?key|encryption[_\-]?key|"
-                r"master[_\-]?key|session[_\-]?key|client[_\-]?secret|sas|conn(?:ection)?[_\-]?str(?:ing)?|dsn|"
+# (`auth` not in author/authority, `token` not in tokenizer, `pass` not in passport/passenger/passive/bypass...)
+_SECRET_WORD = (r"(?<!by)(?<!com)pass(?:wd|word|phrase)?(?!port|enger|ive|through|age|ed|es|ing)|pwd|secret(?!ar)|"
+                r"token(?!i[sz])|api[_\-]?key|apikey|access[_\-]?key|private[_\-]?key|"
+                r"secret[_\-]?key|auth(?!or)|credentials?|creds|signature|sig(?:ning)?[_\-]?key|encryption[_\-]?key|"
+                r"master[_\-]?key|session[_\-]?key|client[_\-]?secret|(?<![a-z])sas(?![a-z])|"
+                r"conn(?:ection)?[_\-]?str(?:ing)?|dsn|"
                 r"webhook(?:[_\-]?url)?|cookie|(?:^|(?<=[_\-.]))pat(?=$|[_\-.])")
 _SECRET_NAME = re.compile(rf"(?:{_SECRET_WORD})", re.IGNORECASE)
 # The name's last word says the value is about a secret, not the secret itself.
