@@ -174,8 +174,10 @@ _ARGUMENT_SECRETS = (
     # curl -u user:password, --user=user:password
     re.compile(r"(?P<pre>(?:^|\s)(?:-u|--user)(?:[ \t]+|=)[\"']?[^:\s\"']+:)(?P<secret>[^\s\"']{4,})"),
     # --password X, --token=X, --api-key X (docker login, CLIs)
-    re.compile(r"(?P<pre>(?:^|\s)--?(?:password|passwd|pass|token|api-key|apikey|secret|client-secret|auth-token|"
-               r"access-token|private-key)(?:[ \t]+|=)[\"']?)(?P<secret>[^\s\"'$\-][^\s\"']{3,})"),
+    re.compile(r"(?P<pre>(?:^|\s)--?(?:[a-z]+-)*(?:password|passwd|pass|token|api-key|apikey|secret|client-secret|"
+               r"auth-token|access-token|private-key)(?:[ \t]+|=)[\"']?)(?P<secret>[^\s\"'$\-][^\s\"']{3,})"),
+    # redis-cli -a PASSWORD
+    re.compile(r"(?P<pre>\bredis-cli\b.*?[ \t]-a[ \t]+[\"']?)(?P<secret>[^\s\"']{4,})"),
     # .netrc: machine host login user password X
     re.compile(r"(?P<pre>\blogin[ \t]+\S+[ \t]+password[ \t]+)(?P<secret>\S{3,})"),
     # redis.conf and similar: requirepass X / masterauth X
@@ -192,6 +194,9 @@ _ARGUMENT_SECRETS = (
     re.compile(r"(?P<pre>\b(?:auth|basic_auth|http_auth|credentials)[ \t]*=[ \t]*[(\[][ \t]*[\"'][^\"']*[\"'][ \t]*,"
                r"[ \t]*[\"'])(?P<secret>[^\"']{4,})(?=[\"'])"),
 )
+# Groovy/Gradle and similar: `keystorePassword 'X'` (a name, a space, a quoted value ending the line)
+_SPACED_ASSIGNMENT = re.compile(
+    r"(?P<pre>(?<![A-Za-z0-9_.\-])(?P<nq>)(?P<name>[A-Za-z_][A-Za-z0-9_.\-]*)(?P<sep>[ \t]+)(?P<q>[\"']))(?P<secret>(?:(?!(?P=q)).)+)(?P=q)[ \t;]*$")
 # .NET appSettings: <add key="ApiKey" value="X" />
 _KEY_VALUE_ATTRS = re.compile(r"(?P<pre>\bkey=[\"'](?P<name>[^\"']+)[\"'][ \t]+value=[\"'])(?P<secret>[^\"']{4,})(?=[\"'])",
                               re.IGNORECASE)
@@ -316,6 +321,7 @@ def _line(content: str, counts: Counter[str], in_public: bool) -> tuple[str, boo
     content = _sub(_XML_ELEMENT, content, counts, "secret assignment", check=_xml_value)
     content = _sub(_KEY_VALUE_ATTRS, content, counts, "secret assignment", check=_xml_value)
     content = _sub(_QUOTED_ASSIGNMENT, content, counts, "secret assignment", check=_quoted_value)
+    content = _sub(_SPACED_ASSIGNMENT, content, counts, "secret assignment", check=_quoted_value)
     content = _sub(_BARE_ASSIGNMENT, content, counts, "secret assignment", check=_bare_value)
     content = _detect_secrets(content, counts)
     return content, in_key, in_public
@@ -406,8 +412,9 @@ def _bare_value(m: "re.Match[str]") -> bool:
 
 
 def _argument_value(m: "re.Match[str]") -> bool:
-    value = m.group("secret")
-    return not _placeholder(value) and not _CODE_VALUE.match(value)
+    value = m.group("secret").rstrip(",;)")
+    # A command line has no identifiers: only a variable, a template or a METAVAR is not a value.
+    return not _placeholder(value) and not re.fullmatch(r"[A-Z_]+|[{\[(<].*", value)
 
 
 def _xml_value(m: "re.Match[str]") -> bool:
