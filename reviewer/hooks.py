@@ -339,8 +339,12 @@ def _docstrings(argv: Optional[Sequence[str]]) -> int:
         _list_undocumented(result, HOOK_NO_MODEL if note else HOOK_MODEL_OFF)
         _notes(result)
         return EXIT_OK
-    if note and generator == "model":
-        say_once(note)
+    if generator == "model" and cfg.model.backend == "none":
+        raise ReviewerError("docstrings: --generator=model, but " + (
+            "the hook has no model: start `reviewer serve` and set REVIEWER_SERVER, or add "
+            "additional_dependencies: ['reviewer[local]'] to the hook" if note else
+            "your configuration turns the model off (backend = \"none\" under [tool.reviewer.model])"),
+            EXIT_INTERNAL)
     dirty = _unstaged(run.root, targets)
     for rel in sorted(dirty):
         print(f"{rel}: has unstaged changes: not rewritten (stage them, or let pre-commit stash them)")

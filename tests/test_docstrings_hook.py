@@ -134,3 +134,10 @@ def test_lists_the_staged_version_not_unstaged_edits(staged: GitRepo, no_model: 
     code, out, _err = _hook(capsys, monkeypatch, staged.path, "calc.py")
     assert code == 0
     assert "add (function) has no docstring" in out and "later" not in out
+
+
+def test_model_generator_without_a_model_fails_with_what_to_do(staged: GitRepo, no_model: None, capsys,  # type: ignore[no-untyped-def]
+                                                                monkeypatch) -> None:
+    code, _out, err = _hook(capsys, monkeypatch, staged.path, "--generator=model", "calc.py")
+    assert code == 3 and "REVIEWER_SERVER" in err and "model.backend" not in err
+    assert (staged.path / "calc.py").read_text() == STAGED
