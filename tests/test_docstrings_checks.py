@@ -50,6 +50,9 @@ def test_hand_written_variants_are_read() -> None:
     google = "Sum.\n\nArgs:\n    x (int): First.\n        More about x.\n    *rest: Others.\n\nReturns:\n    int: The sum.\n"
     assert stylemod.parse(google).params == ("x", "rest") and stylemod.parse(google).returns
     assert stylemod.classify("Just prose, with an example:\n\n>>> f(1)\n1\n") is None
+    # A wrapped google description that happens to read like a PEP 257 item stays google.
+    wrapped = "Do.\n\n    Args:\n        x: the value, which\n            foo -- bar.\n\n    Raises:\n        E: bad.\n"
+    assert stylemod.parse(wrapped) == stylemod.Parsed("google", "Do.", ("x",), ("E",), False, False)
 
 
 def test_detect_takes_the_majority_and_ignores_prose_only_docstrings() -> None:

@@ -11,6 +11,7 @@ plus the common variants people write by hand (`Arguments:`, `:raise X:`,
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -24,7 +25,8 @@ _NUMPY_HEAD = re.compile(r"^\s*(Parameters|Other Parameters|Returns|Yields|Raise
                          r"See Also)\s*\n\s*-{3,}\s*$", re.M)
 _SPHINX_FIELD = re.compile(r"^\s*:(param|parameter|arg|argument|key|keyword|type|returns?|rtype|raises?|except|"
                            r"exception|yields?|ytype)\b[^:\n]*:", re.M)
-_PEP257_ITEM = re.compile(r"^\s*\**[A-Za-z_]\w* -- \S", re.M)
+# PEP 257's own example: `real -- the real part` lines, flush with the heading (google indents its items).
+_PEP257_ITEM = re.compile(r"^\**[A-Za-z_][\w.]* -- \S", re.M)
 _PEP257_HEAD = re.compile(r"^\s*(Arguments|Keyword arguments|Raises)\s*:\s*$", re.M)
 
 
@@ -42,11 +44,12 @@ class Parsed:
 
 def classify(doc: str) -> Optional[str]:
     """The style of one docstring from its section markers, or None when it has no sections."""
+    doc = inspect.cleandoc(doc)
     if _SPHINX_FIELD.search(doc):
         return "sphinx"
     if _NUMPY_HEAD.search(doc):
         return "numpy"
-    if _PEP257_ITEM.search(doc) and (_PEP257_HEAD.search(doc) or not _google_sections(doc)):
+    if _PEP257_ITEM.search(doc):
         return "pep257"
     if _google_sections(doc):
         return "google"
@@ -101,7 +104,7 @@ def _name(text: str) -> str:
 
 def parse(doc: str) -> Parsed:
     """The summary and the named sections of `doc`, in whatever style it is written."""
-    doc = doc.strip("\n")
+    doc = inspect.cleandoc(doc)
     style = classify(doc)
     summary = next((ln.strip() for ln in doc.splitlines() if ln.strip()), "")
     params: list[str] = []
