@@ -237,6 +237,12 @@ class Rule:
     examples: tuple[tuple[str, str], ...] = ()
     # Line of the rule's `id:` in `source`, for located messages.
     line: int = 0
+    # Canonical `calls:`/`names:` resolved through each file's imports (reviewer.rules.resolve.Refs).
+    refs: Optional[Any] = None
+    # An ast-grep rule the matched node must also satisfy for the `fix` to be offered.
+    fix_when: Optional[Mapping[str, Any]] = None
+    # Per-context treatment, e.g. (("tests", "skip"), ("entry_points", "skip")) (reviewer.rules.context).
+    context: tuple[tuple[str, str], ...] = ()
 
     @property
     def kind(self) -> RuleKind:

@@ -170,5 +170,13 @@ def holds(req: Req, text: str) -> bool:
     return any(holds(p, text) for p in parts)
 
 
+def all_of(parts: list[Req]) -> Req:
+    return _all(parts)
+
+
+def any_of(parts: list[Req]) -> Req:
+    return _any(parts)
+
+
 def for_matcher(matcher: Mapping[str, Any]) -> Req:
     return requirement(matcher.get("rule", {}), matcher.get("utils") or {})

@@ -2,22 +2,29 @@
 
 Pattern rules give deterministic findings (confidence 1.0). Pattern+judge rules
 give candidates that the model confirms; judge-only rules are the model's
-alone. Inline suppressions apply to every finding, and unused ones are
-reported. Findings leave unfiltered: the router applies the filter mode.
+alone; without a model the candidates are reported at severity info, so they
+never fail a run. Inline suppressions (ours, `# noqa`, `# nosec`) apply to every
+finding, and unused ones of ours are reported. Contexts (reviewer.rules.context):
+vendored folders are skipped, and a rule may skip or soften itself in test files
+and CLI entry points. Findings leave unfiltered: the router applies the filter mode.
 """
 
 from __future__ import annotations
 
 from typing import Optional
 
+from dataclasses import replace
+
 from reviewer import rules as rulesmod
-from reviewer.rules import match as rules_match, suppress as rules_suppress, verify as rules_verify
-from reviewer.records import FileChange, FileStatus, Finding, Routed, Rule, RuleKind, Skipped, Why
+from reviewer.rules import context as rules_context, match as rules_match, suppress as rules_suppress
+from reviewer.rules import verify as rules_verify
+from reviewer.records import FileChange, FileStatus, Finding, Routed, Rule, RuleKind, Severity, Skipped, Why
 from reviewer.tasks import TaskContext, TaskOutput
 
 NO_MODEL_NOTE = "model review is not built yet in this version: rules only"
 RULE_TEST_SKIP = "rule test case (checked by `reviewer rules test`, not reviewed)"
 UNCONFIRMED = 0.5  # confidence of a pattern+judge candidate that no model has confirmed
+UNCONFIRMED_MARK = "(unconfirmed: no model)"  # engine/review.py writes the same words
 
 
 def _wanted(change: FileChange, filter_mode: str) -> bool:
@@ -62,17 +69,27 @@ def run(ctx: TaskContext) -> TaskOutput:
     sups: dict[str, list[rules_suppress.Suppression]] = {}
     checkable: dict[str, set[str]] = {}
     jobs: list[tuple[str, str, list[Rule]]] = []
+    contexts = rules_context.from_config(ctx.config.rules, ctx.root)
+    softened: dict[str, set[str]] = {}  # path -> ids of rules reported at info there (context)
     for change in ctx.changes.files:
         if not _wanted(change, ctx.config.filter_mode):
             continue
         if rulesmod.is_rule_test(ctx.root, ctx.config.rules, change.path):
             out.skipped.append(Skipped(change.path, RULE_TEST_SKIP))
             continue
+        if contexts.is_vendored(change.path):
+            out.skipped.append(Skipped(change.path, rules_context.VENDORED_SKIP))
+            continue
         here = [r for r in pattern_rules if rulesmod.applies_to(r, change.path)]
         # Python files are read even when no rule applies, for their suppression comments.
         text = ctx.text(change.path) if here or change.path.endswith((".py", ".pyi")) else None
         if text is None:
             continue
+        if any(r.context for r in here):
+            kinds = contexts.kinds(change.path, text)
+            treat = {r.id: rules_context.treatment(r, kinds) for r in here if r.context}
+            here = [r for r in here if treat.get(r.id) != "skip"]
+            softened[change.path] = {rid for rid, t in treat.items() if t == "info"}
         sups[change.path] = rules_suppress.parse(text, change.path)
         checkable[change.path] = {r.id for r in here if r.kind == RuleKind.PATTERN} | {
             r.pack for r in here if r.kind == RuleKind.PATTERN}
@@ -90,6 +107,10 @@ def run(ctx: TaskContext) -> TaskOutput:
             allowed = None if wide else by_path[path].hunk_lines
             f = rules_verify.withhold_unverified(path, text, f, here, allowed)
             c = rules_verify.withhold_unverified(path, text, c, here, allowed)
+        soft = softened.get(path)
+        if soft:
+            f = [replace(x, severity=Severity.INFO) if x.rule in soft else x for x in f]
+            c = [replace(x, severity=Severity.INFO) if x.rule in soft else x for x in c]
         found += f
         candidates += c
 
@@ -99,7 +120,8 @@ def run(ctx: TaskContext) -> TaskOutput:
         if model_out is None:
             out.notes.append(NO_MODEL_NOTE)
     if model_out is not None:
-        found += model_out.findings
+        # A candidate the model could not confirm (no model after all) must not fail the run either.
+        found += [_unconfirmed(f) if f.message.endswith(UNCONFIRMED_MARK) else f for f in model_out.findings]
         out.routed += model_out.routed
         out.skipped += model_out.skipped
         out.notes += model_out.notes
@@ -107,7 +129,7 @@ def run(ctx: TaskContext) -> TaskOutput:
         found += [_unconfirmed(c) for c in candidates]
         if candidates:
             out.notes.append(f"{len(candidates)} pattern+judge finding(s) reported unconfirmed "
-                             f"(confidence {UNCONFIRMED}): no model ran to confirm them")
+                             f"(confidence {UNCONFIRMED}, severity info): no model ran to confirm them")
         judges = [r for r in rules if r.kind == RuleKind.JUDGE]
         if judges:
             out.notes.append(f"{len(judges)} judge-only rule(s) need the model and did not run")
@@ -117,9 +139,9 @@ def run(ctx: TaskContext) -> TaskOutput:
 
 
 def _unconfirmed(f: Finding) -> Finding:
-    from dataclasses import replace
-
-    return replace(f, confidence=UNCONFIRMED, message=f"{f.message} (unconfirmed: no model)")
+    """A pattern+judge candidate no model confirmed: confidence 0.5, severity info (never fails a run)."""
+    message = f.message if f.message.endswith(UNCONFIRMED_MARK) else f"{f.message} {UNCONFIRMED_MARK}"
+    return replace(f, confidence=UNCONFIRMED, severity=Severity.INFO, message=message)
 
 
 def _suppress(found: list[Finding], sups: dict[str, list[rules_suppress.Suppression]],
