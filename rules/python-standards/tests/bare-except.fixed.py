@@ -24,3 +24,12 @@ def nested():
     except Exception:
         log("failed")
         return 0
+
+
+def cleanup(path):
+    try:
+        run()
+    # ok: python-standards/bare-except
+    except:
+        remove(path)
+        raise

@@ -9,10 +9,26 @@ def index(rows, by: dict = {}):
 
 
 # expect: python-standards/mutable-default
-def tags(seen=set()):
-    return seen
+def tags(name, seen=set()):
+    seen.add(name)
+
+
+# expect: python-standards/mutable-default
+def count(key, counts={}):
+    counts[key] = counts.get(key, 0) + 1
 
 
 # ok: python-standards/mutable-default
 def add_safe(item, into=None, sep=",", limit=(1, 2)):
     into = [] if into is None else into
+
+
+# ok: python-standards/mutable-default
+def render(rows, columns=[]):
+    return [[row[c] for c in columns] for row in rows]
+
+
+# ok: python-standards/mutable-default
+def fib(n, _memo={}):
+    _memo[n] = n
+    return _memo[n]

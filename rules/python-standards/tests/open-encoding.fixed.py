@@ -15,3 +15,21 @@ def read(path):
     with open(path, mode="wb") as fh:
         fh.write(data)
     return text
+
+
+def copy(path, mode, data):
+    # ok: python-standards/open-encoding
+    with open(path, mode) as fh:
+        fh.write(data)
+    # ok: python-standards/open-encoding
+    with open(path, mode=mode) as fh:
+        fh.write(data)
+    # ok: python-standards/open-encoding
+    with open(path, "r" + suffix) as fh:
+        return fh.read()
+    # ok: python-standards/open-encoding
+    with open(path, "r", -1, "utf-8") as fh:
+        return fh.read()
+    # expect: python-standards/open-encoding
+    with open(path, newline="", encoding="utf-8") as fh:
+        return fh.read()

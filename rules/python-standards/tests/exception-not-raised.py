@@ -1,0 +1,15 @@
+def resize(size):
+    if size < 0:
+        # expect: python-standards/exception-not-raised
+        ValueError("size must be positive")
+    if size > LIMIT:
+        # expect: python-standards/exception-not-raised
+        errors.TooLargeError(size)
+    if size == 0:
+        # ok: python-standards/exception-not-raised
+        raise ValueError("size must not be zero")
+    # ok: python-standards/exception-not-raised
+    err = ValueError("kept for later")
+    # ok: python-standards/exception-not-raised
+    log_error(ValueError("reported"))
+    return size, err
