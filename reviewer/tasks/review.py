@@ -71,6 +71,7 @@ def run(ctx: TaskContext) -> TaskOutput:
     jobs: list[tuple[str, str, list[Rule]]] = []
     contexts = rules_context.from_config(ctx.config.rules, ctx.root)
     softened: dict[str, set[str]] = {}  # path -> ids of rules reported at info there (context)
+    test_files: set[str] = set()  # no fix is offered in these (rules.verify.TEST_FILE)
     for change in ctx.changes.files:
         if not _wanted(change, ctx.config.filter_mode):
             continue
@@ -85,8 +86,10 @@ def run(ctx: TaskContext) -> TaskOutput:
         text = ctx.text(change.path) if here or change.path.endswith((".py", ".pyi")) else None
         if text is None:
             continue
+        kinds = contexts.kinds(change.path, text)
+        if "tests" in kinds:
+            test_files.add(change.path)
         if any(r.context for r in here):
-            kinds = contexts.kinds(change.path, text)
             treat = {r.id: rules_context.treatment(r, kinds) for r in here if r.context}
             here = [r for r in here if treat.get(r.id) != "skip"]
             softened[change.path] = {rid for rid, t in treat.items() if t == "info"}
@@ -105,8 +108,9 @@ def run(ctx: TaskContext) -> TaskOutput:
             # Inside the changed hunks (where a review suggestion can apply), unless the run looks wider.
             wide = ctx.config.filter_mode in ("file", "nofilter")
             allowed = None if wide else by_path[path].hunk_lines
-            f = rules_verify.withhold_unverified(path, text, f, here, allowed)
-            c = rules_verify.withhold_unverified(path, text, c, here, allowed)
+            test_file = path in test_files
+            f = rules_verify.withhold_unverified(path, text, f, here, allowed, test_file)
+            c = rules_verify.withhold_unverified(path, text, c, here, allowed, test_file)
         soft = softened.get(path)
         if soft:
             f = [replace(x, severity=Severity.INFO) if x.rule in soft else x for x in f]
