@@ -33,3 +33,12 @@ def cleanup(path):
     except:
         remove(path)
         raise
+
+
+def commit(transaction):
+    try:
+        transaction.commit()
+    # ok: python-standards/bare-except
+    except:
+        with util.safe_reraise():
+            transaction.rollback()

@@ -2,13 +2,13 @@ import subprocess
 from subprocess import check_output as run_output
 
 
-def usage(path, cmd):
+def usage(path, cmd, pattern):
     # expect: python-standards/subprocess-shell
     subprocess.run("du -s " + path, shell=True)
     # expect: python-standards/subprocess-shell
     out = run_output(f"ls {path}", shell=True)
     # expect: python-standards/subprocess-shell
-    subprocess.Popen("grep {} log".format(path), shell=True)
+    subprocess.Popen("grep {} log".format(pattern), shell=True)
     # ok: python-standards/subprocess-shell
     subprocess.run(["du", "-s", path])
     # ok: python-standards/subprocess-shell
@@ -16,3 +16,9 @@ def usage(path, cmd):
     # ok: python-standards/subprocess-shell
     subprocess.run("ls -l | wc -l", shell=True)
     return out
+
+
+def format_tables():
+    for path in TABLES:
+        # ok: python-standards/subprocess-shell
+        subprocess.run(f"black {path}", shell=True)
