@@ -201,6 +201,7 @@ class Why(str, enum.Enum):
     ESCALATED = "escalated"
     REJECTED_BY_CLOUD = "rejected by cloud"
     DISABLED = "disabled"
+    MOVED = "moved code"  # the flagged lines also appear among the diff's removed lines (moved or reflowed)
 
 
 @dataclass(frozen=True)

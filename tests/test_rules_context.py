@@ -156,3 +156,23 @@ def test_rules_test_honours_a_declared_path(cli, tmp_path: Path) -> None:  # typ
                                                   "# expect: team/no-verify\nget(u, verify=False)\n")
     r = cli("rules", "test", str(pack), cwd=tmp_path)
     assert r.code == 1 and "tests/r_in_tests.py:3: missed" in r.out, r.out
+
+
+def test_moved_or_reflowed_code_is_not_new(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    base = ("import requests\n\n\ndef fetch(url):\n    return requests.get(url, timeout=5, verify=False)\n")
+    repo.write("client.py", base)
+    repo.commit("base")
+    repo.git("checkout", "-q", "-b", "feature")
+    # The same call reflowed by a formatter and moved into a helper, plus one really new line.
+    repo.write("client.py", ("import requests\n\n\ndef _get(url):\n    return requests.get(\n"
+                             "        url,\n        timeout=5,\n        verify=False,\n    )\n\n\n"
+                             "def fetch(url):\n    return _get(url)\n\n\n"
+                             "def post(url):\n    return requests.post(url, verify=False)\n"))
+    repo.commit("change")
+    data = _review(cli, repo)
+    assert _hits(data) == {("client.py", "python-crypto/verify-disabled", 17)}
+    moved = [(f["line"], f["why"]) for f in data["not_reported"] if f["rule"] == "python-crypto/verify-disabled"]
+    assert moved == [(8, "moved code")]
+    # Looking at whole files, nothing is hidden.
+    data = _review(cli, repo, "--filter-mode", "file")
+    assert {ln for _p, _r, ln in _hits(data)} == {8, 17}

@@ -138,8 +138,63 @@ def run(ctx: TaskContext) -> TaskOutput:
         if judges:
             out.notes.append(f"{len(judges)} judge-only rule(s) need the model and did not run")
 
+    if ctx.config.filter_mode not in ("file", "nofilter"):
+        found = _not_moved(ctx, found, out)
     _suppress(found, sups, checkable, known, out)
     return out
+
+
+def _normal(text: str) -> str:
+    """Code with layout removed: whitespace, and the brackets and commas a formatter adds or drops."""
+    return "".join(ch for ch in text if not ch.isspace() and ch not in "(),\\")
+
+
+def _removed_text(ctx: TaskContext, change: FileChange) -> str:
+    """The old side's removed lines of one file, normalised; "" when there are none or no base to read."""
+    removed = sorted({n for h in change.hunks for n in h.removed})
+    base = ctx.changes.base
+    if not removed or not base:
+        return ""
+    import subprocess
+
+    try:
+        proc = subprocess.run(["git", "-C", str(ctx.root), "cat-file", "blob", f"{base}:{change.old_path or change.path}"],
+                              capture_output=True, check=False, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    if proc.returncode != 0:
+        return ""
+    lines = proc.stdout.decode("utf-8", errors="replace").split("\n")
+    return _normal("\n".join(lines[n - 1] for n in removed if 0 < n <= len(lines)))
+
+
+def _not_moved(ctx: TaskContext, found: list[Finding], out: TaskOutput) -> list[Finding]:
+    """Findings on added lines whose code the same diff removes elsewhere are moved or reflowed, not new.
+
+    A formatter that reflows an `assert`, or a function moved into a new helper, adds lines that
+    only repeat removed ones (compared without layout); the problem, if any, was already there. Such
+    findings leave as not reported with why "moved code", never silently.
+    """
+    by_path = {c.path: c for c in ctx.changes.files}
+    added = {id(f) for f in found if f.path in by_path and f.line in by_path[f.path].added_lines}
+    if not added or not any(h.removed for c in ctx.changes.files for h in c.hunks):
+        return found
+    removed: Optional[str] = None
+    kept: list[Finding] = []
+    for f in found:
+        if id(f) not in added:
+            kept.append(f)
+            continue
+        text = ctx.text(f.path) or ""
+        lines = text.split("\n")[f.line - 1:max(f.line, f.end_line)]
+        mine = _normal("\n".join(lines))
+        if removed is None:
+            removed = "\n".join(_removed_text(ctx, c) for c in ctx.changes.files)
+        if len(mine) >= 6 and mine in removed:
+            out.routed.append(Routed(f, False, Why.MOVED))
+        else:
+            kept.append(f)
+    return kept
 
 
 def _unconfirmed(f: Finding) -> Finding:
