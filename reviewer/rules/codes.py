@@ -35,6 +35,7 @@ NOQA: dict[str, tuple[str, ...]] = {
     "S504": ("python-crypto/cert-verification-off",),
     "S505": ("python-crypto/weak-key-size", "python-crypto/weak-ec-curve"),
     "S506": ("python-standards/yaml-load",),
+    "S507": ("python-crypto/ssh-host-key-unverified",),
     "S602": ("python-standards/subprocess-shell",),
     "S604": ("python-standards/subprocess-shell",),
     # pycodestyle, pyflakes, bugbear, blind-except
@@ -84,6 +85,7 @@ NOSEC: dict[str, tuple[str, ...]] = {
     "B504": ("python-crypto/cert-verification-off",),
     "B505": ("python-crypto/weak-key-size", "python-crypto/weak-ec-curve"),
     "B506": ("python-standards/yaml-load",),
+    "B507": ("python-crypto/ssh-host-key-unverified",),
     "B602": ("python-standards/subprocess-shell",),
     "B604": ("python-standards/subprocess-shell",),
     # bandit's test names for the same checks
@@ -106,6 +108,7 @@ NOSEC: dict[str, tuple[str, ...]] = {
     "ssl_with_no_version": ("python-crypto/cert-verification-off",),
     "weak_cryptographic_key": ("python-crypto/weak-key-size", "python-crypto/weak-ec-curve"),
     "yaml_load": ("python-standards/yaml-load",),
+    "ssh_no_host_key_verification": ("python-crypto/ssh-host-key-unverified",),
     "subprocess_popen_with_shell_equals_true": ("python-standards/subprocess-shell",),
     "call_with_shell_equals_true": ("python-standards/subprocess-shell",),
     "eval": ("python-standards/eval-exec",),
