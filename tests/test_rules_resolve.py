@@ -35,9 +35,11 @@ def test_imports_map_local_names_to_canonical_ones() -> None:
                        "md5": {"hashlib.md5"}}
     assert resolve.canonical("m.new", imports) == {"Crypto.Hash.MD2.new"}
     assert resolve.canonical("h.md5", imports) == {"hashlib.md5"}
-    assert resolve.canonical("hashlib.sha1", imports) == {"hashlib.sha1"}  # not imported: as written
-    assert resolve.canonical("Cryptodome.Hash.MD5.new", {}) == {"Crypto.Hash.MD5.new"}
-    assert resolve.canonical("builtins.eval", {}) == {"eval"}
+    # A dotted name whose head is not imported is a local variable's attribute, not the module's.
+    assert resolve.canonical("pdb.set_trace", imports) == set()
+    assert resolve.canonical("eval", imports) == {"eval"}  # a bare name not imported: a builtin
+    assert resolve.canonical("Cryptodome.Hash.MD5.new", {"Cryptodome": {"Cryptodome"}}) == {"Crypto.Hash.MD5.new"}
+    assert resolve.canonical("builtins.eval", {"builtins": {"builtins"}}) == {"eval"}
 
 
 def test_calls_resolve_through_aliases_and_names_compare_exactly(tmp_path: Path) -> None:

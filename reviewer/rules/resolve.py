@@ -11,8 +11,9 @@ bandit's and ruff's qualified-name resolution:
     h.md5               import hashlib as h                        hashlib.md5
     m.new               from Crypto.Hash import MD2 as m           Crypto.Hash.MD2.new
     SECP192R1           from ...asymmetric.ec import SECP192R1     cryptography...ec.SECP192R1
-    hashlib.md5         (no import: the head is taken as written)  hashlib.md5
+    eval                (not imported: a builtin)                  eval
     builtins.eval       import builtins                            eval
+    pdb.set_trace       (pdb never imported: a local variable)     (nothing)
 
 Names compare exactly (`ssl.PROTOCOL_TLSv1` never matches `ssl.PROTOCOL_TLSv1_2`).
 `Cryptodome` (pycryptodomex) resolves to `Crypto` (pycryptodome): the same API.
@@ -254,9 +255,17 @@ def _bindings(text: str) -> Iterator[tuple[str, str]]:
 
 
 def canonical(dotted: str, imports: Imports) -> set[str]:
-    """Canonical names `dotted` (as written in the file) may stand for."""
+    """Canonical names `dotted` (as written in the file) may stand for.
+
+    A dotted name needs its head imported (`pdb.set_trace` in a file that never imports
+    `pdb` is a local variable's method); a bare name that is not imported is a builtin.
+    """
     head, _, rest = dotted.partition(".")
-    bases = imports.get(head) or {head}
+    bases = imports.get(head)
+    if bases is None:
+        if rest and head != "builtins":
+            return set()
+        bases = {head}
     out = set()
     for base in bases:
         name = f"{base}.{rest}" if rest else base

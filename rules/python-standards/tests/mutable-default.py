@@ -9,8 +9,8 @@ def index(rows, by: dict = {}):
 
 
 # expect: python-standards/mutable-default
-def tags(name, seen=set()):
-    seen.add(name)
+def tags(name, found=set()):
+    found.add(name)
 
 
 # expect: python-standards/mutable-default
@@ -32,3 +32,9 @@ def render(rows, columns=[]):
 def fib(n, _memo={}):
     _memo[n] = n
     return _memo[n]
+
+
+# ok: python-standards/mutable-default
+def synopsis(filename, cache={}):
+    cache[filename] = read(filename)
+    return cache[filename]
