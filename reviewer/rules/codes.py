@@ -22,6 +22,7 @@ NOQA: dict[str, tuple[str, ...]] = {
     "S106": ("python-crypto/hardcoded-key",),
     "S107": ("python-crypto/hardcoded-key",),
     "S110": ("python-standards/swallowed-exception",),
+    "S112": ("python-standards/swallowed-exception",),
     "S303": ("python-crypto/weak-hash",),
     "S324": ("python-crypto/weak-hash",),
     "S304": ("python-crypto/broken-cipher",),
@@ -38,6 +39,7 @@ NOQA: dict[str, tuple[str, ...]] = {
     "S507": ("python-crypto/ssh-host-key-unverified",),
     "S602": ("python-standards/subprocess-shell",),
     "S604": ("python-standards/subprocess-shell",),
+    "S605": ("python-standards/subprocess-shell",),
     # pycodestyle, pyflakes, bugbear, blind-except
     "E711": ("python-standards/compare-to-none", "python-standards/compare-not-none"),
     "E721": ("python-standards/type-comparison",),
@@ -72,6 +74,7 @@ NOSEC: dict[str, tuple[str, ...]] = {
     "B106": ("python-crypto/hardcoded-key",),
     "B107": ("python-crypto/hardcoded-key",),
     "B110": ("python-standards/swallowed-exception",),
+    "B112": ("python-standards/swallowed-exception",),
     "B303": ("python-crypto/weak-hash",),
     "B324": ("python-crypto/weak-hash",),
     "B304": ("python-crypto/broken-cipher",),
@@ -88,6 +91,7 @@ NOSEC: dict[str, tuple[str, ...]] = {
     "B507": ("python-crypto/ssh-host-key-unverified",),
     "B602": ("python-standards/subprocess-shell",),
     "B604": ("python-standards/subprocess-shell",),
+    "B605": ("python-standards/subprocess-shell",),
     # bandit's test names for the same checks
     "assert_used": ("python-standards/assert-for-validation",),
     "exec_used": ("python-standards/eval-exec",),
@@ -95,6 +99,7 @@ NOSEC: dict[str, tuple[str, ...]] = {
     "hardcoded_password_funcarg": ("python-crypto/hardcoded-key",),
     "hardcoded_password_default": ("python-crypto/hardcoded-key",),
     "try_except_pass": ("python-standards/swallowed-exception",),
+    "try_except_continue": ("python-standards/swallowed-exception",),
     "hashlib": ("python-crypto/weak-hash",),
     "md5": ("python-crypto/weak-hash",),
     "ciphers": ("python-crypto/broken-cipher",),
@@ -111,6 +116,7 @@ NOSEC: dict[str, tuple[str, ...]] = {
     "ssh_no_host_key_verification": ("python-crypto/ssh-host-key-unverified",),
     "subprocess_popen_with_shell_equals_true": ("python-standards/subprocess-shell",),
     "call_with_shell_equals_true": ("python-standards/subprocess-shell",),
+    "start_process_with_a_shell": ("python-standards/subprocess-shell",),
     "eval": ("python-standards/eval-exec",),
 }
 

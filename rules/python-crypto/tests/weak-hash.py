@@ -69,6 +69,8 @@ aa = hashlib.new(name="sha256")
 # ok: python-crypto/weak-hash
 ab = crypt.mksalt(crypt.METHOD_SHA512)
 # ok: python-crypto/weak-hash
+bcrypt_salt = crypt.mksalt(crypt.METHOD_BLOWFISH)
+# ok: python-crypto/weak-hash
 ac = hashlib_new(name="sha1", usedforsecurity=False)
 
 # --- HMAC does not need collision resistance

@@ -21,3 +21,17 @@ try:
 # ok: python-standards/swallowed-exception
 except FileNotFoundError:
     pass
+
+for item in items:
+    try:
+        save(item)
+    # expect: python-standards/swallowed-exception
+    except (Exception, ValueError):
+        continue
+
+for item in items:
+    try:
+        save(item)
+    # ok: python-standards/swallowed-exception
+    except KeyError:
+        continue
