@@ -88,12 +88,10 @@ def treatment(rule: Rule, kinds: frozenset[str]) -> str:
     return chosen
 
 
-def from_config(cfg: object, root: Optional[Path]) -> Contexts:
-    """Contexts for a run: the config's globs (defaults when it has none) and pyproject's scripts."""
-    tests = tuple(getattr(cfg, "test_files", DEFAULT_TEST_FILES))
-    vendored = tuple(getattr(cfg, "vendored", DEFAULT_VENDORED))
-    entry = tuple(getattr(cfg, "entry_points", DEFAULT_ENTRY_POINTS))
-    return Contexts(tests, vendored, entry, console_scripts(root) if root is not None else frozenset())
+def from_config(cfg: RulesConfig, root: Optional[Path]) -> Contexts:
+    """Contexts for a run: the config's globs and the repository's console-script modules."""
+    return Contexts(tuple(cfg.test_files), tuple(cfg.vendored), tuple(cfg.entry_points),
+                    console_scripts(root) if root is not None else frozenset())
 
 
 def console_scripts(root: Path) -> frozenset[str]:

@@ -143,11 +143,18 @@ def may_match(rule: Rule, text: str) -> bool:
     key = id(rule.matcher)
     if key not in _REQUIREMENTS:
         req = rules_prefilter.for_matcher(rule.matcher)
+        first = None
         if rule.refs is not None:  # every segment of some canonical name must be in the text
             req = rules_prefilter.all_of([req, rules_prefilter.any_of(
                 [rules_prefilter.all_of(list(words)) for words in rule.refs.segments()])])
-        _REQUIREMENTS[key] = (rule.matcher, req)
-    return rules_prefilter.holds(_REQUIREMENTS[key][1], text)
+            # One search for any last segment first: most files have none of a crypto rule's names.
+            last = sorted({words[-1] for words in rule.refs.segments() if words})
+            first = re.compile("|".join(re.escape(w) for w in last)) if last else None
+        _REQUIREMENTS[key] = (rule.matcher, req, first)
+    _matcher, req, first = _REQUIREMENTS[key]
+    if first is not None and first.search(text) is None:
+        return False
+    return rules_prefilter.holds(req, text)
 
 
 def match_text(text: str, rules: Iterable[Rule], language: Optional[str] = None) -> list[Match]:

@@ -376,6 +376,9 @@ def _is_reference(node: "SgNode") -> bool:
         # part (`CERT_NONE` in `ssl.CERT_NONE`) the parent node is the reference.
         obj = parent.field("object")
         return obj is not None and obj.range().start.index == node.range().start.index
+    if pkind in ("assignment", "augmented_assignment"):  # a (re)definition is not a use: `PROTOCOL_TLSv1 = 3`
+        left = parent.field("left")
+        return left is None or left.range().start.index != node.range().start.index
     if pkind in _NOT_A_USE:
         if pkind == "keyword_argument":
             value = parent.field("value")

@@ -41,3 +41,10 @@ def method_for(name):
         # ok: python-crypto/weak-tls-version
         return SSL.TLSv1_METHOD
     return SSL.TLS_METHOD
+
+
+try:
+    from ssl import PROTOCOL_TLSv1_1
+except ImportError:
+    # ok: python-crypto/weak-tls-version
+    PROTOCOL_TLSv1_1 = 4

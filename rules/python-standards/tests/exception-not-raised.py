@@ -19,4 +19,4 @@ def report(code):
     # ok: python-standards/exception-not-raised
     windll.kernel32.SetLastError(code)
     # ok: python-standards/exception-not-raised
-    LogError("failed")
+    log_error("failed")

@@ -24,10 +24,7 @@ def format_tables():
         subprocess.run(f"black {path}", shell=True)
 
 
-def archive(name):
-    import os
 
+def listing(name):
     # expect: python-standards/subprocess-shell
-    os.system("tar czf /tmp/%s.tgz ." % name)
-    # ok: python-standards/subprocess-shell
-    os.system("sync")
+    return subprocess.getoutput("ls %s" % name)
