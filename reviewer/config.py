@@ -40,7 +40,7 @@ class RulesConfig:
     vendored: tuple[str, ...] = ("vendor", "vendored", "_vendor", "third_party", "thirdparty", "extern",
                                  "node_modules", "site-packages")
     entry_points: tuple[str, ...] = ("__main__.py", "cli.py", "scripts/*", "bin/*", "tools/*", "examples/*",
-                                     "docs/*", "benchmarks/*", "setup.py", "noxfile.py", "manage.py")
+                                     "demos/*", "docs/*", "benchmarks/*", "setup.py", "noxfile.py", "manage.py")
 
 
 @dataclass(frozen=True)

@@ -244,6 +244,10 @@ class Rule:
     fix_when: Optional[Mapping[str, Any]] = None
     # Per-context treatment, e.g. (("tests", "skip"), ("entry_points", "skip")) (reviewer.rules.context).
     context: tuple[tuple[str, str], ...] = ()
+    # Off unless `rules.enable` names it (a style nit a team opts into).
+    default_enabled: bool = True
+    # A pattern+judge candidate no model confirmed: "info" (reported at info) or "skip" (not reported).
+    unconfirmed: str = "info"
 
     @property
     def kind(self) -> RuleKind:

@@ -31,7 +31,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KEYS = {"id", "title", "severity", "language", "description", "files", "exclude", "rule",
         "constraints", "utils", "transform", "fix", "judge", "examples",
         # name resolution (reviewer.rules.resolve), contexts (reviewer.rules.context), guarded fixes
-        "calls", "names", "unless_argument_of", "context", "fix_when"}
+        "calls", "names", "unless_argument_of", "context", "fix_when", "enabled", "unconfirmed"}
 REQUIRED = ("id", "title", "severity", "description")
 # Globs a rule applies to when it names none, by language.
 DEFAULT_FILES = {"python": ("*.py", "*.pyi")}
@@ -146,7 +146,24 @@ def parse_file(path: Path, pack: str) -> Rule:
         fix=data.get("fix"), judge=(data.get("judge") or "").strip() or None, source=str(path),
         examples=_examples(path, line("examples", 1), data.get("examples")), line=line("id", 1),
         refs=refs, fix_when=fix_when, context=_context(path, line("context", 1), data.get("context")),
+        default_enabled=_enabled(path, line("enabled", 1), data.get("enabled", True)),
+        unconfirmed=_unconfirmed(path, line("unconfirmed", 1), data),
     )
+
+
+def _enabled(path: Path, line: int, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _fail(path, line, "`enabled` must be true or false")
+    return value
+
+
+def _unconfirmed(path: Path, line: int, data: dict[str, Any]) -> str:
+    value = data.get("unconfirmed", "info")
+    if value not in ("info", "skip"):
+        raise _fail(path, line, f"`unconfirmed` must be info or skip, not {value!r}")
+    if "unconfirmed" in data and not ("judge" in data and any(k in data for k in ("rule", "calls", "names"))):
+        raise _fail(path, line, "`unconfirmed` is for pattern+judge rules (a pattern and a `judge`)")
+    return str(value)
 
 
 def _refs(path: Path, lines: dict[str, int], data: dict[str, Any]) -> Any:
@@ -281,6 +298,8 @@ def is_enabled(rule: Rule, cfg: RulesConfig) -> bool:
         return False
     if rule.id in cfg.enable:
         return True
+    if not rule.default_enabled:
+        return False
     builtin = Path(rule.source).resolve().is_relative_to(builtin_dir())
     return rule.pack in cfg.packs if builtin else True
 

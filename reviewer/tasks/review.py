@@ -38,8 +38,12 @@ def _findings(path: str, text: str, matches: list[rules_match.Match]) -> tuple[l
     """(pattern findings, pattern+judge candidates) from one file's matches."""
     found: list[Finding] = []
     candidates: list[Finding] = []
+    seen: set[tuple[str, int]] = set()
     for m in matches:
         r = m.rule
+        if (r.id, m.line) in seen:  # one finding per rule and line (`t[A] = B` naming two old versions)
+            continue
+        seen.add((r.id, m.line))
         f = Finding(r.id, r.pack, path, m.line, m.end_line, r.severity, r.title, 1.0,
                     suggestion=rules_match.suggestion(path, text, m), column=m.column, snippet=m.text)
         (candidates if r.kind == RuleKind.PATTERN_JUDGE else found).append(f)
@@ -125,15 +129,30 @@ def run(ctx: TaskContext) -> TaskOutput:
             out.notes.append(NO_MODEL_NOTE)
     if model_out is not None:
         # A candidate the model could not confirm (no model after all) must not fail the run either.
-        found += [_unconfirmed(f) if f.message.endswith(UNCONFIRMED_MARK) else f for f in model_out.findings]
+        quiet = {r.id for r in rules if r.unconfirmed == "skip"}
+        for mf in model_out.findings:
+            if not mf.message.endswith(UNCONFIRMED_MARK):
+                found.append(mf)
+            elif mf.rule in quiet:
+                out.routed.append(Routed(_unconfirmed(mf), False, Why.BELOW_CONFIDENCE))
+            else:
+                found.append(_unconfirmed(mf))
         out.routed += model_out.routed
         out.skipped += model_out.skipped
         out.notes += model_out.notes
     else:
+        # Rules whose pattern alone is too often wrong say `unconfirmed: skip`: not reported without a model.
+        quiet = {r.id for r in rules if r.unconfirmed == "skip"}
+        held = [c for c in candidates if c.rule in quiet]
+        candidates = [c for c in candidates if c.rule not in quiet]
         found += [_unconfirmed(c) for c in candidates]
+        out.routed += [Routed(_unconfirmed(c), False, Why.BELOW_CONFIDENCE) for c in held]
         if candidates:
             out.notes.append(f"{len(candidates)} pattern+judge finding(s) reported unconfirmed "
                              f"(confidence {UNCONFIRMED}, severity info): no model ran to confirm them")
+        if held:
+            out.notes.append(f"{len(held)} pattern+judge candidate(s) not reported: their rules need the model "
+                             f"to confirm them (unconfirmed: skip)")
         judges = [r for r in rules if r.kind == RuleKind.JUDGE]
         if judges:
             out.notes.append(f"{len(judges)} judge-only rule(s) need the model and did not run")

@@ -80,3 +80,19 @@ ad = hmac.new(key, msg, hashlib.sha1)
 ae = hmac.new(key, msg, digestmod=lambda: hashlib.md5())
 # ok: python-crypto/weak-hash
 af = hmac.HMAC(key, msg, hashlib.sha1)
+
+# --- size lookups and protocol uses
+from hashlib import sha1
+
+# ok: python-crypto/weak-hash
+salt = os.urandom(sha1().digest_size)
+
+
+def get_fingerprint(key):
+    # ok: python-crypto/weak-hash
+    return hashlib.md5(key).digest()
+
+
+def fingerprint(password):
+    # expect: python-crypto/weak-hash
+    return hashlib.md5(password.encode()).hexdigest()

@@ -48,3 +48,11 @@ try:
 except ImportError:
     # ok: python-crypto/weak-tls-version
     PROTOCOL_TLSv1_1 = 4
+
+
+_openssl_versions = {}
+if hasattr(ssl, "PROTOCOL_TLSv1_1") and hasattr(SSL, "TLSv1_1_METHOD"):
+    # ok: python-crypto/weak-tls-version
+    _openssl_versions[ssl.PROTOCOL_TLSv1_1] = SSL.TLSv1_1_METHOD
+# ok: python-crypto/weak-tls-version
+_openssl_versions[ssl.PROTOCOL_TLSv1] = SSL.TLSv1_METHOD

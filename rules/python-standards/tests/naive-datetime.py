@@ -9,3 +9,6 @@ b = datetime.utcnow()
 c = datetime.now(timezone.utc)
 # ok: python-standards/naive-datetime
 d = datetime.now(tz=timezone.utc)
+
+# ok: python-standards/naive-datetime
+copyright = f"{datetime.now().year} The Authors"
