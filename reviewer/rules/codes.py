@@ -45,7 +45,6 @@ NOQA: dict[str, tuple[str, ...]] = {
     "E721": ("python-standards/type-comparison",),
     "E722": ("python-standards/bare-except",),
     "B001": ("python-standards/bare-except",),
-    "PT017": ("python-standards/except-swallows-assert",),
     "BLE001": ("python-standards/bare-except", "python-standards/swallowed-exception"),
     "B006": ("python-standards/mutable-default",),
     "F901": ("python-standards/raise-not-implemented",),
