@@ -176,3 +176,34 @@ def test_moved_or_reflowed_code_is_not_new(cli, repo: GitRepo) -> None:  # type:
     # Looking at whole files, nothing is hidden.
     data = _review(cli, repo, "--filter-mode", "file")
     assert {ln for _p, _r, ln in _hits(data)} == {8, 17}
+
+
+def test_enabled_false_and_unconfirmed_skip(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    head = "title: t\nseverity: error\ndescription: d\n"
+    repo.write(".reviewer/rules/team/opt-in.yaml", "id: opt-in\n" + head + "enabled: false\n"
+               "rule: {pattern: legacy_seal($$$A)}\n")
+    repo.write(".reviewer/rules/team/needs-model.yaml", "id: needs-model\n" + head + "unconfirmed: skip\n"
+               "judge: is it bad?\nrule: {pattern: old_api($$$A)}\n")
+    repo.write(".reviewer/rules/team/soft.yaml", "id: soft\n" + head + "judge: is it bad?\n"
+               "rule: {pattern: other_api($$$A)}\n")
+    _branch(repo, {"app.py": "a = legacy_seal(1)\nb = old_api(2)\nc = other_api(3); d = other_api(4)\n"})
+    data = _review(cli, repo)
+    assert _hits(data) == {("app.py", "team/soft", 3)}  # one finding per rule and line
+    held = [(f["rule"], f["why"]) for f in data["not_reported"] if f["rule"].startswith("team/")]
+    assert held == [("team/needs-model", "below confidence")]
+    assert any("need the model" in n for n in data["notes"])
+    repo.write(".reviewer.toml", '[rules]\nenable = ["team/opt-in"]\n')
+    assert ("app.py", "team/opt-in", 1) in _hits(_review(cli, repo))
+
+
+def test_unconfirmed_needs_a_pattern_and_a_judge(tmp_path: Path) -> None:
+    import pytest
+
+    from reviewer import rules as rulesmod
+    from reviewer.errors import UsageError
+
+    path = tmp_path / "team" / "r.yaml"
+    path.parent.mkdir()
+    path.write_text("id: r\ntitle: t\nseverity: info\ndescription: d\nrule: {pattern: x}\nunconfirmed: skip\n")
+    with pytest.raises(UsageError, match=r"r\.yaml:6: `unconfirmed` is for pattern\+judge rules"):
+        rulesmod.parse_file(path, "team")
