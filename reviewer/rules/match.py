@@ -150,11 +150,11 @@ def may_match(rule: Rule, text: str) -> bool:
             # One search for any last segment first: most files have none of a crypto rule's names.
             last = sorted({words[-1] for words in rule.refs.segments() if words})
             first = re.compile("|".join(re.escape(w) for w in last)) if last else None
-        _REQUIREMENTS[key] = (rule.matcher, req, first)
-    _matcher, req, first = _REQUIREMENTS[key]
+        _REQUIREMENTS[key] = (rule.matcher, rules_prefilter.compile_req(req), first)
+    _matcher, test, first = _REQUIREMENTS[key]
     if first is not None and first.search(text) is None:
         return False
-    return rules_prefilter.holds(req, text)
+    return bool(test(text))
 
 
 def match_text(text: str, rules: Iterable[Rule], language: Optional[str] = None) -> list[Match]:
