@@ -147,12 +147,13 @@ def may_match(rule: Rule, text: str) -> bool:
         if rule.refs is not None:  # every segment of some canonical name must be in the text
             req = rules_prefilter.all_of([req, rules_prefilter.any_of(
                 [rules_prefilter.all_of(list(words)) for words in rule.refs.segments()])])
-            # One search for any last segment first: most files have none of a crypto rule's names.
-            last = sorted({words[-1] for words in rule.refs.segments() if words})
-            first = re.compile("|".join(re.escape(w) for w in last)) if last else None
+            # A quick look for the few module names first: most files use none of a crypto rule's modules.
+            segments = rule.refs.segments()
+            if all(segments):
+                first = tuple(sorted({words[0] for words in segments}))
         _REQUIREMENTS[key] = (rule.matcher, rules_prefilter.compile_req(req), first)
     _matcher, test, first = _REQUIREMENTS[key]
-    if first is not None and first.search(text) is None:
+    if first is not None and not any(w in text for w in first):
         return False
     return bool(test(text))
 
