@@ -42,3 +42,12 @@ def commit(transaction):
     except:
         with util.safe_reraise():
             transaction.rollback()
+
+
+class Channel:
+    def __del__(self):
+        try:
+            self.close()
+        # ok: python-standards/bare-except
+        except:
+            pass
