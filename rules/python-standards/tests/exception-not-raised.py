@@ -20,3 +20,9 @@ def report(code):
     windll.kernel32.SetLastError(code)
     # ok: python-standards/exception-not-raised
     log_error("failed")
+
+
+class Suite:
+    def run(self, result, e):
+        # ok: python-standards/exception-not-raised
+        self._createClassOrModuleLevelException(result, e)
