@@ -143,3 +143,14 @@ def test_review_resolves_an_aliased_weak_hash(cli, repo: GitRepo) -> None:  # ty
     r = cli("review", "--no-model", "--base", "main", "--format", "json", "--fail-level", "none", cwd=repo.path)
     found = {(f["rule"], f["line"]) for f in json.loads(r.out)["findings"]}
     assert found == {("python-crypto/weak-hash", 3), ("python-crypto/weak-hash", 4)}
+
+
+def test_a_local_name_shadows_the_import(tmp_path: Path) -> None:
+    rule = _rule(tmp_path, "calls: [pdb.set_trace]\nnames: [ssl.PROTOCOL_TLSv1]\n")
+    code = (
+        "import pdb\nimport ssl\n"
+        "def set_trace():\n    pdb = Debugger()\n    pdb.set_trace()\n"     # 5: a local variable
+        "def wrap(ssl):\n    return ssl.PROTOCOL_TLSv1\n"                   # 7: a parameter
+        "def open_socket(version=ssl.PROTOCOL_TLSv1):\n    pdb.set_trace()\n"  # 8, 9: module-level names
+    )
+    assert _lines(rule, code) == [8, 9]

@@ -31,7 +31,7 @@ import ast
 import re
 import warnings
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Optional, cast
 
 if TYPE_CHECKING:
     from ast_grep_py import SgNode
@@ -390,6 +390,37 @@ def _is_reference(node: "SgNode") -> bool:
     return True
 
 
+def _shadowed(node: "SgNode", dotted: str) -> bool:
+    """Whether the head of `dotted` is a local name of the enclosing function (`pdb = Pdb()`), not the import."""
+    head = dotted.partition(".")[0]
+    start = node.range().start.index
+    for anc in node.ancestors():
+        if anc.kind() != "function_definition":
+            continue
+        params = anc.field("parameters")
+        if params is not None and params.range().start.index <= start < params.range().end.index:
+            continue  # a default value is evaluated where the function is defined
+        if params is not None and head in _parameter_names(params):
+            return True
+        name_rule: dict[str, Any] = {"kind": "identifier", "regex": f"^{re.escape(head)}$"}
+        body = anc.field("body")
+        left = {"rule": {"kind": "assignment", "has": {"field": "left", **name_rule}}}
+        return body is not None and body.find(cast(Any, left)) is not None
+    return False
+
+
+def _parameter_names(params: "SgNode") -> set[str]:
+    out = set()
+    for p in params.children():
+        if p.kind() == "identifier":
+            out.add(p.text())
+        elif p.kind() in ("default_parameter", "typed_parameter", "typed_default_parameter"):
+            name = p.field("name") or next((c for c in p.children() if c.kind() == "identifier"), None)
+            if name is not None:
+                out.add(name.text())
+    return out
+
+
 def accept(refs: Refs, node: "SgNode", resolve: Callable[[str], set[str]]) -> tuple[bool, Optional["SgNode"]]:
     """Whether candidate `node` is one of the rule's calls/names; the node to report (focus) if not `node`."""
     focus: Optional["SgNode"] = None
@@ -416,13 +447,13 @@ def accept(refs: Refs, node: "SgNode", resolve: Callable[[str], set[str]]) -> tu
             if ok and not any(_test(u, positional, keywords, hidden, resolve)[0] for u in spec.unless):
                 hit = True
                 break
-        if not hit:
+        if not hit or ("." in dotted and _shadowed(node, dotted)):
             return False, None
     else:
         if not refs.names or not _is_reference(node):
             return False, None
         dotted = dotted_text(node)
-        if dotted is None or not (resolve(dotted) & refs.names):
+        if dotted is None or not (resolve(dotted) & refs.names) or ("." in dotted and _shadowed(node, dotted)):
             return False, None
     if refs.unless_argument_of and _argument_of(node, refs.unless_argument_of, resolve):
         return False, None

@@ -16,3 +16,9 @@ def load(path):
     # ok: python-standards/debugger-leftover
     tracer.set_trace()
     return path
+
+
+def set_trace(header=None):
+    pdb = Debugger()
+    # ok: python-standards/debugger-leftover
+    pdb.set_trace(header)
