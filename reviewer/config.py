@@ -36,6 +36,13 @@ class RulesConfig:
     enable: tuple[str, ...] = ()  # rule ids to enable even if their pack is off
     disable: tuple[str, ...] = ()  # rule ids (or packs) to turn off
     severity: Mapping[str, str] = field(default_factory=dict)  # rule id -> severity
+    # Contexts (reviewer/rules/context.py, docs/rules.md): test files, vendored folders, CLI entry points.
+    test_files: tuple[str, ...] = ("tests/*", "test/*", "*/tests/*", "*/test/*", "test_*.py", "*_test.py",
+                                   "tests.py", "conftest.py")
+    vendored: tuple[str, ...] = ("vendor", "vendored", "_vendor", "third_party", "thirdparty", "extern",
+                                 "node_modules", "site-packages")
+    entry_points: tuple[str, ...] = ("__main__.py", "cli.py", "scripts/*", "bin/*", "tools/*", "examples/*",
+                                     "demos/*", "docs/*", "benchmarks/*", "setup.py", "noxfile.py", "manage.py")
 
 
 @dataclass(frozen=True)

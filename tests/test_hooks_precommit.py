@@ -148,8 +148,9 @@ def test_clean_change_is_committed_and_rules_only_is_said(precommit: Runner) -> 
 def test_staged_violation_fails_the_commit_with_the_finding(precommit: Runner) -> None:
     repo = precommit.repo
     before = _head(repo)
+    # python-standards/debugger-leftover (error) on line 6
     repo.write("app.py", "import hashlib\n\n\ndef digest(data: bytes) -> str:\n"
-                         "    \"\"\"Hex digest.\"\"\"\n    return hashlib.md5(data).hexdigest()\n")
+                         "    \"\"\"Hex digest.\"\"\"\n    breakpoint()\n    return hashlib.sha256(data).hexdigest()\n")
     repo.git("add", "app.py")
     proc = precommit("git", "commit", "-m", "bad")
     out = proc.stdout + proc.stderr
