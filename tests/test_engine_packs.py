@@ -47,7 +47,7 @@ def _changed(repo: GitRepo) -> GitRepo:
     repo.git("checkout", "-q", "-b", "feature")
     repo.write("pkg/scores.py", SCORES_CHANGE)
     repo.write("pkg/old.py", "A = 1\nC = 3\n")  # a deletion only: nothing added, nothing to ask
-    repo.write("pkg/new.py", "import json\n\n\ndef load(path):\n    f = open(path)\n    return json.load(f)\n")
+    repo.write("pkg/new.py", "import json\n\n\ndef load(path):\n    f = open(path)\n    breakpoint()\n    return json.load(f)\n")
     repo.write("README.md", "# demo\n\nMore words.\n")
     # A rule pack's test case: planted violations for `reviewer rules test`, never sent to the model.
     repo.write(".reviewer/rules/team/tests/case.py", "for i in range(1, len(xs)):\n    pass\n")
