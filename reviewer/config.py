@@ -29,11 +29,20 @@ FAIL_LEVELS = ("none", "info", "warning", "error")
 
 @dataclass(frozen=True)
 class RulesConfig:
-    packs: tuple[str, ...] = ("python-standards", "python-crypto", "off-by-one")
+    packs: tuple[str, ...] = ("python-standards", "python-crypto", "off-by-one", "python-bugs")
     paths: tuple[str, ...] = ()  # extra rule folders, relative to the repository
+    # Team guidelines in Markdown (reviewer/guidelines.py): each section or top-level bullet is a judge rule.
+    guidelines: tuple[str, ...] = (".reviewer/guidelines.md",)
     enable: tuple[str, ...] = ()  # rule ids to enable even if their pack is off
     disable: tuple[str, ...] = ()  # rule ids (or packs) to turn off
     severity: Mapping[str, str] = field(default_factory=dict)  # rule id -> severity
+    # Contexts (reviewer/rules/context.py, docs/rules.md): test files, vendored folders, CLI entry points.
+    test_files: tuple[str, ...] = ("tests/*", "test/*", "*/tests/*", "*/test/*", "test_*.py", "*_test.py",
+                                   "tests.py", "conftest.py")
+    vendored: tuple[str, ...] = ("vendor", "vendored", "_vendor", "third_party", "thirdparty", "extern",
+                                 "node_modules", "site-packages")
+    entry_points: tuple[str, ...] = ("__main__.py", "cli.py", "scripts/*", "bin/*", "tools/*", "examples/*",
+                                     "demos/*", "docs/*", "benchmarks/*", "setup.py", "noxfile.py", "manage.py")
 
 
 @dataclass(frozen=True)
@@ -82,7 +91,7 @@ class CloudConfig:
 
 @dataclass(frozen=True)
 class DocstringsConfig:
-    style: str = "google"  # google | numpy | sphinx | pep257
+    style: str = "auto"  # auto (the module's own, detected; google when none) | google | numpy | sphinx | pep257
     skip_private: bool = True
     skip_dunder: bool = True
     skip_init: bool = True
@@ -92,7 +101,7 @@ class DocstringsConfig:
     line_length: int = 88
     skip_overload: bool = True  # @overload stubs (the implementation carries the docstring)
     skip_setters: bool = True  # @x.setter / @x.deleter (the property's getter carries it)
-    generator: str = "auto"  # auto (model if available, else template) | model | template
+    generator: str = "auto"  # auto (the model if available, else nothing is written) | model | template
 
 
 @dataclass(frozen=True)

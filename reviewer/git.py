@@ -58,11 +58,9 @@ class Snapshot(Protocol):
     def read(self, path: str) -> Optional[bytes]:
         """Bytes of `path` on the new side, or None when it does not exist there (or may not be read)."""
 
-    def refused(self, path: str) -> Optional[str]:
-        """Why `path` is not read at all (outside the repository, a symbolic link); None when it may be."""
-
-    def prefetch(self, paths: Iterable[str]) -> None:
-        """Read these paths' contents in one go (a hint: `read` works without it)."""
+    # Optional, used by pipeline.collect when a snapshot has them (the ones below all do):
+    #   refused(path) -> Optional[str]: why `path` is not read at all (outside the repository, a link)
+    #   prefetch(paths) -> None: read these paths' contents in one go (`read` works without it)
 
 
 @dataclass(frozen=True)

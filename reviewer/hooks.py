@@ -294,14 +294,58 @@ def _broken(root: Path, rel: str) -> Optional[str]:
     return None
 
 
+HOOK_NO_MODEL = (
+    "docstrings not written: the hook has no model. To have them written, start `reviewer serve` and set "
+    "REVIEWER_SERVER, or add additional_dependencies: ['reviewer[local]'] to the hook; for name-only text, "
+    "add args: [--generator=template] (or generator = \"template\" under [tool.reviewer.docstrings])"
+)
+HOOK_MODEL_OFF = (
+    "docstrings not written: your configuration turns the model off (backend = \"none\" under "
+    "[tool.reviewer.model]); remove it to have a model write them, or add args: [--generator=template] "
+    "for name-only text"
+)
+
+
+def _list_undocumented(result: "Result", message: str) -> None:
+    """`path:line: name (kind) has no docstring` for each staged target, then how to get them written."""
+    section = result.sections.get("docstrings")
+    missing = section.missing if section is not None else []
+    for rel, cand in missing:
+        d = cand.definition
+        print(f"{rel}:{d.line}: {d.qualname} ({d.kind}) has no docstring")
+    if missing:
+        say_once(message)
+
+
 def _docstrings(argv: Optional[Sequence[str]]) -> int:
-    p = _parser("reviewer-hook-docstrings", "Insert docstrings into staged Python files; fail when it changed any.")
+    p = _parser("reviewer-hook-docstrings", "Insert docstrings into staged Python files; fail when it changed any. "
+                                            "Without a model, list what is undocumented and pass.")
+    p.add_argument("--generator", choices=("auto", "model", "template"), default=None,
+                   help="Who writes the prose (default: the configuration's, auto): auto writes only with a "
+                        "model, template writes name-only text.")
     args = p.parse_args(argv)
     run = _setup(args)
     from reviewer import pipeline
     from reviewer.git import DiffMode
 
     targets = _staged_python(run.root, run.paths)
+    if not targets:
+        return EXIT_OK
+    generator = args.generator or run.config.docstrings.generator
+    cfg, note = choose_backend(run.config)
+    if generator == "auto" and cfg.model.backend == "none":
+        # No model: never invent prose. List what lacks a docstring (the staged version) and pass.
+        result = pipeline.run(cfg, run.root, DiffMode(staged=True), ("docstrings",), status=_status,
+                              options={"plan_only": True}, paths=tuple(targets))
+        _list_undocumented(result, HOOK_NO_MODEL if note else HOOK_MODEL_OFF)
+        _notes(result)
+        return EXIT_OK
+    if generator == "model" and cfg.model.backend == "none":
+        raise ReviewerError("docstrings: --generator=model, but " + (
+            "the hook has no model: start `reviewer serve` and set REVIEWER_SERVER, or add "
+            "additional_dependencies: ['reviewer[local]'] to the hook" if note else
+            "your configuration turns the model off (backend = \"none\" under [tool.reviewer.model])"),
+            EXIT_INTERNAL)
     dirty = _unstaged(run.root, targets)
     for rel in sorted(dirty):
         print(f"{rel}: has unstaged changes: not rewritten (stage them, or let pre-commit stash them)")
@@ -315,14 +359,11 @@ def _docstrings(argv: Optional[Sequence[str]]) -> int:
             targets.remove(rel)
     if not targets:
         return EXIT_FINDINGS if dirty else EXIT_OK
-    cfg, note = choose_backend(run.config)
-    if note:
-        say_once(note)
     originals = {rel: read_inside(run.root, rel) or b"" for rel in targets}
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         result = pipeline.run(cfg, run.root, DiffMode(staged=True), ("docstrings",), status=_status,
-                              options={"write": True}, paths=tuple(targets))
+                              options={"write": True, "generator": generator}, paths=tuple(targets))
         changed = [rel for rel in targets if (read_inside(run.root, rel) or b"") != originals[rel]]
         broken = {rel: why for rel in changed if (why := _broken(run.root, rel))}
         if broken:  # the task verifies before writing; this is the hook's own last check
@@ -336,6 +377,13 @@ def _docstrings(argv: Optional[Sequence[str]]) -> int:
         signal.signal(signal.SIGTERM, previous)
     for line in format_findings(result):
         print(line)
+    section = result.sections.get("docstrings")
+    why_not = getattr(section, "not_written", None)
+    if why_not:
+        # A model was expected but could not be loaded (not downloaded, say): list, say why, pass.
+        _list_undocumented(result, f"{HOOK_NO_MODEL} ({why_not})")
+    for r in getattr(section, "rejected", ()):
+        print(f"{r.path}:{r.line}: {r.name}: docstring not written: {r.reason}")
     for rel in changed:
         print(f"{rel}: docstrings added")
     _notes(result)

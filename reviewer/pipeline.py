@@ -70,12 +70,13 @@ def _contain(changes: ChangeSet, snapshot: gitmod.Snapshot) -> ChangeSet:
     the snapshots and fsutil refuse them again at read and write time.
     """
     keep, skipped = [], list(changes.skipped)
+    refused = getattr(snapshot, "refused", None)  # the git snapshots have it (reviewer/git.py)
     for change in changes.files:
         reason = fsutil.relative_problem(change.path)
         if reason is None and change.old_path is not None:
             reason = fsutil.relative_problem(change.old_path)
-        if reason is None and change.status != FileStatus.DELETED and hasattr(snapshot, "refused"):
-            reason = snapshot.refused(change.path)
+        if reason is None and change.status != FileStatus.DELETED and refused is not None:
+            reason = refused(change.path)
         if reason is None:
             keep.append(change)
         else:

@@ -201,6 +201,7 @@ class Why(str, enum.Enum):
     ESCALATED = "escalated"
     REJECTED_BY_CLOUD = "rejected by cloud"
     DISABLED = "disabled"
+    MOVED = "moved code"  # the flagged lines also appear among the diff's removed lines (moved or reflowed)
 
 
 @dataclass(frozen=True)
@@ -237,6 +238,16 @@ class Rule:
     examples: tuple[tuple[str, str], ...] = ()
     # Line of the rule's `id:` in `source`, for located messages.
     line: int = 0
+    # Canonical `calls:`/`names:` resolved through each file's imports (reviewer.rules.resolve.Refs).
+    refs: Optional[Any] = None
+    # An ast-grep rule the matched node must also satisfy for the `fix` to be offered.
+    fix_when: Optional[Mapping[str, Any]] = None
+    # Per-context treatment, e.g. (("tests", "skip"), ("entry_points", "skip")) (reviewer.rules.context).
+    context: tuple[tuple[str, str], ...] = ()
+    # Off unless `rules.enable` names it (a style nit a team opts into).
+    default_enabled: bool = True
+    # A pattern+judge candidate no model confirmed: "info" (reported at info) or "skip" (not reported).
+    unconfirmed: str = "info"
 
     @property
     def kind(self) -> RuleKind:

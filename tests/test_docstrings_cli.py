@@ -73,7 +73,7 @@ def test_list_shows_undocumented_changed_definitions_and_coverage(cli, feature: 
 
 
 def test_diff_prints_a_patch_and_changes_nothing(cli, feature: GitRepo) -> None:  # type: ignore[no-untyped-def]
-    r = cli("docstrings", "--diff", "--style", "numpy", cwd=feature.path)
+    r = cli("docstrings", "--generator", "template", "--diff", "--style", "numpy", cwd=feature.path)
     assert r.code == 0, r
     assert r.out.startswith("--- a/pkg/mod.py\n+++ b/pkg/mod.py\n")
     assert "+    Parameters\n+    ----------\n+    a : int\n" in r.out
@@ -84,17 +84,17 @@ def test_diff_prints_a_patch_and_changes_nothing(cli, feature: GitRepo) -> None:
     assert proc.returncode == 0, proc.stderr
     applied = (feature.path / "pkg/mod.py").read_bytes()
     feature.git("checkout", "--", "pkg/mod.py")
-    assert cli("docstrings", "--write", "--style", "numpy", cwd=feature.path).code == 0
+    assert cli("docstrings", "--generator", "template", "--write", "--style", "numpy", cwd=feature.path).code == 0
     assert (feature.path / "pkg/mod.py").read_bytes() == applied
 
 
 def test_write_inserts_keeps_mode_and_second_run_is_a_no_op(cli, feature: GitRepo) -> None:  # type: ignore[no-untyped-def]
     path = feature.path / "pkg/mod.py"
-    r = cli("docstrings", "--write", cwd=feature.path)
+    r = cli("docstrings", "--generator", "template", "--write", cwd=feature.path)
     assert r.code == 0, r
     assert "docstrings: wrote 2 docstring(s) to pkg/mod.py" in r.out
     assert "prose written by template (no model)" in r.out
-    assert "no model" in r.err  # the note says plainly that no model wrote the prose
+    assert "from names only" in r.err  # the note says plainly that no model wrote the prose
     new = path.read_text()
     assert stat.S_IMODE(path.stat().st_mode) == 0o755
     defs = {d.qualname: d for d in definitions(new)}
@@ -103,14 +103,14 @@ def test_write_inserts_keeps_mode_and_second_run_is_a_no_op(cli, feature: GitRep
     assert "Raises:\n        ValueError:" in new
     assert defs["_hidden"].docstring is None
     assert not list(path.parent.glob(".mod.py.*"))  # no temporary file left behind
-    again = cli("docstrings", "--write", "--check", cwd=feature.path)
+    again = cli("docstrings", "--generator", "template", "--write", "--check", cwd=feature.path)
     assert again.code == 0, again
     assert path.read_text() == new
     assert "100.0% (2 of 2 documented)" in again.out
 
 
 def test_write_check_fails_like_black_when_it_rewrites(cli, feature: GitRepo) -> None:  # type: ignore[no-untyped-def]
-    r = cli("docstrings", "--write", "--check", cwd=feature.path)
+    r = cli("docstrings", "--generator", "template", "--write", "--check", cwd=feature.path)
     assert r.code == 1 and "wrote 2 docstring(s)" in r.out
 
 
@@ -119,14 +119,14 @@ def test_staged_mode_rewrites_the_staged_file(cli, repo: GitRepo) -> None:  # ty
     repo.commit("base")
     repo.write("a.py", "x = 1\r\n\r\ndef g(v):\r\n\treturn v\r\n")
     repo.git("add", "a.py")
-    r = cli("docstrings", "--staged", "--write", "--check", cwd=repo.path)
+    r = cli("docstrings", "--generator", "template", "--staged", "--write", "--check", cwd=repo.path)
     assert r.code == 1, r
     assert (repo.path / "a.py").read_bytes() == b'x = 1\r\n\r\ndef g(v):\r\n\t"""G.\r\n\r\n\tArgs:\r\n' \
         b'\t    v: The v.\r\n\r\n\tReturns:\r\n\t    The result.\r\n\t"""\r\n\treturn v\r\n'
 
 
 def test_json_has_edits_and_committable_suggestions(cli, feature: GitRepo) -> None:  # type: ignore[no-untyped-def]
-    r = cli("docstrings", "--diff", "--format", "json", cwd=feature.path)
+    r = cli("docstrings", "--generator", "template", "--diff", "--format", "json", cwd=feature.path)
     assert r.code == 0, r
     data = json.loads(r.out)["docstrings"]
     assert data["coverage"] == {"documented": 0, "total": 2, "percent": 0.0}
@@ -137,7 +137,7 @@ def test_json_has_edits_and_committable_suggestions(cli, feature: GitRepo) -> No
     for e in sorted(data["edits"], key=lambda e: -e["suggestion"]["start_line"]):
         s = e["suggestion"]
         lines[s["start_line"] - 1:s["end_line"]] = s["replacement"].split("\n")
-    r = cli("docstrings", "--write", cwd=feature.path)
+    r = cli("docstrings", "--generator", "template", "--write", cwd=feature.path)
     assert "\n".join(lines) + "\n" == (feature.path / "pkg/mod.py").read_text()
 
 
@@ -158,11 +158,11 @@ def test_help_is_light() -> None:
 
 
 def test_usage_errors_exit_2(cli, feature: GitRepo) -> None:  # type: ignore[no-untyped-def]
-    r = cli("docstrings", "--write", "--diff", cwd=feature.path)
+    r = cli("docstrings", "--generator", "template", "--write", "--diff", cwd=feature.path)
     assert r.code == 2 and "not both" in r.err
     assert cli("docstrings", "--style", "rst", cwd=feature.path).code == 2
     (feature.path / ".reviewer.toml").write_text('[docstrings]\nstyle = "epytext"\n')
-    r = cli("docstrings", "--diff", cwd=feature.path)
+    r = cli("docstrings", "--generator", "template", "--diff", cwd=feature.path)
     assert r.code == 2 and "docstrings.style must be one of" in r.err
 
 
@@ -176,7 +176,7 @@ def test_model_generator_without_a_model_exits_3(cli, feature: GitRepo) -> None:
 def test_file_that_does_not_parse_is_left_untouched(cli, feature: GitRepo) -> None:  # type: ignore[no-untyped-def]
     feature.write("pkg/broken.py", "def ok():\n    return 1\n\ndef bad(:\n")
     feature.commit("broken")
-    r = cli("docstrings", "--write", cwd=feature.path)
+    r = cli("docstrings", "--generator", "template", "--write", cwd=feature.path)
     assert r.code == 1
     assert "failed pkg/broken.py: does not parse, left untouched: invalid syntax (line 4)" in r.out
     assert (feature.path / "pkg/broken.py").read_text() == "def ok():\n    return 1\n\ndef bad(:\n"
@@ -197,21 +197,26 @@ def test_guarantee_failure_leaves_the_file_untouched(cli, feature: GitRepo, monk
 
     monkeypatch.setattr(text, "render", lambda *a, **k: bad_literal)
     before = (feature.path / "pkg/mod.py").read_bytes()
-    r = cli("docstrings", "--write", cwd=feature.path)
+    r = cli("docstrings", "--generator", "template", "--write", cwd=feature.path)
     assert r.code == 1, r
     assert "failed pkg/mod.py: left untouched:" in r.out and reason in r.out
     assert (feature.path / "pkg/mod.py").read_bytes() == before
     assert not list((feature.path / "pkg").glob(".mod.py.*"))
 
 
-def test_working_tree_edits_are_respected(cli, feature: GitRepo) -> None:  # type: ignore[no-untyped-def]
-    # An uncommitted edit on top of the branch: --write documents the file as it is on disk.
+def test_working_tree_edits_are_respected_but_only_the_branch_is_documented(cli, feature: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # An uncommitted edit on top of the branch: --write documents the branch's changed definitions in
+    # the file as it is on disk (the edit is kept), but not the uncommitted function (#14 item 10).
     path = feature.path / "pkg/mod.py"
-    path.write_text(CHANGE + "\n\ndef later(q):\n    return q\n")
-    r = cli("docstrings", "--write", cwd=feature.path)
+    edited = CHANGE.replace("return a + b", "return a + b  # uncommitted") + "\n\ndef later(q):\n    return q\n"
+    path.write_text(edited)
+    assert "later" not in cli("docstrings", cwd=feature.path).out  # the listing reads the branch, like review
+    r = cli("docstrings", "--generator", "template", "--write", cwd=feature.path)
     assert r.code == 0, r
-    names = {d.qualname for d in definitions(path.read_text()) if d.has_docstring}
-    assert {"added", "Shape", "later", "documented"} <= names
+    text = path.read_text()
+    names = {d.qualname for d in definitions(text) if d.has_docstring}
+    assert {"added", "Shape", "documented"} <= names and "later" not in names
+    assert "return a + b  # uncommitted" in text
 
 
 def test_nothing_to_do(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
@@ -220,7 +225,7 @@ def test_nothing_to_do(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-d
     repo.git("checkout", "-q", "-b", "f")
     repo.write("notes.txt", "x\n")
     repo.commit("text only")
-    r = cli("docstrings", "--write", cwd=repo.path)
+    r = cli("docstrings", "--generator", "template", "--write", cwd=repo.path)
     assert r.code == 0 and "no changed Python definitions" in r.out
     if os.name == "posix":
         assert "no model" not in r.err  # no prose was written, so nothing to label

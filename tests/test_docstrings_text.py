@@ -82,25 +82,33 @@ class Scripted:
         return [0.5] * len(questions)
 
 
-def test_backend_answers_are_labelled_honestly(repo: GitRepo) -> None:
+def test_backend_answers_are_labelled_honestly_and_bad_ones_are_not_written(repo: GitRepo) -> None:
     repo.write("m.py", "x = 1\n")
     repo.commit("base")
     repo.git("checkout", "-q", "-b", "f")
-    repo.write("m.py", "x = 1\n\n\ndef one(a):\n    return a\n\n\ndef two():\n    return 2\n")
+    repo.write("m.py", "x = 1\n\n\ndef one(a):\n    return a\n\n\ndef two():\n    return 2\n\n\n"
+                       "def three(b):\n    return b\n")
     repo.commit("change")
     changes, collected = pipeline.collect(repo.path, DiffMode(base="main"), Config())
-    backend = Scripted([json.dumps({"summary": "Echo the argument", "params": {"a": "any value"},
-                                    "returns": "the same value"}), "not json at all"])
+    backend = Scripted([json.dumps({"summary": "Echo the argument back to the caller",
+                                    "params": {"a": "anything the caller wants to see again"},
+                                    "returns": "the argument, unchanged"}),
+                        "not json at all",
+                        json.dumps({"summary": "Three.", "params": {"b": "The b."}, "returns": "The result."})])
     ctx = TaskContext(config=Config(), changes=changes, snapshot=collected.snapshot, root=collected.root,
                       shared={"backend": backend})
     out = task.run(ctx)
     section = out.section
     assert section.generator == "model: scripted-model"
-    assert len(backend.requests) == 2 and {r.purpose for r in backend.requests} == {"docstrings"}
-    assert [(e.name, e.written_by) for e in section.edits] == [("one", "model"), ("two", "template")]
-    assert section.edits[0].docstring.startswith('"""Echo the argument.\n')
-    assert "a: Any value." in section.edits[0].docstring
-    assert section.as_dict()["edits"][1]["written_by"] == "template"
+    assert len(backend.requests) == 3 and {r.purpose for r in backend.requests} == {"docstrings"}
+    # Only the grounded answer is written; nothing is made up for the others (no template fallback).
+    assert [(e.name, e.written_by) for e in section.edits] == [("one", "model")]
+    assert section.edits[0].docstring.startswith('"""Echo the argument back to the caller.\n')
+    assert "a: Anything the caller wants to see again." in section.edits[0].docstring
+    rejected = {r.name: r.reason for r in section.rejected}
+    assert rejected["two"] == "the model's answer is not the JSON object asked for"
+    assert "only repeats the name" in rejected["three"] or "is not a sentence" in rejected["three"]
+    assert section.as_dict()["rejected"][0]["name"] == "two"
     assert out.notes == []  # a model was used: no template note
     assert Path(repo.path / "m.py").read_text().count('"""') == 0  # not asked to write
 

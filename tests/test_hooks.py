@@ -284,7 +284,7 @@ def test_install_hooks_blocks_a_real_git_commit(repo: GitRepo) -> None:
     assert MARKER in hook.read_text() and os.access(hook, os.X_OK)
     assert (repo.path / ".git" / "hooks" / "pre-push").is_file()
     # The real review task when it is built; a stand-in otherwise (see tests/standins).
-    bad = "import hashlib\nh = hashlib.md5(b'x').hexdigest()\n"
+    bad = "def load(path):\n    breakpoint()\n    return path\n"  # python-standards/debugger-leftover: error
     env = _hooks_env()
     from reviewer import tasks
 

@@ -54,3 +54,14 @@ def test_forked_matching_equals_serial(monkeypatch: pytest.MonkeyPatch) -> None:
     forked = rules_match.match_files(jobs, BUILTIN)
     assert forked == serial
     assert sum(len(m) for m in serial) > 50
+
+
+def test_compiled_requirement_answers_like_holds() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in TEST_FILES] + ["", "import json\n"]
+    for rule in BUILTIN:
+        if rule.matcher is None:
+            continue
+        req = rules_prefilter.for_matcher(rule.matcher)
+        test = rules_prefilter.compile_req(req)
+        for text in texts:
+            assert test(text) == rules_prefilter.holds(req, text), rule.id

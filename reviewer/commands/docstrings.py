@@ -16,17 +16,21 @@ import click
 from reviewer.cli import diff_mode, diff_options, load_config, status_printer, write_report
 from reviewer.errors import EXIT_FINDINGS, UsageError
 
-STYLES = ("google", "numpy", "sphinx", "pep257")
+STYLES = ("auto", "google", "numpy", "sphinx", "pep257")
+
+HOW_TO_WRITE = ("to have them written, pass --model ID|PATH, or start `reviewer serve` and pass --server URL "
+                "(or set REVIEWER_SERVER); --generator template writes name-only text")
 
 
 @click.command(name="docstrings")
 @diff_options
 @click.option("--write", "write_", is_flag=True, help="Insert the docstrings into the files.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the changes as a unified diff; change nothing.")
-@click.option("--style", type=click.Choice(STYLES), default=None, help="Docstring style. [default: google]")
+@click.option("--style", type=click.Choice(STYLES), default=None, help="Docstring style; auto: the module's own, detected from its documented definitions "
+                   "(google when it has none). [default: auto]")
 @click.option("--generator", type=click.Choice(("auto", "model", "template")), default=None,
               help="Who writes the prose: the model, the template generator (names only, no model), "
-                   "or auto (the model when available). [default: auto]")
+                   "or auto (the model when available; without one nothing is written). [default: auto]")
 @click.option("--model", "model", metavar="ID|PATH", default=None, help="Hugging Face model id or local folder.")
 @click.option("--device", default=None, help="auto, cpu, cuda, cuda:1, mps.")
 @click.option("--server", default=None, metavar="URL", help="Use an OpenAI-compatible server (e.g. `reviewer serve`).")
@@ -42,9 +46,11 @@ def command(staged: bool, worktree: bool, base: Optional[str], range_: Optional[
 
     Without --write or --diff, lists them with an interrogate-style coverage
     figure for the changed definitions. Parameters, returns, yields and raises
-    come from the code; the model writes only the prose. Every rewritten file
-    must parse, keep its AST apart from the new docstrings, and be a fixed
-    point of a second run, or it is left untouched.
+    come from the code; the model writes only the prose, and a docstring that
+    fails a check (invented or missing parameters, a name echoed back) is not
+    written. Without a model nothing is written. Every rewritten file must
+    parse, keep its AST apart from the new docstrings, and be a fixed point of
+    a second run, or it is left untouched.
 
     \b
     Examples:
@@ -62,8 +68,9 @@ def command(staged: bool, worktree: bool, base: Optional[str], range_: Optional[
     cfg, start = load_config(repo, config_path, docstrings__style=style, model__model=model, model__device=device,
                              model__server=server)
     options = {"write": write_, "generator": generator, "all": all_lines, "plan_only": not (write_ or show_diff),
-               # The files on disk are what --write changes and what a second run must see.
-               "use_disk": True}
+               # The files on disk are what --write changes and what a second run must see; a listing
+               # reads the reviewed side, as `reviewer review` does.
+               "use_disk": write_ or show_diff}
     result = pipeline.run(cfg, start, mode, ("docstrings",), status=status_printer(), options=options)
     section = result.sections.get("docstrings")
     if fmt == "json":
@@ -90,7 +97,12 @@ def render_text(result: Any, section: Any, write_: bool, show_diff: bool, verbos
     if section is None or not section.candidates:
         lines.append("docstrings: no changed Python definitions")
         return "\n".join(lines) + "\n"
+    rejected = [f"{r.path}:{r.line}: {r.name}: docstring not written: {r.reason}" for r in section.rejected]
+    nothing = f"docstrings: nothing written: {section.not_written}; {HOW_TO_WRITE}" if section.not_written else None
     if show_diff:
+        # stdout stays a clean patch: everything else goes to stderr.
+        for line in [*rejected, *([nothing] if nothing else [])]:
+            click.echo(line, err=True)
         diffs = "".join(section.diffs[p] for p in sorted(section.diffs))
         head = "\n".join(lines) + "\n" if lines else ""
         tail = "".join(f"docstrings: failed {f.path}: {f.reason}\n" for f in section.failures)
@@ -108,13 +120,16 @@ def render_text(result: Any, section: Any, write_: bool, show_diff: bool, verbos
     figure = "no counted definitions" if cov is None else f"{cov:.1f}%"
     lines.append(f"docstring coverage of changed definitions: {figure} "
                  f"({total - len(section.missing)} of {total} documented)")
+    lines += rejected
     if write_:
         for path in section.written:
             count = sum(1 for e in section.edits if e.path == path)
             lines.append(f"docstrings: wrote {count} docstring(s) to {path}")
         if section.edits:
             lines.append(f"docstrings: prose written by {section.generator}")
-    elif section.missing:
+    if nothing:
+        lines.append(nothing)
+    elif not write_ and section.missing:
         lines.append("docstrings: run with --write to add them, or --diff to preview")
     lines += [f"docstrings: failed {f.path}: {f.reason}" for f in section.failures]
     return "\n".join(lines) + "\n"

@@ -1,4 +1,4 @@
-"""Document a set of files: select, generate (one batched call), insert, verify, and maybe write.
+"""Document a set of files: select, generate (one batched call), check, insert, verify, and maybe write.
 
 Pure over its inputs except for `write`, which goes through fsutil.atomic_write
 and only after the file on disk is confirmed to be the version that was read.
@@ -6,16 +6,21 @@ and only after the file on disk is confirmed to be the version that was read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping, Optional, Sequence
 
 from reviewer import linediff, source
 from reviewer.config import DocstringsConfig
-from reviewer.docgen import generate, insert, text
+from reviewer.docgen import checks, generate, insert, text
+from reviewer.docgen import style as stylemod
 from reviewer.docgen.select import Candidate, candidates
 from reviewer.engine.base import Backend
 from reviewer.records import Edit, Suggestion
+
+# "auto": the module's own style, detected from its documented definitions (google when it has none).
+STYLE_CHOICES = ("auto", *text.STYLES)
 
 
 @dataclass(frozen=True)
@@ -33,15 +38,29 @@ class Failure:
     reason: str
 
 
+@dataclass(frozen=True)
+class Rejected:
+    """A generated docstring that failed a check (docgen/checks.py): not written, listed with why."""
+
+    path: str
+    line: int
+    name: str
+    reason: str
+
+
 @dataclass
 class DocstringsSection:
     """What the docstrings task found and did; reporters read `as_dict()`."""
 
     style: str
-    generator: str  # "model: <id>" or "template (no model)"
+    generator: str  # "model: <id>", "template (no model)" or "none (listing only)"
     candidates: list[tuple[str, Candidate]] = field(default_factory=list)
     edits: list[Edit] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    # Why nothing was generated although docstrings were asked for (no model): one line, said to the user.
+    not_written: Optional[str] = None
+    styles: dict[str, str] = field(default_factory=dict)  # path -> the style used there
     new_data: dict[str, bytes] = field(default_factory=dict)  # path -> verified new bytes
     written: list[str] = field(default_factory=list)
     # path -> (old text, new text); the unified diff is computed only when asked for.
@@ -89,6 +108,10 @@ class DocstringsSection:
                            "start_line": e.suggestion.start_line, "end_line": e.suggestion.end_line,
                            "replacement": e.suggestion.replacement}} for e in self.edits],
             "failures": [{"path": f.path, "reason": f.reason} for f in self.failures],
+            "rejected": [{"path": r.path, "line": r.line, "name": r.name, "reason": r.reason}
+                         for r in self.rejected],
+            "not_written": self.not_written,
+            "styles": dict(self.styles),
             "written": list(self.written),
         }
 
@@ -99,16 +122,33 @@ class _Planned:
     targets: list[tuple[Candidate, generate.Target]]
 
 
+def resolve_style(configured: str, defs: Sequence[source.Definition]) -> tuple[str, str]:
+    """(style, where it came from): the configured one, or with "auto" the module's own."""
+    if configured != "auto":
+        return configured, "configured"
+    documented = [d.docstring for d in defs if d.has_docstring]
+    found = stylemod.detect(documented)
+    if found is None:
+        return "google", "no documented neighbour with sections: google"
+    votes = sum(1 for doc in documented if doc and stylemod.classify(doc) == found)
+    return found, f"detected from {votes} documented definition(s) in this module"
+
+
 def document(files: Sequence[FileInput], cfg: DocstringsConfig, backend: Optional[Backend],
-             max_new_tokens: int = 384, status: Callable[[str], None] = lambda _m: None) -> DocstringsSection:
-    """Plan, generate and verify docstrings for `files`; nothing is written here.
+             max_new_tokens: int = 384, status: Callable[[str], None] = lambda _m: None,
+             checks_mode: str = "auto") -> DocstringsSection:
+    """Plan, generate, check and verify docstrings for `files`; nothing is written here.
 
     With no backend, only plans: candidates and coverage, no prose, no edits.
+    A generated docstring that fails a check is not inserted; it is listed in
+    `section.rejected` with its reason. `checks_mode`: "auto" (every check;
+    only the structural ones for the template generator), or "off" for tests
+    of the insertion alone (the AST guarantees always apply).
     """
-    if cfg.style not in text.STYLES:
+    if cfg.style not in STYLE_CHOICES:
         from reviewer.errors import UsageError
 
-        raise UsageError(f"docstrings.style must be one of {', '.join(text.STYLES)}, not {cfg.style!r}")
+        raise UsageError(f"docstrings.style must be one of {', '.join(STYLE_CHOICES)}, not {cfg.style!r}")
     if backend is None:
         label = "none (listing only)"
     elif backend.name == generate.TemplateBackend.name:
@@ -119,14 +159,17 @@ def document(files: Sequence[FileInput], cfg: DocstringsConfig, backend: Optiona
     planned = [p for p in (_plan(f, cfg, section) for f in files) if p is not None]
     if backend is None:
         return section
+    _add_call_sites(planned)
     all_targets = [t for p in planned for _c, t in p.targets]
     if all_targets:
-        status(f"docstrings: writing {len(all_targets)} docstring(s) with {label}")
-    prose = iter(generate.generate(backend, all_targets, max_new_tokens))
+        status(f"docstrings: generating {len(all_targets)} docstring(s) with {label}")
+    answers = iter(generate.generate(backend, all_targets, max_new_tokens))
+    mode = checks_mode if checks_mode == "off" else (
+        "structure" if backend.name == generate.TemplateBackend.name else "all")
     for plan in planned:
-        written = [(c, t, *next(prose)) for c, t in plan.targets]
+        written = [(c, t, next(answers)) for c, t in plan.targets]
         if written:
-            _apply(plan.file, written, cfg, section)
+            _apply(plan.file, written, cfg, section, mode)
     return section
 
 
@@ -138,15 +181,61 @@ def _plan(f: FileInput, cfg: DocstringsConfig, section: DocstringsSection) -> Op
         return None
     found = candidates(defs, f.changed, cfg)
     section.candidates.extend((f.path, c) for c in found)
+    style, where = resolve_style(cfg.style, defs)
+    section.styles[f.path] = style
     lines = _decode(f.data).split("\n")
+    by_qual = {d.qualname: d for d in defs}
     targets = []
     for c in found:
         if c.needs_docstring:
             d = c.definition
             shape = text.shape(d, c.init)
             code = "\n".join(lines[d.start - 1:d.end])
-            targets.append((c, generate.Target(f.path, d, shape, code)))
+            parent = by_qual.get(d.parent or "")
+            class_doc = parent.docstring if parent is not None and parent.kind == "class" else None
+            targets.append((c, generate.Target(f.path, d, shape, code, style, where, class_doc,
+                                               _example(defs, d, style))))
     return _Planned(f, targets)
+
+
+def _example(defs: Sequence[source.Definition], d: source.Definition, style: str) -> Optional[str]:
+    """The docstring of the nearest documented definition, preferring one in `style` with sections."""
+    documented = [x for x in defs if x.has_docstring and x.index != d.index]
+    if not documented:
+        return None
+    in_style = [x for x in documented if stylemod.classify(x.docstring or "") == style]
+    pool = in_style or documented
+    best = min(pool, key=lambda x: (x.kind != d.kind, abs(x.line - d.line)))
+    return best.docstring
+
+
+_CALL = re.compile(r"\b([A-Za-z_]\w*)\s*\(")
+
+
+def _add_call_sites(planned: list[_Planned]) -> None:
+    """Give each target up to generate.MAX_CALLS call sites from the change's files (one pass)."""
+    wanted = {t.definition.name for p in planned for _c, t in p.targets}
+    if not wanted:
+        return
+    sites: dict[str, list[tuple[str, int, str]]] = {}
+    for p in planned:
+        for n, line in enumerate(_decode(p.file.data).split("\n"), 1):
+            if len(line) > 2000 or "(" not in line:
+                continue
+            stripped = line.strip()
+            if stripped.startswith(("def ", "async def ", "class ", "#")):
+                continue
+            for name in {m.group(1) for m in _CALL.finditer(line)} & wanted:
+                found = sites.setdefault(name, [])
+                if len(found) < 4 * generate.MAX_CALLS:
+                    found.append((p.file.path, n, stripped[:160]))
+    for p in planned:
+        for i, (c, t) in enumerate(p.targets):
+            d = t.definition
+            calls = tuple(f"{path}:{n}: {code}" for path, n, code in sites.get(d.name, ())
+                          if not (path == t.path and d.start <= n <= d.end))[:generate.MAX_CALLS]
+            if calls:
+                p.targets[i] = (c, replace(t, calls=calls))
 
 
 def _reason(exc: Exception) -> str:
@@ -158,19 +247,53 @@ def _reason(exc: Exception) -> str:
 _decode = source.decode
 
 
-def _apply(f: FileInput, written: list[tuple[Candidate, generate.Target, text.Prose, str]],
-           cfg: DocstringsConfig, section: DocstringsSection) -> None:
-    literals: dict[int, str] = {}
+def _body_indent(lines: list[str], d: source.Definition) -> str:
+    """The indentation the docstring will get (the inserter uses the body's own)."""
+    def lead(s: str) -> str:
+        return s[:len(s) - len(s.lstrip())]
 
-    def renderer(c: Candidate, prose: text.Prose) -> insert.Render:
+    if d.body_start > d.line and d.body_start - 1 < len(lines):
+        return lead(lines[d.body_start - 1])
+    head = lines[d.line - 1] if d.line - 1 < len(lines) else ""
+    return lead(head) + "    "
+
+
+def _check(src_lines: list[str], c: Candidate, t: generate.Target, prose: text.Prose, cfg: DocstringsConfig,
+           prose_checks: bool) -> Optional[str]:
+    d = c.definition
+    indent = _body_indent(src_lines, d).replace("\r", "")
+    doc = "\n".join(text.content(d, prose, t.style, indent, cfg.line_length, c.init))
+    room = cfg.line_length - len(indent.expandtabs(4)) - 3 - (1 if "\\" in doc else 0)
+    return checks.check(d, t.shape, text.cleaned(prose, d), doc, t.style, t.code, room, prose_checks=prose_checks)
+
+
+def _apply(f: FileInput, written: list[tuple[Candidate, generate.Target, generate.Answer]],
+           cfg: DocstringsConfig, section: DocstringsSection, mode: str = "all") -> None:
+    literals: dict[int, str] = {}
+    src_lines = _decode(f.data).split("\n")
+    accepted: list[tuple[Candidate, generate.Target, text.Prose, str]] = []
+    for c, t, answer in written:
+        d = c.definition
+        if answer.prose is None:
+            section.rejected.append(Rejected(f.path, d.line, d.qualname, answer.error or "no answer"))
+            continue
+        why = None if mode == "off" else _check(src_lines, c, t, answer.prose, cfg, mode == "all")
+        if why is not None:
+            section.rejected.append(Rejected(f.path, d.line, d.qualname, why))
+            continue
+        accepted.append((c, t, answer.prose, answer.written_by))
+    if not accepted:
+        return
+
+    def renderer(c: Candidate, style: str, prose: text.Prose) -> insert.Render:
         def render(indent: str) -> str:
-            literal = text.render(c.definition, prose, cfg.style, indent, cfg.line_length, c.init)
+            literal = text.render(c.definition, prose, style, indent, cfg.line_length, c.init)
             literals[c.definition.line] = literal
             return literal
 
         return render
 
-    renders = {c.definition.line: renderer(c, prose) for c, _t, prose, _who in written}
+    renders = {c.definition.line: renderer(c, t.style, prose) for c, t, prose, _who in accepted}
     try:
         result = insert.inject(f.data, renders)
     except insert.GuaranteeError as exc:
@@ -181,7 +304,7 @@ def _apply(f: FileInput, written: list[tuple[Candidate, generate.Target, text.Pr
         return
     old_text, new_text = _decode(f.data), _decode(result.data)
     suggestions = _suggestions(f.path, old_text, new_text)
-    for c, _t, _prose, who in written:
+    for c, _t, _prose, who in accepted:
         d = c.definition
         sug = next((s for s in suggestions if d.line <= s.start_line <= max(d.body_start, d.line)), None)
         section.edits.append(Edit(f.path, d.line, d.qualname, literals[d.line], who, sug))

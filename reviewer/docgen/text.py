@@ -85,7 +85,10 @@ def clean(text: str, defn: Optional[Definition] = None) -> str:
     while '"""' in text or "'''" in text:
         text = text.replace('"""', '"').replace("'''", "'")
     # Leading punctuation (":", "-") would read as a field marker or a list item.
-    text = text.strip().strip("`").strip().lstrip(":;,.-*# ").strip()
+    text = text.strip()
+    if len(text) > 1 and text[0] == text[-1] == "`" and text.count("`") == 2:
+        text = text[1:-1]  # one code span around everything: a fence-like wrapper, not code in the prose
+    text = text.strip().lstrip(":;,.-*# ").strip()
     return text
 
 
@@ -114,6 +117,16 @@ def summary_line(text: str, defn: Optional[Definition] = None) -> str:
     return sentence(first)
 
 
+def cleaned(prose: Prose, defn: Optional[Definition] = None) -> Prose:
+    """The prose as `render` will show it: sanitised, one summary sentence, each description a sentence."""
+    def each(items: Mapping[str, str]) -> dict[str, str]:
+        return {k: sentence(clean(v, defn)) for k, v in items.items()}
+
+    return Prose(summary=summary_line(prose.summary, defn), params=each(prose.params),
+                 returns=sentence(clean(prose.returns, defn)), yields=sentence(clean(prose.yields, defn)),
+                 raises=each(prose.raises))
+
+
 # --- rendering ------------------------------------------------------------------------------
 
 def render(defn: Definition, prose: Prose, style: str, indent: str, line_length: int,
@@ -123,15 +136,9 @@ def render(defn: Definition, prose: Prose, style: str, indent: str, line_length:
     Continuation lines carry `indent`; lines end with '\\n' (the inserter
     converts to the file's newline).
     """
-    if style not in STYLES:
-        raise ValueError(f"unknown docstring style {style!r} (use {', '.join(STYLES)})")
-    sh = shape(defn, init)
+    lines = content(defn, prose, style, indent, line_length, init)
+    summary = lines[0]
     width = max(line_length - len(indent.expandtabs(4)), 30)
-    summary = summary_line(prose.summary, defn) or sentence(defn.name.replace("_", " ").strip())
-    body = _SECTIONS[style](sh, prose, width, defn)
-    lines = [summary]
-    if body:
-        lines += ["", *body]
     text = "\n".join(lines)
     prefix = "r" if "\\" in text else ""
     if len(lines) == 1 and len(indent.expandtabs(4)) + len(prefix) + len(summary) + 6 <= line_length:
@@ -141,6 +148,21 @@ def render(defn: Definition, prose: Prose, style: str, indent: str, line_length:
     head = "\n".join([first[0], *(indent + ln for ln in first[1:])])
     tail = ("\n" + inner) if inner else ""
     return f'{prefix}"""{head}{tail}\n{indent}"""'
+
+
+def content(defn: Definition, prose: Prose, style: str, indent: str, line_length: int,
+            init: Optional[Definition] = None) -> list[str]:
+    """The docstring's lines, unindented and unquoted: the summary, a blank line, the sections.
+
+    What the checks (docgen/checks.py) read back; `render` quotes and indents it.
+    """
+    if style not in STYLES:
+        raise ValueError(f"unknown docstring style {style!r} (use {', '.join(STYLES)})")
+    sh = shape(defn, init)
+    width = max(line_length - len(indent.expandtabs(4)), 30)
+    summary = summary_line(prose.summary, defn) or sentence(defn.name.replace("_", " ").strip())
+    body = _SECTIONS[style](sh, prose, width, defn)
+    return [summary, "", *body] if body else [summary]
 
 
 def _desc(prose: Mapping[str, str], key: str, defn: Definition) -> str:

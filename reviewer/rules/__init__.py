@@ -29,7 +29,9 @@ REPO_RULES = ".reviewer/rules"
 # libyaml's loader when PyYAML was built with it: several times faster on every run.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KEYS = {"id", "title", "severity", "language", "description", "files", "exclude", "rule",
-        "constraints", "utils", "transform", "fix", "judge", "examples"}
+        "constraints", "utils", "transform", "fix", "judge", "examples",
+        # name resolution (reviewer.rules.resolve), contexts (reviewer.rules.context), guarded fixes
+        "calls", "names", "unless_argument_of", "context", "fix_when", "enabled", "unconfirmed"}
 REQUIRED = ("id", "title", "severity", "description")
 # Globs a rule applies to when it names none, by language.
 DEFAULT_FILES = {"python": ("*.py", "*.pyi")}
@@ -106,8 +108,9 @@ def parse_file(path: Path, pack: str) -> Rule:
     for key in REQUIRED:
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise _fail(path, line(key, 1), f"`{key}` is required and must be text")
-    if "rule" not in data and "judge" not in data:
-        raise _fail(path, 1, "a rule needs `rule:` (an ast-grep rule), `judge:` (a question for the model), or both")
+    if not any(k in data for k in ("rule", "judge", "calls", "names")):
+        raise _fail(path, 1, "a rule needs `rule:` (an ast-grep rule), `calls:`/`names:` (canonical APIs), "
+                             "`judge:` (a question for the model), or a pattern and a judge")
     raw_id = data["id"].strip()
     if "/" in raw_id:
         pack, _, name = raw_id.rpartition("/")
@@ -127,22 +130,100 @@ def parse_file(path: Path, pack: str) -> Rule:
     for key in ("fix", "judge"):
         if key in data and not isinstance(data[key], str):
             raise _fail(path, line(key, 1), f"`{key}` must be text")
-    if "fix" in data and "rule" not in data:
-        raise _fail(path, line("fix", 1), "`fix` needs a `rule` to say what it rewrites")
-    matcher = _matcher(path, lines, data, language) if "rule" in data else None
+    structural = any(k in data for k in ("rule", "calls", "names"))
+    if "fix" in data and not structural:
+        raise _fail(path, line("fix", 1), "`fix` needs a `rule` (or `calls:`/`names:`) to say what it rewrites")
+    if "fix_when" in data and "fix" not in data:
+        raise _fail(path, line("fix_when", 1), "`fix_when` needs a `fix`")
+    refs = _refs(path, lines, data)
+    if refs is not None and any(a.focus for c in refs.calls for a in c.args) and "$" in str(data.get("fix", "")):
+        raise _fail(path, line("fix", 1), "a fix for a `focus:` argument cannot use meta-variables")
+    matcher = _matcher(path, lines, data, language, refs) if structural else None
+    fix_when = _fix_when(path, lines, data, language)
     return Rule(
         id=f"{pack}/{name}", pack=pack, title=data["title"].strip(), severity=severity, language=language,
         description=data["description"].strip(), files=files, exclude=exclude, matcher=matcher,
         fix=data.get("fix"), judge=(data.get("judge") or "").strip() or None, source=str(path),
         examples=_examples(path, line("examples", 1), data.get("examples")), line=line("id", 1),
+        refs=refs, fix_when=fix_when, context=_context(path, line("context", 1), data.get("context")),
+        default_enabled=_enabled(path, line("enabled", 1), data.get("enabled", True)),
+        unconfirmed=_unconfirmed(path, line("unconfirmed", 1), data),
     )
 
 
-def _matcher(path: Path, lines: dict[str, int], data: dict[str, Any], language: str) -> dict[str, Any]:
-    """The ast-grep config object for `find_all`, compiled once here to catch mistakes early."""
+def _enabled(path: Path, line: int, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _fail(path, line, "`enabled` must be true or false")
+    return value
+
+
+def _unconfirmed(path: Path, line: int, data: dict[str, Any]) -> str:
+    value = data.get("unconfirmed", "info")
+    if value not in ("info", "skip"):
+        raise _fail(path, line, f"`unconfirmed` must be info or skip, not {value!r}")
+    if "unconfirmed" in data and not ("judge" in data and any(k in data for k in ("rule", "calls", "names"))):
+        raise _fail(path, line, "`unconfirmed` is for pattern+judge rules (a pattern and a `judge`)")
+    return str(value)
+
+
+def _refs(path: Path, lines: dict[str, int], data: dict[str, Any]) -> Any:
+    from reviewer.rules import resolve
+
+    try:
+        return resolve.parse_refs(data)
+    except resolve.RefsError as exc:
+        key = str(exc).split(":", 1)[0].split("[", 1)[0]
+        raise _fail(path, lines.get(key, lines.get("calls", lines.get("names", 1))), str(exc)) from None
+
+
+def _context(path: Path, line: int, value: Any) -> tuple[tuple[str, str], ...]:
+    from reviewer.rules.context import CONTEXTS, TREATMENTS
+
+    if value is None:
+        return ()
+    if not isinstance(value, Mapping):
+        raise _fail(path, line, f"`context` must be a mapping such as {{tests: skip}} ({', '.join(CONTEXTS)})")
+    out = []
+    for key, what in value.items():
+        if key not in CONTEXTS:
+            raise _fail(path, line, f"context: unknown context {key!r} (known: {', '.join(CONTEXTS)})")
+        if what not in TREATMENTS:
+            raise _fail(path, line, f"context.{key}: {what!r} is not one of {', '.join(TREATMENTS)}")
+        out.append((str(key), str(what)))
+    return tuple(out)
+
+
+def _fix_when(path: Path, lines: dict[str, int], data: dict[str, Any], language: str) -> Optional[dict[str, Any]]:
     from reviewer.rules import match as rules_match
 
-    config: dict[str, Any] = {"rule": data["rule"]}
+    if "fix_when" not in data:
+        return None
+    value = data["fix_when"]
+    if not isinstance(value, dict):
+        raise _fail(path, lines.get("fix_when", 1), "`fix_when` must be a mapping (an ast-grep rule)")
+    problem = rules_match.check({"rule": value}, language)
+    if problem:
+        raise _fail(path, lines.get("fix_when", 1), f"bad ast-grep rule in fix_when: {problem}")
+    return dict(value)
+
+
+def _matcher(path: Path, lines: dict[str, int], data: dict[str, Any], language: str,
+             refs: Any = None) -> dict[str, Any]:
+    """The ast-grep config object for `find_all`, compiled once here to catch mistakes early.
+
+    With `calls:`/`names:` the candidates come from `resolve.compile_refs`; a `rule:` next to
+    them must hold on the same node (both are combined with `all`).
+    """
+    from reviewer.rules import match as rules_match, resolve
+
+    if refs is not None:
+        found = resolve.compile_refs(refs)
+        if "rule" in data and not isinstance(data["rule"], dict):
+            raise _fail(path, lines.get("rule", 1), "`rule` must be a mapping")
+        # Always `all: [candidates, rule?]`: resolve.matcher_for swaps the first for a file's aliases.
+        config: dict[str, Any] = {"rule": {"all": [found, data["rule"]] if "rule" in data else [found]}}
+    else:
+        config = {"rule": data["rule"]}
     for key in ("constraints", "utils", "transform"):
         if key in data:
             config[key] = data[key]
@@ -217,6 +298,8 @@ def is_enabled(rule: Rule, cfg: RulesConfig) -> bool:
         return False
     if rule.id in cfg.enable:
         return True
+    if not rule.default_enabled:
+        return False
     builtin = Path(rule.source).resolve().is_relative_to(builtin_dir())
     return rule.pack in cfg.packs if builtin else True
 
@@ -242,7 +325,7 @@ def load(root: Optional[Path], cfg: RulesConfig) -> tuple[list[Rule], list[Rule]
     rules = load_all(root, cfg)
     known = {r.id for r in rules} | {r.pack for r in rules}
     for name in (*cfg.packs, *cfg.enable, *cfg.disable, *cfg.severity):
-        if name not in known:
+        if name not in known and name.split("/")[0] != "guidelines":  # reviewer/guidelines.py names those
             import warnings
 
             warnings.warn(f"rules: {name!r} names no known rule or pack", stacklevel=2)

@@ -90,20 +90,38 @@ def _reindent(text: str, node: "SgNode", source: str) -> str:
 
 
 def match_tree(root: "SgNode", rules: Iterable[Rule]) -> list[Match]:
-    """Run every pattern rule over one parsed tree."""
+    """Run every pattern rule over one parsed tree.
+
+    Rules with `calls:`/`names:` keep only the candidates that resolve to their canonical
+    names through this file's imports (reviewer.rules.resolve); a `focus:` argument becomes
+    the reported node. A `fix_when:` rule the node fails withholds the fix.
+    """
+    from reviewer.rules import resolve as rules_resolve
+
     out: list[Match] = []
     source: Optional[str] = None
+    resolve: Optional[rules_resolve.Resolver] = None
     for rule in rules:
         if rule.matcher is None:
             continue
-        for node in root.find_all(cast(Any, dict(rule.matcher))):
-            rng = node.range()
+        matcher = rule.matcher
+        if rule.refs is not None:
+            resolve = resolve or rules_resolve.Resolver(root)
+            matcher = rules_resolve.matcher_for(matcher, rule.refs, resolve)
+        for node in root.find_all(cast(Any, dict(matcher))):
+            shown = node
+            if rule.refs is not None and resolve is not None:
+                ok, focus = rules_resolve.accept(rule.refs, node, resolve)
+                if not ok:
+                    continue
+                shown = focus or node
+            rng = shown.range()
             fixed = None
-            if rule.fix is not None:
+            if rule.fix is not None and (rule.fix_when is None or node.matches(**dict(rule.fix_when))):
                 source = root.text() if source is None else source
-                fixed = expand(rule.fix, node, source)
+                fixed = expand(rule.fix, shown, source)
             out.append(Match(rule, rng.start.line + 1, rng.end.line + 1, rng.start.column + 1,
-                             rng.start.index, rng.end.index, node.text(), fixed))
+                             rng.start.index, rng.end.index, shown.text(), fixed))
     return out
 
 
@@ -124,8 +142,20 @@ def may_match(rule: Rule, text: str) -> bool:
         return False
     key = id(rule.matcher)
     if key not in _REQUIREMENTS:
-        _REQUIREMENTS[key] = (rule.matcher, rules_prefilter.for_matcher(rule.matcher))
-    return rules_prefilter.holds(_REQUIREMENTS[key][1], text)
+        req = rules_prefilter.for_matcher(rule.matcher)
+        first = None
+        if rule.refs is not None:  # every segment of some canonical name must be in the text
+            req = rules_prefilter.all_of([req, rules_prefilter.any_of(
+                [rules_prefilter.all_of(list(words)) for words in rule.refs.segments()])])
+            # A quick look for the few module names first: most files use none of a crypto rule's modules.
+            segments = rule.refs.segments()
+            if all(segments):
+                first = tuple(sorted({words[0] for words in segments}))
+        _REQUIREMENTS[key] = (rule.matcher, rules_prefilter.compile_req(req), first)
+    _matcher, test, first = _REQUIREMENTS[key]
+    if first is not None and not any(w in text for w in first):
+        return False
+    return bool(test(text))
 
 
 def match_text(text: str, rules: Iterable[Rule], language: Optional[str] = None) -> list[Match]:

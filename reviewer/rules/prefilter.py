@@ -11,7 +11,7 @@ idea as semgrep's pre-filtering). Anything not understood counts as "may match".
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping, Union
+from typing import Any, Callable, Mapping, Union
 
 # A requirement: True (no constraint), a word that must occur, or ("all"|"any", [requirements]).
 Req = Union[bool, str, tuple[str, list[Any]]]
@@ -168,6 +168,47 @@ def holds(req: Req, text: str) -> bool:
     if kind == "all":
         return all(holds(p, text) for p in parts)
     return any(holds(p, text) for p in parts)
+
+
+def compile_req(req: Req) -> Callable[[str], bool]:
+    """`req` as one function of a file's text: the same answer as `holds`, with far less overhead."""
+    if req is True or req is False:
+        value = bool(req)
+        return lambda _text: value
+    if isinstance(req, str):
+        word = req
+        return lambda text: word in text
+    kind, parts = req
+    words = [p for p in parts if isinstance(p, str)]
+    nested = [compile_req(p) for p in parts if not isinstance(p, str)]
+    if kind == "all":
+        def every(text: str) -> bool:
+            for w in words:
+                if w not in text:
+                    return False
+            for f in nested:
+                if not f(text):
+                    return False
+            return True
+        return every
+
+    def some(text: str) -> bool:
+        for w in words:
+            if w in text:
+                return True
+        for f in nested:
+            if f(text):
+                return True
+        return False
+    return some
+
+
+def all_of(parts: list[Req]) -> Req:
+    return _all(parts)
+
+
+def any_of(parts: list[Req]) -> Req:
+    return _any(parts)
 
 
 def for_matcher(matcher: Mapping[str, Any]) -> Req:

@@ -6,7 +6,13 @@ A pack's `tests/` folder holds Python files annotated on the line before the cod
     # ok: python-crypto/weak-hash          (no finding of this rule may start on the next line)
 
 Every finding of an annotated rule on a line without `expect` is a false
-alarm. For a test file `name.py`, `name.fixed.py` is the expected text after
+alarm.
+
+A case file is checked as if it were a library module (`lib/<name>.py`), so the
+contexts of `reviewer.rules.context` do not see its real place under `tests/`. A
+`# path: tests/test_client.py` line among its first lines declares another path:
+rules run with the treatment they give that path (a rule that skips test files
+does not run, so its `ok` cases there hold and its `expect` cases are misses). For a test file `name.py`, `name.fixed.py` is the expected text after
 applying the fixes of every rule annotated in it. Each rule needs at least one
 `expect` and one `ok` case, and a rule with a fix needs a `.fixed.py` case.
 """
@@ -16,14 +22,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional
 
 from reviewer import rules as rulesmod
-from reviewer.rules import match as rules_match
+from reviewer.rules import context as rules_context, match as rules_match
 from reviewer.errors import UsageError
 from reviewer.records import Rule, RuleKind
 
 _ANNOTATION = re.compile(r"^\s*#\s*(expect|ruleid|ok)\s*:\s*(.+?)\s*$")
+_PATH = re.compile(r"^#\s*path:\s*(\S+)\s*$")
+PATH_HEADER_LINES = 5  # a `# path:` declaration must be among a case file's first lines
 
 
 @dataclass(frozen=True)
@@ -69,14 +77,29 @@ def test_files(folder: Path) -> list[Path]:
                   and not p.name.endswith(".fixed.py"))
 
 
-def run_file(path: Path, by_id: dict[str, Rule], results: dict[str, RuleResult], shown: str) -> list[Problem]:
+def declared_path(path: Path, text: str) -> str:
+    """The repository path a case file stands for: its `# path:` header, else `lib/<name>.py`."""
+    for line in text.splitlines()[:PATH_HEADER_LINES]:
+        m = _PATH.match(line.strip())
+        if m:
+            return m.group(1)
+    return f"lib/{path.name}"
+
+
+def run_file(path: Path, by_id: dict[str, Rule], results: dict[str, RuleResult], shown: str,
+             contexts: Optional[rules_context.Contexts] = None) -> list[Problem]:
     """Check one test file; returns problems that belong to no known rule."""
     text = path.read_text(encoding="utf-8")
     notes = parse_annotations(text)
     stray = [Problem(rid, shown, ln, f"annotation names unknown rule {rid!r}")
              for _k, rid, ln, _t in notes if rid not in by_id]
     tested = {rid: by_id[rid] for _k, rid, _l, _t in notes if rid in by_id}
-    pattern = [r for r in tested.values() if r.matcher is not None]
+    contexts = contexts or rules_context.Contexts()
+    where = declared_path(path, text)
+    kinds = contexts.kinds(where, text)
+    live = {rid: r for rid, r in tested.items()
+            if rules_context.treatment(r, kinds) != "skip" and not contexts.is_vendored(where)}
+    pattern = [r for r in live.values() if r.matcher is not None]
     matches = rules_match.match_text(text, pattern)
     found = {(m.rule.id, m.line) for m in matches}
     expected = {(rid, t) for k, rid, _l, t in notes if k == "expect" and rid in tested}

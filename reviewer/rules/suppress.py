@@ -1,9 +1,16 @@
-"""Inline suppressions: `# reviewer: ignore[ID, ...]` and `# reviewer: ignore-file[ID, ...]`.
+"""Inline suppressions: `# reviewer: ignore[ID, ...]` and `# reviewer: ignore-file[ID, ...]`,
+and the ecosystem's `# noqa` / `# nosec`.
 
 A line suppression covers findings that start on its own line or on the line
 after it. An ID is a rule id (`python-crypto/weak-hash`) or a pack name
 (`python-crypto`). Suppressions that suppressed nothing are reported, like
 ruff's RUF100, as `reviewer/unused-suppression`.
+
+`# noqa: S501` (ruff/flake8 codes) and `# nosec B501` (bandit ids or test names)
+suppress the rules `reviewer.rules.codes` maps those codes to; a bare `# noqa` or
+`# nosec` suppresses every rule. Like ruff and bandit, they cover findings whose
+lines include the comment's line. They count as suppressions in the report, and
+are never reported as unused (they belong to the other tools too).
 """
 
 from __future__ import annotations
@@ -21,6 +28,10 @@ UNUSED_RULE = Rule(
 )
 # `#` for Python; `//`, `/*`, `--` so that rules for other languages can be suppressed too.
 _COMMENT = re.compile(r"(?:#|//|/\*|--)\s*reviewer:\s*(ignore-file|ignore)\[([^\]]*)\]")
+_NOQA = re.compile(r"#\s*noqa(?::\s*([A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?", re.IGNORECASE)
+_NOSEC = re.compile(r"#\s*nosec\b:?[ \t]*([A-Za-z0-9_]+(?:[ \t]*,[ \t]*[A-Za-z0-9_]+)*)?", re.IGNORECASE)
+_CODE = re.compile(r"[A-Za-z0-9_]+")
+ALL = "*"  # the id of a bare `# noqa` / `# nosec`: every rule
 
 
 @dataclass
@@ -29,10 +40,16 @@ class Suppression:
     ids: tuple[str, ...]
     whole_file: bool
     used: set[str] = field(default_factory=set)
+    tool: str = "reviewer"  # reviewer | noqa | nosec
 
     def covers(self, f: Finding) -> str | None:
         """The id in this suppression that covers `f`, if any."""
-        if not self.whole_file and f.line not in (self.line, self.line + 1):
+        if self.tool != "reviewer":
+            if not f.line <= self.line <= max(f.line, f.end_line):
+                return None
+            if ALL in self.ids:
+                return ALL
+        elif not self.whole_file and f.line not in (self.line, self.line + 1):
             return None
         for i in self.ids:
             if i in (f.rule, f.pack):
@@ -52,10 +69,13 @@ def _comments(text: str) -> list[tuple[int, str]]:
 
 def parse(text: str, path: str = "x.py") -> list[Suppression]:
     """Suppressions in a file: Python comments via tokenize, other languages line by line."""
-    if "reviewer:" not in text:  # the common case: no tokenizing at all
+    python = path.endswith((".py", ".pyi"))
+    ours = "reviewer:" in text
+    theirs = python and ("noqa" in text or "nosec" in text or "NOQA" in text or "NOSEC" in text)
+    if not ours and not theirs:  # the common case: no tokenizing at all
         return []
     out = []
-    if path.endswith((".py", ".pyi")):
+    if python:
         comments = _comments(text)
     else:
         comments = [(n, line) for n, line in enumerate(text.splitlines(), 1) if "reviewer:" in line]
@@ -63,6 +83,25 @@ def parse(text: str, path: str = "x.py") -> list[Suppression]:
         for m in _COMMENT.finditer(comment):
             ids = tuple(i.strip() for i in m.group(2).split(",") if i.strip())
             out.append(Suppression(line, ids, m.group(1) == "ignore-file"))
+        if theirs:
+            out += _ecosystem(line, comment)
+    return out
+
+
+def _ecosystem(line: int, comment: str) -> list[Suppression]:
+    """`# noqa[: codes]` and `# nosec [ids]` in one comment, as suppressions of our rule ids."""
+    from reviewer.rules import codes
+
+    out = []
+    for tool, rx in (("noqa", _NOQA), ("nosec", _NOSEC)):
+        for m in rx.finditer(comment):
+            listed = _CODE.findall(m.group(1) or "")
+            if not listed:
+                out.append(Suppression(line, (ALL,), False, tool=tool))
+                continue
+            ids = tuple(dict.fromkeys(r for code in listed for r in codes.rules_for(tool, code)))
+            if ids:
+                out.append(Suppression(line, ids, False, tool=tool))
     return out
 
 
@@ -90,6 +129,8 @@ def unused(path: str, sups: list[Suppression], checkable: set[str], known: set[s
     """
     out = []
     for s in sups:
+        if s.tool != "reviewer":
+            continue
         for i in s.ids:
             if i in s.used:
                 continue

@@ -11,7 +11,9 @@ applied to a copy of the file:
    finding that only moved because lines were added or removed does not count as new).
 
 A finding whose fix fails keeps its message and loses the fix; `Finding.fix_withheld` says why,
-and the JSON report carries that reason.
+and the JSON report carries that reason. In a test file no fix is offered at all
+(`test_file=True`): a test may exercise the flagged behaviour on purpose
+(`assert x == None` testing `__eq__`), and "fixing" it would change what is tested.
 """
 
 from __future__ import annotations
@@ -137,8 +139,11 @@ def _shift(f: Finding, by: int) -> Finding:
     return replace(f, suggestion=replace(s, start_line=s.start_line - by, end_line=s.end_line - by))
 
 
+TEST_FILE = "no fix in a test file: the test may exercise the flagged behaviour on purpose"
+
+
 def withhold_unverified(path: str, text: str, findings: Sequence[Finding], rules: Sequence[Rule],
-                        allowed: Optional[Iterable[int]] = None) -> list[Finding]:
+                        allowed: Optional[Iterable[int]] = None, test_file: bool = False) -> list[Finding]:
     """`findings` with every fix that fails `check` removed and the reason kept in `fix_withheld`.
 
     For a Python file each fix is checked against the top-level statement
@@ -151,6 +156,9 @@ def withhold_unverified(path: str, text: str, findings: Sequence[Finding], rules
     """
     if not any(f.suggestion is not None for f in findings):
         return list(findings)
+    if test_file:
+        return [replace(f, suggestion=None, fix_withheld=TEST_FILE) if f.suggestion is not None else f
+                for f in findings]
     allowed_set = None if allowed is None else frozenset(allowed)
     pattern = [r for r in rules if r.matcher is not None]
     starts = _regions(path, text)

@@ -3,8 +3,11 @@
 Options (TaskContext.options): `write` (bool) writes the verified files;
 `generator` ("auto" | "model" | "template") overrides config.docstrings.generator;
 `use_disk` reads the working-tree version of each file (what --write
-changes) instead of the reviewed one; `plan_only` lists what lacks a docstring without generating anything; `all`
-looks at every definition of the changed files, not only the changed ones.
+changes) instead of the reviewed one, with only the reviewed side's changes
+counting; `plan_only` lists what lacks a docstring without generating
+anything; `all` looks at every definition of the changed files, not only the
+changed ones. Without a model (generator auto) nothing is generated: the
+section lists the targets and `not_written` says why.
 The section (DocstringsSection) carries targets, edits with committable
 suggestions for pull-request mode, the coverage figure and failures.
 """
@@ -13,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from reviewer import linediff
+from reviewer import linediff, source
 from reviewer.docgen import generate
 from reviewer.docgen.run import DocstringsSection, FileInput, document, write
 from reviewer.errors import BackendError, UsageError
@@ -24,7 +27,7 @@ GENERATORS = ("auto", "model", "template")
 
 
 def run(ctx: TaskContext) -> TaskOutput:
-    """Select, generate, insert and verify; write when asked."""
+    """Select, generate, check, insert and verify; write when asked."""
     out = TaskOutput()
     files = []
     for change in ctx.changes.files:
@@ -42,9 +45,15 @@ def run(ctx: TaskContext) -> TaskOutput:
     # Only load a model when something needs prose.
     if not ctx.options.get("plan_only") and section.missing:
         backend, notes = choose_backend(ctx)
-        section = document(files, ctx.config.docstrings, backend, ctx.config.model.max_new_tokens, ctx.status)
-        if section.edits:  # who wrote the prose matters only when something was written
-            out.notes.extend(notes)
+        if backend is None:
+            # No model: nothing is made up. The listing stands, and the front door says how to
+            # get docstrings written (notes carry the engine's detailed reason).
+            section.not_written = notes[0] if notes else "no model is available"
+            out.notes.extend(notes[1:])
+        else:
+            section = document(files, ctx.config.docstrings, backend, ctx.config.model.max_new_tokens, ctx.status)
+            if section.edits:  # who wrote the prose matters only when something was written
+                out.notes.extend(notes)
     if ctx.options.get("write"):
         write(section, ctx.root, {f.path: f.data for f in files})
     out.section = section
@@ -52,11 +61,15 @@ def run(ctx: TaskContext) -> TaskOutput:
 
 
 def _on_disk(ctx: TaskContext, path: str, data: bytes, changed: frozenset[int]) -> tuple[bytes, frozenset[int]]:
-    """The working-tree version of `path`, with the changed lines carried over to it.
+    """The working-tree version of `path`, with the reviewed side's changed lines carried over to it.
 
-    Lines the working tree changed on top of the reviewed version count as
-    changed too. This is what lets a second `--write` see the first one's
-    docstrings (a no-op) before anything is committed.
+    Only what the reviewed side changed counts: lines the working tree added
+    on top of it (unstaged edits under --staged, uncommitted ones in branch
+    mode) do not, as in `reviewer review`. The `def` line of each reviewed
+    definition that meets a changed line is carried over too, so a definition
+    whose changed line was edited again in the working tree still counts.
+    Reading the working tree is what lets a second `--write` see the first
+    one's docstrings (a no-op) before anything is committed or staged.
     """
     from reviewer.fsutil import read_inside
 
@@ -68,29 +81,41 @@ def _on_disk(ctx: TaskContext, path: str, data: bytes, changed: frozenset[int]) 
         return data, changed
     old = data.splitlines()
     new = disk.splitlines()
+    anchors = set(changed)
+    try:
+        anchors.update(d.line for d in source.definitions(data) if d.intersects(changed))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        pass  # the reviewed side does not parse: its changed lines still carry over
     mapped: set[int] = set()
-    for op, i1, i2, j1, j2 in linediff.opcodes(old, new):
+    for op, i1, i2, j1, _j2 in linediff.opcodes(old, new):  # linear: SequenceMatcher is quadratic on repeats
         if op == "equal":
-            mapped.update(j1 + 1 + k for k in range(i2 - i1) if i1 + 1 + k in changed)
-        else:
-            mapped.update(range(j1 + 1, j2 + 1))
+            mapped.update(j1 + 1 + k for k in range(i2 - i1) if i1 + 1 + k in anchors)
     return disk, frozenset(mapped)
 
 
+NO_MODEL = "no model is available"
+
+
 def choose_backend(ctx: TaskContext) -> tuple[Any, list[str]]:
-    """The model backend, or the template generator with a note that says so plainly."""
+    """The backend that writes the prose, and notes; (None, [why, ...]) when there is none.
+
+    auto: the model, else nothing (the task lists, never invents prose);
+    model: the model, else BackendError; template: the name-only generator.
+    """
     choice = ctx.options.get("generator") or ctx.config.docstrings.generator
     if choice not in GENERATORS:
         raise UsageError(f"docstrings generator must be one of {', '.join(GENERATORS)}, not {choice!r}")
-    template_note = "docstrings: written by the template generator from names only (no model); review the prose"
     if choice == "template":
-        return generate.TemplateBackend(), [template_note]
+        return generate.TemplateBackend(), [
+            "docstrings: written by the template generator from names only (--generator template); "
+            "replace the prose before you commit"]
     backend, why = _model_backend(ctx)
     if backend is not None:
         return backend, []
     if choice == "model":
         raise BackendError(f"no model backend for docstrings: {why}")
-    return generate.TemplateBackend(), [f"docstrings: no model backend ({why})", template_note]
+    short = "the model is turned off in the configuration" if ctx.config.model.backend == "none" else NO_MODEL
+    return None, [short] + ([f"docstrings: {why}"] if why and ctx.config.model.backend != "none" else [])
 
 
 def _model_backend(ctx: TaskContext) -> tuple[Optional[Any], str]:

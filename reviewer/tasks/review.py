@@ -2,22 +2,29 @@
 
 Pattern rules give deterministic findings (confidence 1.0). Pattern+judge rules
 give candidates that the model confirms; judge-only rules are the model's
-alone. Inline suppressions apply to every finding, and unused ones are
-reported. Findings leave unfiltered: the router applies the filter mode.
+alone; without a model the candidates are reported at severity info, so they
+never fail a run. Inline suppressions (ours, `# noqa`, `# nosec`) apply to every
+finding, and unused ones of ours are reported. Contexts (reviewer.rules.context):
+vendored folders are skipped, and a rule may skip or soften itself in test files
+and CLI entry points. Findings leave unfiltered: the router applies the filter mode.
 """
 
 from __future__ import annotations
 
 from typing import Optional
 
+from dataclasses import replace
+
 from reviewer import rules as rulesmod
-from reviewer.rules import match as rules_match, suppress as rules_suppress, verify as rules_verify
-from reviewer.records import FileChange, FileStatus, Finding, Routed, Rule, RuleKind, Skipped, Why
+from reviewer.rules import context as rules_context, match as rules_match, suppress as rules_suppress
+from reviewer.rules import verify as rules_verify
+from reviewer.records import FileChange, FileStatus, Finding, Routed, Rule, RuleKind, Severity, Skipped, Why
 from reviewer.tasks import TaskContext, TaskOutput
 
 NO_MODEL_NOTE = "model review is not built yet in this version: rules only"
 RULE_TEST_SKIP = "rule test case (checked by `reviewer rules test`, not reviewed)"
 UNCONFIRMED = 0.5  # confidence of a pattern+judge candidate that no model has confirmed
+UNCONFIRMED_MARK = "(unconfirmed: no model)"  # engine/review.py writes the same words
 
 
 def _wanted(change: FileChange, filter_mode: str) -> bool:
@@ -31,8 +38,12 @@ def _findings(path: str, text: str, matches: list[rules_match.Match]) -> tuple[l
     """(pattern findings, pattern+judge candidates) from one file's matches."""
     found: list[Finding] = []
     candidates: list[Finding] = []
+    seen: set[tuple[str, int]] = set()
     for m in matches:
         r = m.rule
+        if (r.id, m.line) in seen:  # one finding per rule and line (`t[A] = B` naming two old versions)
+            continue
+        seen.add((r.id, m.line))
         f = Finding(r.id, r.pack, path, m.line, m.end_line, r.severity, r.title, 1.0,
                     suggestion=rules_match.suggestion(path, text, m), column=m.column, snippet=m.text)
         (candidates if r.kind == RuleKind.PATTERN_JUDGE else found).append(f)
@@ -62,17 +73,30 @@ def run(ctx: TaskContext) -> TaskOutput:
     sups: dict[str, list[rules_suppress.Suppression]] = {}
     checkable: dict[str, set[str]] = {}
     jobs: list[tuple[str, str, list[Rule]]] = []
+    contexts = rules_context.from_config(ctx.config.rules, ctx.root)
+    softened: dict[str, set[str]] = {}  # path -> ids of rules reported at info there (context)
+    test_files: set[str] = set()  # no fix is offered in these (rules.verify.TEST_FILE)
     for change in ctx.changes.files:
         if not _wanted(change, ctx.config.filter_mode):
             continue
         if rulesmod.is_rule_test(ctx.root, ctx.config.rules, change.path):
             out.skipped.append(Skipped(change.path, RULE_TEST_SKIP))
             continue
+        if contexts.is_vendored(change.path):
+            out.skipped.append(Skipped(change.path, rules_context.VENDORED_SKIP))
+            continue
         here = [r for r in pattern_rules if rulesmod.applies_to(r, change.path)]
         # Python files are read even when no rule applies, for their suppression comments.
         text = ctx.text(change.path) if here or change.path.endswith((".py", ".pyi")) else None
         if text is None:
             continue
+        kinds = contexts.kinds(change.path, text)
+        if "tests" in kinds:
+            test_files.add(change.path)
+        if any(r.context for r in here):
+            treat = {r.id: rules_context.treatment(r, kinds) for r in here if r.context}
+            here = [r for r in here if treat.get(r.id) != "skip"]
+            softened[change.path] = {rid for rid, t in treat.items() if t == "info"}
         sups[change.path] = rules_suppress.parse(text, change.path)
         checkable[change.path] = {r.id for r in here if r.kind == RuleKind.PATTERN} | {
             r.pack for r in here if r.kind == RuleKind.PATTERN}
@@ -88,8 +112,13 @@ def run(ctx: TaskContext) -> TaskOutput:
             # Inside the changed hunks (where a review suggestion can apply), unless the run looks wider.
             wide = ctx.config.filter_mode in ("file", "nofilter")
             allowed = None if wide else by_path[path].hunk_lines
-            f = rules_verify.withhold_unverified(path, text, f, here, allowed)
-            c = rules_verify.withhold_unverified(path, text, c, here, allowed)
+            test_file = path in test_files
+            f = rules_verify.withhold_unverified(path, text, f, here, allowed, test_file)
+            c = rules_verify.withhold_unverified(path, text, c, here, allowed, test_file)
+        soft = softened.get(path)
+        if soft:
+            f = [replace(x, severity=Severity.INFO) if x.rule in soft else x for x in f]
+            c = [replace(x, severity=Severity.INFO) if x.rule in soft else x for x in c]
         found += f
         candidates += c
 
@@ -99,27 +128,98 @@ def run(ctx: TaskContext) -> TaskOutput:
         if model_out is None:
             out.notes.append(NO_MODEL_NOTE)
     if model_out is not None:
-        found += model_out.findings
+        # A candidate the model could not confirm (no model after all) must not fail the run either.
+        quiet = {r.id for r in rules if r.unconfirmed == "skip"}
+        for mf in model_out.findings:
+            if not mf.message.endswith(UNCONFIRMED_MARK):
+                found.append(mf)
+            elif mf.rule in quiet:
+                out.routed.append(Routed(_unconfirmed(mf), False, Why.BELOW_CONFIDENCE))
+            else:
+                found.append(_unconfirmed(mf))
         out.routed += model_out.routed
         out.skipped += model_out.skipped
         out.notes += model_out.notes
     else:
+        # Rules whose pattern alone is too often wrong say `unconfirmed: skip`: not reported without a model.
+        quiet = {r.id for r in rules if r.unconfirmed == "skip"}
+        held = [c for c in candidates if c.rule in quiet]
+        candidates = [c for c in candidates if c.rule not in quiet]
         found += [_unconfirmed(c) for c in candidates]
+        out.routed += [Routed(_unconfirmed(c), False, Why.BELOW_CONFIDENCE) for c in held]
         if candidates:
             out.notes.append(f"{len(candidates)} pattern+judge finding(s) reported unconfirmed "
-                             f"(confidence {UNCONFIRMED}): no model ran to confirm them")
+                             f"(confidence {UNCONFIRMED}, severity info): no model ran to confirm them")
+        if held:
+            out.notes.append(f"{len(held)} pattern+judge candidate(s) not reported: their rules need the model "
+                             f"to confirm them (unconfirmed: skip)")
         judges = [r for r in rules if r.kind == RuleKind.JUDGE]
         if judges:
             out.notes.append(f"{len(judges)} judge-only rule(s) need the model and did not run")
 
+    if ctx.config.filter_mode not in ("file", "nofilter"):
+        found = _not_moved(ctx, found, out)
     _suppress(found, sups, checkable, known, out)
     return out
 
 
-def _unconfirmed(f: Finding) -> Finding:
-    from dataclasses import replace
+def _normal(text: str) -> str:
+    """Code with layout removed: whitespace, and the brackets and commas a formatter adds or drops."""
+    return "".join(ch for ch in text if not ch.isspace() and ch not in "(),\\")
 
-    return replace(f, confidence=UNCONFIRMED, message=f"{f.message} (unconfirmed: no model)")
+
+def _removed_text(ctx: TaskContext, change: FileChange) -> str:
+    """The old side's removed lines of one file, normalised; "" when there are none or no base to read."""
+    removed = sorted({n for h in change.hunks for n in h.removed})
+    base = ctx.changes.base
+    if not removed or not base:
+        return ""
+    import subprocess
+
+    try:
+        proc = subprocess.run(["git", "-C", str(ctx.root), "cat-file", "blob", f"{base}:{change.old_path or change.path}"],
+                              capture_output=True, check=False, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    if proc.returncode != 0:
+        return ""
+    lines = proc.stdout.decode("utf-8", errors="replace").split("\n")
+    return _normal("\n".join(lines[n - 1] for n in removed if 0 < n <= len(lines)))
+
+
+def _not_moved(ctx: TaskContext, found: list[Finding], out: TaskOutput) -> list[Finding]:
+    """Findings on added lines whose code the same diff removes elsewhere are moved or reflowed, not new.
+
+    A formatter that reflows an `assert`, or a function moved into a new helper, adds lines that
+    only repeat removed ones (compared without layout); the problem, if any, was already there. Such
+    findings leave as not reported with why "moved code", never silently.
+    """
+    by_path = {c.path: c for c in ctx.changes.files}
+    added = {id(f) for f in found if f.path in by_path and f.line in by_path[f.path].added_lines}
+    if not added or not any(h.removed for c in ctx.changes.files for h in c.hunks):
+        return found
+    removed: Optional[str] = None
+    kept: list[Finding] = []
+    for f in found:
+        if id(f) not in added:
+            kept.append(f)
+            continue
+        text = ctx.text(f.path) or ""
+        lines = text.split("\n")[f.line - 1:max(f.line, f.end_line)]
+        mine = _normal("\n".join(lines))
+        if removed is None:
+            removed = "\n".join(_removed_text(ctx, c) for c in ctx.changes.files)
+        if len(mine) >= 6 and mine in removed:
+            out.routed.append(Routed(f, False, Why.MOVED))
+        else:
+            kept.append(f)
+    return kept
+
+
+def _unconfirmed(f: Finding) -> Finding:
+    """A pattern+judge candidate no model confirmed: confidence 0.5, severity info (never fails a run)."""
+    message = f.message if f.message.endswith(UNCONFIRMED_MARK) else f"{f.message} {UNCONFIRMED_MARK}"
+    return replace(f, confidence=UNCONFIRMED, severity=Severity.INFO, message=message)
 
 
 def _suppress(found: list[Finding], sups: dict[str, list[rules_suppress.Suppression]],

@@ -6,3 +6,6 @@ def last(values, other):
     # ok: off-by-one/index-len
     c = values[len(other)]
     return a, b, c
+
+# ok: off-by-one/index-len
+memo[len(memo)] = obj

@@ -9,3 +9,30 @@ def walk(items, i):
     # ok: off-by-one/le-len-guard
     if i <= len(items):
         use(items[:i])
+
+
+def lookup(items, idx):
+    # expect: off-by-one/le-len-guard
+    if idx < len(items):
+        return items[idx]
+    return None
+
+
+def scan(s, i):
+    # expect: off-by-one/le-len-guard
+    while i < len(s) and s[i] != " ":
+        i += 1
+    # ok: off-by-one/le-len-guard
+    while i < len(s) and s[i] != " ":
+        i += 1
+    return i
+
+
+def bounded(items, idx):
+    # expect: off-by-one/le-len-guard
+    if 0 <= idx <= len(items):
+        return items[idx]
+    # ok: off-by-one/le-len-guard
+    if 0 <= idx < len(items):
+        return items[idx]
+    return None

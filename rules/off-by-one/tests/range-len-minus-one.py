@@ -12,3 +12,31 @@ def steps(values):
     for i in range(len(values) - 1):
         out.append(values[i + 1] - values[i])
     return out
+
+
+def joined(s):
+    out = ""
+    # expect: off-by-one/range-len-minus-one
+    for i in range(0, len(s) - 1):
+        out += s[i]
+    # ok: off-by-one/range-len-minus-one
+    for i in range(0, len(s) - 1):
+        out += s[i] + s[i + 1]
+    return out
+
+
+def linked(name):
+    parts = name.split(".")
+    links = []
+    # ok: off-by-one/range-len-minus-one
+    for i in range(len(parts) - 1):
+        links.append(".".join(parts[: i + 1]) + parts[i])
+    return links
+
+
+def commented(lines):
+    # ok: off-by-one/range-len-minus-one
+    for pos in range(len(lines) - 1):
+        lines[pos] = "##" + lines[pos]
+    lines[-1] = lines[-1].rstrip()
+    return lines

@@ -16,3 +16,19 @@ e = TripleDES(key)
 f = AES.new(key, AES.MODE_GCM)
 # ok: python-crypto/broken-cipher
 g = Cipher(algorithms.AES(key), modes.GCM(iv))
+
+# --- any import name, pycryptodomex, lookup tables
+from Crypto.Cipher import ARC2 as pycrypto_arc2
+from Cryptodome.Cipher import Blowfish as bf
+from cryptography.hazmat.decrepit.ciphers import algorithms as decrepit
+
+# expect: python-crypto/broken-cipher
+h = pycrypto_arc2.new(key, pycrypto_arc2.MODE_CFB, iv)
+# expect: python-crypto/broken-cipher
+i = bf.new(key, bf.MODE_CBC, iv)
+# expect: python-crypto/broken-cipher
+j = Cipher(decrepit.CAST5(key), mode=None)
+# ok: python-crypto/broken-cipher
+CIPHERS = {"3des-cbc": algorithms.TripleDES, "aes128-ctr": algorithms.AES}
+# ok: python-crypto/broken-cipher
+k = other.DES.new(key)

@@ -31,3 +31,16 @@ def new_token():
 def encode_label(labels):
     # ok: python-crypto/insecure-random
     return random.choice(labels).encode()
+
+
+from random import choice as pick
+
+
+def api_token():
+    # expect: python-crypto/insecure-random
+    return "".join(pick(ALPHABET) for _ in range(32))
+
+
+def colour():
+    # ok: python-crypto/insecure-random
+    return pick(COLOURS)

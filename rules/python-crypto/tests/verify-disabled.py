@@ -9,3 +9,23 @@ client = httpx.Client(verify=False, timeout=5)
 r = requests.get(url, verify="/etc/ssl/ca.pem")
 # ok: python-crypto/verify-disabled
 r = requests.get(url)
+session = requests.Session()
+# expect: python-crypto/verify-disabled
+session.verify = False
+
+
+class Client:
+    def __init__(self, verify=True):
+        self.verify = verify
+
+    def get(self, url, verify=None):
+        # ok: python-crypto/verify-disabled
+        r = requests.get(url, verify=verify)
+        # ok: python-crypto/verify-disabled
+        return requests.get(url, verify=self.verify)
+
+    def fetch(self, url):
+        if self.insecure:
+            # ok: python-crypto/verify-disabled
+            return requests.get(url, verify=False)
+        return requests.get(url)

@@ -1,6 +1,15 @@
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.ec import SECP192R1
 
 # expect: python-crypto/weak-ec-curve
 a = ec.generate_private_key(ec.SECP192R1())
 # ok: python-crypto/weak-ec-curve
 b = ec.generate_private_key(ec.SECP384R1())
+# expect: python-crypto/weak-ec-curve
+c = ec.generate_private_key(curve=ec.SECT163R2, backend=backend)
+# expect: python-crypto/weak-ec-curve
+d = ec.generate_private_key(SECP192R1())
+# ok: python-crypto/weak-ec-curve
+CURVES = {"secp192r1": ec.SECP192R1, "secp256r1": ec.SECP256R1}
+# ok: python-crypto/weak-ec-curve
+e = ec.generate_private_key(curve=ec.SECP256K1, backend=backend)

@@ -1,4 +1,5 @@
 import ssl
+from ssl import PROTOCOL_TLSv1 as legacy_tls
 
 from OpenSSL import SSL
 
@@ -12,3 +13,46 @@ c = SSL.Context(SSL.SSLv3_METHOD)
 ctx.minimum_version = ssl.TLSVersion.TLSv1_2
 # ok: python-crypto/weak-tls-version
 d = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+# expect: python-crypto/weak-tls-version
+e = ssl.SSLContext(legacy_tls)
+# ok: python-crypto/weak-tls-version
+f = ssl.SSLContext(ssl.PROTOCOL_TLSv1_2)
+# ok: python-crypto/weak-tls-version
+g = SSL.Context(method=SSL.SSLv23_METHOD)
+# ok: python-crypto/weak-tls-version
+h = ssl.SSLContext(ssl.PROTOCOL_TLS)
+# ok: python-crypto/weak-tls-version
+i = SSL.Context(method=SSL.TLSv1_2_METHOD)
+# expect: python-crypto/weak-tls-version
+j = ssl.wrap_socket(sock, ssl_version=ssl.PROTOCOL_SSLv3)
+
+
+# expect: python-crypto/weak-tls-version
+def open_socket(version=ssl.PROTOCOL_SSLv2):
+    return version
+
+
+# ok: python-crypto/weak-tls-version
+VERSIONS = {"TLSv1": ssl.PROTOCOL_TLSv1, "TLSv1.2": ssl.PROTOCOL_TLSv1_2}
+
+
+def method_for(name):
+    if name == "TLSv1":
+        # ok: python-crypto/weak-tls-version
+        return SSL.TLSv1_METHOD
+    return SSL.TLS_METHOD
+
+
+try:
+    from ssl import PROTOCOL_TLSv1_1
+except ImportError:
+    # ok: python-crypto/weak-tls-version
+    PROTOCOL_TLSv1_1 = 4
+
+
+_openssl_versions = {}
+if hasattr(ssl, "PROTOCOL_TLSv1_1") and hasattr(SSL, "TLSv1_1_METHOD"):
+    # ok: python-crypto/weak-tls-version
+    _openssl_versions[ssl.PROTOCOL_TLSv1_1] = SSL.TLSv1_1_METHOD
+# ok: python-crypto/weak-tls-version
+_openssl_versions[ssl.PROTOCOL_TLSv1] = SSL.TLSv1_METHOD

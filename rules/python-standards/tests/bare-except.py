@@ -24,3 +24,30 @@ def nested():
     except:
         log("failed")
         return 0
+
+
+def cleanup(path):
+    try:
+        run()
+    # ok: python-standards/bare-except
+    except:
+        remove(path)
+        raise
+
+
+def commit(transaction):
+    try:
+        transaction.commit()
+    # ok: python-standards/bare-except
+    except:
+        with util.safe_reraise():
+            transaction.rollback()
+
+
+class Channel:
+    def __del__(self):
+        try:
+            self.close()
+        # ok: python-standards/bare-except
+        except:
+            pass

@@ -8,3 +8,8 @@ def run(expr, source):
     # ok: python-standards/eval-exec
     ast.literal_eval(expr)
     return value
+
+
+def constant():
+    # ok: python-standards/eval-exec
+    return eval("os.chmod('%s', 0o777)" % "test.txt")

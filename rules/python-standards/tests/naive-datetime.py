@@ -9,3 +9,10 @@ b = datetime.utcnow()
 c = datetime.now(timezone.utc)
 # ok: python-standards/naive-datetime
 d = datetime.now(tz=timezone.utc)
+
+# ok: python-standards/naive-datetime
+copyright = f"{datetime.now().year} The Authors"
+# ok: python-standards/naive-datetime
+elapsed = datetime.now() - started
+# ok: python-standards/naive-datetime
+local = datetime.now().astimezone()

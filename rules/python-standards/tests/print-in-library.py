@@ -1,10 +1,17 @@
+import sys
+
+
 def load(n):
     # expect: python-standards/print-in-library
     print("loaded", n)
     # ok: python-standards/print-in-library
     log.info("loaded %d", n)
-
-
-if __name__ == "__main__":
     # ok: python-standards/print-in-library
-    print(load(3))
+    print("warning: slow", file=sys.stderr)
+
+
+class Connection:
+    def send(self, header):
+        if self.debuglevel > 0:
+            # ok: python-standards/print-in-library
+            print("header:", header)

@@ -1,14 +1,30 @@
 import subprocess
-from subprocess import check_output
+from subprocess import check_output as run_output
 
 
-def usage(path):
+def usage(path, cmd, pattern):
     # expect: python-standards/subprocess-shell
     subprocess.run("du -s " + path, shell=True)
     # expect: python-standards/subprocess-shell
-    out = check_output("ls " + path, shell=True)
+    out = run_output(f"ls {path}", shell=True)
+    # expect: python-standards/subprocess-shell
+    subprocess.Popen("grep {} log".format(pattern), shell=True)
     # ok: python-standards/subprocess-shell
     subprocess.run(["du", "-s", path])
     # ok: python-standards/subprocess-shell
-    subprocess.run(["du", "-s", path], shell=False)
+    subprocess.run("du -s " + path, shell=False)
+    # ok: python-standards/subprocess-shell
+    subprocess.run("ls -l | wc -l", shell=True)
     return out
+
+
+def format_tables():
+    for path in TABLES:
+        # ok: python-standards/subprocess-shell
+        subprocess.run(f"black {path}", shell=True)
+
+
+
+def listing(name):
+    # expect: python-standards/subprocess-shell
+    return subprocess.getoutput("ls %s" % name)

@@ -1,0 +1,127 @@
+"""The ecosystem's suppression codes, mapped to our rule ids.
+
+A team that runs ruff, flake8 or bandit has already decided about some lines:
+`# noqa: S501` (ruff/flake8 codes) and `# nosec B501` (bandit test ids or names).
+Those comments suppress the rule of ours that flags the same thing. A bare
+`# noqa` or `# nosec` silences every rule on its line. The table is the
+documented contract (docs/rules.md lists it); a code not in it suppresses nothing
+of ours. Codes are ruff's (flake8-bandit `S`, flake8-bugbear `B0xx`, pycodestyle
+`E7xx`, flake8-print `T20x`, flake8-debugger `T100`, flake8-datetimez `DTZ`,
+pylint `PLW`, ruff `RUF`) and bandit's (`B1xx`..`B7xx` and the test names).
+"""
+
+from __future__ import annotations
+
+# ruff / flake8 codes (`# noqa: CODE`) -> our rule ids
+NOQA: dict[str, tuple[str, ...]] = {
+    # flake8-bandit (ruff S)
+    "S101": ("python-standards/assert-for-validation",),
+    "S102": ("python-standards/eval-exec",),
+    "S307": ("python-standards/eval-exec",),
+    "S105": ("python-crypto/hardcoded-key",),
+    "S106": ("python-crypto/hardcoded-key",),
+    "S107": ("python-crypto/hardcoded-key",),
+    "S110": ("python-standards/swallowed-exception",),
+    "S112": ("python-standards/swallowed-exception",),
+    "S303": ("python-crypto/weak-hash",),
+    "S324": ("python-crypto/weak-hash",),
+    "S304": ("python-crypto/broken-cipher",),
+    "S305": ("python-crypto/ecb-mode",),
+    "S311": ("python-crypto/insecure-random",),
+    "S323": ("python-crypto/unverified-ssl-context",),
+    "S413": ("python-crypto/pycrypto-package",),
+    "S501": ("python-crypto/verify-disabled",),
+    "S502": ("python-crypto/weak-tls-version",),
+    "S503": ("python-crypto/weak-tls-version",),
+    "S504": ("python-crypto/cert-verification-off",),
+    "S505": ("python-crypto/weak-key-size", "python-crypto/weak-ec-curve"),
+    "S506": ("python-standards/yaml-load",),
+    "S507": ("python-crypto/ssh-host-key-unverified",),
+    "S602": ("python-standards/subprocess-shell",),
+    "S604": ("python-standards/subprocess-shell",),
+    "S605": ("python-standards/subprocess-shell",),
+    # pycodestyle, pyflakes, bugbear, blind-except
+    "E711": ("python-standards/compare-to-none", "python-standards/compare-not-none"),
+    "E721": ("python-standards/type-comparison",),
+    "E722": ("python-standards/bare-except",),
+    "B001": ("python-standards/bare-except",),
+    "BLE001": ("python-standards/bare-except", "python-standards/swallowed-exception"),
+    "B006": ("python-standards/mutable-default",),
+    "F901": ("python-standards/raise-not-implemented",),
+    "SIM105": ("python-standards/swallowed-exception",),
+    "SIM118": ("python-standards/dict-keys-loop",),
+    # print and debugger leftovers
+    "T201": ("python-standards/print-in-library", "python-standards/debug-print"),
+    "T001": ("python-standards/print-in-library", "python-standards/debug-print"),
+    "T100": ("python-standards/debugger-leftover",),
+    # timezones, encodings, useless statements, dangling tasks
+    "DTZ001": ("python-standards/naive-datetime",),
+    "DTZ003": ("python-standards/naive-datetime",),
+    "DTZ004": ("python-standards/naive-datetime",),
+    "DTZ005": ("python-standards/naive-datetime",),
+    "PLW1514": ("python-standards/open-encoding",),
+    "W1514": ("python-standards/open-encoding",),
+    "PLW0133": ("python-standards/exception-not-raised",),
+    "RUF006": ("python-standards/asyncio-task-dropped",),
+}
+
+# bandit test ids and names (`# nosec B501`, `# nosec: request_with_no_cert_validation`) -> our rule ids
+NOSEC: dict[str, tuple[str, ...]] = {
+    "B101": ("python-standards/assert-for-validation",),
+    "B102": ("python-standards/eval-exec",),
+    "B307": ("python-standards/eval-exec",),
+    "B105": ("python-crypto/hardcoded-key",),
+    "B106": ("python-crypto/hardcoded-key",),
+    "B107": ("python-crypto/hardcoded-key",),
+    "B110": ("python-standards/swallowed-exception",),
+    "B112": ("python-standards/swallowed-exception",),
+    "B303": ("python-crypto/weak-hash",),
+    "B324": ("python-crypto/weak-hash",),
+    "B304": ("python-crypto/broken-cipher",),
+    "B305": ("python-crypto/ecb-mode",),
+    "B311": ("python-crypto/insecure-random",),
+    "B323": ("python-crypto/unverified-ssl-context",),
+    "B413": ("python-crypto/pycrypto-package",),
+    "B501": ("python-crypto/verify-disabled",),
+    "B502": ("python-crypto/weak-tls-version",),
+    "B503": ("python-crypto/weak-tls-version",),
+    "B504": ("python-crypto/cert-verification-off",),
+    "B505": ("python-crypto/weak-key-size", "python-crypto/weak-ec-curve"),
+    "B506": ("python-standards/yaml-load",),
+    "B507": ("python-crypto/ssh-host-key-unverified",),
+    "B602": ("python-standards/subprocess-shell",),
+    "B604": ("python-standards/subprocess-shell",),
+    "B605": ("python-standards/subprocess-shell",),
+    # bandit's test names for the same checks
+    "assert_used": ("python-standards/assert-for-validation",),
+    "exec_used": ("python-standards/eval-exec",),
+    "hardcoded_password_string": ("python-crypto/hardcoded-key",),
+    "hardcoded_password_funcarg": ("python-crypto/hardcoded-key",),
+    "hardcoded_password_default": ("python-crypto/hardcoded-key",),
+    "try_except_pass": ("python-standards/swallowed-exception",),
+    "try_except_continue": ("python-standards/swallowed-exception",),
+    "hashlib": ("python-crypto/weak-hash",),
+    "md5": ("python-crypto/weak-hash",),
+    "ciphers": ("python-crypto/broken-cipher",),
+    "cipher_modes": ("python-crypto/ecb-mode",),
+    "random": ("python-crypto/insecure-random",),
+    "unverified_context": ("python-crypto/unverified-ssl-context",),
+    "import_pycrypto": ("python-crypto/pycrypto-package",),
+    "request_with_no_cert_validation": ("python-crypto/verify-disabled",),
+    "ssl_with_bad_version": ("python-crypto/weak-tls-version",),
+    "ssl_with_bad_defaults": ("python-crypto/weak-tls-version",),
+    "ssl_with_no_version": ("python-crypto/cert-verification-off",),
+    "weak_cryptographic_key": ("python-crypto/weak-key-size", "python-crypto/weak-ec-curve"),
+    "yaml_load": ("python-standards/yaml-load",),
+    "ssh_no_host_key_verification": ("python-crypto/ssh-host-key-unverified",),
+    "subprocess_popen_with_shell_equals_true": ("python-standards/subprocess-shell",),
+    "call_with_shell_equals_true": ("python-standards/subprocess-shell",),
+    "start_process_with_a_shell": ("python-standards/subprocess-shell",),
+    "eval": ("python-standards/eval-exec",),
+}
+
+
+def rules_for(tool: str, code: str) -> tuple[str, ...]:
+    """Our rule ids that `code` of `tool` ("noqa" or "nosec") suppresses; () when none."""
+    table = NOQA if tool == "noqa" else NOSEC
+    return table.get(code) or table.get(code.upper()) or ()

@@ -1,0 +1,3 @@
+# path: third_party/tool/debug.py
+# ok: python-standards/debugger-leftover
+breakpoint()

@@ -1,0 +1,24 @@
+import os
+import pdb
+from pdb import set_trace as st
+
+
+def load(path):
+    # expect: python-standards/debugger-leftover
+    breakpoint()
+    # expect: python-standards/debugger-leftover
+    pdb.set_trace()
+    # expect: python-standards/debugger-leftover
+    st()
+    if os.environ.get("MYTOOL_DEBUG"):
+        # ok: python-standards/debugger-leftover
+        breakpoint()
+    # ok: python-standards/debugger-leftover
+    tracer.set_trace()
+    return path
+
+
+def set_trace(header=None):
+    pdb = Debugger()
+    # ok: python-standards/debugger-leftover
+    pdb.set_trace(header)

@@ -1,0 +1,47 @@
+# path: tests/test_file.py
+import pytest
+
+
+class TestFile:
+    def test_read(self):
+        try:
+            self.assertTrue(False, "must not get here")
+        # expect: python-standards/except-swallows-assert
+        except:
+            pass
+
+    def test_parse(self):
+        try:
+            assert parse("x") == 1
+        # expect: python-standards/except-swallows-assert
+        except Exception:
+            log("parse failed")
+
+    def test_forwarded(self, fut):
+        try:
+            assert parse("x") == 1
+        # ok: python-standards/except-swallows-assert
+        except Exception as exc:
+            fut.set_exception(exc)
+
+    def test_cleanup(self, sftp):
+        try:
+            sftp.remove("x")
+        # ok: python-standards/except-swallows-assert
+        except:
+            pass
+
+    def test_reraised(self):
+        try:
+            assert parse("x") == 1
+        # ok: python-standards/except-swallows-assert
+        except Exception:
+            dump_state()
+            raise
+
+    def test_specific(self):
+        try:
+            assert parse("x") == 1
+        # ok: python-standards/except-swallows-assert
+        except KeyError:
+            pytest.skip("no parser")

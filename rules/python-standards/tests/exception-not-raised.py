@@ -1,0 +1,28 @@
+def resize(size):
+    if size < 0:
+        # expect: python-standards/exception-not-raised
+        ValueError("size must be positive")
+    if size > LIMIT:
+        # expect: python-standards/exception-not-raised
+        errors.TooLargeError(size)
+    if size == 0:
+        # ok: python-standards/exception-not-raised
+        raise ValueError("size must not be zero")
+    # ok: python-standards/exception-not-raised
+    err = ValueError("kept for later")
+    # ok: python-standards/exception-not-raised
+    log_error(ValueError("reported"))
+    return size, err
+
+
+def report(code):
+    # ok: python-standards/exception-not-raised
+    windll.kernel32.SetLastError(code)
+    # ok: python-standards/exception-not-raised
+    log_error("failed")
+
+
+class Suite:
+    def run(self, result, e):
+        # ok: python-standards/exception-not-raised
+        self._createClassOrModuleLevelException(result, e)

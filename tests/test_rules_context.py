@@ -1,0 +1,209 @@
+"""Contexts (tests, entry points, vendored), the ecosystem's noqa/nosec, and severity without a model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reviewer.records import Rule, Severity
+from reviewer.rules import context as rules_context, suppress
+
+from .conftest import GitRepo
+
+
+def _branch(repo: GitRepo, files: dict[str, str]) -> None:
+    repo.write("README", "x\n")
+    repo.commit("base")
+    repo.git("checkout", "-q", "-b", "feature")
+    for path, text in files.items():
+        repo.write(path, text)
+    repo.commit("change")
+
+
+def _review(cli, repo: GitRepo, *extra: str) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    r = cli("review", "--no-model", "--base", "main", "--format", "json", "--fail-level", "none", *extra,
+            cwd=repo.path)
+    assert r.code == 0, r
+    return json.loads(r.out)  # type: ignore[no-any-return]
+
+
+def _hits(data: dict) -> set[tuple[str, str, int]]:  # type: ignore[type-arg]
+    return {(f["path"], f["rule"], f["line"]) for f in data["findings"]}
+
+
+VERIFY_OFF = "import requests\nr = requests.get(url, verify=False)\n"
+
+
+def test_vendored_folders_are_skipped_with_a_reason(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    _branch(repo, {"pkg/_vendor/six.py": VERIFY_OFF, "pkg/extern/x.py": VERIFY_OFF, "pkg/client.py": VERIFY_OFF,
+                   "pkg/ours/lib.py": VERIFY_OFF})
+    data = _review(cli, repo)
+    assert {p for p, _r, _l in _hits(data)} == {"pkg/client.py", "pkg/ours/lib.py"}
+    skipped = {s["path"]: s["reason"] for s in data["skipped"]}
+    assert skipped["pkg/_vendor/six.py"] == rules_context.VENDORED_SKIP
+    assert "pkg/extern/x.py" in skipped
+    # Configurable: folder names and globs.
+    repo.write(".reviewer.toml", '[rules]\nvendored = ["pkg/ours/*"]\n')
+    data = _review(cli, repo)
+    assert {p for p, _r, _l in _hits(data)} == {"pkg/client.py", "pkg/_vendor/six.py", "pkg/extern/x.py"}
+
+
+def test_test_files_skip_the_rules_that_say_so(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    test_code = VERIFY_OFF + "def test_x(n):\n    assert n > 0\n    breakpoint()\n"
+    _branch(repo, {"tests/test_client.py": test_code, "test_other.py": test_code, "client.py": VERIFY_OFF})
+    data = _review(cli, repo)
+    assert _hits(data) == {
+        ("client.py", "python-crypto/verify-disabled", 2),
+        # debugger-leftover says nothing about tests: a leftover breakpoint is one there too
+        ("tests/test_client.py", "python-standards/debugger-leftover", 5),
+        ("test_other.py", "python-standards/debugger-leftover", 5),
+    }
+    repo.write(".reviewer.toml", '[rules]\ntest_files = ["tests/*"]\n')
+    data = _review(cli, repo)
+    assert ("test_other.py", "python-crypto/verify-disabled", 2) in _hits(data)
+
+
+def test_entry_points_may_print(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    code = "def main():\n    print('hello')\n"
+    _branch(repo, {"pyproject.toml": '[project]\nname = "t"\n[project.scripts]\nt = "tool.run:main"\n',
+                   "src/tool/run.py": code, "src/tool/cli.py": code, "src/tool/lib.py": code,
+                   "src/tool/script.py": code + "\nif __name__ == '__main__':\n    main()\n"})
+    data = _review(cli, repo)
+    assert _hits(data) == {("src/tool/lib.py", "python-standards/print-in-library", 2)}
+
+
+def test_noqa_and_nosec_suppress_through_the_code_map(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    code = (
+        "import requests\n"
+        "a = requests.get(u, verify=False)  # noqa: S501\n"
+        "b = requests.get(u, verify=False)  # nosec B501\n"
+        "c = requests.get(u, verify=False)  # noqa\n"
+        "d = requests.get(u, verify=False)  # nosec\n"
+        "e = requests.get(u, verify=False)  # noqa: E501\n"
+        "f = requests.get(u,\n"
+        "                 verify=False)  # nosec: request_with_no_cert_validation\n"
+        "g = requests.get(u, verify=False)  # NOQA:S501,E501\n"
+        "h = 'not a comment # noqa'; i = requests.get(u, verify=False)\n"
+    )
+    _branch(repo, {"client.py": code})
+    data = _review(cli, repo)
+    assert _hits(data) == {("client.py", "python-crypto/verify-disabled", 6),
+                           ("client.py", "python-crypto/verify-disabled", 10)}
+    suppressed = sorted(f["line"] for f in data["not_reported"] if f["why"] == "suppressed")
+    assert suppressed == [2, 3, 4, 5, 8, 9]
+    # Other tools' comments are theirs too: never reported as unused by us.
+    assert not [f for f in data["findings"] if f["rule"] == "reviewer/unused-suppression"]
+
+
+def test_noqa_covers_the_lines_of_a_multi_line_finding() -> None:
+    from reviewer.records import Finding
+
+    f = Finding("python-crypto/verify-disabled", "python-crypto", "m.py", 3, 5, Severity.ERROR, "m")
+    for line, covered in ((2, False), (3, True), (5, True), (6, False)):
+        (sup,) = suppress._ecosystem(line, "# noqa: S501")
+        assert (sup.covers(f) is not None) is covered
+
+
+def test_pattern_judge_without_a_model_is_info_and_never_fails(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    _branch(repo, {"lib.py": "def run(expr):\n    return eval(expr)\n"})
+    data = _review(cli, repo)
+    (f,) = [f for f in data["findings"] if f["rule"] == "python-standards/eval-exec"]
+    assert (f["severity"], f["confidence"]) == ("info", 0.5) and f["message"].endswith("(unconfirmed: no model)")
+    r = cli("review", "--no-model", "--base", "main", "--fail-level", "warning", cwd=repo.path)
+    assert r.code == 0, r.out
+
+
+def test_no_fix_is_offered_in_a_test_file(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    code = "def test_eq(x):\n    if x == None:\n        return 1\n"
+    _branch(repo, {"tests/test_eq.py": code, "eq.py": code})
+    data = _review(cli, repo)
+    by_path = {f["path"]: f for f in data["findings"] if f["rule"] == "python-standards/compare-to-none"}
+    assert by_path["eq.py"]["suggestion"] is not None
+    assert by_path["tests/test_eq.py"]["suggestion"] is None
+    assert "test file" in by_path["tests/test_eq.py"]["fix_withheld"]
+
+
+def test_context_treatment_order() -> None:
+    rule = Rule(id="a/b", pack="a", title="t", severity=Severity.ERROR, language="python", description="d",
+                context=(("tests", "info"), ("entry_points", "skip")))
+    assert rules_context.treatment(rule, frozenset()) == "report"
+    assert rules_context.treatment(rule, frozenset({"tests"})) == "info"
+    assert rules_context.treatment(rule, frozenset({"tests", "entry_points"})) == "skip"
+
+
+PACK_RULE = """\
+id: no-verify
+title: t
+severity: error
+description: d
+rule: {kind: keyword_argument, regex: '^verify=False$'}
+context: {tests: skip}
+"""
+
+
+def test_rules_test_honours_a_declared_path(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pack = tmp_path / "team"
+    (pack / "tests").mkdir(parents=True)
+    (pack / "r.yaml").write_text(PACK_RULE)
+    (pack / "tests" / "r.py").write_text("# expect: team/no-verify\nget(u, verify=False)\n"
+                                         "# ok: team/no-verify\nget(u, verify=True)\n")
+    (pack / "tests" / "r_in_tests.py").write_text("# path: tests/test_get.py\n"
+                                                  "# ok: team/no-verify\nget(u, verify=False)\n")
+    r = cli("rules", "test", str(pack), cwd=tmp_path)
+    assert r.code == 0 and "ok   team/no-verify (1 expect, 2 ok, 0 fixed)" in r.out, r.out
+    # An `expect` in a file declared as a test is a miss: the rule does not run there.
+    (pack / "tests" / "r_in_tests.py").write_text("# path: tests/test_get.py\n"
+                                                  "# expect: team/no-verify\nget(u, verify=False)\n")
+    r = cli("rules", "test", str(pack), cwd=tmp_path)
+    assert r.code == 1 and "tests/r_in_tests.py:3: missed" in r.out, r.out
+
+
+def test_moved_or_reflowed_code_is_not_new(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    base = ("import requests\n\n\ndef fetch(url):\n    return requests.get(url, timeout=5, verify=False)\n")
+    repo.write("client.py", base)
+    repo.commit("base")
+    repo.git("checkout", "-q", "-b", "feature")
+    # The same call reflowed by a formatter and moved into a helper, plus one really new line.
+    repo.write("client.py", ("import requests\n\n\ndef _get(url):\n    return requests.get(\n"
+                             "        url,\n        timeout=5,\n        verify=False,\n    )\n\n\n"
+                             "def fetch(url):\n    return _get(url)\n\n\n"
+                             "def post(url):\n    return requests.post(url, verify=False)\n"))
+    repo.commit("change")
+    data = _review(cli, repo)
+    assert _hits(data) == {("client.py", "python-crypto/verify-disabled", 17)}
+    moved = [(f["line"], f["why"]) for f in data["not_reported"] if f["rule"] == "python-crypto/verify-disabled"]
+    assert moved == [(8, "moved code")]
+    # Looking at whole files, nothing is hidden.
+    data = _review(cli, repo, "--filter-mode", "file")
+    assert {ln for _p, _r, ln in _hits(data)} == {8, 17}
+
+
+def test_enabled_false_and_unconfirmed_skip(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    head = "title: t\nseverity: error\ndescription: d\n"
+    repo.write(".reviewer/rules/team/opt-in.yaml", "id: opt-in\n" + head + "enabled: false\n"
+               "rule: {pattern: legacy_seal($$$A)}\n")
+    repo.write(".reviewer/rules/team/needs-model.yaml", "id: needs-model\n" + head + "unconfirmed: skip\n"
+               "judge: is it bad?\nrule: {pattern: old_api($$$A)}\n")
+    repo.write(".reviewer/rules/team/soft.yaml", "id: soft\n" + head + "judge: is it bad?\n"
+               "rule: {pattern: other_api($$$A)}\n")
+    _branch(repo, {"app.py": "a = legacy_seal(1)\nb = old_api(2)\nc = other_api(3); d = other_api(4)\n"})
+    data = _review(cli, repo)
+    assert _hits(data) == {("app.py", "team/soft", 3)}  # one finding per rule and line
+    held = [(f["rule"], f["why"]) for f in data["not_reported"] if f["rule"].startswith("team/")]
+    assert held == [("team/needs-model", "below confidence")]
+    assert any("need the model" in n for n in data["notes"])
+    repo.write(".reviewer.toml", '[rules]\nenable = ["team/opt-in"]\n')
+    assert ("app.py", "team/opt-in", 1) in _hits(_review(cli, repo))
+
+
+def test_unconfirmed_needs_a_pattern_and_a_judge(tmp_path: Path) -> None:
+    import pytest
+
+    from reviewer import rules as rulesmod
+    from reviewer.errors import UsageError
+
+    path = tmp_path / "team" / "r.yaml"
+    path.parent.mkdir()
+    path.write_text("id: r\ntitle: t\nseverity: info\ndescription: d\nrule: {pattern: x}\nunconfirmed: skip\n")
+    with pytest.raises(UsageError, match=r"r\.yaml:6: `unconfirmed` is for pattern\+judge rules"):
+        rulesmod.parse_file(path, "team")
