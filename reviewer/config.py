@@ -268,9 +268,13 @@ SCHEMA: dict[str, dict[str, Key]] = {
     "rules": {
         "packs": Key("list"),
         "paths": Key("list"),
+        "guidelines": Key("list"),
         "enable": Key("list"),
         "disable": Key("list"),
         "severity": Key("severity_map"),
+        "test_files": Key("list"),
+        "vendored": Key("list"),
+        "entry_points": Key("list"),
     },
     "model": {
         "backend": Key("str", choices=("transformers", "openai", "none")),
@@ -311,7 +315,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "max_escalations": Key("int", low=0),
     },
     "docstrings": {
-        "style": Key("str", choices=("google", "numpy", "sphinx", "pep257")),
+        "style": Key("str", choices=("auto", "google", "numpy", "sphinx", "pep257")),
         "skip_private": Key("bool"),
         "skip_dunder": Key("bool"),
         "skip_init": Key("bool"),

@@ -111,12 +111,13 @@ def check(path: str, text: str, finding: Finding, rules: Sequence[Rule],
     return OK
 
 
-def _regions(path: str, text: str) -> Optional[list[int]]:
-    """First line of each top-level statement region of a Python file (decorators included); None when unknown.
+def _regions(path: str, text: str) -> Optional[tuple[list[int], list[tuple[int, int]]]]:
+    """First line of each top-level statement region of a Python file, and the top-level imports' line spans.
 
-    A region runs from one top-level statement's first line to the line before
-    the next one's (trailing comments and blank lines included); each is a
-    complete sequence of statements that parses on its own.
+    A region runs from one top-level statement's first line (decorators
+    included) to the line before the next one's (trailing comments and blank
+    lines included); each is a complete sequence of statements that parses on
+    its own. None when the file is not Python or does not parse.
     """
     if not path.endswith((".py", ".pyi")):
         return None
@@ -130,7 +131,8 @@ def _regions(path: str, text: str) -> Optional[list[int]]:
     if not starts:
         return None
     starts[0] = 1  # a leading comment or docstring-less preamble belongs to the first region
-    return starts
+    imports = [(n.lineno, n.end_lineno or n.lineno) for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+    return starts, imports
 
 
 def _shift(f: Finding, by: int) -> Finding:
@@ -147,12 +149,13 @@ def withhold_unverified(path: str, text: str, findings: Sequence[Finding], rules
     """`findings` with every fix that fails `check` removed and the reason kept in `fix_withheld`.
 
     For a Python file each fix is checked against the top-level statement
-    region(s) it touches rather than the whole file, so a file dense with
-    fixes costs time linear in its size, not fixes x size: a fix changes only
-    its region, the rest of the file parses and matches exactly as before. (A
-    rule whose match depends on another top-level statement is not re-checked
-    across regions.) Other files, and a region that does not parse on its
-    own, are checked whole.
+    region(s) it touches, with the file's top-level imports before them (rules
+    resolve names through imports), rather than the whole file: a file dense
+    with fixes costs time linear in its size, not fixes x size. A fix changes
+    only its region; the rest of the file parses and matches as before. (A rule
+    whose match depends on another top-level statement than an import is not
+    re-checked across regions.) Other files, and a region that does not parse
+    on its own, are checked whole.
     """
     if not any(f.suggestion is not None for f in findings):
         return list(findings)
@@ -161,28 +164,31 @@ def withhold_unverified(path: str, text: str, findings: Sequence[Finding], rules
                 for f in findings]
     allowed_set = None if allowed is None else frozenset(allowed)
     pattern = [r for r in rules if r.matcher is not None]
-    starts = _regions(path, text)
+    found = _regions(path, text)
     lines = text.split("\n")
     whole: Optional[Counter[tuple[str, str]]] = None
-    cached: dict[tuple[int, int], tuple[str, Optional[Counter[tuple[str, str]]]]] = {}
+    cached: dict[tuple[int, int], tuple[str, int, Optional[Counter[tuple[str, str]]]]] = {}
     out: list[Finding] = []
     for f in findings:
         s = f.suggestion
         verdict: Optional[Verdict] = None
-        if s is not None and starts is not None and 1 <= s.start_line <= s.end_line <= len(lines):
+        if s is not None and found is not None and 1 <= s.start_line <= s.end_line <= len(lines):
+            starts, imports = found
             first = starts[max(bisect.bisect_right(starts, s.start_line) - 1, 0)]
             after = bisect.bisect_right(starts, s.end_line)
             last = starts[after] - 1 if after < len(starts) else len(lines)
             key = (first, last)
             if key not in cached:
-                region = "\n".join(lines[first - 1:last])
+                header = [line for a, b in imports if b < first for line in lines[a - 1:b]]
+                region = "\n".join(header + lines[first - 1:last])
                 ok = _parses(path, region) is None
-                cached[key] = (region, (_signature(pattern, region) if pattern else Counter()) if ok else None)
-            region, before = cached[key]
+                offset = first - 1 - len(header)  # file line = region line + offset
+                cached[key] = (region, offset, (_signature(pattern, region) if pattern else Counter()) if ok else None)
+            region, offset, before = cached[key]
             if before is not None:
                 shifted = None if allowed_set is None else frozenset(
-                    n - first + 1 for n in range(first, last + 1) if n in allowed_set)
-                verdict = check(path, region, _shift(f, first - 1), pattern, shifted, before)
+                    n - offset for n in range(first, last + 1) if n in allowed_set)
+                verdict = check(path, region, _shift(f, offset), pattern, shifted, before)
         if verdict is None:
             if whole is None:
                 whole = _signature(pattern, text) if pattern else Counter()
