@@ -144,3 +144,32 @@ def test_linediff_matches_difflib_on_small_inputs() -> None:
         assert rebuilt == b and all(a[i1:i2] == b[j1:j2] for tag, i1, i2, j1, j2 in ops if tag == "equal")
         assert "".join(linediff.unified_diff([x + "\n" for x in a], [x + "\n" for x in b], "a", "b")) == \
             "".join(difflib.unified_diff([x + "\n" for x in a], [x + "\n" for x in b], "a", "b"))
+
+
+def test_moved_code_check_reads_every_old_side_in_one_process(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewer import git as gitmod
+    from reviewer import pipeline
+
+    for i in range(30):
+        repo.write(f"m{i}.py", f"import hashlib\nh = hashlib.md5(b'{i}').hexdigest()\n")
+    repo.write("odd name.py", "x = 1\n")
+    repo.commit("base")
+    repo.git("checkout", "-q", "-b", "feature")
+    for i in range(30):  # a formatter reflows the md5 line: moved code, not a new finding
+        repo.write(f"m{i}.py", f"import hashlib\nh = hashlib.md5(\n    b'{i}'\n).hexdigest()\n")
+    repo.write("odd name.py", "x = 2\n")
+    repo.commit("reflow")
+    calls: list[int] = []
+    real = gitmod.read_objects
+
+    def counted(root, names):  # type: ignore[no-untyped-def]
+        calls.append(len(names))
+        return real(root, names)
+
+    monkeypatch.setattr(gitmod, "read_objects", counted)
+    result = pipeline.run(Config(), repo.path, DiffMode(base="main"), ("review",))
+    assert calls == [31]
+    assert sum(1 for r in result.routed if r.why.value == "moved code") >= 30 and not result.findings
+    base = repo.git("rev-parse", "main").strip()
+    assert real(repo.path, [f"{base}:odd name.py", f"{base}:nope.py", f"{base}:m0.py"]) == [
+        b"x = 1\n", None, b"import hashlib\nh = hashlib.md5(b'0').hexdigest()\n"]
