@@ -4,6 +4,8 @@ Reads the workflow event, reviews the pull request's diff (base...head from
 the event), posts one review and the summary comment, writes the job summary,
 and exits per --fail-level. Without a pull request (push, workflow_dispatch)
 or without write access (fork pull requests), findings become annotations.
+On a later push to the same pull request only the new commits are reviewed
+(reviewer/github/incremental.py).
 """
 
 from __future__ import annotations
