@@ -10,7 +10,11 @@ by length; each batch under `batch_tokens` prompt+new tokens) and, when a
 request has a schema, constrained by xgrammar's logits processor, so the
 answer is valid JSON for that schema. The schemas are bounded, so a
 generation that ran out of `max_new_tokens` is retried once with a budget
-that provably suffices (schema.max_json_bytes): every answer parses.
+that provably suffices (schema.max_json_bytes): every answer parses. That
+retry is skipped when the bound is far above the request's budget (a long
+free-text field, as in test proposals) or when the request's wall-clock cap
+(`Request.max_seconds`, transformers' `max_time`) stopped it: such an answer
+is reported as unfinished instead of running for minutes.
 """
 
 from __future__ import annotations
@@ -284,6 +288,9 @@ class TransformersBackend:
             "temperature": self.temperature if self.temperature > 0 else None,
         }
         kwargs.update(self.generate_kwargs)
+        caps = [r.max_seconds for r in requests if r.max_seconds]
+        if caps:
+            kwargs["max_time"] = min(caps)
         if requests[0].schema is not None:
             from xgrammar.contrib.hf import LogitsProcessor
 
@@ -291,9 +298,13 @@ class TransformersBackend:
             kwargs["logits_processor"] = [LogitsProcessor([self._grammar(r.schema) for r in requests])]
         if self.temperature > 0:
             torch.manual_seed(self.seed)
+        import time
+
+        started = time.monotonic()
         with torch.inference_mode():
             seqs = model.generate(**enc, **kwargs)
         self.calls += 1
+        out_of_time = bool(caps) and time.monotonic() - started >= min(caps)
         prompt_len = enc["input_ids"].shape[1]
         result = []
         for row, req in enumerate(requests):
@@ -307,6 +318,8 @@ class TransformersBackend:
                 value, why = schemamod.parse(text, req.schema)
                 if why is None:
                     text = schemamod.canonical(value)
+                elif stop is None and out_of_time and len(gen) < budget:
+                    error = f"answer did not finish within {min(caps):g} s (wall-clock cap)"
                 elif stop is None:
                     meta["truncated"] = True
                     error = f"answer did not finish within {budget} new tokens"
@@ -319,6 +332,10 @@ class TransformersBackend:
     def _retry(self, text: str, request: Request, first: Optional[Completion]) -> Optional[Completion]:
         bound = schemamod.max_json_bytes(request.schema or {})
         if bound is None or bound + 1 <= request.max_new_tokens:
+            return first
+        if bound + 1 > 4 * request.max_new_tokens:
+            # A long free-text field (a test module): a random or rambling model would spend minutes
+            # filling the provable bound. The answer stays unfinished, and says so.
             return first
         # Each byte-level token carries at least one byte: bound + 1 tokens always finish.
         return self._generate([text], [request], max_new=bound + 1)[0]

@@ -19,6 +19,12 @@ def _first_line(text: str) -> str:
     return ""
 
 
+def _isolation(section: "TestsSection") -> str:
+    from reviewer.sandbox import MODES, Isolation
+
+    return Isolation(section.isolation).detail if section.isolation in MODES else str(section.isolation)
+
+
 def _funnel(section: "TestsSection") -> str:
     return "funnel: " + ", ".join(f"{k} {v}" for k, v in section.funnel().items())
 
@@ -39,6 +45,8 @@ def text(section: "TestsSection") -> str:
     for c in section.kept:
         lines += ["", f"# proposed test for {c.target.label()}", c.code.rstrip()]
     lines += [f"note: {n}" for n in section.notes]
+    if section.isolation:
+        lines.append(f"isolation: {_isolation(section)}")
     lines.append(_funnel(section))
     return "\n".join(lines) + "\n"
 
@@ -58,6 +66,8 @@ def markdown(section: "TestsSection") -> str:
         fence = _fence(c.code)
         out += [f"<details><summary>Test for <code>{c.target.label()}</code></summary>", "",
                 f"{fence}python", c.code.rstrip(), fence, "", "</details>", ""]
+    if section.isolation:
+        out += [f"Isolation: {_isolation(section)}", ""]
     out.append(_funnel(section))
     return "\n".join(out) + "\n"
 
