@@ -151,7 +151,7 @@ def test_posts_one_review_with_anchored_comments_and_suggestions(cli: Any, pr: P
     summary = fake.issue_comments[0]["body"]
     assert summary.startswith("<!-- reviewer:summary -->\n## reviewer")
     assert "| 🔴 error | `app.py:32` | `test/weak-hash` | md5 is a weak hash |" in summary
-    assert "all inference ran locally; nothing left the machine" in summary
+    assert "no model ran (rules only); nothing left the machine" in summary  # --no-model
     # The job summary was written, and no annotations were printed (the review carries them).
     assert "| 🟠 warning | `app.py:33-36` | `test/block` |" in Path(pr.tmp / "summary.md").read_text()
     assert "::error" not in res.out

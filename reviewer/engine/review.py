@@ -41,8 +41,11 @@ def review_hunks(ctx: TaskContext, rules: Sequence[Rule], candidates: Sequence[F
                             for c in candidates)
         if judge_rules:
             out.notes.append(f"{len(judge_rules)} judge rule(s) not applied: no model")
-        if candidates:
-            out.notes.append(f"{len(candidates)} pattern+judge finding(s) reported unconfirmed: no model")
+        from reviewer.router import in_scope
+
+        shown = [c for c in candidates if in_scope(c, ctx.changes, ctx.config.filter_mode)]
+        if shown:  # only those the router will report (not the ones outside the diff)
+            out.notes.append(f"{len(shown)} pattern+judge finding(s) reported unconfirmed: no model")
         return out
 
     requests, windows = _review_requests(ctx, judge_rules, backend, out)

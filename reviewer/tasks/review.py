@@ -97,8 +97,12 @@ def run(ctx: TaskContext) -> TaskOutput:
         out.notes += model_out.notes
     else:
         found += [_unconfirmed(c) for c in candidates]
-        if candidates:
-            out.notes.append(f"{len(candidates)} pattern+judge finding(s) reported unconfirmed "
+        # Count only those the router will report: one outside the diff is not "reported".
+        from reviewer.router import in_scope
+
+        shown = [c for c in candidates if in_scope(c, ctx.changes, ctx.config.filter_mode)]
+        if shown:
+            out.notes.append(f"{len(shown)} pattern+judge finding(s) reported unconfirmed "
                              f"(confidence {UNCONFIRMED}): no model ran to confirm them")
         judges = [r for r in rules if r.kind == RuleKind.JUDGE]
         if judges:
