@@ -5,7 +5,8 @@ serve`. Standard library only (http.client), so it needs no extra. Structured
 output is asked for both ways servers understand (`response_format` with a
 JSON schema, and vLLM's `structured_outputs`), and every answer is checked
 against the schema here anyway. Yes/no confidence comes from the first
-token's `top_logprobs`. 429 and 5xx are retried with exponential backoff
+token's `top_logprobs`, with the answer constrained to yes/no where the server
+understands it (vLLM's `structured_outputs.choice`; `reviewer serve`). 429 and 5xx are retried with exponential backoff
 (honouring Retry-After); connect and read timeouts mean a dead or stuck
 server gives a clear message, never a hang.
 """
@@ -185,6 +186,10 @@ class OpenAIBackend:
             "messages": [{"role": "system", "content": q.system}, {"role": "user", "content": q.user}],
             "max_tokens": 1, "temperature": 0.0, "logprobs": True, "top_logprobs": self.top_logprobs_n,
         }
+        if self.vllm_fields:
+            # Constrain the answer to yes/no (vLLM; `reviewer serve` then reads both log-probabilities
+            # directly), so the first token is one of them even when neither is in the top few.
+            body["structured_outputs"] = {"choice": ["yes", "no"]}
         return yes_probability(self.request("POST", "/v1/chat/completions", body))
 
 

@@ -386,6 +386,18 @@ class TransformersBackend:
         ln = torch.logsumexp(logits[:, no], dim=-1)
         return [float(p) for p in torch.sigmoid(ly - ln)]
 
+    def yes_no_logprobs(self, system: str, user: str) -> tuple[float, float]:
+        """log P(yes) and log P(no) of the first answer token, read directly (every single-token spelling),
+        whatever else the model would rank above them: `reviewer serve` answers a yes/no choice with these."""
+        import torch
+
+        yes, no = self._word_ids(YES_WORDS), self._word_ids(NO_WORDS)
+        no = [t for t in no if t not in yes]
+        if not yes or not no:
+            raise BackendError(f"model {self.model_id}: no single-token 'yes'/'no' in its vocabulary")
+        logp = torch.log_softmax(self.next_token_logits([self.render(system, user)])[0], dim=-1)
+        return float(torch.logsumexp(logp[yes], dim=-1)), float(torch.logsumexp(logp[no], dim=-1))
+
     def top_logprobs(self, system: str, user: str, k: int) -> list[tuple[int, str, float]]:
         """The k most likely next tokens with log-probabilities (for `reviewer serve`'s logprobs)."""
         import torch
