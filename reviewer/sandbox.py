@@ -213,11 +213,30 @@ def write_guard(folder: Path) -> Path:
 
 # --- the command -----------------------------------------------------------------------------
 
-def python_prefixes(python: str) -> list[str]:
-    """Folders the interpreter needs (kept visible when bubblewrap hides HOME and the repository)."""
+def python_prefixes(python: str, root: Optional[Path] = None) -> list[str]:
+    """Folders the interpreter needs (kept visible when bubblewrap hides HOME and the repository).
+
+    For this process's own interpreter that includes its import path (site-packages, and folders that
+    .pth files add), except anything inside the repository `root`: the scratch copy stands for it.
+    """
     out = {sys.prefix, sys.base_prefix, sys.exec_prefix}
+    if os.path.realpath(python) == os.path.realpath(sys.executable):
+        real_root = os.path.realpath(root) if root is not None else None
+        for entry in sys.path:
+            path = os.path.realpath(entry) if entry and os.path.isabs(entry) else None
+            if path is None or not os.path.isdir(path):
+                continue
+            if real_root and (path == real_root or path.startswith(real_root + os.sep)):
+                continue
+            out.add(path)
     for p in (Path(python).absolute(), Path(python).resolve()):
         out.add(str(p.parent.parent))
+        # A virtual environment names its base interpreter's folder in pyvenv.cfg (`home = .../bin`).
+        with contextlib.suppress(OSError, ValueError):
+            for line in (p.parent.parent / "pyvenv.cfg").read_text(encoding="utf-8").splitlines():
+                key, _sep, value = line.partition("=")
+                if key.strip() == "home" and value.strip():
+                    out.add(str(Path(value.strip()).parent))
     with contextlib.suppress(Exception):
         import site
 

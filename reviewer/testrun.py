@@ -140,7 +140,7 @@ class Runner:
                                   writable=[str(scratch), str(box / "home"), str(box / "tmp"), str(box / "data")],
                                   guard_network=mode == sandbox.BEST_EFFORT, guard_files=mode != sandbox.BWRAP)
         hide = [os.path.expanduser("~"), str(self.root.resolve())]
-        cmd = sandbox.wrap(self.isolation, argv, box, scratch, hide, sandbox.python_prefixes(python))
+        cmd = sandbox.wrap(self.isolation, argv, box, scratch, hide, sandbox.python_prefixes(python, self.root))
         proc = subprocess.Popen(cmd, cwd=scratch, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                 stderr=subprocess.STDOUT, preexec_fn=_limits(self.timeout, self.memory_mb),
                                 start_new_session=True)

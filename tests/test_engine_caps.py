@@ -60,8 +60,9 @@ def test_local_long_free_text_answer_is_not_regenerated(tiny_model_path: Path) -
     from reviewer.engine.local import TransformersBackend
 
     backend = TransformersBackend(str(tiny_model_path), device="cpu")
-    [comp] = backend.complete([Request("s", "write a test", schema=testgen.SCHEMA, max_new_tokens=16)])
-    # The schema's bound (6,000 characters of code) is far above 16 tokens: no second, 6,001-token generation.
+    [comp] = backend.complete([Request("s", "write a test", schema=testgen.SCHEMA, max_new_tokens=16,
+                                       max_seconds=600)])
+    # A capped request: no second generation up to the schema's bound (6,000 characters of code).
     assert backend.calls == 1
     assert comp.error is None or "did not finish within 16 new tokens" in comp.error
 
