@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "github": "reviewer.commands.github:command",
     "install-hooks": "reviewer.commands.hooks:install",
     "uninstall-hooks": "reviewer.commands.hooks:uninstall",
+    "eval": "reviewer.commands.eval:command",
 }
 
 HELP = {
@@ -41,6 +42,7 @@ HELP = {
     "github": "Run as a GitHub Action step: review a pull request and post the results.",
     "install-hooks": "Install plain git pre-commit/pre-push hooks.",
     "uninstall-hooks": "Remove the git hooks that install-hooks wrote.",
+    "eval": "Measure the model: per-rule precision and recall on labelled cases.",
 }
 
 

@@ -29,8 +29,10 @@ FAIL_LEVELS = ("none", "info", "warning", "error")
 
 @dataclass(frozen=True)
 class RulesConfig:
-    packs: tuple[str, ...] = ("python-standards", "python-crypto", "off-by-one")
+    packs: tuple[str, ...] = ("python-standards", "python-crypto", "off-by-one", "python-bugs")
     paths: tuple[str, ...] = ()  # extra rule folders, relative to the repository
+    # Team guidelines in Markdown (reviewer/guidelines.py): each section or top-level bullet is a judge rule.
+    guidelines: tuple[str, ...] = (".reviewer/guidelines.md",)
     enable: tuple[str, ...] = ()  # rule ids to enable even if their pack is off
     disable: tuple[str, ...] = ()  # rule ids (or packs) to turn off
     severity: Mapping[str, str] = field(default_factory=dict)  # rule id -> severity

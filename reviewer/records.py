@@ -177,6 +177,8 @@ class Finding:
     # rebases (it does not contain the line number).
     snippet: str = ""
     fingerprint: str = field(default="", compare=False)
+    # Why a fix was not offered (reviewer.rules.verify): it failed a check before it could be shown.
+    fix_withheld: str = ""
 
     def __post_init__(self) -> None:
         if not self.fingerprint:

@@ -97,6 +97,10 @@ def test_judge_rules_and_candidates_through_the_model(changed: GitRepo, tiny_mod
         assert f.rule == "demo/no-print" and f.source is Source.MODEL  # never the JS rule
         assert f.line in hunk_lines and 0.0 <= f.confidence <= 1.0 and f.message
         assert f.severity is Severity.WARNING
+        # A noise fix is either verified (inside the added lines) or withheld with a reason; never shown unchecked.
+        if f.suggestion is not None:
+            added = ctx.changes.get("pkg/mod.py").added_lines  # type: ignore[union-attr]
+            assert set(range(f.suggestion.start_line, f.suggestion.end_line + 1)) <= added and not f.fix_withheld
     assert model_findings, "sampling from the tiny model should produce at least one finding"
 
 
@@ -137,7 +141,7 @@ def test_missing_optional_model_keeps_candidates_and_says_so(changed: GitRepo, t
     assert (kept.rule, kept.line, kept.confidence) == ("demo/weak-hash", 5, 0.5)
     assert kept.message.endswith("(unconfirmed: no model)")
     assert any("Model review skipped" in n for n in out.notes)
-    assert any("unconfirmed" in n for n in out.notes) and any("judge rule(s) not applied" in n for n in out.notes)
+    assert any("unconfirmed" in n for n in out.notes) and any(n.startswith("needs a model: 1 judge rule(s) did not run (demo)") for n in out.notes)
 
 
 def test_prompt_shows_numbered_hunk_enclosing_class_and_rules(changed: GitRepo) -> None:
@@ -180,8 +184,8 @@ def test_findings_outside_the_window_or_rule_set_are_dropped_and_counted() -> No
         {"rule": "demo/no-print", "line": 13, "message": "\x1b[31mred\x07 alert"},
     ]})
     found, dropped = _parse_answer(answer, window, {JUDGE.id: JUDGE})
-    assert [(r.id, line, msg) for r, _p, line, msg in found] == [("demo/no-print", 12, "print call"),
-                                                                 ("demo/no-print", 13, "[31mred alert")]
+    assert [(d.rule.id, d.line, d.message) for d in found] == [("demo/no-print", 12, "print call"),
+                                                               ("demo/no-print", 13, "[31mred alert")]
     assert dropped == 2
 
 

@@ -121,7 +121,7 @@ class FakeCoverage:
 def test_markdown_table_sections_and_privacy_line() -> None:
     f = finding(message="a | b <script>")
     text = report.get("markdown")(result([f], {"branch_stats": FakeCoverage(62.5, ((3, 5),))}), False)
-    assert "| 🔴 error | `src/a.py:3` | `python-crypto/weak-hash` | a \\| b &lt;script> |" in text
+    assert "| 🔴 error | `src/a.py:3` | `python-crypto/weak-hash` | a \\| b &lt;script&gt; |" in text
     assert "### Branch stats" in text and "- percent: 62.5" in text
     assert "<summary>Branch stats: details</summary>" in text and '"missing_arcs"' in text
     assert "Skipped:\n- `big.bin`: binary" in text

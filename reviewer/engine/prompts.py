@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
 from reviewer.engine.base import Request, YesNo
-from reviewer.engine.schema import MAX_FINDINGS, MAX_MESSAGE, findings_schema
+from reviewer.engine.schema import MAX_FINDINGS, MAX_FIX, MAX_MESSAGE, findings_schema
 from reviewer.records import FileChange, Hunk, Rule, Skipped
 
 GENERATED_GLOBS = (
@@ -34,7 +34,9 @@ _DEF_LINE = re.compile(r"^\s*(async\s+def|def|class|function|func|fn|public|priv
 SYSTEM = (
     "You are a careful code reviewer. You review one change against the rules given, and report only real "
     "violations of those rules in the changed lines (marked +). Cite the new-file line number of the violating "
-    "line and explain the problem in one sentence. When nothing violates a rule, answer with an empty list."
+    "line and explain the problem in one sentence. When the fix is small and certain, also give `fix`: the "
+    "corrected code that replaces lines `line` to `end_line` (whole lines, with their indentation). When nothing "
+    "violates a rule, answer with an empty list."
 )
 VERIFY_SYSTEM = "You check code review findings. Answer with one word: yes or no."
 
@@ -130,9 +132,13 @@ def context_block(text: Optional[str], defs: Sequence[tuple[int, int, str]], win
     return f"The change is inside {label} (lines {start}-{end}); its beginning:\n```\n" + "\n".join(shown) + "\n```\n\n"
 
 
-def rules_block(rules: Sequence[Rule]) -> str:
+def rules_block(rules: Sequence[Rule], compact: bool = False) -> str:
+    """The rules as the model reads them; `compact`: only each rule's question (or title), for small budgets."""
     parts = []
     for r in rules:
+        if compact:
+            parts.append(f"- {r.id} ({r.severity}): {' '.join((r.judge or r.title).split())}")
+            continue
         text = f"- {r.id} ({r.severity}): {' '.join(r.description.split())}"
         if r.judge:
             text += f"\n  Question: {' '.join(r.judge.split())}"
@@ -145,10 +151,12 @@ def hunk_block(window: Window) -> str:
     return f"The change (new-file line numbers; + marks added lines), lines {window.first}-{window.last}:\n```\n{body}\n```\n"
 
 
-def review_request(window: Window, rules: Sequence[Rule], context: str, max_new_tokens: int) -> Request:
-    user = (f"File: {window.path}\n\n" + rules_block(rules) + context + hunk_block(window)
+def review_request(window: Window, rules: Sequence[Rule], context: str, max_new_tokens: int,
+                   compact: bool = False) -> Request:
+    user = (f"File: {window.path}\n\n" + rules_block(rules, compact) + context + hunk_block(window)
             + f"\nReport violations of the rules above on lines {window.first}-{window.last} as JSON "
-            f"(at most {MAX_FINDINGS}, messages under {MAX_MESSAGE} characters).")
+            f"(at most {MAX_FINDINGS}, messages under {MAX_MESSAGE} characters; a fix under {MAX_FIX} "
+            "characters, or none).")
     schema = findings_schema([r.id for r in rules], window.first, window.last)
     return Request(SYSTEM, user, schema=schema, max_new_tokens=max_new_tokens, paths=(window.path,), purpose="review")
 

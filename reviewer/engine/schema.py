@@ -14,11 +14,26 @@ from typing import Any, Mapping, Optional, Sequence
 
 MAX_FINDINGS = 5
 MAX_MESSAGE = 160
+MAX_FIX = 240  # characters of a model-written replacement (one or a few lines)
 
 
 def findings_schema(rule_ids: Sequence[str], first_line: int, last_line: int,
-                    max_items: int = MAX_FINDINGS, max_message: int = MAX_MESSAGE) -> dict[str, Any]:
-    """JSON schema for one hunk's answer: {"findings": [{rule, line, message}, ...]}."""
+                    max_items: int = MAX_FINDINGS, max_message: int = MAX_MESSAGE,
+                    max_fix: int = MAX_FIX) -> dict[str, Any]:
+    """JSON schema for one hunk's answer: {"findings": [{rule, line, message[, end_line, fix]}, ...]}.
+
+    `fix` (optional) is the replacement text for lines line..end_line (end_line
+    defaults to line); both lines are bounded to the hunk like `line`. With
+    `max_fix` 0 the schema has no fix properties.
+    """
+    item: dict[str, Any] = {
+        "rule": {"type": "string", "enum": sorted(set(rule_ids))},
+        "line": {"type": "integer", "minimum": first_line, "maximum": last_line},
+        "message": {"type": "string", "minLength": 1, "maxLength": max_message},
+    }
+    if max_fix > 0:
+        item["end_line"] = {"type": "integer", "minimum": first_line, "maximum": last_line}
+        item["fix"] = {"type": "string", "maxLength": max_fix}
     return {
         "type": "object",
         "properties": {
@@ -27,11 +42,7 @@ def findings_schema(rule_ids: Sequence[str], first_line: int, last_line: int,
                 "maxItems": max_items,
                 "items": {
                     "type": "object",
-                    "properties": {
-                        "rule": {"type": "string", "enum": sorted(set(rule_ids))},
-                        "line": {"type": "integer", "minimum": first_line, "maximum": last_line},
-                        "message": {"type": "string", "minLength": 1, "maxLength": max_message},
-                    },
+                    "properties": item,
                     "required": ["rule", "line", "message"],
                     "additionalProperties": False,
                 },

@@ -1,11 +1,17 @@
-"""Comment bodies: the finding, an optional ```suggestion block, and a hidden fingerprint marker."""
+"""Comment bodies: the finding, an optional ```suggestion block, and a hidden fingerprint marker.
+
+Rule ids and paths are code spans, messages inert prose, code blocks fenced
+longer than any backtick run in them (reviewer.escape): a model's message
+cannot open a link, an image, an HTML tag, a mention, or close a block.
+"""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from reviewer.report.markdown import cell, longest_backtick_run
+from reviewer.escape import code_block, code_span, prose
+from reviewer.escape import fence as _fence
 
 if TYPE_CHECKING:
     from reviewer.records import Finding
@@ -27,19 +33,17 @@ def fingerprints(body: Optional[str]) -> list[str]:
 
 def fence(text: str) -> str:
     """A backtick fence longer than any backtick run in `text` (so the block cannot close early)."""
-    return "`" * max(3, longest_backtick_run(text) + 1)
+    return _fence(text)
 
 
 def suggestion_block(replacement: str) -> str:
-    """A GitHub suggestion replacing the comment's lines; an empty block deletes them."""
-    text = replacement[:-1] if replacement.endswith("\n") else replacement
-    f = fence(text)
-    return f"{f}suggestion\n{text}\n{f}" if text else f"{f}suggestion\n{f}"
+    """A GitHub suggestion replacing the comment's lines (kept exactly); an empty block deletes them."""
+    return code_block(replacement, "suggestion")
 
 
 def headline(f: "Finding") -> str:
     conf = f" (confidence {f.confidence:.2f})" if f.source.value != "rule" else ""
-    return f"{_SEVERITY[str(f.severity)]} `{f.rule}`: {f.message}{conf}"
+    return f"{_SEVERITY[str(f.severity)]} {code_span(f.rule)}: {prose(f.message)}{conf}"
 
 
 def inline_body(f: "Finding", as_suggestion: bool, key: Optional[str] = None, limit: int = MAX_BODY) -> str:
@@ -65,15 +69,14 @@ def _replacement_note(f: "Finding") -> str:
     s = f.suggestion
     assert s is not None
     text = s.replacement.rstrip("\n")
-    fn = fence(text)
     span = f"line {s.start_line}" if s.end_line <= s.start_line else f"lines {s.start_line}-{s.end_line}"
-    return f"Suggested replacement for {span}:\n\n{fn}\n{text}\n{fn}" if text else f"Suggested fix: delete {span}."
+    return f"Suggested replacement for {span}:\n\n{code_block(text)}" if text else f"Suggested fix: delete {span}."
 
 
 def body_item(f: "Finding", reason: str, key: Optional[str] = None) -> str:
     """One finding listed in the review body (with its marker, so re-runs do not repeat it)."""
     where = f"{f.path}:{f.line}" + (f"-{f.end_line}" if f.end_line > f.line else "")
-    item = f"- `{cell(where)}` {headline(f)} _({reason})_ {marker(key or f.fingerprint)}"
+    item = f"- {code_span(where)} {headline(f)} _({reason})_ {marker(key or f.fingerprint)}"
     if f.suggestion is not None:
         note = "\n".join(("  " + ln) if ln else "" for ln in _replacement_note(f).splitlines())
         item += "\n\n" + note

@@ -28,6 +28,7 @@ def finding_dict(f: "Finding") -> dict[str, Any]:
         "suggestion": None
         if s is None
         else {"start_line": s.start_line, "end_line": s.end_line, "replacement": s.replacement},
+        "fix_withheld": f.fix_withheld or None,
         "fingerprint": f.fingerprint,
     }
 

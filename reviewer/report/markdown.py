@@ -3,12 +3,16 @@
 Sections that tasks add to the result (coverage, proposed tests, docstrings)
 are rendered from their `as_dict()`: scalars as a list, anything larger
 collapsed in a <details> block, so a new task shows up without a new reporter.
+Untrusted text (paths, rule ids, messages, notes) goes through reviewer.escape:
+paths and ids as code spans, the rest as inert prose (docs/github.md).
 """
 
 from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING, Any, Callable, Optional
+
+from reviewer.escape import cell, cell_code, code_span, html_text, longest_backtick_run, prose
 
 if TYPE_CHECKING:
     from reviewer.pipeline import Result
@@ -21,9 +25,7 @@ _ICON = {"error": "🔴 error", "warning": "🟠 warning", "info": "🔵 info"}
 _TITLES = {"coverage": "Diff coverage", "tests": "Proposed tests", "docstrings": "Docstrings"}
 
 
-def cell(text: str) -> str:
-    """Text made safe for one Markdown table cell."""
-    return " ".join(str(text).split()).replace("|", "\\|").replace("<", "&lt;")
+__all__ = ["cell", "code_span", "longest_backtick_run", "prose", "render", "render_body"]
 
 
 def findings_table(findings: "list[Finding]", limit: Optional[int] = None) -> list[str]:
@@ -33,7 +35,7 @@ def findings_table(findings: "list[Finding]", limit: Optional[int] = None) -> li
     lines = ["| Severity | Location | Rule | Message |", "| --- | --- | --- | --- |"]
     for f in findings[:limit]:
         where = f"{f.path}:{f.line}" + (f"-{f.end_line}" if f.end_line > f.line else "")
-        lines.append(f"| {_ICON[str(f.severity)]} | `{cell(where)}` | `{cell(f.rule)}` | {cell(f.message)} |")
+        lines.append(f"| {_ICON[str(f.severity)]} | {cell_code(where)} | {cell_code(f.rule)} | {prose(f.message)} |")
     if len(findings) > limit:
         lines.append(f"\n…and {len(findings) - limit} more (see the SARIF or JSON output for all of them).")
     return lines
@@ -107,15 +109,7 @@ def _docstrings(data: dict[str, Any]) -> list[str]:
 def _details(summary: str, data: Any) -> list[str]:
     text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
     fence = "`" * max(3, longest_backtick_run(text) + 1)
-    return ["<details>", f"<summary>{cell(summary)}</summary>", "", f"{fence}json", text, fence, "", "</details>"]
-
-
-def longest_backtick_run(text: str) -> int:
-    best = run = 0
-    for ch in text:
-        run = run + 1 if ch == "`" else 0
-        best = max(best, run)
-    return best
+    return ["<details>", f"<summary>{html_text(summary)}</summary>", "", f"{fence}json", text, fence, "", "</details>"]
 
 
 def cost_line(result: "Result") -> str:
@@ -148,9 +142,9 @@ def render_body(result: "Result", title: str = "reviewer") -> str:
     if hidden:
         lines += ["", "Not reported: " + ", ".join(f"{n} {why}" for why, n in sorted(hidden.items())) + "."]
     if result.skipped:
-        lines += ["", "Skipped:"] + [f"- `{cell(s.path)}`: {cell(s.reason)}" for s in result.skipped]
+        lines += ["", "Skipped:"] + [f"- {code_span(s.path)}: {prose(s.reason)}" for s in result.skipped]
     if result.notes:
-        lines += ["", "Notes:"] + [f"- {cell(n)}" for n in result.notes]
+        lines += ["", "Notes:"] + [f"- {prose(n)}" for n in result.notes]
     lines.append("")
     for name, section in result.sections.items():
         if name != "cost":

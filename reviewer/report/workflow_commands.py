@@ -8,7 +8,10 @@ closing notice says how many there are and where to find them all.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
+
+from reviewer.escape import visible
 
 if TYPE_CHECKING:
     from reviewer.pipeline import Result
@@ -19,7 +22,13 @@ JOB_LIMIT = 50
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
+# Control characters other than CR/LF (which the command encodes) and the bidi overrides: shown as escapes,
+# so a file name or message cannot write terminal sequences into the job log.
+_CONTROL = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
 def escape_data(text: str) -> str:
+    text = _CONTROL.sub(lambda m: visible(m.group(0)), text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Optional
 
 from reviewer import rules as rulesmod
-from reviewer.rules import match as rules_match, suppress as rules_suppress
+from reviewer.rules import match as rules_match, suppress as rules_suppress, verify as rules_verify
 from reviewer.records import FileChange, FileStatus, Finding, Routed, Rule, RuleKind, Skipped, Why
 from reviewer.tasks import TaskContext, TaskOutput
 
@@ -80,8 +80,16 @@ def run(ctx: TaskContext) -> TaskOutput:
             jobs.append((change.path, text, here))
     # Each file is parsed once and every rule runs on that one tree (across cores for big diffs).
     all_matches = rules_match.match_files([(text, here) for _p, text, here in jobs], pattern_rules)
-    for (path, text, _here), matches in zip(jobs, all_matches):
+    by_path = {c.path: c for c in ctx.changes.files}
+    for (path, text, here), matches in zip(jobs, all_matches):
         f, c = _findings(path, text, matches)
+        if any(x.suggestion is not None for x in f + c):
+            # A fix is shown only after it was applied to a copy and re-checked (rules.verify).
+            # Inside the changed hunks (where a review suggestion can apply), unless the run looks wider.
+            wide = ctx.config.filter_mode in ("file", "nofilter")
+            allowed = None if wide else by_path[path].hunk_lines
+            f = rules_verify.withhold_unverified(path, text, f, here, allowed)
+            c = rules_verify.withhold_unverified(path, text, c, here, allowed)
         found += f
         candidates += c
 
