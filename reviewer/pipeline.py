@@ -26,6 +26,7 @@ class Result:
     notes: tuple[str, ...]
     sections: dict[str, Any] = field(default_factory=dict)
     root: Optional[Path] = None
+    model_used: bool = False  # a model backend was built for this run (answers may still come from the cache)
 
     @property
     def findings(self) -> list[Finding]:
@@ -146,7 +147,8 @@ def run(
     notes.extend(ctx.shared.get("cloud_notes", ()))
     routed = pre_routed + router.route(findings, changes, config)
     routed.sort(key=lambda r: (r.finding.path, r.finding.line, r.finding.column, r.finding.rule))
-    return Result(changes, tuple(routed), tuple(skipped), tuple(notes), sections, collected.root)
+    return Result(changes, tuple(routed), tuple(skipped), tuple(notes), sections, collected.root,
+                  model_used=ctx.shared.get("backend") is not None)
 
 
 __all__ = ["Result", "run", "collect", "limit", "Why"]

@@ -147,8 +147,12 @@ def run(ctx: TaskContext) -> TaskOutput:
         candidates = [c for c in candidates if c.rule not in quiet]
         found += [_unconfirmed(c) for c in candidates]
         out.routed += [Routed(_unconfirmed(c), False, Why.BELOW_CONFIDENCE) for c in held]
-        if candidates:
-            out.notes.append(f"{len(candidates)} pattern+judge finding(s) reported unconfirmed "
+        # Count only those the router will report: one outside the diff is not "reported".
+        from reviewer.router import in_scope
+
+        shown = [c for c in candidates if in_scope(c, ctx.changes, ctx.config.filter_mode)]
+        if shown:
+            out.notes.append(f"{len(shown)} pattern+judge finding(s) reported unconfirmed "
                              f"(confidence {UNCONFIRMED}, severity info): no model ran to confirm them")
         if held:
             out.notes.append(f"{len(held)} pattern+judge candidate(s) not reported: their rules need the model "
