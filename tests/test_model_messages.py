@@ -71,6 +71,7 @@ def test_docstrings_hook_without_a_model_does_not_say_it_was_turned_off(repo: Gi
     code = hooks.docstrings_main(["calc.py"])
     out = capsys.readouterr()
     text = out.out + out.err
-    assert code == 1 and "calc.py: docstrings added" in text, text
+    # Without a model the hook writes nothing (issue 15), lets the commit through and says what to do.
+    assert code == 0 and "calc.py:1: double (function) has no docstring" in text, text
     assert "turned off" not in text and "model.backend = none" not in text, text
-    assert "no model found" in text, text
+    assert "start `reviewer serve` and set REVIEWER_SERVER" in text, text
