@@ -356,3 +356,14 @@ def test_a_file_without_an_api_patch_is_anchored_on_the_local_diff(cli: Any, pr:
     assert run(cli, pr, "--fail-level", "none").code == 0
     [post] = fake.calls("POST", "/reviews")  # accepted at once: the anchors match GitHub's hunks
     assert post.body["comments"] == expected_comments()
+
+
+def test_a_hostile_api_error_message_is_inert_in_the_job_summary(cli: Any, pr: PullRequest,
+                                                                  fake: FakeGitHub) -> None:
+    # GitHub's error text (or a proxy's in front of it) is not ours: it must not become a mention or a link.
+    fake.read_only = True
+    fake.read_only_message = "denied @octocat see [here](https://evil.example) <img src=x>"
+    run(cli, pr)
+    summary = (pr.tmp / "summary.md").read_text()
+    assert "denied" in summary
+    assert "@octocat" not in summary and "](https://" not in summary and "<img" not in summary

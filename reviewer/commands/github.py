@@ -183,11 +183,16 @@ def _post(result: Any, event: Any, cfg: Any, failing: bool, token: Optional[str]
             if reason is None:
                 status(f"reviewer: {line}")
     if reason is not None:
-        status(f"reviewer: {reason}")
+        from reviewer.escape import terminal
+
+        status(f"reviewer: {terminal(reason)}")
         click.echo(workflow_commands.render(result, False), nl=False)
     if summary_path is not None:
         text = markdown.render_body(result) + (f"\n{scope.describe()}\n" if scope is not None else "")
-        text += (f"\n{line}\n" if line else "") + (f"\n{reason}\n" if reason else "")
+        from reviewer.escape import prose
+
+        # `reason` may carry GitHub's own error text: inert in the job summary like any untrusted text.
+        text += (f"\n{line}\n" if line else "") + (f"\n{prose(reason)}\n" if reason else "")
         with open(summary_path, "a", encoding="utf-8") as fh:
             fh.write(text + "\n")
     return error
