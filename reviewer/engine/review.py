@@ -201,7 +201,7 @@ def _review_requests(ctx: TaskContext, rules: list[Rule], backend: Any, out: Tas
         if rules_of is None and rulesmod.is_rule_test(ctx.root, ctx.config.rules, change.path):
             continue  # planted violations for `reviewer rules test` (the review task lists it as skipped)
         text = ctx.text(change.path)
-        reason = prompts.skip_reason(change.path, text)
+        reason = prompts.skip_reason(change.path, text, ctx.config.rules.vendored)
         if reason:
             out.skipped.append(Skipped(change.path, reason))
             continue
