@@ -27,6 +27,7 @@ class Result:
     sections: dict[str, Any] = field(default_factory=dict)
     root: Optional[Path] = None
     model_used: bool = False  # a model backend was built for this run (answers may still come from the cache)
+    cloud_used: bool = False  # a cloud backend was built for this run (escalate/always): code may have left
 
     @property
     def findings(self) -> list[Finding]:
@@ -148,7 +149,8 @@ def run(
     routed = pre_routed + router.route(findings, changes, config)
     routed.sort(key=lambda r: (r.finding.path, r.finding.line, r.finding.column, r.finding.rule))
     return Result(changes, tuple(routed), tuple(skipped), tuple(notes), sections, collected.root,
-                  model_used=ctx.shared.get("backend") is not None)
+                  model_used=ctx.shared.get("backend") is not None,
+                  cloud_used=ctx.shared.get("cloud_backend") is not None)
 
 
 __all__ = ["Result", "run", "collect", "limit", "Why"]
