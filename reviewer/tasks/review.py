@@ -157,9 +157,14 @@ def run(ctx: TaskContext) -> TaskOutput:
         if held:
             out.notes.append(f"{len(held)} pattern+judge candidate(s) not reported: their rules need the model "
                              f"to confirm them (unconfirmed: skip)")
-        judges = [r for r in rules if r.kind == RuleKind.JUDGE]
+        from reviewer import guidelines
+
+        team, _skipped = guidelines.load(ctx.root, ctx.config.rules)
+        judges = [r for r in rules if r.kind == RuleKind.JUDGE] + team
         if judges:
-            out.notes.append(f"{len(judges)} judge-only rule(s) need the model and did not run")
+            packs = ", ".join(sorted({r.pack for r in judges}))
+            out.notes.append(f"needs a model: {len(judges)} judge rule(s) did not run ({packs}): "
+                             "model review is off (--no-model or model.backend = none)")
 
     if ctx.config.filter_mode not in ("file", "nofilter"):
         found = _not_moved(ctx, found, out)
