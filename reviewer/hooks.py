@@ -161,10 +161,19 @@ def choose_backend(config: "Config", env: Mapping[str, str] = os.environ,
     return override(config, model__backend="none"), RULES_ONLY
 
 
-def _notes(result: "Result") -> None:
+MODEL_OFF = "the model is turned off (model.backend = none)"
+NO_MODEL_FOUND = ("no model found (no server in model.server or REVIEWER_SERVER, and transformers is not "
+                  "installed): start `reviewer serve` and export REVIEWER_SERVER, or add "
+                  "additional_dependencies: ['reviewer[local]']")
+
+
+def _notes(result: "Result", hook_turned_model_off: bool = False) -> None:
     for s in result.skipped:
         say_once(f"skipped {s.path}: {s.reason}")
     for note in result.notes:
+        if hook_turned_model_off:
+            # The hook chose rules only because nothing was found; the user never set backend = none.
+            note = note.replace(MODEL_OFF, NO_MODEL_FOUND)
         say_once(note)
 
 
@@ -386,7 +395,7 @@ def _docstrings(argv: Optional[Sequence[str]]) -> int:
         print(f"{r.path}:{r.line}: {r.name}: docstring not written: {r.reason}")
     for rel in changed:
         print(f"{rel}: docstrings added")
-    _notes(result)
+    _notes(result, hook_turned_model_off=note is not None)
     return EXIT_FINDINGS if changed or dirty else EXIT_OK
 
 

@@ -27,6 +27,8 @@ class Result:
     notes: tuple[str, ...]
     sections: dict[str, Any] = field(default_factory=dict)
     root: Optional[Path] = None
+    model_used: bool = False  # a model backend was built for this run (answers may still come from the cache)
+    cloud_used: bool = False  # a cloud backend was built for this run (escalate/always): code may have left
 
     @property
     def findings(self) -> list[Finding]:
@@ -174,7 +176,9 @@ def run(
     notes.extend(ctx.shared.get("cloud_notes", ()))
     routed = pre_routed + router.route(findings, changes, config)
     routed.sort(key=lambda r: (r.finding.path, r.finding.line, r.finding.column, r.finding.rule))
-    return Result(changes, tuple(routed), tuple(skipped), tuple(notes), sections, collected.root)
+    return Result(changes, tuple(routed), tuple(skipped), tuple(notes), sections, collected.root,
+                  model_used=ctx.shared.get("backend") is not None,
+                  cloud_used=ctx.shared.get("cloud_backend") is not None)
 
 
 __all__ = ["Result", "run", "collect", "limit", "Why"]

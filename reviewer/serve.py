@@ -8,7 +8,10 @@ loading a model would cost seconds. The server loads it once and answers:
   (or `max_completion_tokens`), structured output (`response_format`
   json_schema / json_object, or vLLM's `structured_outputs.json`) and
   `logprobs` + `top_logprobs` (for `max_tokens: 1`, which is what yes/no
-  verification asks for).
+  verification asks for). A yes/no question constrained to those answers
+  (vLLM's `structured_outputs: {"choice": ["yes", "no"]}`, or `guided_choice`)
+  is answered from the log-probabilities of "yes" and "no" themselves, read
+  directly, so P(yes) is real even when neither is among the top tokens.
 
 Requests are handled on threads, but generation is serialised through one
 worker that takes everything waiting and runs it as one batch: concurrent
@@ -72,15 +75,25 @@ class Batcher:
                     if not fut.done():
                         fut.set_exception(exc)
             for kind, item, fut in jobs:
-                if kind == "logprobs":
+                if kind in ("logprobs", "yesno"):
                     try:
-                        fut.set_result(self.backend.top_logprobs(*item))
+                        fn = self.backend.top_logprobs if kind == "logprobs" else self.backend.yes_no_logprobs
+                        fut.set_result(fn(*item))
                     except Exception as exc:  # noqa: BLE001
                         fut.set_exception(exc)
 
 
 class _BadRequest(Exception):
     pass
+
+
+def yes_no_choice(body: Any) -> bool:
+    """Whether the request constrains the answer to exactly yes/no (vLLM's `choice` / `guided_choice`)."""
+    structured = body.get("structured_outputs") if isinstance(body, dict) else None
+    choice = structured.get("choice") if isinstance(structured, dict) else None
+    if choice is None and isinstance(body, dict):
+        choice = body.get("guided_choice")
+    return isinstance(choice, list) and sorted(str(c).strip().lower() for c in choice) == ["no", "yes"]
 
 
 def _parse_chat(body: Any) -> tuple[str, str, Optional[dict[str, Any]], int, int]:
@@ -167,7 +180,9 @@ def make_handler(batcher: Batcher, model_name: str) -> type[BaseHTTPRequestHandl
                 self._error(400, str(exc) if isinstance(exc, _BadRequest) else "body is not valid JSON")
                 return
             try:
-                if top:
+                if yes_no_choice(body) and hasattr(batcher.backend, "yes_no_logprobs"):
+                    self._send(200, self._yes_no_answer(system, user))
+                elif top:
                     self._send(200, self._logprobs_answer(system, user, top))
                 else:
                     comp = batcher.submit("complete", Request(system, user, schema=schema, max_new_tokens=max_tokens))
@@ -186,6 +201,14 @@ def make_handler(batcher: Batcher, model_name: str) -> type[BaseHTTPRequestHandl
             usage = {"prompt_tokens": comp.input_tokens, "completion_tokens": comp.output_tokens}
             finish = "length" if comp.error else "stop"
             return self._envelope({"role": "assistant", "content": comp.text}, finish, usage)
+
+        def _yes_no_answer(self, system: str, user: str) -> dict[str, Any]:
+            ly, ln = batcher.submit("yesno", (system, user))
+            ranked = sorted([("yes", ly), ("no", ln)], key=lambda t: -t[1])
+            content = [{"token": ranked[0][0], "logprob": ranked[0][1],
+                        "top_logprobs": [{"token": t, "logprob": lp} for t, lp in ranked]}]
+            return self._envelope({"role": "assistant", "content": ranked[0][0]}, "stop",
+                                  {"prompt_tokens": 0, "completion_tokens": 1}, {"content": content})
 
         def _logprobs_answer(self, system: str, user: str, top: int) -> dict[str, Any]:
             ranked = batcher.submit("logprobs", (system, user, top))

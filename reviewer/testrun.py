@@ -1,10 +1,11 @@
 """Run one candidate test, TestGen-LLM style: parses -> passes every run -> covers the target.
 
-The candidate is written into a temporary `test_*.py` beside the project's
-tests (so its conftest fixtures and import paths apply), run in a subprocess
-under coverage with a wall-clock timeout and CPU/memory limits, `repeat`
-times to reject flaky tests, and always removed afterwards, also when the run
-is interrupted.
+Candidates are model-written code, so each runs isolated (reviewer/sandbox.py):
+in a scratch copy of the repository (the candidate file is written there, never
+into the repository), with an environment from an allow-list, without network
+where the operating system allows it, under coverage with a wall-clock timeout
+and CPU/memory limits, `repeat` times to reject flaky tests; every process it
+started is killed when the run ends, also when the run is interrupted.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ import tempfile
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Optional
 
-from reviewer import coverage_data
+from reviewer import coverage_data, sandbox
 
 Arc = tuple[int, int]
 
@@ -74,25 +75,32 @@ class Runner:
     timeout: float = 60.0
     memory_mb: int = 2048
     python: str = field(default_factory=lambda: sys.executable)
+    isolation: sandbox.Isolation = field(default_factory=sandbox.detect)
+    _files: Optional[list[str]] = field(default=None, repr=False)
 
     def check(self, code: str, goal: Goal) -> Verdict:
-        """Judge one candidate; never leaves a file behind."""
+        """Judge one candidate in a fresh scratch copy; never leaves a file or a process behind."""
         try:
             ast.parse(code)
         except SyntaxError as exc:
             return Verdict(SYNTAX_ERROR, f"SyntaxError: {exc.msg} (line {exc.lineno})")
-        with _candidate_file(self.tests_dir, code) as test_file, tempfile.TemporaryDirectory(prefix="reviewer-cov-") as tmp:
+        with _sigterm_as_interrupt(), tempfile.TemporaryDirectory(prefix="reviewer-sandbox-") as tmp:
+            box = Path(tmp).resolve()
+            scratch = self._scratch(box)
+            test_file = self._candidate_path(scratch)
+            test_file.parent.mkdir(parents=True, exist_ok=True)
+            test_file.write_text(code, encoding="utf-8")
             covered: set[int] = set()
             arcs: set[Arc] = set()
             for run in range(1, max(1, self.repeat) + 1):
-                data = Path(tmp) / f"data{run}"
-                outcome, output = self._run(test_file, data, goal)
+                data = box / "data" / f"data{run}"
+                outcome, output = self._run(box, scratch, test_file, data, goal)
                 if outcome != "passed":
                     if run > 1:
                         return Verdict(FLAKY, f"passed {run - 1} run(s), then {outcome} on run {run}:\n{output}", run)
                     status = {"import error": IMPORT_ERROR, "timed out": TIMED_OUT}.get(outcome, FAILED)
                     return Verdict(status, output, run)
-                lines, run_arcs = self._covered(data, goal)
+                lines, run_arcs = self._covered(data, goal, scratch)
                 covered |= lines
                 arcs |= run_arcs
             if not covered and not arcs:
@@ -100,26 +108,51 @@ class Runner:
                                self.repeat)
             return Verdict(KEPT, "", self.repeat, frozenset(covered), frozenset(arcs))
 
-    def _run(self, test_file: Path, data: Path, goal: Goal) -> tuple[str, str]:
-        target = str(self.root / goal.path)
-        cmd = [self.python or sys.executable, "-m", "coverage", "run", "--branch", f"--data-file={data}",
-               f"--include={target}", "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", str(test_file)]
-        env = dict(os.environ)
-        env["PYTHONDONTWRITEBYTECODE"] = "1"  # no __pycache__ entry for the temporary file
-        extra = [str(self.root)] + ([str(self.root / "src")] if (self.root / "src").is_dir() else [])
-        env["PYTHONPATH"] = os.pathsep.join(extra + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
-        env.pop("COVERAGE_PROCESS_START", None)
-        proc = subprocess.Popen(cmd, cwd=self.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                preexec_fn=_limits(self.timeout, self.memory_mb), start_new_session=True)
+    def _scratch(self, box: Path) -> Path:
+        if self._files is None:
+            self._files = sandbox.repository_files(self.root)
+        scratch = box / "repo"
+        scratch.mkdir()
+        sandbox.copy_tree(self.root, self._files, scratch)
+        for sub in ("home", "tmp", "data"):
+            (box / sub).mkdir()
+        return scratch
+
+    def _candidate_path(self, scratch: Path) -> Path:
+        try:
+            rel = self.tests_dir.resolve().relative_to(self.root.resolve())
+        except ValueError:
+            rel = Path("tests")
+        return scratch / rel / f"test_reviewer_candidate_{uuid.uuid4().hex[:12]}.py"
+
+    def _run(self, box: Path, scratch: Path, test_file: Path, data: Path, goal: Goal) -> tuple[str, str]:
+        python = self.python or sys.executable
+        argv = [python, "-m", "coverage", "run", "--branch", f"--data-file={data}",
+                f"--include={scratch / goal.path}", "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x",
+                str(test_file)]
+        mode = self.isolation.mode
+        guard = box / "guard"
+        pythonpath = [str(scratch)] + ([str(scratch / "src")] if (scratch / "src").is_dir() else [])
+        if mode != sandbox.BWRAP:
+            pythonpath.insert(0, str(sandbox.write_guard(guard)))
+        marker = sandbox.new_marker()
+        env = sandbox.environment(dict(os.environ), box / "home", box / "tmp", pythonpath, marker,
+                                  writable=[str(scratch), str(box / "home"), str(box / "tmp"), str(box / "data")],
+                                  guard_network=mode == sandbox.BEST_EFFORT, guard_files=mode != sandbox.BWRAP)
+        hide = [os.path.expanduser("~"), str(self.root.resolve())]
+        cmd = sandbox.wrap(self.isolation, argv, box, scratch, hide, sandbox.python_prefixes(python, self.root))
+        proc = subprocess.Popen(cmd, cwd=scratch, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, preexec_fn=_limits(self.timeout, self.memory_mb),
+                                start_new_session=True)
         try:
             out, _ = proc.communicate(timeout=self.timeout)
         except subprocess.TimeoutExpired:
-            _kill(proc)
+            sandbox.reap(proc, marker)
             return "timed out", f"the test ran longer than {self.timeout:g} s and was stopped"
-        except BaseException:
-            _kill(proc)
-            raise
-        text = out.decode("utf-8", errors="replace")
+        finally:
+            # Whatever happened (passed, failed, Ctrl-C), nothing the candidate started survives it.
+            sandbox.reap(proc, marker)
+        text = out.decode("utf-8", errors="replace").replace(str(scratch) + os.sep, "")
         tail = text[-_OUTPUT_TAIL:]
         if proc.returncode == 0:
             return "passed", tail
@@ -131,14 +164,14 @@ class Runner:
             return "failed", "pytest collected no tests from the candidate\n" + tail
         return "failed", tail
 
-    def _covered(self, data: Path, goal: Goal) -> tuple[set[int], set[Arc]]:
+    def _covered(self, data: Path, goal: Goal, scratch: Path) -> tuple[set[int], set[Arc]]:
         from coverage import CoverageData
 
         if not data.exists():
             return set(), set()
         cov = CoverageData(basename=str(data))
         cov.read()
-        target = os.path.realpath(self.root / goal.path)
+        target = os.path.realpath(scratch / goal.path)
         name = next((f for f in cov.measured_files() if os.path.realpath(f) == target), None)
         if name is None:
             return set(), set()
@@ -162,30 +195,6 @@ def _limits(timeout: float, memory_mb: int) -> Callable[[], None]:
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
     return apply
-
-
-def _kill(proc: "subprocess.Popen[bytes]") -> None:
-    # The test may have started children: stop the whole session it runs in.
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
-
-
-@contextlib.contextmanager
-def _candidate_file(tests_dir: Path, code: str) -> Iterator[Path]:
-    created_dir = not tests_dir.exists()
-    tests_dir.mkdir(parents=True, exist_ok=True)
-    path = tests_dir / f"test_reviewer_candidate_{uuid.uuid4().hex[:12]}.py"
-    try:
-        with _sigterm_as_interrupt():
-            path.write_text(code, encoding="utf-8")
-            yield path
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
-        if created_dir:
-            with contextlib.suppress(OSError):
-                tests_dir.rmdir()
 
 
 @contextlib.contextmanager

@@ -29,6 +29,7 @@ class FakeGitHub:
     number: int = 7
     files: list[dict[str, Any]] = field(default_factory=list)  # [{"filename", "patch"}]
     read_only: bool = False
+    read_only_message: str = "Resource not accessible by integration"
     # (METHOD, path regex) -> statuses to answer, one per matching request, before behaving normally.
     failures: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     requests: list[Recorded] = field(default_factory=list)
@@ -106,7 +107,7 @@ class FakeGitHub:
                 headers = {"Retry-After": "0"} if status == 403 else {}
                 return status, {"message": message}, headers
         if self.read_only and method != "GET":
-            return 403, {"message": "Resource not accessible by integration"}, {}
+            return 403, {"message": self.read_only_message}, {}
         prefix = f"/repos/{self.repo}"
         pr = f"{prefix}/pulls/{self.number}"
         if method == "GET" and path == pr:

@@ -142,6 +142,9 @@ def test_always_sends_every_request_but_excluded_ones(example: Path, stub: Anthr
     assert dict(cloud_review_task.SERVED) == {
         "acme_tools/settings.py": True, "acme_tools/stats.py": True, "acme_tools/tokens.py": True,
         "tests/test_stats.py": True, "deploy/settings.py": False}
+    # The pull-request summary must not claim that everything stayed local.
+    md = cli("review", "-C", str(example), "--format", "markdown", "--fail-level", "none").out
+    assert "all inference ran locally" not in md and "cloud escalation was on" in md
 
 
 def test_always_falls_back_to_local_when_the_cloud_fails(example: Path, stub: AnthropicStub, cli: Any) -> None:

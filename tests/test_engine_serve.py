@@ -43,12 +43,14 @@ def test_serve_answers_schema_constrained_requests(server: str, tiny_model_path:
     assert after["batches"] - before["batches"] < 6  # concurrent requests shared model batches
 
 
-def test_serve_logprobs_give_the_same_confidence_as_in_process(server: str, tiny_model_path: Path) -> None:
+def test_serve_gives_the_same_confidence_as_in_process(server: str, tiny_model_path: Path) -> None:
     qs = [YesNo("Answer yes or no.", f"Is line {i} a bug?") for i in range(3)]
-    # The tiny model's yes/no tokens are rarely in a top-20; ask this server for the whole vocabulary.
-    remote = OpenAIBackend(server, model="m", top_logprobs=512).confidence(qs)
+    # The default client (top 20): the tiny model's yes/no tokens are not among its top tokens, so without
+    # the yes/no constraint every answer was 0.5; the server now reads both log-probabilities directly.
+    remote = OpenAIBackend(server, model="m").confidence(qs)
     local = TransformersBackend(str(tiny_model_path)).confidence(qs)
     assert remote == pytest.approx(local, abs=1e-3)
+    assert all(abs(p - 0.5) > 1e-6 for p in remote)
 
 
 def test_hook_style_client_finds_the_server_through_the_environment(server: str,

@@ -73,6 +73,14 @@ class PullRequest:
         self.head = self.repo.commit("feature update")
         self.checkout_merge()
 
+    def force_push_feature(self, text: str) -> None:
+        """Rewrite the feature commit (amend + force-push): the last reviewed head is no longer an ancestor."""
+        self.repo.git("checkout", "-q", "feature")
+        self.repo.git("reset", "-q", "--hard", "HEAD~1")
+        self.repo.write("app.py", text)
+        self.head = self.repo.commit("feature rewritten")
+        self.checkout_merge()
+
     def event_file(self) -> Path:
         path = self.tmp / "event.json"
         side = {"repo": {"full_name": "octo/app"}}
@@ -143,7 +151,7 @@ def test_posts_one_review_with_anchored_comments_and_suggestions(cli: Any, pr: P
     summary = fake.issue_comments[0]["body"]
     assert summary.startswith("<!-- reviewer:summary -->\n## reviewer")
     assert "| 🔴 error | `app.py:32` | `test/weak-hash` | md5 is a weak hash |" in summary
-    assert "all inference ran locally; nothing left the machine" in summary
+    assert "no model ran (rules only); nothing left the machine" in summary  # --no-model
     # The job summary was written, and no annotations were printed (the review carries them).
     assert "| 🟠 warning | `app.py:33-36` | `test/block` |" in Path(pr.tmp / "summary.md").read_text()
     assert "::error" not in res.out
@@ -152,13 +160,28 @@ def test_posts_one_review_with_anchored_comments_and_suggestions(cli: Any, pr: P
 def test_second_run_posts_nothing_new(cli: Any, pr: PullRequest, fake: FakeGitHub) -> None:
     assert run(cli, pr, "--fail-level", "none").code == 0
     first = len(fake.requests)
+    res = run(cli, pr, "--fail-level", "none")
+    assert res.code == 0
+    later = fake.requests[first:]
+    # Same head as the recorded one: nothing reviewed, nothing written.
+    assert [r for r in later if r.method != "GET"] == []
+    assert len(fake.reviews) == 1 and len(fake.review_comments) == 3 and len(fake.issue_comments) == 1
+    assert "No new commits since the last review" in res.err
+
+
+def test_a_full_rerun_after_a_force_push_posts_nothing_already_there(cli: Any, pr: PullRequest,
+                                                                       fake: FakeGitHub) -> None:
+    assert run(cli, pr, "--fail-level", "none").code == 0
+    pr.force_push_feature(BASE_TEXT + FEATURE_TAIL)  # same content, new commit: a full review
+    first = len(fake.requests)
     assert run(cli, pr, "--fail-level", "none").code == 0
     later = fake.requests[first:]
     assert [r for r in later if r.method in ("POST", "DELETE")] == []
-    assert len(fake.reviews) == 1 and len(fake.review_comments) == 3 and len(fake.issue_comments) == 1
     # The summary comment is edited in place, not posted again.
     assert [r.method for r in later if r.method == "PATCH"] == ["PATCH"]
-    assert "Review: 0 new inline comment(s), 0 in the review body, 4 already posted" in fake.issue_comments[0]["body"]
+    body = fake.issue_comments[0]["body"]
+    assert "Review: 0 new inline comment(s), 0 in the review body, 4 already posted" in body
+    assert "Reviewed the whole pull request" in body and "force-push or rebase" in body
 
 
 def test_fingerprints_survive_a_rebase_that_moves_lines(cli: Any, pr: PullRequest, fake: FakeGitHub) -> None:
@@ -175,8 +198,9 @@ def test_stale_comments_are_deleted_unless_replied_to(cli: Any, pr: PullRequest,
     assert run(cli, pr, "--fail-level", "none").code == 0
     by_fp = {c["body"].rsplit("fp=", 1)[1].split(" ")[0]: c["id"] for c in fake.review_comments}
     fake.reply_to(by_fp[FP_BLOCK], "I disagree")
-    # The TODO and the BEGIN/END block are gone from the new head.
-    pr.push_feature(BASE_TEXT + FEATURE_TAIL.split("# BEGIN")[0])
+    # The TODO and the BEGIN/END block are gone from the rewritten head (a full review: see
+    # tests/test_github_incremental.py for a push on top, which keeps them).
+    pr.force_push_feature(BASE_TEXT + FEATURE_TAIL.split("# BEGIN")[0])
     fake.files = pr_files(pr.repo, pr.base, pr.head)
     before = len(fake.requests)
     assert run(cli, pr, "--fail-level", "none").code == 0
@@ -332,3 +356,14 @@ def test_a_file_without_an_api_patch_is_anchored_on_the_local_diff(cli: Any, pr:
     assert run(cli, pr, "--fail-level", "none").code == 0
     [post] = fake.calls("POST", "/reviews")  # accepted at once: the anchors match GitHub's hunks
     assert post.body["comments"] == expected_comments()
+
+
+def test_a_hostile_api_error_message_is_inert_in_the_job_summary(cli: Any, pr: PullRequest,
+                                                                  fake: FakeGitHub) -> None:
+    # GitHub's error text (or a proxy's in front of it) is not ours: it must not become a mention or a link.
+    fake.read_only = True
+    fake.read_only_message = "denied @octocat see [here](https://evil.example) <img src=x>"
+    run(cli, pr)
+    summary = (pr.tmp / "summary.md").read_text()
+    assert "denied" in summary
+    assert "@octocat" not in summary and "](https://" not in summary and "<img" not in summary

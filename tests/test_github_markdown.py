@@ -146,3 +146,17 @@ def test_review_markdown_end_to_end(repo: Any, cli: Any) -> None:
     tokens = assert_safe(res.out)
     spans = codes(tokens)
     assert f"{MENTION_PATH}:2" in spans and "![x](https:evil.example).bin" in spans
+
+
+def test_diff_coverage_summary_cannot_be_hijacked_by_a_path() -> None:
+    from reviewer.report import coverage as coverage_report
+    from reviewer.tasks.diffcov import CoverageSection, FileReport
+
+    section = CoverageSection((FileReport(MENTION_PATH, (1, 2), (2,), ()), FileReport(HTML_PATH, (3,), (), ())),
+                              True, IMAGE_PATH, "json", unmeasured=(IMAGE_PATH,), notes=(MESSAGE,))
+    tokens = assert_safe(coverage_report.markdown(section))
+    assert MENTION_PATH in codes(tokens) and HTML_PATH in codes(tokens) and IMAGE_PATH in codes(tokens)
+    plain = coverage_report.text(section)
+    assert "\x1b" not in coverage_report.text(CoverageSection((FileReport("a\x1b[31m.py", (1,), (), ()),),
+                                                              False, "d", "json"))
+    assert MENTION_PATH in plain

@@ -113,3 +113,22 @@ def test_a_guideline_reaches_the_prompt_and_its_finding_is_attributed_to_it(
     assert reported[0]["message"] == "the error does not carry the request id"
     listing = cli("rules", "list", "--server", server.url, cwd=repo.path)
     assert f"{gid} " in listing.out and "guidelines " in listing.out
+
+
+def test_without_a_model_the_note_counts_the_guidelines_too(cli: Any, repo: GitRepo) -> None:
+    repo.write("app.py", "X = 1\n")
+    repo.commit("base")
+    repo.write(".reviewer/guidelines.md", "- Log with `structlog`, never `print`.\n- Name booleans `is_*`.\n")
+    repo.write("app.py", "X = 1\nY = 2\n")
+    repo.commit("change")
+    plain = cli("review", "--range", "HEAD~1..HEAD", "--no-model", "--format", "json", cwd=repo.path)
+    notes = json.loads(plain.out)["notes"]
+    (note,) = [n for n in notes if n.startswith("needs a model:")]
+    assert "guidelines" in note and "model review is off" in note
+    repo.git("rm", "-q", ".reviewer/guidelines.md")
+    repo.commit("no guidelines")
+    fewer = json.loads(cli("review", "--range", "HEAD~1..HEAD", "--no-model", "--format", "json",
+                           cwd=repo.path).out)["notes"]
+    count = int(note.split(": ")[1].split()[0])
+    (other,) = [n for n in fewer if n.startswith("needs a model:")]
+    assert int(other.split(": ")[1].split()[0]) == count - 2

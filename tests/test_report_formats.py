@@ -125,7 +125,11 @@ def test_markdown_table_sections_and_privacy_line() -> None:
     assert "### Branch stats" in text and "- percent: 62.5" in text
     assert "<summary>Branch stats: details</summary>" in text and '"missing_arcs"' in text
     assert "Skipped:\n- `big.bin`: binary" in text
-    assert text.rstrip().endswith("<sub>Privacy: all inference ran locally; nothing left the machine.</sub>")
+    # No model ran for this result: the footer does not claim inference that did not happen.
+    assert text.rstrip().endswith("<sub>Privacy: no model ran (rules only); nothing left the machine.</sub>")
+    used = replace(result([f]), model_used=True)
+    assert report.get("markdown")(used, False).rstrip().endswith(
+        "<sub>Privacy: all inference ran locally; nothing left the machine.</sub>")
 
 
 def test_markdown_cost_section_replaces_the_local_only_line() -> None:

@@ -99,13 +99,14 @@ CANDIDATES = {
     testrun.SYNTAX_ERROR: "def test_x(:\n    pass\n",
     testrun.IMPORT_ERROR: "from pkg.nowhere import clamp\n\n\ndef test_x():\n    assert clamp(1, 0, 2) == 1\n",
     testrun.FAILED: "from pkg.calc import clamp\n\n\ndef test_x():\n    assert clamp(-1, 0, 10) == 5\n",
-    # Passes on odd runs, fails on even ones: counted in a file outside the project.
+    # Passes on odd runs, fails on even ones: counted in a file of the scratch copy (the working folder,
+    # which lives as long as one candidate's runs).
     testrun.FLAKY: """\
 from pathlib import Path
 
 from pkg.calc import clamp
 
-COUNTER = Path({counter!r})
+COUNTER = Path("flaky-counter")
 
 
 def test_x():
@@ -122,8 +123,7 @@ def test_x():
 
 def test_funnel_with_one_candidate_of_each_kind(project: Path, tmp_path: Path) -> None:
     target = next(t for t in testgen.find_targets(_section(project), project) if t.function == "clamp")
-    codes = [code.format(counter=str(tmp_path / "counter")) if kind == testrun.FLAKY else code
-             for kind, code in CANDIDATES.items()]
+    codes = list(CANDIDATES.values())
     backend = ScriptedBackend(codes)
     before = _digest(project / "tests")
     runner = testrun.Runner(project, project / "tests", repeat=3, timeout=8)
@@ -167,15 +167,26 @@ def test_write_appends_to_proposed_file_only(project: Path, tmp_path: Path) -> N
     assert check.check(path.read_text(), target.goal).status == testrun.KEPT
 
 
-def test_interrupted_run_leaves_no_file(project: Path) -> None:
-    """CI cancels with SIGTERM: the candidate (which signals this process itself) is still removed."""
+def test_interrupted_run_leaves_no_file(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """CI cancels with SIGTERM while a candidate runs: its scratch copy is removed, nothing is left in tests/."""
+    import os
+    import signal
+    import tempfile
+    import threading
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     target = next(t for t in testgen.find_targets(_section(project), project) if t.function == "clamp")
-    code = ("import os, signal, time\n\n\ndef test_x():\n"
-            f"    os.kill({__import__('os').getpid()}, signal.SIGTERM)\n    time.sleep(60)\n")
+    code = "import time\n\n\ndef test_x():\n    time.sleep(60)\n"
     runner = testrun.Runner(project, project / "tests", repeat=1, timeout=30)
-    with pytest.raises(KeyboardInterrupt):
-        runner.check(code, target.goal)
+    timer = threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGTERM))
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            runner.check(code, target.goal)
+    finally:
+        timer.cancel()
     assert testrun.leftover_candidates(project / "tests") == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("reviewer-sandbox-")] == []
 
 
 def test_cli_without_model_exits_3(project: Path, cli) -> None:  # type: ignore[no-untyped-def]

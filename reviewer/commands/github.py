@@ -4,6 +4,8 @@ Reads the workflow event, reviews the pull request's diff (base...head from
 the event), posts one review and the summary comment, writes the job summary,
 and exits per --fail-level. Without a pull request (push, workflow_dispatch)
 or without write access (fork pull requests), findings become annotations.
+On a later push to the same pull request only the new commits are reviewed
+(reviewer/github/incremental.py).
 """
 
 from __future__ import annotations
@@ -88,21 +90,64 @@ def command(token: Optional[str], event_path: Optional[Path], event_name: Option
         status("reviewer: pull_request_target runs review only (other tasks would run the pull request's code)")
         tasks = ("review",)
     mode = eventmod.diff_mode(event, start, base)
+    scope = _scope(event, start, token, api_url, no_post, base, status)
+    if scope is not None and scope.kind == "unchanged":
+        _unchanged(scope, summary_path, status)
+        if scope.last is not None and scope.last.failing and cfg.fail_level != "none":
+            raise SystemExit(EXIT_FINDINGS)
+        return
+    if scope is not None and scope.kind == "incremental":
+        from reviewer.git import DiffMode
+
+        mode = DiffMode(range=scope.range)
+    if scope is not None:
+        status(f"reviewer: {scope.describe()}")
     result = pipeline.run(cfg, start, mode, tasks, status=status)
     failing = router.fails(result.routed, cfg.fail_level)
     if sarif_path:
         from reviewer.report import sarif
 
         Path(sarif_path).write_text(sarif.render(result, False), encoding="utf-8")
-    error = _post(result, event, cfg, failing, token, api_url, no_post, summary_path, status)
+    error = _post(result, event, cfg, failing, token, api_url, no_post, summary_path, status, scope)
     if error is not None:
         raise error
     if failing:
         raise SystemExit(EXIT_FINDINGS)
 
 
+def _scope(event: Any, start: Path, token: Optional[str], api_url: str, no_post: bool, base: Optional[str],
+           status: Any) -> Any:
+    """Incremental review: read the last reviewed head from the summary comment and decide the range.
+
+    None (review as the event says) when nothing can be posted anyway, or --base overrides the range.
+    """
+    from reviewer.github import comments, incremental
+    from reviewer.github.client import ApiError, Client, Pacing
+
+    if no_post or not token or not event.is_pull_request or base or not event.repository:
+        return None
+    client = Client(token, event.repository, api_url, Pacing.from_env())
+    try:
+        body = client.issue_comment_body(client.pull(event.number), comments.SUMMARY_MARKER)
+    except (ApiError, BackendError) as exc:
+        status(f"reviewer: could not read the summary comment ({exc}); reviewing the whole pull request")
+        body = None
+    return incremental.decide(start, event.base_sha, event.head_sha, incremental.read_state(body))
+
+
+def _unchanged(scope: Any, summary_path: Optional[Path], status: Any) -> None:
+    """Same head as the last review: nothing to review, nothing to post; the recorded verdict stands."""
+    line = scope.describe()
+    if scope.last is not None and scope.last.failing:
+        line += " The last review reached the fail level; its findings are on the pull request."
+    status(f"reviewer: {line}")
+    if summary_path is not None:
+        with open(summary_path, "a", encoding="utf-8") as fh:
+            fh.write(f"## reviewer\n\n{line}\n\n")
+
+
 def _post(result: Any, event: Any, cfg: Any, failing: bool, token: Optional[str], api_url: str, no_post: bool,
-          summary_path: Optional[Path], status: Any) -> Optional[BackendError]:
+          summary_path: Optional[Path], status: Any, scope: Any = None) -> Optional[BackendError]:
     """Post to the pull request, or fall back to annotations; always write the job summary."""
     from reviewer.github.client import ApiError, Client, Pacing
     from reviewer.github.publish import publish
@@ -122,7 +167,7 @@ def _post(result: Any, event: Any, cfg: Any, failing: bool, token: Optional[str]
     else:
         client = Client(token, event.repository, api_url, Pacing.from_env())
         try:
-            outcome = publish(result, event, client, cfg, failing, status)
+            outcome = publish(result, event, client, cfg, failing, status, scope)
         except ApiError as exc:
             reason = f"GitHub API error {exc.status} ({exc.message}): annotations only"
             error = BackendError(f"could not post to the pull request: GitHub answered {exc.status} ({exc.message})")
@@ -138,10 +183,16 @@ def _post(result: Any, event: Any, cfg: Any, failing: bool, token: Optional[str]
             if reason is None:
                 status(f"reviewer: {line}")
     if reason is not None:
-        status(f"reviewer: {reason}")
+        from reviewer.escape import terminal
+
+        status(f"reviewer: {terminal(reason)}")
         click.echo(workflow_commands.render(result, False), nl=False)
     if summary_path is not None:
-        text = markdown.render_body(result) + (f"\n{line}\n" if line else "") + (f"\n{reason}\n" if reason else "")
+        text = markdown.render_body(result) + (f"\n{scope.describe()}\n" if scope is not None else "")
+        from reviewer.escape import prose
+
+        # `reason` may carry GitHub's own error text: inert in the job summary like any untrusted text.
+        text += (f"\n{line}\n" if line else "") + (f"\n{prose(reason)}\n" if reason else "")
         with open(summary_path, "a", encoding="utf-8") as fh:
             fh.write(text + "\n")
     return error

@@ -53,8 +53,8 @@ def get_backend(config: "Config", status: Callable[[str], None] = lambda _m: Non
             return remote, notes
         if m.fallback == "rules":
             return None, [f"{problem}; model review skipped (model.fallback = rules)"]
+        # A note only (the report shows it once); no status line saying the same thing again.
         notes.append(f"{problem}; falling back to the in-process model (model.fallback = local)")
-        status(f"model: {notes[-1]}")
     if importlib.util.find_spec("transformers") is None or importlib.util.find_spec("torch") is None:
         return None, notes + [f"model review skipped: {INSTALL_LOCAL}"]
     from reviewer.engine.local import TransformersBackend

@@ -29,6 +29,8 @@ class Request:
     paths: tuple[str, ...] = ()
     # Free-form tag for the ledger ("review", "docstrings", "tests", "verify").
     purpose: str = "review"
+    # Wall-clock cap on this generation (None: tokens only); an answer cut by it is an error, not retried.
+    max_seconds: Optional[float] = None
 
 
 @dataclass(frozen=True)

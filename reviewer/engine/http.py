@@ -5,7 +5,8 @@ serve`. Standard library only (http.client), so it needs no extra. Structured
 output is asked for both ways servers understand (`response_format` with a
 JSON schema, and vLLM's `structured_outputs`), and every answer is checked
 against the schema here anyway. Yes/no confidence comes from the first
-token's `top_logprobs`. 429 and 5xx are retried with exponential backoff
+token's `top_logprobs`, with the answer constrained to yes/no where the server
+understands it (vLLM's `structured_outputs.choice`; `reviewer serve`). 429 and 5xx are retried with exponential backoff
 (honouring Retry-After); connect and read timeouts mean a dead or stuck
 server gives a clear message, never a hang.
 """
@@ -66,7 +67,8 @@ class OpenAIBackend:
         cls = http.client.HTTPSConnection if self.scheme == "https" else http.client.HTTPConnection
         return cls(self.host, self.port, timeout=self.connect_timeout)
 
-    def _once(self, method: str, path: str, body: Optional[dict[str, Any]]) -> tuple[int, bytes, Any]:
+    def _once(self, method: str, path: str, body: Optional[dict[str, Any]],
+              cap: Optional[float] = None) -> tuple[int, bytes, Any]:
         conn = self._connection()
         try:
             try:
@@ -74,7 +76,8 @@ class OpenAIBackend:
             except (OSError, socket.timeout) as exc:
                 raise _Down(f"model server at {self.base_url} is not answering ({_reason(exc)})") from None
             assert conn.sock is not None
-            conn.sock.settimeout(self.timeout)  # connect is short; reading may take a generation
+            # Connect is short; reading may take a generation (a request's own cap, when it has one).
+            conn.sock.settimeout(min(self.timeout, cap) if cap else self.timeout)
             headers = {"Content-Type": "application/json", "Accept": "application/json"}
             if self.api_key:
                 headers["Authorization"] = f"Bearer {self.api_key}"
@@ -84,6 +87,8 @@ class OpenAIBackend:
                 resp = conn.getresponse()
                 payload = resp.read()
             except socket.timeout:
+                if cap and cap < self.timeout:
+                    raise _CapHit(cap) from None
                 raise BackendError(f"model server at {self.base_url} did not answer within {self.timeout:g}s "
                                    "(model.timeout)") from None
             except (OSError, http.client.HTTPException) as exc:
@@ -92,11 +97,14 @@ class OpenAIBackend:
         finally:
             conn.close()
 
-    def request(self, method: str, path: str, body: Optional[dict[str, Any]] = None) -> Any:
-        """One JSON request with retries on 429/5xx; raises BackendError with one line."""
+    def request(self, method: str, path: str, body: Optional[dict[str, Any]] = None,
+                cap: Optional[float] = None) -> Any:
+        """One JSON request with retries on 429/5xx; raises BackendError with one line.
+
+        `cap` (seconds) bounds the wait for this answer; hitting it raises _CapHit, not BackendError."""
         for attempt in range(self.retries + 1):
             try:
-                status, payload, headers = self._once(method, path, body)
+                status, payload, headers = self._once(method, path, body, cap)
             except _Down as exc:
                 raise BackendError(str(exc)) from None
             self.calls += 1
@@ -161,7 +169,10 @@ class OpenAIBackend:
                                        "json_schema": {"name": "answer", "schema": r.schema, "strict": True}}
             if self.vllm_fields:
                 body["structured_outputs"] = {"json": r.schema}
-        data = self.request("POST", "/v1/chat/completions", body)
+        try:
+            data = self.request("POST", "/v1/chat/completions", body, cap=r.max_seconds)
+        except _CapHit as hit:  # this answer is over its wall-clock cap; the others go on
+            return Completion(text="", error=f"answer did not finish within {hit.seconds:g} s (wall-clock cap)")
         try:
             text = data["choices"][0]["message"]["content"] or ""
         except (KeyError, IndexError, TypeError):
@@ -185,6 +196,10 @@ class OpenAIBackend:
             "messages": [{"role": "system", "content": q.system}, {"role": "user", "content": q.user}],
             "max_tokens": 1, "temperature": 0.0, "logprobs": True, "top_logprobs": self.top_logprobs_n,
         }
+        if self.vllm_fields:
+            # Constrain the answer to yes/no (vLLM; `reviewer serve` then reads both log-probabilities
+            # directly), so the first token is one of them even when neither is in the top few.
+            body["structured_outputs"] = {"choice": ["yes", "no"]}
         return yes_probability(self.request("POST", "/v1/chat/completions", body))
 
 
@@ -214,6 +229,14 @@ def yes_probability(data: Any) -> float:
 
 class _Down(Exception):
     """Connecting failed: the server is not there."""
+
+
+class _CapHit(Exception):
+    """A request's own wall-clock cap (Request.max_seconds) ran out before the answer came."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"no answer within {seconds:g} s")
+        self.seconds = seconds
 
 
 def _reason(exc: BaseException) -> str:

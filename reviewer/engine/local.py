@@ -10,7 +10,10 @@ by length; each batch under `batch_tokens` prompt+new tokens) and, when a
 request has a schema, constrained by xgrammar's logits processor, so the
 answer is valid JSON for that schema. The schemas are bounded, so a
 generation that ran out of `max_new_tokens` is retried once with a budget
-that provably suffices (schema.max_json_bytes): every answer parses.
+that provably suffices (schema.max_json_bytes): every answer parses. A
+request with a wall-clock cap (`Request.max_seconds`, transformers'
+`max_time`; test proposals) is not retried: an answer cut by its tokens or
+its time is reported as unfinished instead of running for minutes.
 """
 
 from __future__ import annotations
@@ -79,6 +82,26 @@ def _folder_identity(folder: Path) -> str:
             st = p.stat()
             h.update(f"{p.name}:{st.st_size}:{st.st_mtime_ns}".encode())
     return h.hexdigest()[:16]
+
+
+SMALL_MODEL_PARAMS = 50_000_000
+
+
+def _cpu_threads(torch: Any, device: str, model: Any) -> None:
+    """One intra-op thread for a small model on the CPU (unless OMP_NUM_THREADS says otherwise).
+
+    Its matrices are too small to split: threads only synchronise, and on a busy machine (CI runners,
+    several hooks at once) each synchronisation waits for a time slice. Measured with the tests' tiny
+    model on a loaded 2-core machine: 256 tokens for 3 answers took 33 s with 2 threads, 1 s with 1.
+    """
+    if device != "cpu" or os.environ.get("OMP_NUM_THREADS"):
+        return
+    try:
+        params = sum(p.numel() for p in model.parameters())
+    except (AttributeError, TypeError):
+        return
+    if params < SMALL_MODEL_PARAMS:
+        torch.set_num_threads(1)
 
 
 def plan_batches(lengths: Sequence[int], new_tokens: Sequence[int], budget: int) -> list[list[int]]:
@@ -192,6 +215,7 @@ class TransformersBackend:
                                    f"{str(exc).splitlines()[0]}") from None
             model.to(device)
             model.eval()
+        _cpu_threads(torch, device, model)
         self.device, self.dtype, self._model = device, dtype, model
         stops = {tok.eos_token_id}
         gen_eos = model.generation_config.eos_token_id
@@ -284,6 +308,9 @@ class TransformersBackend:
             "temperature": self.temperature if self.temperature > 0 else None,
         }
         kwargs.update(self.generate_kwargs)
+        caps = [r.max_seconds for r in requests if r.max_seconds]
+        if caps:
+            kwargs["max_time"] = min(caps)
         if requests[0].schema is not None:
             from xgrammar.contrib.hf import LogitsProcessor
 
@@ -291,9 +318,13 @@ class TransformersBackend:
             kwargs["logits_processor"] = [LogitsProcessor([self._grammar(r.schema) for r in requests])]
         if self.temperature > 0:
             torch.manual_seed(self.seed)
+        import time
+
+        started = time.monotonic()
         with torch.inference_mode():
             seqs = model.generate(**enc, **kwargs)
         self.calls += 1
+        out_of_time = bool(caps) and time.monotonic() - started >= min(caps)
         prompt_len = enc["input_ids"].shape[1]
         result = []
         for row, req in enumerate(requests):
@@ -307,6 +338,8 @@ class TransformersBackend:
                 value, why = schemamod.parse(text, req.schema)
                 if why is None:
                     text = schemamod.canonical(value)
+                elif stop is None and out_of_time and len(gen) < budget:
+                    error = f"answer did not finish within {min(caps):g} s (wall-clock cap)"
                 elif stop is None:
                     meta["truncated"] = True
                     error = f"answer did not finish within {budget} new tokens"
@@ -319,6 +352,10 @@ class TransformersBackend:
     def _retry(self, text: str, request: Request, first: Optional[Completion]) -> Optional[Completion]:
         bound = schemamod.max_json_bytes(request.schema or {})
         if bound is None or bound + 1 <= request.max_new_tokens:
+            return first
+        if request.max_seconds:
+            # The caller bounded this request's time (a test module: its provable bound is 36,000 tokens,
+            # minutes of a rambling model's output). The answer stays unfinished, and says so.
             return first
         # Each byte-level token carries at least one byte: bound + 1 tokens always finish.
         return self._generate([text], [request], max_new=bound + 1)[0]
@@ -368,6 +405,18 @@ class TransformersBackend:
         ly = torch.logsumexp(logits[:, yes], dim=-1)
         ln = torch.logsumexp(logits[:, no], dim=-1)
         return [float(p) for p in torch.sigmoid(ly - ln)]
+
+    def yes_no_logprobs(self, system: str, user: str) -> tuple[float, float]:
+        """log P(yes) and log P(no) of the first answer token, read directly (every single-token spelling),
+        whatever else the model would rank above them: `reviewer serve` answers a yes/no choice with these."""
+        import torch
+
+        yes, no = self._word_ids(YES_WORDS), self._word_ids(NO_WORDS)
+        no = [t for t in no if t not in yes]
+        if not yes or not no:
+            raise BackendError(f"model {self.model_id}: no single-token 'yes'/'no' in its vocabulary")
+        logp = torch.log_softmax(self.next_token_logits([self.render(system, user)])[0], dim=-1)
+        return float(torch.logsumexp(logp[yes], dim=-1)), float(torch.logsumexp(logp[no], dim=-1))
 
     def top_logprobs(self, system: str, user: str, k: int) -> list[tuple[int, str, float]]:
         """The k most likely next tokens with log-probabilities (for `reviewer serve`'s logprobs)."""

@@ -112,8 +112,11 @@ def review_hunks(ctx: TaskContext, rules: Sequence[Rule], candidates: Sequence[F
                             for c in candidates)
         if judge_rules:
             out.notes.append(needs_model_note(judge_rules))
-        if candidates:
-            out.notes.append(f"{len(candidates)} pattern+judge finding(s) reported unconfirmed: no model")
+        from reviewer.router import in_scope
+
+        shown = [c for c in candidates if in_scope(c, ctx.changes, ctx.config.filter_mode)]
+        if shown:  # only those the router will report (not the ones outside the diff)
+            out.notes.append(f"{len(shown)} pattern+judge finding(s) reported unconfirmed: no model")
         return out
     judge(ctx, backend, rules, judge_rules, candidates, out)
     return out
@@ -198,7 +201,7 @@ def _review_requests(ctx: TaskContext, rules: list[Rule], backend: Any, out: Tas
         if rules_of is None and rulesmod.is_rule_test(ctx.root, ctx.config.rules, change.path):
             continue  # planted violations for `reviewer rules test` (the review task lists it as skipped)
         text = ctx.text(change.path)
-        reason = prompts.skip_reason(change.path, text)
+        reason = prompts.skip_reason(change.path, text, ctx.config.rules.vendored)
         if reason:
             out.skipped.append(Skipped(change.path, reason))
             continue

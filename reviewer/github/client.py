@@ -142,3 +142,13 @@ class Client:
             return "created", c.html_url
 
         return self._call(run)  # type: ignore[no-any-return]
+
+    def issue_comment_body(self, pull: "PullRequest", marker: str) -> Optional[str]:
+        """The body of this tool's comment holding `marker` (the summary comment), or None."""
+        def run() -> Optional[str]:
+            for c in pull.get_issue_comments():
+                if marker in (c.body or ""):
+                    return str(c.body)
+            return None
+
+        return self._call(run)  # type: ignore[no-any-return]

@@ -19,6 +19,7 @@ from reviewer.report import markdown
 if TYPE_CHECKING:
     from reviewer.config import Config
     from reviewer.github.event import Event
+    from reviewer.github.incremental import Scope, State
     from reviewer.pipeline import Result
     from reviewer.records import Finding
 
@@ -60,14 +61,25 @@ def section_findings(result: "Result") -> list["Finding"]:
     return out
 
 
-def summary_comment(result: "Result", outcome_line: str) -> str:
+def summary_comment(result: "Result", outcome_line: str, scope: Optional["Scope"] = None,
+                    state: Optional["State"] = None) -> str:
     body = markdown.render_body(result)
-    return comments.truncate(f"{comments.SUMMARY_MARKER}\n{body}\n<sub>{outcome_line}</sub>\n")
+    reviewed = f"\n{scope.describe()}\n" if scope is not None else ""
+    # The state marker (the reviewed head, for the next run's incremental review) goes last, after any cut.
+    tail = f"{state.marker()}\n" if state is not None else ""
+    text = f"{comments.SUMMARY_MARKER}\n{body}{reviewed}\n<sub>{outcome_line}</sub>\n"
+    return comments.truncate(text, comments.MAX_BODY - len(tail)) + tail
 
 
 def publish(result: "Result", event: "Event", client: Client, config: "Config", failing: bool,
-            status: Callable[[str], None] = lambda _m: None) -> Outcome:
-    """Post the review and the summary comment; returns what was done."""
+            status: Callable[[str], None] = lambda _m: None, scope: Optional["Scope"] = None) -> Outcome:
+    """Post the review and the summary comment; returns what was done.
+
+    With an incremental `scope` (only the commits since the last review), comments whose finding is not
+    in this run are kept: their code was not looked at, so their absence says nothing.
+    """
+    from reviewer.github.incremental import INCREMENTAL, State
+
     assert event.number is not None and event.head_sha is not None
     outcome = Outcome()
     try:
@@ -78,14 +90,17 @@ def publish(result: "Result", event: "Event", client: Client, config: "Config", 
         findings = result.findings + section_findings(result)
         plan = make_plan(findings, diffs, existing, body_fps, config.github.max_comments,
                          request_changes=failing and config.github.request_changes)
+        if scope is not None and scope.kind == INCREMENTAL:
+            plan.stale = []
         _post_review(client, pull, event.head_sha, plan, len(findings), outcome, status)
         for stale in plan.stale:
             client.delete_review_comment(pull, stale.id)
             outcome.deleted += 1
         line = (f"Review: {outcome.inline} new inline comment(s), {outcome.in_body} in the review body, "
                 f"{outcome.already} already posted, {outcome.deleted} outdated comment(s) removed.")
-        outcome.summary, _url = client.upsert_issue_comment(pull, comments.SUMMARY_MARKER,
-                                                            summary_comment(result, line))
+        state = State(event.head_sha, failing) if scope is not None else None
+        body = summary_comment(result, line, scope, state)
+        outcome.summary, _url = client.upsert_issue_comment(pull, comments.SUMMARY_MARKER, body)
     except ApiError as exc:
         if not exc.read_only:
             raise

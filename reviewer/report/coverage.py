@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Callable, Optional
 
 from reviewer.errors import UsageError
+from reviewer.escape import cell_code, code_span, prose, terminal
 
 if TYPE_CHECKING:
     from reviewer.tasks.diffcov import CoverageSection
@@ -39,16 +40,16 @@ def _total(section: "CoverageSection") -> str:
 
 
 def text(section: "CoverageSection", fail_under: Optional[float] = None) -> str:
-    lines: list[str] = [f"coverage data: {section.data_file} ({section.kind})"]
+    lines: list[str] = [f"coverage data: {terminal(section.data_file)} ({section.kind})"]
     for f in section.files:
-        lines.append(f"{f.path}: {_pct(f.percent)} of {len(f.measured)} changed line(s) covered")
+        lines.append(f"{terminal(f.path)}: {_pct(f.percent)} of {len(f.measured)} changed line(s) covered")
         if f.uncovered:
             lines.append(f"  not executed: lines {_ranges(f.uncovered)}")
         for msg in f.arc_messages():
             lines.append(f"  {msg}")
     for path in section.unmeasured:
-        lines.append(f"{path}: not in the coverage data")
-    lines += [f"note: {n}" for n in section.notes]
+        lines.append(f"{terminal(path)}: not in the coverage data")
+    lines += [f"note: {terminal(n)}" for n in section.notes]
     lines.append(_total(section))
     return "\n".join(lines) + "\n"
 
@@ -59,13 +60,13 @@ def markdown(section: "CoverageSection", fail_under: Optional[float] = None) -> 
         out += ["| File | Covered | Lines not executed | Missing branches |", "|---|---|---|---|"]
         for f in section.files:
             arcs = "<br>".join(f.arc_messages()) or "-"
-            out.append(f"| `{f.path}` | {_pct(f.percent)} | {_ranges(f.uncovered) or '-'} | {arcs} |")
+            out.append(f"| {cell_code(f.path)} | {_pct(f.percent)} | {_ranges(f.uncovered) or '-'} | {arcs} |")
         out.append("")
     if section.unmeasured:
-        out.append("Not in the coverage data: " + ", ".join(f"`{p}`" for p in section.unmeasured))
+        out.append("Not in the coverage data: " + ", ".join(code_span(p) for p in section.unmeasured))
         out.append("")
-    out += [f"> {n}" for n in section.notes]
-    out.append(f"<sub>data: `{section.data_file}` ({section.kind})</sub>")
+    out += [f"> {prose(n)}" for n in section.notes]
+    out.append(f"<sub>data: {code_span(section.data_file)} ({section.kind})</sub>")
     return "\n".join(out) + "\n"
 
 

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 MAX_ROWS = 200  # table rows; the rest are counted, not listed (the comment body is capped at 65,536)
 LOCAL_ONLY = "all inference ran locally; nothing left the machine"
+NO_MODEL = "no model ran (rules only); nothing left the machine"
+CLOUD_ON = "cloud escalation was on: what left the machine, redacted, is in the ledger (`reviewer cost`)"
 _ICON = {"error": "🔴 error", "warning": "🟠 warning", "info": "🔵 info"}
 _TITLES = {"coverage": "Diff coverage", "tests": "Proposed tests", "docstrings": "Docstrings"}
 
@@ -115,6 +117,10 @@ def cost_line(result: "Result") -> str:
     """Tokens local versus cloud, and whether anything left the machine."""
     cost = result.sections.get("cost")
     if cost is None:
+        if getattr(result, "cloud_used", False):
+            return f"Privacy: {CLOUD_ON}."
+        if not getattr(result, "model_used", True):
+            return f"Privacy: {NO_MODEL}."
         return f"Privacy: {LOCAL_ONLY}."
     data = _plain(cost)
     if isinstance(data, dict):

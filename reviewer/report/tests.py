@@ -1,12 +1,16 @@
-"""Test proposal reports: text, markdown (kept tests as collapsed code blocks) and json."""
+"""Test proposal reports: text, markdown (kept tests as collapsed code blocks) and json.
+
+Target labels (file names), failure output and the tests themselves are untrusted (the pull request
+chooses its file names, the model writes the code): they go through reviewer/escape.py.
+"""
 
 from __future__ import annotations
 
 import json
-import re
 from typing import TYPE_CHECKING, Callable
 
 from reviewer.errors import UsageError
+from reviewer.escape import cell, cell_code, code_block, html_text, prose, terminal
 
 if TYPE_CHECKING:
     from reviewer.tasks.testgen import Candidate, TestsSection
@@ -17,6 +21,12 @@ def _first_line(text: str) -> str:
         if line.strip():
             return line.strip()[:160]
     return ""
+
+
+def _isolation(section: "TestsSection") -> str:
+    from reviewer.sandbox import MODES, Isolation
+
+    return Isolation(section.isolation).detail if section.isolation in MODES else str(section.isolation)
 
 
 def _funnel(section: "TestsSection") -> str:
@@ -34,30 +44,29 @@ def _outcome(c: "Candidate") -> str:
 
 def text(section: "TestsSection") -> str:
     if section.unavailable:
-        return f"{section.unavailable}\n"
-    lines = [f"{c.target.label()} attempt {c.attempt}: {_outcome(c)}" for c in section.candidates]
+        return f"{terminal(section.unavailable)}\n"
+    lines = [f"{terminal(c.target.label())} attempt {c.attempt}: {terminal(_outcome(c))}" for c in section.candidates]
     for c in section.kept:
-        lines += ["", f"# proposed test for {c.target.label()}", c.code.rstrip()]
-    lines += [f"note: {n}" for n in section.notes]
+        lines += ["", f"# proposed test for {terminal(c.target.label())}"]
+        lines += [terminal(line) for line in c.code.rstrip().split("\n")]
+    lines += [f"note: {terminal(n)}" for n in section.notes]
+    if section.isolation:
+        lines.append(f"isolation: {_isolation(section)}")
     lines.append(_funnel(section))
     return "\n".join(lines) + "\n"
 
 
-def _fence(code: str) -> str:
-    longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
-    return "`" * max(3, longest + 1)
-
-
 def markdown(section: "TestsSection") -> str:
     if section.unavailable:
-        return f"> {section.unavailable}\n"
+        return f"> {prose(section.unavailable)}\n"
     out = ["## Proposed tests", "", "| Target | Attempt | Outcome |", "|---|---|---|"]
-    out += [f"| `{c.target.label()}` | {c.attempt} | {_outcome(c).replace('|', '/')} |" for c in section.candidates]
+    out += [f"| {cell_code(c.target.label())} | {c.attempt} | {cell(_outcome(c))} |" for c in section.candidates]
     out.append("")
     for c in section.kept:
-        fence = _fence(c.code)
-        out += [f"<details><summary>Test for <code>{c.target.label()}</code></summary>", "",
-                f"{fence}python", c.code.rstrip(), fence, "", "</details>", ""]
+        out += [f"<details><summary>Test for <code>{html_text(c.target.label())}</code></summary>", "",
+                code_block(c.code.rstrip() + "\n", "python"), "", "</details>", ""]
+    if section.isolation:
+        out += [f"Isolation: {prose(_isolation(section))}", ""]
     out.append(_funnel(section))
     return "\n".join(out) + "\n"
 

@@ -147,15 +147,24 @@ def run(ctx: TaskContext) -> TaskOutput:
         candidates = [c for c in candidates if c.rule not in quiet]
         found += [_unconfirmed(c) for c in candidates]
         out.routed += [Routed(_unconfirmed(c), False, Why.BELOW_CONFIDENCE) for c in held]
-        if candidates:
-            out.notes.append(f"{len(candidates)} pattern+judge finding(s) reported unconfirmed "
+        # Count only those the router will report: one outside the diff is not "reported".
+        from reviewer.router import in_scope
+
+        shown = [c for c in candidates if in_scope(c, ctx.changes, ctx.config.filter_mode)]
+        if shown:
+            out.notes.append(f"{len(shown)} pattern+judge finding(s) reported unconfirmed "
                              f"(confidence {UNCONFIRMED}, severity info): no model ran to confirm them")
         if held:
             out.notes.append(f"{len(held)} pattern+judge candidate(s) not reported: their rules need the model "
                              f"to confirm them (unconfirmed: skip)")
-        judges = [r for r in rules if r.kind == RuleKind.JUDGE]
+        from reviewer import guidelines
+
+        team, _skipped = guidelines.load(ctx.root, ctx.config.rules)
+        judges = [r for r in rules if r.kind == RuleKind.JUDGE] + team
         if judges:
-            out.notes.append(f"{len(judges)} judge-only rule(s) need the model and did not run")
+            packs = ", ".join(sorted({r.pack for r in judges}))
+            out.notes.append(f"needs a model: {len(judges)} judge rule(s) did not run ({packs}): "
+                             "model review is off (--no-model or model.backend = none)")
 
     if ctx.config.filter_mode not in ("file", "nofilter"):
         found = _not_moved(ctx, found, out)

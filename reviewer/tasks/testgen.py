@@ -38,6 +38,8 @@ SYSTEM = (
 )
 
 _MAX_EXAMPLE = 4000  # characters of an existing test file shown for style
+MAX_NEW_TOKENS = 768  # a test module's answer; longer answers are cut, reported, and not retried
+MAX_SECONDS = 120.0  # wall-clock cap on one generation (a batch of candidates), whatever the model
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class TestsSection:
     candidates: tuple[Candidate, ...] = ()
     unavailable: Optional[str] = None
     notes: tuple[str, ...] = ()
+    isolation: Optional[str] = None  # the sandbox mode candidates ran in (reviewer/sandbox.py)
 
     @property
     def kept(self) -> list[Candidate]:
@@ -111,6 +114,7 @@ class TestsSection:
     def as_dict(self) -> dict[str, Any]:
         return {
             "unavailable": self.unavailable,
+            "isolation": self.isolation,
             "funnel": self.funnel(),
             "targets": [{"target": t.label(), "lines": sorted(t.lines), "arcs": [list(a) for a in sorted(t.arcs)]}
                         for t in self.targets],
@@ -265,15 +269,22 @@ def propose(targets: list[Target], backend: Any, runner: testrun.Runner, attempt
         if not open_targets:
             break
         requests = [Request(system=SYSTEM, user=build_prompt(targets[i], root, runner.tests_dir, feedback[i]),
-                            schema=SCHEMA, max_new_tokens=768, paths=(targets[i].path,), purpose="tests")
+                            schema=SCHEMA, max_new_tokens=MAX_NEW_TOKENS, paths=(targets[i].path,),
+                            purpose="tests", max_seconds=MAX_SECONDS)
                     for i in open_targets]
+        status(f"tests: attempt {attempt}: asking the model for {len(requests)} candidate(s)")
         completions = backend.complete(requests)
         still_open: list[int] = []
-        for i, completion in zip(open_targets, completions):
+        for n, (i, completion) in enumerate(zip(open_targets, completions), 1):
             target = targets[i]
             code = parse_answer(completion.text)
-            verdict = (runner.check(code, target.goal) if code.strip()
-                       else testrun.Verdict(testrun.SYNTAX_ERROR, "the answer was not JSON with a `code` string"))
+            if code.strip():
+                status(f"tests: running candidate {n}/{len(requests)} for {target.label()} "
+                       f"({runner.repeat} run(s))")
+                verdict = runner.check(code, target.goal)
+            else:
+                why = completion.error or "the answer was not JSON with a `code` string"
+                verdict = testrun.Verdict(testrun.SYNTAX_ERROR, f"no test code: {why}")
             status(f"tests: {target.label()} attempt {attempt}: {verdict.status}")
             candidates.append(Candidate(target, attempt, code, verdict))
             if verdict.status != testrun.KEPT:
@@ -314,5 +325,9 @@ def run(ctx: TaskContext) -> TaskOutput:
         message = f"test proposals need a model: {why}"
         return TaskOutput(section=TestsSection(tuple(targets), unavailable=message), notes=[message])
     attempts = int(ctx.options.get("attempts") or ctx.config.coverage.attempts)
-    candidates = propose(targets, backend, runner_for(ctx), attempts, Path(ctx.root), ctx.status)
-    return TaskOutput(section=TestsSection(tuple(targets), tuple(candidates), notes=tuple(notes)))
+    runner = runner_for(ctx)
+    isolation = f"candidate tests ran isolated with {runner.isolation.detail}"
+    ctx.status(f"tests: {isolation}")
+    candidates = propose(targets, backend, runner, attempts, Path(ctx.root), ctx.status)
+    return TaskOutput(section=TestsSection(tuple(targets), tuple(candidates), notes=tuple(notes),
+                                           isolation=runner.isolation.mode))
