@@ -9,7 +9,6 @@ is interrupted.
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import math
 import os
@@ -77,10 +76,14 @@ class Runner:
 
     def check(self, code: str, goal: Goal) -> Verdict:
         """Judge one candidate; never leaves a file behind."""
+        from reviewer import pysafe
+
         try:
-            ast.parse(code)
+            pysafe.parse(code)
         except SyntaxError as exc:
             return Verdict(SYNTAX_ERROR, f"SyntaxError: {exc.msg} (line {exc.lineno})")
+        except pysafe.Refused as exc:
+            return Verdict(SYNTAX_ERROR, f"not parsed: {exc}")
         with _candidate_file(self.tests_dir, code) as test_file, tempfile.TemporaryDirectory(prefix="reviewer-cov-") as tmp:
             covered: set[int] = set()
             arcs: set[Arc] = set()

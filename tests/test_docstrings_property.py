@@ -10,12 +10,14 @@ arbitrary Unicode text, backslashes and quotes included, standing in for a model
 from __future__ import annotations
 
 import ast
+import difflib
 import json
+import re
 import warnings
 from typing import Any, Sequence
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from reviewer.config import DocstringsConfig
@@ -162,16 +164,40 @@ def check(data: bytes, texts: list[str]) -> None:
     # Idempotent: a second run finds nothing to do.
     again = inject_all(new, EVERYTHING, ArbitraryProse(texts))
     assert not again.edits and not again.failures and again.new_data == {}
-    # Newlines stay as they were: a CRLF file gains no bare LF.
-    if b"\r\n" in data:
+    # Newlines stay as they were: a CRLF file gains no bare LF, and in a file with mixed endings
+    # every added line ends like the line it follows.
+    if b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b""):
         assert b"\n" not in new.replace(b"\r\n", b"")
+    assert_endings_follow(data, new)
+
+
+def _ending(line: bytes) -> bytes:
+    return b"\r\n" if line.endswith(b"\r\n") else b"\n" if line.endswith(b"\n") else b""
+
+
+def assert_endings_follow(old: bytes, new: bytes) -> None:
+    """Unchanged lines keep their endings; added lines end like the old line they follow or replace."""
+    a, b = (re.findall(rb"[^\n]*\n|[^\n]+\Z", x) for x in (old, new))
+    bare = [[ln[:len(ln) - len(_ending(ln))] for ln in x] for x in (a, b)]
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, *bare, autojunk=False).get_opcodes():
+        if op == "equal":
+            assert [_ending(ln) for ln in a[i1:i2]] == [_ending(ln) for ln in b[j1:j2]], (old, new)
+        elif j2 > j1 and (i2 > i1 or i1 > 0):
+            want = _ending(a[i2 - 1] if i2 > i1 else a[i1 - 1]) or b"\n"
+            got = {_ending(ln) for ln in b[j1:j2]}
+            assert got <= {want, b""}, (old, new, op, i1, want, got)
 
 
 PROSE = st.lists(st.text(max_size=80) | st.sampled_from(['"""', "'''", "\\", "```python\ndef f(): pass\n```",
                                                           'end "', "a\\", "\\N{x}", "\r\n\t"]), max_size=6)
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+# Derandomised and without an example database: every run, on every clone, tries the same inputs,
+# so the suite is green or red for the code alone. The edge cases found by random runs stay as @example.
+DETERMINISTIC = settings(derandomize=True, database=None, deadline=None)
+
+
+@settings(DETERMINISTIC, max_examples=250, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(data=modules(), texts=PROSE)
 def test_grammar_sources_keep_ast_and_are_idempotent(data: bytes, texts: list[str]) -> None:
     assume(_parses(data))
@@ -181,8 +207,16 @@ def test_grammar_sources_keep_ast_and_are_idempotent(data: bytes, texts: list[st
 hypothesmith = pytest.importorskip("hypothesmith")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(DETERMINISTIC, max_examples=60, suppress_health_check=list(HealthCheck))
 @given(code=hypothesmith.from_node(), texts=PROSE)
+# Identifiers are NFKC-normalised by Python's parser, not by libcst: `Aª` is `Aa` to ast, `AĲ` is `AIJ`.
+@example(code="def A\u00aa(): pass\n", texts=[])
+@example(code="class A\u0132: pass\n", texts=["x"])
+# Mixed line endings (a `\\\r\n` continuation in an LF file): the docstring ends like its own header line.
+@example(code="try:\x0c\x0c \t\\\r\n pass\n\nexcept : \n\tpass\ndef A():\n  pass\n", texts=[])
+@example(code="x = 1\r\ndef f(): return 1\n", texts=["two\nlines"])
+@example(code="x = 1\r\ndef f(a):\r\n    '''  '''\n    pass\r\n", texts=["a", "b\nc"])
+@example(code="def f():\n    x = 1\r\n    return x\n", texts=["r"])
 def test_arbitrary_programs_keep_ast_and_are_idempotent(code: str, texts: list[str]) -> None:
     data = code.encode("utf-8")
     assume(_parses(data))

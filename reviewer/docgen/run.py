@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping, Optional, Sequence
 
-from reviewer import source
+from reviewer import pysafe, source
 from reviewer.config import DocstringsConfig
 from reviewer.docgen import generate, insert, text
 from reviewer.docgen.select import Candidate, candidates
@@ -134,6 +134,9 @@ def document(files: Sequence[FileInput], cfg: DocstringsConfig, backend: Optiona
 def _plan(f: FileInput, cfg: DocstringsConfig, section: DocstringsSection) -> Optional[_Planned]:
     try:
         defs = source.definitions(f.data)
+    except pysafe.Refused as exc:  # too big or too deep for the parsers: skipped before any of them runs
+        section.failures.append(Failure(f.path, f"skipped, left untouched: {exc}"))
+        return None
     except (SyntaxError, ValueError) as exc:  # ValueError: null bytes, bad encoding cookie
         section.failures.append(Failure(f.path, f"does not parse, left untouched: {_reason(exc)}"))
         return None
@@ -173,7 +176,11 @@ def _apply(f: FileInput, written: list[tuple[Candidate, generate.Target, text.Pr
 
     renders = {c.definition.line: renderer(c, prose) for c, _t, prose, _who in written}
     try:
+        pysafe.text(f.data)  # a rewrite must keep every byte: no file with a byte invalid in its encoding
         result = insert.inject(f.data, renders)
+    except pysafe.Refused as exc:
+        section.failures.append(Failure(f.path, f"left untouched: {exc}"))
+        return
     except insert.GuaranteeError as exc:
         section.failures.append(Failure(f.path, f"left untouched: {exc}"))
         return

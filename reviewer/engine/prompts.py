@@ -97,8 +97,10 @@ def definitions(text: Optional[str], language: Optional[str]) -> list[tuple[int,
         return []
     if language == "python":
         try:
-            tree = ast.parse(text)
-        except (SyntaxError, ValueError):
+            from reviewer import pysafe
+
+            tree = pysafe.parse(text)
+        except (SyntaxError, ValueError):  # pysafe.Refused is a ValueError: too deep to parse safely
             return []
         out = []
         for node in ast.walk(tree):
