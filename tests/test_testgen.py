@@ -126,7 +126,9 @@ def test_funnel_with_one_candidate_of_each_kind(project: Path, tmp_path: Path) -
              for kind, code in CANDIDATES.items()]
     backend = ScriptedBackend(codes)
     before = _digest(project / "tests")
-    runner = testrun.Runner(project, project / "tests", repeat=3, timeout=8)
+    # 20 s: on a loaded 2-core machine one honest candidate run can take more than 8 s, and the funnel
+    # would read "timed out" where it expects "failed"; the sleeping candidate (60 s) still times out.
+    runner = testrun.Runner(project, project / "tests", repeat=3, timeout=20)
     candidates = testgen.propose([target], backend, runner, attempts=len(codes), root=project)
     assert [c.verdict.status for c in candidates] == list(CANDIDATES)
     section = testgen.TestsSection((target,), tuple(candidates))
