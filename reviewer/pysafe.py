@@ -46,11 +46,20 @@ class Refused(ValueError):
 
 def check(source: Union[str, bytes]) -> None:
     """Raise Refused when `source` is too big or too deeply nested to hand to a parser."""
+    if source in _PASSED:  # docstrings parse one file several times (plan, insert, verify)
+        return
     if len(source) > MAX_BYTES:
         raise Refused(f"too large to parse safely ({len(source):,} bytes > {MAX_BYTES:,})")
     depth = estimated_depth(source)
     if depth > MAX_DEPTH:
         raise Refused(f"too deeply nested to parse safely (expression depth about {depth} > {MAX_DEPTH})")
+    _PASSED[source] = None
+    if len(_PASSED) > 16:
+        del _PASSED[next(iter(_PASSED))]
+
+
+# The last sources that passed `check` (insertion order: the oldest is dropped first).
+_PASSED: dict[Union[str, bytes], None] = {}
 
 
 def estimated_depth(source: Union[str, bytes]) -> int:
