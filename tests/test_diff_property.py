@@ -86,3 +86,9 @@ def test_malformed_diffs_never_crash(old: list[str], new: list[str], mutations: 
     else:
         for f in result.files:
             assert all(n >= 0 for n in f.added_lines)
+
+
+def test_property_tests_are_deterministic() -> None:
+    """Every property test in tests/ runs the same inputs everywhere (tests/conftest.py loads this profile)."""
+    current = settings()
+    assert current.derandomize and current.database is None

@@ -357,6 +357,13 @@ def test_git_lines_number_like_git() -> None:
     assert diffmod.git_lines(text) == ["a\x0cb", "c\u2028d\re", "last"]
     assert diffmod.split_lines(text) == ["a\x0cb\r\n", "c\u2028d\re\n", "last"]
     assert diffmod.git_lines("x\n") == ["x"] and diffmod.git_lines("") == []
+    # The other places that number a file's or a patch's lines agree with git.
+    from reviewer.github.anchors import parse_patch
+    from reviewer.rules import suppress
+
+    assert parse_patch("x.py", "@@ -1,2 +1,3 @@\n a\x0cb\n+c\u2028d\n e\n").hunks == (frozenset({1, 2, 3}),)
+    sups = suppress.parse("a = '\x0c'\nb = 1  // reviewer: ignore[r1]\n", "x.js")
+    assert [(s.line, s.ids) for s in sups] == [(2, ("r1",))]
 
 
 def test_a_file_that_cannot_be_parsed_is_skipped_and_the_others_reviewed(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
