@@ -50,9 +50,8 @@ def check(source: Union[str, bytes]) -> None:
         return
     if len(source) > MAX_BYTES:
         raise Refused(f"too large to parse safely ({len(source):,} bytes > {MAX_BYTES:,})")
-    depth = estimated_depth(source)
-    if depth > MAX_DEPTH:
-        raise Refused(f"too deeply nested to parse safely (expression depth about {depth} > {MAX_DEPTH})")
+    if estimated_depth(source, stop_above=MAX_DEPTH) > MAX_DEPTH:
+        raise Refused(f"too deeply nested to parse safely (expression depth over {MAX_DEPTH})")
     _PASSED[source] = None
     if len(_PASSED) > 16:
         del _PASSED[next(iter(_PASSED))]
@@ -62,11 +61,12 @@ def check(source: Union[str, bytes]) -> None:
 _PASSED: dict[Union[str, bytes], None] = {}
 
 
-def estimated_depth(source: Union[str, bytes]) -> int:
+def estimated_depth(source: Union[str, bytes], stop_above: Optional[int] = None) -> int:
     """An upper estimate of the syntax tree's depth, from tokens alone.
 
     Code the tokenizer rejects is estimated up to the error; the parser then
-    reports the syntax error itself.
+    reports the syntax error itself. With `stop_above`, returns as soon as the
+    estimate passes it (a pathological file is not tokenized to its end).
     """
     import tokenize
 
@@ -84,6 +84,8 @@ def estimated_depth(source: Union[str, bytes]) -> int:
                     chains.append(0)
                     previous = ""
                     deepest = max(deepest, indent + sum(chains) + len(chains))
+                    if stop_above is not None and deepest > stop_above:
+                        break
                     continue
                 if value in _CLOSE:
                     if len(chains) > 1:
@@ -112,6 +114,8 @@ def estimated_depth(source: Union[str, bytes]) -> int:
             else:
                 continue
             deepest = max(deepest, indent + sum(chains) + len(chains))
+            if stop_above is not None and deepest > stop_above:
+                break
     except (tokenize.TokenError, SyntaxError):
         pass
     return deepest

@@ -59,6 +59,19 @@ def test_docstrings_write_skips_each_bad_file_with_its_reason(bad_repo: GitRepo)
         assert (bad_repo.path / name).read_bytes() == data
 
 
+def test_text_report_names_each_refused_file(repo: GitRepo) -> None:
+    repo.write("keep.py", "x = 1\n")
+    repo.commit("base")
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.write("long_sum.py", BAD["long_sum.py"])
+    repo.commit("change")
+    r = run_reviewer("docstrings", "--base", "main", "--write", "--generator", "template", cwd=repo.path,
+                     env={"PYTHONPATH": str(ROOT)})
+    assert r.code == 1 and "Traceback" not in r.err, r  # exit 1: a file was left untouched
+    assert ("docstrings: failed long_sum.py: skipped, left untouched: too deeply nested to parse safely "
+            f"(expression depth over {pysafe.MAX_DEPTH})") in r.out.splitlines(), r
+
+
 def test_review_with_bad_files_reviews_the_others(bad_repo: GitRepo) -> None:
     r = run_reviewer("review", "--base", "main", "--no-model", "--format", "json", cwd=bad_repo.path,
                      env={"PYTHONPATH": str(ROOT)})

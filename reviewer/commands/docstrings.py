@@ -89,6 +89,8 @@ def render_text(result: Any, section: Any, write_: bool, show_diff: bool, verbos
     lines = [f"reviewer: skipped {s.path}: {s.reason}" for s in result.skipped]
     if section is None or not section.candidates:
         lines.append("docstrings: no changed Python definitions")
+        # A file that could not be read safely has no candidates either: say so, with the reason.
+        lines += [f"docstrings: failed {f.path}: {f.reason}" for f in (section.failures if section else [])]
         return "\n".join(lines) + "\n"
     if show_diff:
         diffs = "".join(section.diffs[p] for p in sorted(section.diffs))
