@@ -175,6 +175,20 @@ def _ending(line: bytes) -> bytes:
     return b"\r\n" if line.endswith(b"\r\n") else b"\n" if line.endswith(b"\n") else b""
 
 
+def _statement_end(data: bytes, line: int) -> int:
+    """The last line (1-based, split on \\n) of the statement that line `line` is part of."""
+    import io
+    import tokenize
+
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(data.decode("utf-8", "replace")).readline):
+            if tok.type in (tokenize.NEWLINE, tokenize.ENDMARKER) and tok.end[0] >= line:
+                return int(tok.end[0])
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return data.count(b"\n") + 1
+
+
 def assert_endings_follow(old: bytes, new: bytes) -> None:
     """Unchanged lines keep their endings; added lines end as the old lines they follow or replace do."""
     a, b = (re.findall(rb"[^\n]*\n|[^\n]+\Z", x) for x in (old, new))
@@ -183,9 +197,9 @@ def assert_endings_follow(old: bytes, new: bytes) -> None:
         if op == "equal":
             assert [_ending(ln) for ln in a[i1:i2]] == [_ending(ln) for ln in b[j1:j2]], (old, new)
         elif j2 > j1:
-            # An ending the file already has right there: on the line before, or on the lines replaced
-            # (a one-line body split by a `\\` continuation ends where its statement ends).
-            near = {_ending(ln) for ln in a[max(i1 - 1, 0):max(i2, i1)]} - {b""} or {b"\n"}
+            # An ending the file already has right there: on the line before, or on the lines replaced up
+            # to the end of their statement (a one-line body may continue over lines, `\\` or brackets).
+            near = {_ending(ln) for ln in a[max(i1 - 1, 0):max(_statement_end(old, i2), i1)]} - {b""} or {b"\n"}
             got = {_ending(ln) for ln in b[j1:j2]} - {b""}
             assert got <= near, (old, new, op, i1, near, got)
 
@@ -220,6 +234,7 @@ hypothesmith = pytest.importorskip("hypothesmith")
 @example(code="x = 1\r\ndef f(a):\r\n    '''  '''\n    pass\r\n", texts=["a", "b\nc"])
 @example(code="def f():\n    x = 1\r\n    return x\n", texts=["r"])
 @example(code="class A:\\\r\n      pass\nclass B:\\\n\x0c\\\r\t\x0c\n class C:\\\r\n    pass\n", texts=["\t"])
+@example(code="class A: del x[1,\\\r\n 2]\nclass B: del x[1,\r\n 2]\n", texts=[])
 def test_arbitrary_programs_keep_ast_and_are_idempotent(code: str, texts: list[str]) -> None:
     data = code.encode("utf-8")
     assume(_parses(data))
