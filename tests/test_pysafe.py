@@ -110,17 +110,21 @@ def _on_a_deep_stack(frames: int, fn):  # type: ignore[no-untyped-def]
     return fn() if frames == 0 else _on_a_deep_stack(frames - 1, fn)
 
 
-@pytest.mark.parametrize("shape", ["x + {}", "a.b{}", "f(){}", "not {}", "-{}"])
-def test_files_just_under_the_limit_parse_walk_and_rewrite(shape: str) -> None:
+@pytest.mark.parametrize("head, unit, tail", [("", "x + ", "x"), ("a", ".b", ""), ("f", "()", ""),
+                                              ("", "not ", "x"), ("", "-", "x"), ("", "(", "")])
+def test_files_just_under_the_limit_parse_walk_and_rewrite(head: str, unit: str, tail: str) -> None:
     """What the guard lets through, every parser and walk handles, even from deep in a call stack."""
-    unit = {"x + {}": ("x + ", "x"), "a.b{}": ("", "a" + ".b" * 150), "f(){}": ("", "f" + "()" * 90),
-            "not {}": ("not ", "x"), "-{}": ("-", "x")}[shape]
-    prefix, tail = unit
+    def code(n: int) -> str:
+        closing = ")" * n if unit == "(" else ""
+        return f"def f(x):\n    return {head}{unit * n}{tail or ('x' if unit == '(' else '')}{closing}\n"
+
     n = 1
-    while pysafe.estimated_depth(f"def f(x):\n    return {prefix * (n + 1)}{tail}\n") <= pysafe.MAX_DEPTH and n < 2000:
+    while pysafe.estimated_depth(code(n + 1)) <= pysafe.MAX_DEPTH:
         n += 1
-    data = f"def f(x):\n    return {prefix * n}{tail}\n".encode()
+    data = code(n).encode()
     pysafe.check(data)  # at the limit, not over it
+    with pytest.raises(pysafe.Refused):
+        pysafe.check(code(n + 1))
 
     def work() -> bytes:
         tree = source.parse(data)
