@@ -235,6 +235,8 @@ hypothesmith = pytest.importorskip("hypothesmith")
 @example(code="def f():\n    x = 1\r\n    return x\n", texts=["r"])
 @example(code="class A:\\\r\n      pass\nclass B:\\\n\x0c\\\r\t\x0c\n class C:\\\r\n    pass\n", texts=["\t"])
 @example(code="class A: del x[1,\\\r\n 2]\nclass B: del x[1,\r\n 2]\n", texts=[])
+# The PEP 8 blank line after a class docstring ends like the class line too.
+@example(code="x = 1\r\nclass A:\n    class B:\n        pass\n", texts=[])
 def test_arbitrary_programs_keep_ast_and_are_idempotent(code: str, texts: list[str]) -> None:
     data = code.encode("utf-8")
     assume(_parses(data))

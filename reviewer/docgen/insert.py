@@ -215,7 +215,8 @@ def _make_transformer() -> type:
                 rest = list(body.body)
                 if isinstance(updated, cst.ClassDef) and rest and _bare_definition(rest[0]):
                     # PEP 8: a blank line between a class docstring and the first method.
-                    rest[0] = rest[0].with_changes(leading_lines=[cst.EmptyLine(indent=False)])
+                    blank_line = cst.EmptyLine(indent=False, newline=ending.newline)
+                    rest[0] = rest[0].with_changes(leading_lines=[blank_line])
                 body = body.with_changes(body=[doc, *rest])
             self.done.add(index)
             return updated.with_changes(body=body)
