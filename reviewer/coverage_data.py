@@ -485,7 +485,9 @@ def _missing_arcs_fast(rel: str, root: Path, missing_dest: dict[int, list[str]],
     scopes: list[tuple[int, int, int]] = []  # (def line, end line, code object start)
     if any("exit" in dests for dests in missing_dest.values()):
         try:
-            tree = ast.parse(_read_source(root, rel) or "")
+            from reviewer import pysafe
+
+            tree = pysafe.parse(_read_source(root, rel) or "")  # Refused (too deep) is a ValueError
             parsed = (root / rel).is_file()
         except (SyntaxError, ValueError):
             tree = ast.Module(body=[], type_ignores=[])

@@ -66,6 +66,13 @@ def _unquote(text: str) -> str:
     return raw.decode("utf-8", "replace")
 
 
+def _content(value: str) -> str:
+    """A diff line's text without its line ending (`\\n`, or `\\r\\n` in a CRLF file)."""
+    if value.endswith("\n"):
+        value = value[:-1]
+    return value[:-1] if value.endswith("\r") else value
+
+
 def _hunk(path: str, h: "object") -> Hunk:
     added: set[int] = set()
     context: set[int] = set()
@@ -81,7 +88,7 @@ def _hunk(path: str, h: "object") -> Hunk:
             continue
         else:
             continue
-        lines.append((line.target_line_no, line.value.rstrip("\r\n")))
+        lines.append((line.target_line_no, _content(line.value)))
     return Hunk(
         path=path,
         old_start=h.source_start,  # type: ignore[attr-defined]
@@ -95,10 +102,35 @@ def _hunk(path: str, h: "object") -> Hunk:
     )
 
 
+def split_lines(text: str) -> list[str]:
+    """Lines as git counts them: split on `\\n` only, each keeping its `\\n`.
+
+    `str.splitlines` also splits on `\\r`, form feeds, `\\v`, `\\x1c`-`\\x1e`, U+0085 and
+    U+2028/U+2029, which are content to git (a LICENSE with form feeds, a string literal
+    holding U+2028) and would shift every later line of the hunk.
+    """
+    lines = text.split("\n")
+    out = [line + "\n" for line in lines[:-1]]
+    if lines[-1]:
+        out.append(lines[-1])
+    return out
+
+
+def git_lines(text: str) -> list[str]:
+    """`text`'s lines numbered as git numbers them, without their `\\n` / `\\r\\n` endings.
+
+    The drop-in for `str.splitlines()` wherever a line number must agree with a diff's.
+    """
+    return [_content(line) for line in split_lines(text)]
+
+
 def parse(data: bytes, exclude: Iterable[str] = (), base: Optional[str] = None, head: Optional[str] = None) -> ChangeSet:
-    """Parse unified diff bytes. Raises UsageError for text that is not a diff."""
+    """Parse unified diff bytes. Raises UsageError for text that is not a diff.
+
+    A `diff --git` section that cannot be parsed is listed as skipped with the
+    reason, and every other file is still reviewed.
+    """
     from unidiff import PatchSet  # type: ignore[attr-defined]
-    from unidiff.errors import UnidiffParseError
 
     files: list[FileChange] = []
     skipped: list[Skipped] = []
@@ -107,11 +139,15 @@ def parse(data: bytes, exclude: Iterable[str] = (), base: Optional[str] = None, 
     for section in _sections(data):
         text, lossy = _decode(section)
         try:
-            patch = PatchSet(text.splitlines(keepends=True))
-        except UnidiffParseError as exc:
-            raise UsageError(f"not a valid unified diff: {exc}") from None
-        except (ValueError, IndexError, AttributeError, TypeError) as exc:
-            raise UsageError(f"not a valid unified diff: {type(exc).__name__}: {exc}") from None
+            patch = PatchSet(split_lines(text))
+        except Exception as exc:  # unidiff raises its own error and ValueError/IndexError/... on bad input
+            why = f"not a valid unified diff: {_parse_error(exc)}"
+            header = _git_header_paths(text.split("\n", 1)[0] + "\n") if section.startswith(b"diff --git ") else None
+            name = header and (header[1] or header[0])
+            if not name:
+                raise UsageError(why) from None
+            skipped.append(Skipped(name, f"{why} (file not reviewed)"))
+            continue
         if not patch and section.strip() and not section.startswith(b"diff --git "):
             raise UsageError("not a valid unified diff: no file headers (---/+++ or diff --git) found")
         for pf in patch:
@@ -124,6 +160,23 @@ def parse(data: bytes, exclude: Iterable[str] = (), base: Optional[str] = None, 
             if change is not None:
                 files.append(change)
     return ChangeSet(files=tuple(files), base=base, head=head, skipped=tuple(skipped), notes=tuple(notes))
+
+
+def _parse_error(exc: Exception) -> str:
+    from unidiff.errors import UnidiffParseError
+
+    if isinstance(exc, UnidiffParseError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+def outside_reason(path: str) -> Optional[str]:
+    """Why a diff path points outside the repository (absolute, or a `..` part), else None."""
+    if path.startswith("/") or re.match(r"^[A-Za-z]:[\\/]", path):
+        return "absolute path in the diff: outside the repository, not reviewed"
+    if ".." in re.split(r"[\\/]", path):
+        return "'..' in the diff's path: outside the repository, not reviewed"
+    return None
 
 
 def _file_change(pf: "object", lossy: bool) -> tuple[Optional[FileChange], Optional[Skipped]]:
@@ -142,6 +195,10 @@ def _file_change(pf: "object", lossy: bool) -> tuple[Optional[FileChange], Optio
     path = target or source
     if path is None:
         return None, None
+    for name in (target, source):
+        why = outside_reason(name) if name is not None else None
+        if why is not None:
+            return None, Skipped(path, why)
     if _SUBMODULE_MODE.search(info):
         return None, Skipped(path, "submodule change (not reviewed)")
     if pf.is_binary_file:  # type: ignore[attr-defined]

@@ -294,12 +294,14 @@ def _restore(root: Path, originals: Mapping[str, bytes]) -> None:
 
 
 def _broken(root: Path, rel: str) -> Optional[str]:
-    import ast
+    from reviewer import pysafe
 
     try:
-        ast.parse((root / rel).read_bytes(), filename=rel)
+        pysafe.parse((root / rel).read_bytes(), filename=rel)
     except SyntaxError as exc:
         return f"line {exc.lineno}: {exc.msg}"
+    except pysafe.Refused as exc:
+        return str(exc)
     return None
 
 

@@ -104,7 +104,7 @@ def _check_new_side(changes: ChangeSet, snapshot: gitmod.Snapshot) -> ChangeSet:
             skipped.append(Skipped(change.path, "not on disk: a --diff-file review reads the new version from "
                                                 "the working tree (run it in the checkout the diff applies to)"))
             continue
-        disk = data.decode("utf-8", errors="replace").splitlines()
+        disk = diffmod.git_lines(data.decode("utf-8", errors="replace"))
         if any(n > len(disk) or disk[n - 1].rstrip("\r") != text.rstrip("\r")
                for h in change.hunks for n, text in h.lines if n in h.added):
             skipped.append(Skipped(change.path, "the working tree does not match the diff's new side: "

@@ -90,8 +90,14 @@ class Definition:
 
 
 def parse(text: Union[str, bytes], filename: str = "<source>") -> ast.Module:
-    """Parse source; bytes honour an encoding cookie. Raises SyntaxError."""
-    return ast.parse(text, filename=filename, type_comments=False)
+    """Parse source; bytes honour an encoding cookie.
+
+    Raises SyntaxError, or pysafe.Refused (a ValueError) for a file too big or
+    too deeply nested to parse and walk safely.
+    """
+    from reviewer import pysafe
+
+    return pysafe.parse(text, filename=filename)
 
 
 def definitions(tree: Union[ast.Module, str, bytes], text: Union[str, bytes, None] = None) -> list[Definition]:
@@ -104,7 +110,10 @@ def definitions(tree: Union[ast.Module, str, bytes], text: Union[str, bytes, Non
     if text is None and not isinstance(tree, ast.Module):
         text = tree
     out: list[Definition] = []
-    _collect(module.body, "", None, False, False, out, _Quoter(decode(text) if isinstance(text, bytes) else text))
+    from reviewer import pysafe
+
+    with pysafe.guarded():  # the walk recurses; a tree built by hand has had no depth check
+        _collect(module.body, "", None, False, False, out, _Quoter(decode(text) if isinstance(text, bytes) else text))
     return out
 
 

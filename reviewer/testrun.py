@@ -10,7 +10,6 @@ started is killed when the run ends, also when the run is interrupted.
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import math
 import os
@@ -80,10 +79,14 @@ class Runner:
 
     def check(self, code: str, goal: Goal) -> Verdict:
         """Judge one candidate in a fresh scratch copy; never leaves a file or a process behind."""
+        from reviewer import pysafe
+
         try:
-            ast.parse(code)
+            pysafe.parse(code)
         except SyntaxError as exc:
             return Verdict(SYNTAX_ERROR, f"SyntaxError: {exc.msg} (line {exc.lineno})")
+        except pysafe.Refused as exc:
+            return Verdict(SYNTAX_ERROR, f"not parsed: {exc}")
         with _sigterm_as_interrupt(), tempfile.TemporaryDirectory(prefix="reviewer-sandbox-") as tmp:
             box = Path(tmp).resolve()
             scratch = self._scratch(box)

@@ -143,3 +143,14 @@ def serving(model_path: Path, folder: Path) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+# Property tests are deterministic: the same inputs on every run and every clone (derandomised, and no
+# .hypothesis/ example database whose leftovers could make one machine's re-runs differ from another's).
+try:
+    from hypothesis import settings as _hypothesis_settings
+
+    _hypothesis_settings.register_profile("reviewer", derandomize=True, database=None, deadline=None)
+    _hypothesis_settings.load_profile("reviewer")
+except ImportError:  # hypothesis is a dev extra; without it the property tests skip themselves
+    pass

@@ -10,12 +10,14 @@ arbitrary Unicode text, backslashes and quotes included, standing in for a model
 from __future__ import annotations
 
 import ast
+import difflib
 import json
+import re
 import warnings
 from typing import Any, Sequence
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from reviewer.config import DocstringsConfig
@@ -162,16 +164,56 @@ def check(data: bytes, texts: list[str]) -> None:
     # Idempotent: a second run finds nothing to do.
     again = inject_all(new, EVERYTHING, ArbitraryProse(texts))
     assert not again.edits and not again.failures and again.new_data == {}
-    # Newlines stay as they were: a CRLF file gains no bare LF.
-    if b"\r\n" in data:
+    # Newlines stay as they were: a CRLF file gains no bare LF, and in a file with mixed endings
+    # every added line ends like the line it follows.
+    if b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b""):
         assert b"\n" not in new.replace(b"\r\n", b"")
+    assert_endings_follow(data, new)
+
+
+def _ending(line: bytes) -> bytes:
+    return b"\r\n" if line.endswith(b"\r\n") else b"\n" if line.endswith(b"\n") else b""
+
+
+def _statement_end(data: bytes, line: int) -> int:
+    """The last line (1-based, split on \\n) of the statement that line `line` is part of."""
+    import io
+    import tokenize
+
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(data.decode("utf-8", "replace")).readline):
+            if tok.type in (tokenize.NEWLINE, tokenize.ENDMARKER) and tok.end[0] >= line:
+                return int(tok.end[0])
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return data.count(b"\n") + 1
+
+
+def assert_endings_follow(old: bytes, new: bytes) -> None:
+    """Unchanged lines keep their endings; added lines end as the old lines they follow or replace do."""
+    a, b = (re.findall(rb"[^\n]*\n|[^\n]+\Z", x) for x in (old, new))
+    bare = [[ln[:len(ln) - len(_ending(ln))] for ln in x] for x in (a, b)]
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, *bare, autojunk=False).get_opcodes():
+        if op == "equal":
+            assert [_ending(ln) for ln in a[i1:i2]] == [_ending(ln) for ln in b[j1:j2]], (old, new)
+        elif j2 > j1:
+            # An ending the file already has right there: on the line before, or on the lines replaced up
+            # to the end of their statement (a one-line body may continue over lines, `\\` or brackets).
+            near = {_ending(ln) for ln in a[max(i1 - 1, 0):max(_statement_end(old, i2), i1)]} - {b""} or {b"\n"}
+            got = {_ending(ln) for ln in b[j1:j2]} - {b""}
+            assert got <= near, (old, new, op, i1, near, got)
 
 
 PROSE = st.lists(st.text(max_size=80) | st.sampled_from(['"""', "'''", "\\", "```python\ndef f(): pass\n```",
                                                           'end "', "a\\", "\\N{x}", "\r\n\t"]), max_size=6)
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+# Derandomised and without an example database: every run, on every clone, tries the same inputs,
+# so the suite is green or red for the code alone. The edge cases found by random runs stay as @example.
+DETERMINISTIC = settings(derandomize=True, database=None, deadline=None)
+
+
+@settings(DETERMINISTIC, max_examples=250, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(data=modules(), texts=PROSE)
 def test_grammar_sources_keep_ast_and_are_idempotent(data: bytes, texts: list[str]) -> None:
     assume(_parses(data))
@@ -181,8 +223,20 @@ def test_grammar_sources_keep_ast_and_are_idempotent(data: bytes, texts: list[st
 hypothesmith = pytest.importorskip("hypothesmith")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(DETERMINISTIC, max_examples=60, suppress_health_check=list(HealthCheck))
 @given(code=hypothesmith.from_node(), texts=PROSE)
+# Identifiers are NFKC-normalised by Python's parser, not by libcst: `Aª` is `Aa` to ast, `AĲ` is `AIJ`.
+@example(code="def A\u00aa(): pass\n", texts=[])
+@example(code="class A\u0132: pass\n", texts=["x"])
+# Mixed line endings (a `\\\r\n` continuation in an LF file): the docstring ends like its own header line.
+@example(code="try:\x0c\x0c \t\\\r\n pass\n\nexcept : \n\tpass\ndef A():\n  pass\n", texts=[])
+@example(code="x = 1\r\ndef f(): return 1\n", texts=["two\nlines"])
+@example(code="x = 1\r\ndef f(a):\r\n    '''  '''\n    pass\r\n", texts=["a", "b\nc"])
+@example(code="def f():\n    x = 1\r\n    return x\n", texts=["r"])
+@example(code="class A:\\\r\n      pass\nclass B:\\\n\x0c\\\r\t\x0c\n class C:\\\r\n    pass\n", texts=["\t"])
+@example(code="class A: del x[1,\\\r\n 2]\nclass B: del x[1,\r\n 2]\n", texts=[])
+# The PEP 8 blank line after a class docstring ends like the class line too.
+@example(code="x = 1\r\nclass A:\n    class B:\n        pass\n", texts=[])
 def test_arbitrary_programs_keep_ast_and_are_idempotent(code: str, texts: list[str]) -> None:
     data = code.encode("utf-8")
     assume(_parses(data))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -301,3 +302,102 @@ def test_exclude_globs_skip_files(repo: GitRepo) -> None:
     )
     assert [f.path for f in changes.files] == ["y.py"]
     assert [(s.path, s.reason) for s in changes.skipped] == [("gen/x_pb2.py", "excluded by configuration")]
+
+
+# --- lines split as git splits them (only on \n) ----------------------------------------------------------
+
+# str.splitlines breaks lines on all of these; to git (and to Python inside a string literal) they are content.
+SPLITLINES_BREAKS = {"form-feed": "\x0c", "vtab": "\x0b", "fs": "\x1c", "gs": "\x1d", "rs": "\x1e",
+                     "nel": "\x85", "line-sep": "\u2028", "para-sep": "\u2029"}
+MD5 = "import hashlib\nh = hashlib.md5(b'x')\n"
+
+
+def _weak_hashes(out: str) -> set[tuple[str, int]]:
+    data = json.loads(out)
+    return {(f["path"], f["line"]) for f in data["findings"] if f["rule"] == "python-crypto/weak-hash"}
+
+
+@pytest.mark.parametrize("char", list(SPLITLINES_BREAKS.values()), ids=list(SPLITLINES_BREAKS))
+def test_line_break_characters_of_splitlines_are_content(cli, repo: GitRepo, tmp_path: Path, char: str) -> None:  # type: ignore[no-untyped-def]
+    repo.write("plain.py", "x = 1\n")
+    repo.write("odd.py", "s = 1\n")
+    repo.commit("base")
+    branch_with(repo, {"plain.py": "x = 1\n" + MD5, "odd.py": f"s = 'p{char}q'\n" + MD5})
+    r = cli("review", "--base", "main", "--no-model", "--format", "json", cwd=repo.path)
+    assert r.code != 2, r
+    # Both files reviewed, the finding on line 3 of each (not shifted by the character).
+    assert _weak_hashes(r.out) == {("plain.py", 3), ("odd.py", 3)}, r
+    assert json.loads(r.out)["skipped"] == []
+    # The same diff through --diff-file, which also compares the diff with the checkout line by line.
+    patch = tmp_path / "change.patch"
+    patch.write_bytes(subprocess.run(["git", "diff", "main...HEAD"], cwd=repo.path, capture_output=True,
+                                     check=True).stdout)
+    r = cli("review", "--diff-file", str(patch), "--no-model", "--format", "json", cwd=repo.path)
+    assert r.code != 2 and _weak_hashes(r.out) == {("plain.py", 3), ("odd.py", 3)}, r
+    changes = diffmod.parse(patch.read_bytes())
+    assert dict(changes.get("odd.py").hunks[0].lines)[1] == f"s = 'p{char}q'"  # type: ignore[union-attr]
+
+
+def test_bare_carriage_returns_are_content(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # An old Mac file: one line to git. Before, unidiff saw a line without +/-/space and the run ended with exit 2.
+    repo.write("plain.py", "x = 1\n")
+    repo.write("legacy.txt", "a\rb\r")
+    repo.commit("base")
+    branch_with(repo, {"plain.py": "x = 1\n" + MD5, "legacy.txt": "a\rb\rc\r"})
+    r = cli("review", "--base", "main", "--no-model", "--format", "json", cwd=repo.path)
+    assert r.code != 2 and _weak_hashes(r.out) == {("plain.py", 3)}, r
+    changes, _ = changes_of(repo, DiffMode(base="main"))
+    legacy = changes.get("legacy.txt")
+    assert legacy is not None and legacy.added_lines == {1}
+    assert dict(legacy.hunks[0].lines)[1] == "a\rb\rc"
+
+
+def test_git_lines_number_like_git() -> None:
+    text = "a\x0cb\r\nc\u2028d\re\nlast"
+    assert diffmod.git_lines(text) == ["a\x0cb", "c\u2028d\re", "last"]
+    assert diffmod.split_lines(text) == ["a\x0cb\r\n", "c\u2028d\re\n", "last"]
+    assert diffmod.git_lines("x\n") == ["x"] and diffmod.git_lines("") == []
+    # The other places that number a file's or a patch's lines agree with git.
+    from reviewer.github.anchors import parse_patch
+    from reviewer.rules import suppress
+
+    assert parse_patch("x.py", "@@ -1,2 +1,3 @@\n a\x0cb\n+c\u2028d\n e\n").hunks == (frozenset({1, 2, 3}),)
+    sups = suppress.parse("a = '\x0c'\nb = 1  // reviewer: ignore[r1]\n", "x.js")
+    assert [(s.line, s.ids) for s in sups] == [(2, ("r1",))]
+
+
+def test_a_file_that_cannot_be_parsed_is_skipped_and_the_others_reviewed(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    repo.write("good.py", MD5)
+    repo.write("bad.py", "y = 1\n")
+    diff = (b"diff --git a/bad.py b/bad.py\n--- a/bad.py\n+++ b/bad.py\n@@ -1,2 +1,9 @@\n y = 1\n+z\n"
+            b"diff --git a/good.py b/good.py\nnew file mode 100644\n--- /dev/null\n+++ b/good.py\n@@ -0,0 +1,2 @@\n"
+            b"+import hashlib\n+h = hashlib.md5(b'x')\n")
+    r = cli("review", "--diff-file", "-", "--no-model", "--format", "json", cwd=repo.path, stdin=diff)
+    assert r.code != 2, r
+    data = json.loads(r.out)
+    assert _weak_hashes(r.out) == {("good.py", 2)}
+    (skip,) = data["skipped"]
+    assert skip["path"] == "bad.py" and skip["reason"].startswith("not a valid unified diff: Hunk is shorter")
+
+
+@pytest.mark.parametrize("path", ["../outside/x.py", "sub/../../outside/x.py", "/abs/x.py"])
+def test_diff_paths_outside_the_repository_are_skipped(cli, repo: GitRepo, path: str) -> None:  # type: ignore[no-untyped-def]
+    repo.write("good.py", MD5)
+    # The outside file exists and holds a finding: it must not be read.
+    outside = (repo.path / path) if not path.startswith("/") else None
+    if outside is not None:
+        outside.parent.mkdir(parents=True, exist_ok=True)
+        outside.write_text(MD5)
+    new = f"b/{path}" if not path.startswith("/") else path
+    diff = (f"--- /dev/null\n+++ {new}\n@@ -0,0 +1,2 @@\n+import hashlib\n+h = hashlib.md5(b'x')\n"
+            "--- /dev/null\n+++ b/good.py\n@@ -0,0 +1,2 @@\n+import hashlib\n+h = hashlib.md5(b'x')\n").encode()
+    r = cli("review", "--diff-file", "-", "--no-model", "--format", "json", cwd=repo.path, stdin=diff)
+    assert r.code != 2, r
+    data = json.loads(r.out)
+    assert _weak_hashes(r.out) == {("good.py", 2)}
+    assert [s["path"] for s in data["skipped"]] == [path]
+    assert "outside the repository" in data["skipped"][0]["reason"]
+    # A rename from outside is refused the same way.
+    renamed = diffmod.parse(f"diff --git a/{path} b/in.py\nsimilarity index 100%\nrename from {path}\n"
+                            "rename to in.py\n".encode())
+    assert renamed.files == () and "outside the repository" in renamed.skipped[0].reason

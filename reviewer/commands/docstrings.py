@@ -96,6 +96,8 @@ def render_text(result: Any, section: Any, write_: bool, show_diff: bool, verbos
     lines = [f"reviewer: skipped {s.path}: {s.reason}" for s in result.skipped]
     if section is None or not section.candidates:
         lines.append("docstrings: no changed Python definitions")
+        # A file that could not be read safely has no candidates either: say so, with the reason.
+        lines += [f"docstrings: failed {f.path}: {f.reason}" for f in (section.failures if section else [])]
         return "\n".join(lines) + "\n"
     rejected = [f"{r.path}:{r.line}: {r.name}: docstring not written: {r.reason}" for r in section.rejected]
     nothing = f"docstrings: nothing written: {section.not_written}; {HOW_TO_WRITE}" if section.not_written else None

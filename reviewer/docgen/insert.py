@@ -16,10 +16,11 @@ reason instead.
 from __future__ import annotations
 
 import ast
+import unicodedata
 from dataclasses import dataclass
-from typing import Callable, Mapping, Optional
+from typing import Any, Callable, Mapping, Optional
 
-from reviewer import source
+from reviewer import pysafe, source
 
 # Given the body's indentation, the docstring literal (first line unindented, '\n' newlines).
 Render = Callable[[str], str]
@@ -50,7 +51,8 @@ def inject(data: bytes, renders: Mapping[int, Render]) -> Injected:
     if missing:
         raise GuaranteeError(f"no definition starts on line(s) {sorted(missing)}")
     try:
-        module = cst.parse_module(data)
+        with pysafe.guarded():  # source.parse above already refused what is too deep for libcst
+            module = cst.parse_module(data)
     except cst.ParserSyntaxError as exc:
         raise GuaranteeError(f"libcst cannot parse the file: {exc.message}") from None
     if module.bytes != data:
@@ -60,7 +62,8 @@ def inject(data: bytes, renders: Mapping[int, Render]) -> Injected:
     by_index = {d.index: (d.name, renders[d.line]) for d in targets.values()}
     inserter = _make_transformer()(module, by_index)
     try:
-        new_module = module.visit(inserter)
+        with pysafe.guarded():
+            new_module = module.visit(inserter)
     except cst.CSTValidationError as exc:
         raise GuaranteeError(f"the docstring is not a valid string literal: {exc}") from None
     if inserter.done != set(by_index):
@@ -154,7 +157,8 @@ def _make_transformer() -> type:
             index = self.count
             self.count += 1
             target = self.targets.get(index)
-            if target is not None and target[0] != node.name.value:
+            # The parser normalises identifiers to NFKC (`Aª` is `Aa` to ast); libcst keeps the spelling.
+            if target is not None and target[0] != unicodedata.normalize("NFKC", node.name.value):
                 raise GuaranteeError(f"definition #{index} is {node.name.value!r} in libcst, "
                                      f"{target[0]!r} in ast: not inserting")
             self.pending.append(index if target is not None else None)
@@ -178,31 +182,41 @@ def _make_transformer() -> type:
                 return updated
             render = self.targets[index][1]
             body = updated.body  # type: ignore[attr-defined]
+            # New lines end like the header line they follow: a file with mixed line endings
+            # gets no ending it did not already use there (None: the module's default).
+            ending = cst.TrailingWhitespace(newline=(body.trailing_whitespace if isinstance(
+                body, cst.SimpleStatementSuite) else body.header).newline)
             if isinstance(body, cst.SimpleStatementSuite):
                 # `def f(): return 1` becomes a block; a comment after it stays on the header line.
                 body = cst.IndentedBlock(
                     header=body.trailing_whitespace,
-                    body=[cst.SimpleStatementLine(body=body.body)],
+                    body=[cst.SimpleStatementLine(body=body.body, trailing_whitespace=ending)],
                 )
             unit = self.module.default_indent if body.indent is None else body.indent
             indent = "".join(self.indents) + unit
-            literal = _literal_lines(render(indent), self.module.default_newline)
+            first: Any = body.body[0] if body.body else None
+            blank = (isinstance(first, cst.SimpleStatementLine) and bool(first.body)
+                     and isinstance(first.body[0], cst.Expr)
+                     and isinstance(first.body[0].value, (cst.SimpleString, cst.ConcatenatedString)))
+            if blank:
+                ending = first.trailing_whitespace  # the replaced literal's line keeps its own ending
+            newline = ending.newline.value or self.module.default_newline
+            literal = _literal_lines(render(indent), newline)
             # Prose the file's declared encoding cannot hold becomes '?', never an unwritable file.
             literal = literal.encode(self.module.encoding, errors="replace").decode(self.module.encoding)
             string = cst.SimpleString(literal)
-            first = body.body[0] if body.body else None
-            if (isinstance(first, cst.SimpleStatementLine) and first.body and isinstance(first.body[0], cst.Expr)
-                    and isinstance(first.body[0].value, (cst.SimpleString, cst.ConcatenatedString))):
+            if blank:
                 # A blank docstring counts as missing: replace its value, keep the statement.
                 expr = first.body[0].with_changes(value=string)
                 first = first.with_changes(body=[expr, *first.body[1:]])
                 body = body.with_changes(body=[first, *body.body[1:]])
             else:
-                doc = cst.SimpleStatementLine(body=[cst.Expr(string)])
+                doc = cst.SimpleStatementLine(body=[cst.Expr(string)], trailing_whitespace=ending)
                 rest = list(body.body)
                 if isinstance(updated, cst.ClassDef) and rest and _bare_definition(rest[0]):
                     # PEP 8: a blank line between a class docstring and the first method.
-                    rest[0] = rest[0].with_changes(leading_lines=[cst.EmptyLine(indent=False)])
+                    blank_line = cst.EmptyLine(indent=False, newline=ending.newline)
+                    rest[0] = rest[0].with_changes(leading_lines=[blank_line])
                 body = body.with_changes(body=[doc, *rest])
             self.done.add(index)
             return updated.with_changes(body=body)

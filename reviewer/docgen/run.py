@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping, Optional, Sequence
 
-from reviewer import linediff, source
+from reviewer import linediff, pysafe, source
 from reviewer.config import DocstringsConfig
 from reviewer.docgen import checks, generate, insert, text
 from reviewer.docgen import style as stylemod
@@ -176,6 +176,9 @@ def document(files: Sequence[FileInput], cfg: DocstringsConfig, backend: Optiona
 def _plan(f: FileInput, cfg: DocstringsConfig, section: DocstringsSection) -> Optional[_Planned]:
     try:
         defs = source.definitions(f.data)
+    except pysafe.Refused as exc:  # too big or too deep for the parsers: skipped before any of them runs
+        section.failures.append(Failure(f.path, f"skipped, left untouched: {exc}"))
+        return None
     except (SyntaxError, ValueError) as exc:  # ValueError: null bytes, bad encoding cookie
         section.failures.append(Failure(f.path, f"does not parse, left untouched: {_reason(exc)}"))
         return None
@@ -295,7 +298,11 @@ def _apply(f: FileInput, written: list[tuple[Candidate, generate.Target, generat
 
     renders = {c.definition.line: renderer(c, t.style, prose) for c, t, prose, _who in accepted}
     try:
+        pysafe.text(f.data)  # a rewrite must keep every byte: no file with a byte invalid in its encoding
         result = insert.inject(f.data, renders)
+    except pysafe.Refused as exc:
+        section.failures.append(Failure(f.path, f"left untouched: {exc}"))
+        return
     except insert.GuaranteeError as exc:
         section.failures.append(Failure(f.path, f"left untouched: {exc}"))
         return

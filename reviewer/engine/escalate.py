@@ -22,6 +22,7 @@ import dataclasses
 import warnings
 from typing import Any, Mapping, Optional, Sequence
 
+from reviewer.diff import git_lines
 from reviewer.engine.base import Backend, Completion, Request, YesNo
 from reviewer.errors import BackendError
 from reviewer.records import Finding, Routed, Source, Why
@@ -178,7 +179,7 @@ def _context(ctx: Any, f: Finding) -> list[str]:
     if text is None:
         return [f"{n:>5} {'+' if n in added else ' '} {s}" for h in (change.hunks if change else ())
                 if h.contains(f.line) for n, s in h.lines]
-    src = text.splitlines()
+    src = git_lines(text)
     lo, hi = max(1, f.line - CONTEXT_LINES), min(len(src), max(f.line, f.end_line) + CONTEXT_LINES)
     return [f"{n:>5} {'+' if n in added else ' '} {src[n - 1]}" for n in range(lo, hi + 1)]
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
+from reviewer.diff import git_lines
 from reviewer.engine.base import Request, YesNo
 from reviewer.engine.schema import MAX_FINDINGS, MAX_FIX, MAX_MESSAGE, findings_schema
 from reviewer.records import FileChange, Hunk, Rule, Skipped
@@ -102,8 +103,10 @@ def definitions(text: Optional[str], language: Optional[str]) -> list[tuple[int,
         return []
     if language == "python":
         try:
-            tree = ast.parse(text)
-        except (SyntaxError, ValueError):
+            from reviewer import pysafe
+
+            tree = pysafe.parse(text)
+        except (SyntaxError, ValueError):  # pysafe.Refused is a ValueError: too deep to parse safely
             return []
         out = []
         for node in ast.walk(tree):
@@ -113,7 +116,7 @@ def definitions(text: Optional[str], language: Optional[str]) -> list[tuple[int,
                 out.append((start, node.end_lineno or node.lineno, f"{kind} {node.name}"))
         return sorted(out)
     # Other languages: a line that looks like a definition starts a piece (no end known).
-    return [(i, i, "definition") for i, line in enumerate(text.splitlines(), 1) if _DEF_LINE.match(line)]
+    return [(i, i, "definition") for i, line in enumerate(git_lines(text), 1) if _DEF_LINE.match(line)]
 
 
 def enclosing(defs: Sequence[tuple[int, int, str]], first: int, last: int) -> Optional[tuple[int, int, str]]:
@@ -128,7 +131,7 @@ def context_block(text: Optional[str], defs: Sequence[tuple[int, int, str]], win
     if text is None or found is None or found[0] >= window.first:
         return ""
     start, end, label = found
-    all_lines = text.splitlines()
+    all_lines = git_lines(text)
     stop = min(window.first - 1, start + CONTEXT_HEAD_LINES - 1)
     shown = [f"{n:>5}   {all_lines[n - 1]}" for n in range(start, stop + 1) if n - 1 < len(all_lines)]
     if stop < window.first - 1:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Optional, Sequence
 
 from reviewer import rules as rulesmod
+from reviewer.diff import git_lines
 from reviewer.engine import prompts
 from reviewer.engine import shared_backend
 from reviewer.records import FileChange, FileStatus, Finding, Rule, RuleKind, Skipped, Source, Suggestion
@@ -266,12 +267,12 @@ def _around(ctx: TaskContext, path: str, line: int) -> list[tuple[int, str]]:
     text = ctx.text(path)
     if text is None:
         return []
-    lines = text.splitlines()
+    lines = git_lines(text)
     lo, hi = max(1, line - VERIFY_CONTEXT), min(len(lines), line + VERIFY_CONTEXT)
     return [(n, lines[n - 1]) for n in range(lo, hi + 1)]
 
 
 def _line(ctx: TaskContext, path: str, line: int) -> str:
     text: Optional[str] = ctx.text(path)
-    lines = text.splitlines() if text else []
+    lines = git_lines(text) if text else []
     return lines[line - 1].strip() if 0 < line <= len(lines) else ""

@@ -52,7 +52,9 @@ def parse_patch(path: str, patch: str) -> FileDiff:
     current: set[int] = set()
     line = 0
     in_hunk = False
-    for text in patch.splitlines():
+    from reviewer.diff import git_lines  # lines as git splits them: only on \n
+
+    for text in git_lines(patch):
         m = _HUNK.match(text)
         if m:
             if in_hunk:

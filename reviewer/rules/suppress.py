@@ -20,6 +20,7 @@ import re
 import tokenize
 from dataclasses import dataclass, field
 
+from reviewer.diff import git_lines
 from reviewer.records import Finding, Rule, Severity
 
 UNUSED_RULE = Rule(
@@ -64,7 +65,7 @@ def _comments(text: str) -> list[tuple[int, str]]:
         return [(t.start[0], t.string) for t in tokens if t.type == tokenize.COMMENT]
     except (tokenize.TokenError, SyntaxError, IndentationError):
         # Unfinished code still gets its suppressions, at the cost of strings that look like comments.
-        return [(n, line[line.index("#"):]) for n, line in enumerate(text.splitlines(), 1) if "#" in line]
+        return [(n, line[line.index("#"):]) for n, line in enumerate(git_lines(text), 1) if "#" in line]
 
 
 def parse(text: str, path: str = "x.py") -> list[Suppression]:
@@ -78,7 +79,7 @@ def parse(text: str, path: str = "x.py") -> list[Suppression]:
     if python:
         comments = _comments(text)
     else:
-        comments = [(n, line) for n, line in enumerate(text.splitlines(), 1) if "reviewer:" in line]
+        comments = [(n, line) for n, line in enumerate(git_lines(text), 1) if "reviewer:" in line]
     for line, comment in comments:
         for m in _COMMENT.finditer(comment):
             ids = tuple(i.strip() for i in m.group(2).split(",") if i.strip())

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from reviewer import testrun
+from reviewer import pysafe, testrun
 from reviewer.tasks import TaskContext, TaskOutput
 from reviewer.tasks.diffcov import CoverageSection
 
@@ -162,8 +162,8 @@ def find_targets(section: CoverageSection, root: Path) -> list[Target]:
             continue
         try:
             text = (root / report.path).read_text(encoding="utf-8", errors="replace")
-            tree = ast.parse(text)
-        except (OSError, SyntaxError, ValueError):
+            tree = pysafe.parse(text)
+        except (OSError, SyntaxError, ValueError):  # pysafe.Refused is a ValueError
             continue
         src_lines = text.splitlines()
         funcs = _functions(tree)
@@ -208,7 +208,7 @@ def fixture_names(root: Path, tests_dir: Path) -> list[str]:
     names: list[str] = []
     for conftest in (root / "conftest.py", tests_dir / "conftest.py"):
         try:
-            tree = ast.parse(conftest.read_text(encoding="utf-8", errors="replace"))
+            tree = pysafe.parse(conftest.read_text(encoding="utf-8", errors="replace"))
         except (OSError, SyntaxError, ValueError):
             continue
         for node in ast.walk(tree):
