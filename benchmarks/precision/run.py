@@ -30,6 +30,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -143,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=1, help="reviews run at once (default 1: the machine is shared)")
     ap.add_argument("--out", type=Path, default=None, help="also write the Markdown report here")
     ap.add_argument("--findings", type=Path, default=None, help="write every finding with its verdict (JSONL)")
-    ap.add_argument("--unlabelled", type=Path, default=HERE / "unlabelled.jsonl",
+    ap.add_argument("--unlabelled", type=Path, default=Path(tempfile.gettempdir()) / "precision-unlabelled.jsonl",
                     help="where unlabelled findings go, with context, for judging")
     args = ap.parse_args(argv)
 
