@@ -84,6 +84,24 @@ def review(reviewer: str, repo: Path, commit: str) -> dict[str, Any]:
     return data
 
 
+def scan_tree(reviewer: str, repo: Path, head: str) -> dict[str, Any]:
+    """Review every Python file of `head` as one added change (what a team sees when it adopts the tool)."""
+    names = [n for n in git(repo, "ls-tree", "-r", "--name-only", head).splitlines() if n.endswith((".py", ".pyi"))]
+    env = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="bench@localhost", GIT_COMMITTER_NAME="bench",
+               GIT_COMMITTER_EMAIL="bench@localhost", GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
+    with tempfile.TemporaryDirectory(prefix="precision-tree-") as tmp:
+        work = Path(tmp)
+        for name in names:
+            out = work / name
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(subprocess.run(["git", "-C", str(repo), "show", f"{head}:{name}"], check=True,
+                                           capture_output=True).stdout)
+        for args in (["init", "-q", "-b", "main"], ["commit", "-q", "--allow-empty", "-m", "empty"],
+                     ["add", "-A"], ["commit", "-q", "-m", "tree"]):
+            subprocess.run(["git", "-C", str(work), *args], check=True, capture_output=True, env=env)
+        return review(reviewer, work, "HEAD")
+
+
 class Files:
     """Text of files at a commit (cached), for snippets and context."""
 
@@ -141,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--labels", type=Path, default=HERE / "labels.jsonl")
     ap.add_argument("--commits", type=int, default=None, help="commits per project (default: projects.json)")
     ap.add_argument("--only", nargs="*", default=None, help="project names to run (default: all available)")
+    ap.add_argument("--no-trees", action="store_true", help="skip the whole-tree scans of projects marked scan_tree")
     ap.add_argument("--jobs", type=int, default=1, help="reviews run at once (default 1: the machine is shared)")
     ap.add_argument("--out", type=Path, default=None, help="also write the Markdown report here")
     ap.add_argument("--findings", type=Path, default=None, help="write every finding with its verdict (JSONL)")
@@ -159,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[dict[str, Any]] = []  # one per reported finding
     per_commit: list[dict[str, Any]] = []
     skipped: list[str] = []
+    tree_rows: list[dict[str, Any]] = []
+    tree_errors: list[str] = []
     for project in cfg["projects"]:
         name = project["name"]
         if args.only and name not in args.only:
@@ -195,11 +216,34 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(row)
                 rec["findings"].append(row)
             per_commit.append(rec)
+        if project.get("scan_tree") and not args.no_trees:
+            t2 = time.perf_counter()
+            res = scan_tree(reviewer, repo, project["head"])
+            key = "tree:" + project["head"]
+            for f in res.get("findings", []):
+                lines = files.lines(project["head"], f["path"])
+                snip = snippet_of(lines, f["line"])
+                lab = labels.get(label_key(name, key, f["path"], f["rule"], snip))
+                row = {"project": name, "commit": key, "path": f["path"], "line": f["line"], "rule": f["rule"],
+                       "severity": f["severity"], "snippet": snip, "message": f["message"],
+                       "fix": f.get("suggestion") is not None,
+                       "verdict": lab["verdict"] if lab else None, "reason": lab.get("reason") if lab else None}
+                if lab is None:
+                    lo, hi = max(0, f["line"] - 7), min(len(lines), f.get("end_line", f["line"]) + 4)
+                    row["context"] = [f"{i + 1:5d}{'>' if i + 1 == f['line'] else ' '} {lines[i]}"
+                                      for i in range(lo, hi)]
+                tree_rows.append(row)
+            if res.get("error"):
+                tree_errors.append(f"{name}: {res['error']}")
+            print(f"{name:12s} whole tree: {len(res.get('findings', []))} findings  {time.perf_counter() - t2:6.1f} s",
+                  file=sys.stderr, flush=True)
         print(f"{name:12s} {len(todo):3d} commits  {sum(len(r['findings']) for r in per_commit if r['project'] == name):3d} "
               f"findings  {time.perf_counter() - t:6.1f} s{f'  {errors} review error(s)' if errors else ''}",
               file=sys.stderr, flush=True)
 
     report = render(rows, per_commit, skipped, n, reviewer, time.perf_counter() - started)
+    if tree_rows or tree_errors:
+        report += "\n\n" + render_tree(tree_rows, tree_errors)
     print(report)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -207,8 +251,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.findings:
         args.findings.parent.mkdir(parents=True, exist_ok=True)
         args.findings.write_text("".join(json.dumps({k: v for k, v in r.items() if k != "context"}) + "\n"
-                                         for r in rows), encoding="utf-8")
-    unl = [r for r in rows if r["verdict"] is None]
+                                         for r in rows + tree_rows), encoding="utf-8")
+    unl = [r for r in rows + tree_rows if r["verdict"] is None]
     if unl:
         args.unlabelled.write_text("".join(json.dumps(r) + "\n" for r in unl), encoding="utf-8")
         print(f"\n{len(unl)} unlabelled finding(s) written to {args.unlabelled}", file=sys.stderr)
@@ -278,6 +322,40 @@ def render(rows: list[dict[str, Any]], per_commit: list[dict[str, Any]], skipped
         for r in rows:
             if r["verdict"] is None:
                 out.append(f"- {r['project']}@{r['commit'][:10]} {r['path']}:{r['line']} {r['rule']} `{r['snippet'][:100]}`")
+    return "\n".join(out)
+
+
+def render_tree(rows: list[dict[str, Any]], errors: list[str]) -> str:
+    projects = sorted({r["project"] for r in rows})
+    out = [f"Whole-tree scan (every .py file at the pinned head reviewed as added code; {', '.join(projects) or 'none'}):",
+           "", "| rule | severity | fired | TP | FP | unlabelled | precision |", "|---|---|---|---|---|---|---|"]
+    by_rule: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    sev_of: dict[str, set[str]] = collections.defaultdict(set)
+    for r in rows:
+        by_rule[r["rule"]][r["verdict"] or "unlabelled"] += 1
+        by_rule[r["rule"]]["fired"] += 1
+        sev_of[r["rule"]].add(r["severity"])
+    for rule in sorted(by_rule, key=lambda k: (-by_rule[k]["fired"], k)):
+        c = by_rule[rule]
+        out.append(f"| {rule} | {'/'.join(sorted(sev_of[rule]))} | {c['fired']} | {c['TP']} | {c['FP']} | "
+                   f"{c['unlabelled']} | {pct(c['TP'], c['FP'])} |")
+    tp = sum(c["TP"] for c in by_rule.values())
+    fp = sum(c["FP"] for c in by_rule.values())
+    out.append(f"| **all** | | {len(rows)} | {tp} | {fp} | {sum(c['unlabelled'] for c in by_rule.values())} | "
+               f"**{pct(tp, fp)}** |")
+    err = [r for r in rows if r["severity"] == "error"]
+    etp = sum(1 for r in err if r["verdict"] == "TP")
+    efp = sum(1 for r in err if r["verdict"] == "FP")
+    out.append("")
+    out.append(f"- error severity: {len(err)} fired, {etp} TP, {efp} FP, precision {pct(etp, efp)}")
+    for e in errors:
+        out.append(f"- review error: {e}")
+    unl = [r for r in rows if r["verdict"] is None]
+    if unl:
+        out.append("")
+        out.append("Unlabelled (whole tree):")
+        for r in unl:
+            out.append(f"- {r['project']} {r['path']}:{r['line']} {r['rule']} `{r['snippet'][:100]}`")
     return "\n".join(out)
 
 
