@@ -66,6 +66,16 @@ def commits(repo: Path, head: str, n: int) -> list[str]:
     return [line.split()[0] for line in out.splitlines() if len(line.split()) > 1]  # skip a root commit
 
 
+def rule_table(reviewer: str) -> dict[str, dict[str, Any]]:
+    """id -> {kind, enabled, severity} as the reviewer under test lists its rules (default configuration)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        p = subprocess.run([reviewer, "rules", "list", "--format", "json"], cwd=tmp, capture_output=True, text=True)
+    try:
+        return {r["id"]: r for r in json.loads(p.stdout)}
+    except (json.JSONDecodeError, KeyError, TypeError):
+        return {}
+
+
 def review(reviewer: str, repo: Path, commit: str) -> dict[str, Any]:
     cmd = [reviewer, "review", "--range", f"{commit}^..{commit}", "--no-model", "--format", "json", "--no-cache",
            "--fail-level", "error"]
@@ -241,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
               f"findings  {time.perf_counter() - t:6.1f} s{f'  {errors} review error(s)' if errors else ''}",
               file=sys.stderr, flush=True)
 
-    report = render(rows, per_commit, skipped, n, reviewer, time.perf_counter() - started)
+    report = render(rows, per_commit, skipped, n, reviewer, time.perf_counter() - started, rule_table(reviewer))
     if tree_rows or tree_errors:
         report += "\n\n" + render_tree(tree_rows, tree_errors)
     print(report)
@@ -262,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def render(rows: list[dict[str, Any]], per_commit: list[dict[str, Any]], skipped: list[str], n: int,
-           reviewer: str, seconds: float) -> str:
+           reviewer: str, seconds: float, rules: dict[str, dict[str, Any]]) -> str:
     out: list[str] = []
     by_rule: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     sev_of: dict[str, set[str]] = collections.defaultdict(set)
@@ -281,17 +291,25 @@ def render(rows: list[dict[str, Any]], per_commit: list[dict[str, Any]], skipped
     for s in skipped:
         out.append(f"Not measured: {s}.")
     out.append("")
-    out.append("| rule | severity | fired | TP | FP | unlabelled | precision | with fix |")
-    out.append("|---|---|---|---|---|---|---|---|")
+    out.append("| rule | kind | default on | severity | fired | TP | FP | unlabelled | precision | with fix |")
+    out.append("|---|---|---|---|---|---|---|---|---|---|")
     for rule in sorted(by_rule, key=lambda k: (-by_rule[k]["fired"], k)):
         c = by_rule[rule]
-        out.append(f"| {rule} | {'/'.join(sorted(sev_of[rule]))} | {c['fired']} | {c['TP']} | {c['FP']} | "
-                   f"{c['unlabelled']} | {pct(c['TP'], c['FP'])} | {c['fix']} |")
+        meta = rules.get(rule, {})
+        on = {True: "yes", False: "no"}.get(meta.get("enabled"), "?")
+        out.append(f"| {rule} | {meta.get('kind', '?')} | {on} | {'/'.join(sorted(sev_of[rule]))} | {c['fired']} | "
+                   f"{c['TP']} | {c['FP']} | {c['unlabelled']} | {pct(c['TP'], c['FP'])} | {c['fix']} |")
     tp = sum(c["TP"] for c in by_rule.values())
     fp = sum(c["FP"] for c in by_rule.values())
     unl = sum(c["unlabelled"] for c in by_rule.values())
-    out.append(f"| **all** | | {len(rows)} | {tp} | {fp} | {unl} | **{pct(tp, fp)}** | "
+    out.append(f"| **all** | | | | {len(rows)} | {tp} | {fp} | {unl} | **{pct(tp, fp)}** | "
                f"{sum(c['fix'] for c in by_rule.values())} |")
+    low = [r for r, c in by_rule.items() if rules.get(r, {}).get("enabled", True) and c["TP"] + c["FP"]
+           and c["TP"] / (c["TP"] + c["FP"]) < 0.5]
+    enabled = sum(1 for r in rules.values() if r.get("enabled"))
+    out.append("")
+    out.append(f"- rules enabled by default: {enabled} of {len(rules)}; default-enabled rules that fired with precision "
+               f"< 0.5: {len(low)}{' (' + ', '.join(sorted(low)) + ')' if low else ''}")
     out.append("")
     out.append("| severity | fired | TP | FP | unlabelled | precision |")
     out.append("|---|---|---|---|---|---|")
