@@ -208,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
             rec = {"project": name, "commit": c, "rc": res.get("rc"), "seconds": res["seconds"],
                    "changed_lines": res.get("summary", {}).get("changed_lines", 0),
                    "not_reported": res.get("summary", {}).get("not_reported", {}), "error": res.get("error"),
+                   "held": collections.Counter(f["rule"] for f in res.get("not_reported", [])
+                                               if f.get("why") == "below confidence"),
                    "findings": []}
             if res.get("error"):
                 errors += 1
@@ -329,6 +331,12 @@ def render(rows: list[dict[str, Any]], per_commit: list[dict[str, Any]], skipped
     out.append(f"- **PRs failing CI on a false positive: {len(fp_fail)}** (failing only because of false positives: "
                f"{len(only_fp)}{'; ' + ', '.join(c['project'] + '@' + c['commit'][:10] for c in fp_fail) if fp_fail else ''})")
     out.append(f"- not reported (router): {', '.join(f'{k} {v}' for k, v in sorted(nr.items())) or 'none'}")
+    held: collections.Counter[str] = collections.Counter()
+    for c in per_commit:
+        held.update(c["held"])
+    if held:
+        out.append(f"- held back for the model (below confidence, never shown without one): "
+                   f"{', '.join(f'{k} {v}' for k, v in held.most_common())}")
     if errors:
         out.append(f"- review errors: {len(errors)} ({'; '.join(c['project'] + '@' + c['commit'][:10] + ': ' + str(c['error']) for c in errors[:5])})")
     secs = sorted(c["seconds"] for c in per_commit)
