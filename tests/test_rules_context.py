@@ -69,7 +69,11 @@ def test_entry_points_may_print(cli, repo: GitRepo) -> None:  # type: ignore[no-
                    "src/tool/run.py": code, "src/tool/cli.py": code, "src/tool/lib.py": code,
                    "src/tool/script.py": code + "\nif __name__ == '__main__':\n    main()\n"})
     data = _review(cli, repo)
-    assert _hits(data) == {("src/tool/lib.py", "python-standards/print-in-library", 2)}
+    # Only the library module's print is a candidate; it needs the model to confirm it (unconfirmed: skip),
+    # so a rules-only run holds it back and says why.
+    assert _hits(data) == set()
+    held = {(f["path"], f["rule"], f["line"]) for f in data["not_reported"] if f["why"] == "below confidence"}
+    assert held == {("src/tool/lib.py", "python-standards/print-in-library", 2)}
 
 
 def test_noqa_and_nosec_suppress_through_the_code_map(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]

@@ -54,7 +54,7 @@ def test_ignore_file_and_unused_suppressions(cli, repo: GitRepo) -> None:  # typ
         "a = hashlib.sha256(b'x')  # reviewer: ignore[python-crypto/broken-cipher]\n"
         "b = 1 == None\n"
         "c = 2  # reviewer: ignore[team/no-such-rule]\n"
-        "d = 3  # reviewer: ignore[python-standards/print-in-library]\n"
+        "d = 3  # reviewer: ignore[python-standards/bare-except]\n"
     )
     _branch(repo, "", change)
     data = _review(cli, repo)

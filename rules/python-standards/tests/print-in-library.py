@@ -15,3 +15,12 @@ class Connection:
         if self.debuglevel > 0:
             # ok: python-standards/print-in-library
             print("header:", header)
+
+
+def ask(prompts):
+    answers = []
+    for prompt in prompts:
+        # ok: python-standards/print-in-library
+        print(prompt.strip(), end=" ")
+        answers.append(input())
+    return answers
