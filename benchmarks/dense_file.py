@@ -15,15 +15,12 @@ checkout's reviewer (e.g. the main branch, for a before/after ratio).
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import resource
-import statistics
 import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
+
+from _review_timing import print_times, time_review
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,31 +79,13 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--root", type=Path, default=ROOT, help="the reviewer checkout to run")
     args = ap.parse_args()
-    env = {**os.environ, "PYTHONPATH": str(args.root.resolve())}
-    cmd = [sys.executable, "-m", "reviewer", "review", "--no-model", "--base", "main", "--fail-level", "none",
-           "--format", "json"]
     with tempfile.TemporaryDirectory() as tmp:
         dest = Path(tmp)
         lines = build(dest, args.kb)
-        times: list[float] = []
-        cpu: list[float] = []
-        findings = 0
-        for _ in range(args.runs):
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            start = time.perf_counter()
-            proc = subprocess.run(cmd, cwd=dest, capture_output=True, env=env, check=False)
-            times.append(time.perf_counter() - start)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-            if proc.returncode != 0:
-                sys.exit(f"reviewer failed ({proc.returncode}): {proc.stderr.decode(errors='replace')}")
-            findings = len(json.loads(proc.stdout)["findings"])
+        times, cpu, findings = time_review(dest, args.root, args.runs)
     print(f"reviewer: {args.root}")
     print(f"file: {args.kb} KiB, {lines} added lines, {findings} findings reported")
-    print("runs: " + ", ".join(f"{t:.2f}s" for t in times))
-    # CPU seconds (user + sys of reviewer and its git children): steadier than wall time on a shared machine.
-    print("cpu: " + ", ".join(f"{c:.2f}s" for c in cpu))
-    print(f"median: {statistics.median(times):.2f}s wall, {statistics.median(cpu):.2f}s cpu over {args.runs} runs")
+    print_times(times, cpu)
 
 
 if __name__ == "__main__":
