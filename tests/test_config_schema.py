@@ -122,9 +122,12 @@ def test_ctrl_c_exits_130(repo: GitRepo, tmp_path: Path) -> None:
     """A real SIGINT while reviewer blocks reading a --diff-file FIFO: exit 130, one line, no traceback."""
     fifo = tmp_path / "diff.fifo"
     os.mkfifo(fifo)
+    # A test run started in the background by a non-interactive shell inherits SIGINT ignored, and Python then
+    # never raises KeyboardInterrupt: give the child the default disposition a terminal's Ctrl-C meets.
     proc = subprocess.Popen([sys.executable, "-m", "reviewer", "review", "--no-model", "--diff-file", str(fifo)],
                             cwd=repo.path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+                            env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     opened = threading.Event()
 
     def writer() -> None:
@@ -134,10 +137,13 @@ def test_ctrl_c_exits_130(repo: GitRepo, tmp_path: Path) -> None:
 
     thread = threading.Thread(target=writer, daemon=True)
     thread.start()
-    opened.wait()
-    proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate()
-    thread.join()
+    try:
+        assert opened.wait(timeout=120), "reviewer never opened the FIFO"
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        proc.kill()
+        thread.join(timeout=10)
     assert proc.returncode == 130, err
     assert err.decode().strip().endswith("interrupted") and b"Traceback" not in err
 
