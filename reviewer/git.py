@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Optional, Protocol
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Protocol
 
 from reviewer import fsutil
 from reviewer.errors import UsageError
@@ -258,15 +258,8 @@ class TreeSnapshot(_ObjectSnapshot):
         return _git(self._repo, "ls-tree", "-r", "-z", "--full-tree", self._rev)
 
     def _parse(self, out: bytes) -> dict[str, tuple[str, str]]:
-        entries: dict[str, tuple[str, str]] = {}
-        for record in out.split(b"\0"):
-            if not record:
-                continue
-            info, _, name = record.partition(b"\t")
-            mode, kind, sha = info.decode("ascii").split(" ")
-            if kind == "blob":
-                entries[name.decode("utf-8", "surrogateescape")] = (mode, sha)
-        return entries
+        # ls-tree fields: mode, kind, sha
+        return {name: (f[0], f[2]) for f, name in _records(out) if f[1] == "blob"}
 
 
 class IndexSnapshot(_ObjectSnapshot):
@@ -276,15 +269,16 @@ class IndexSnapshot(_ObjectSnapshot):
         return _git(self._repo, "ls-files", "--stage", "-z")
 
     def _parse(self, out: bytes) -> dict[str, tuple[str, str]]:
-        entries: dict[str, tuple[str, str]] = {}
-        for record in out.split(b"\0"):
-            if not record:
-                continue
+        # ls-files --stage fields: mode, sha, stage
+        return {name: (f[0], f[1]) for f, name in _records(out) if f[2] == "0"}
+
+
+def _records(out: bytes) -> Iterator[tuple[list[str], str]]:
+    """(space-separated fields, path) of each NUL-terminated `FIELDS<TAB>PATH` record of ls-tree/ls-files -z."""
+    for record in out.split(b"\0"):
+        if record:
             info, _, name = record.partition(b"\t")
-            mode, sha, stage = info.decode("ascii").split(" ")
-            if stage == "0":
-                entries[name.decode("utf-8", "surrogateescape")] = (mode, sha)
-        return entries
+            yield info.decode("ascii").split(" "), name.decode("utf-8", "surrogateescape")
 
 
 def read_objects(root: Path, names: list[str]) -> list[Optional[bytes]]:
