@@ -24,27 +24,8 @@ from _review_timing import print_times, time_review
 
 ROOT = Path(__file__).resolve().parent.parent
 
-BLOCK = '''
-
-def handler_{n}(values, key, out=None):
-    """Process a batch."""
-    out = [] if out is None else out
-    total = 0
-    for i in range(len(values)):
-        total += values[i]
-    if key == None:
-        return total
-    digest = hashlib.sha256(str(total).encode()).hexdigest()
-    try:
-        data = json.loads(key)
-    except ValueError:
-        data = {{}}
-    for name in data:
-        out.append((name, digest))
-    with open("/tmp/x", encoding="utf-8") as fh:
-        fh.write(digest)
-    return out, hashlib.md5(b"x").hexdigest()
-'''
+# The same problem-dense block as the rules benchmark's synthetic corpus.
+from rules_speed import BLOCK  # noqa: E402
 
 ENV = {"GIT_AUTHOR_NAME": "b", "GIT_AUTHOR_EMAIL": "b@b", "GIT_COMMITTER_NAME": "b",
        "GIT_COMMITTER_EMAIL": "b@b", "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null"}

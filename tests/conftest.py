@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import subprocess
 import sys
@@ -100,6 +101,14 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  #
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+def review_json(cli, repo: GitRepo, *extra: str) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    """`reviewer review --no-model --base main --format json` through the `cli` fixture; the parsed report."""
+    r = cli("review", "--no-model", "--base", "main", "--format", "json", "--fail-level", "none", *extra,
+            cwd=repo.path)
+    assert r.code == 0, r
+    return json.loads(r.out)  # type: ignore[no-any-return]
 
 
 def run_reviewer(*args: str, cwd: Path, input: bytes | None = None, env: dict[str, str] | None = None) -> CliResult:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from reviewer.records import Rule, Severity
 from reviewer.rules import context as rules_context, suppress
 
-from .conftest import GitRepo
+from .conftest import GitRepo, review_json
 
 
 def _branch(repo: GitRepo, files: dict[str, str]) -> None:
@@ -20,11 +19,7 @@ def _branch(repo: GitRepo, files: dict[str, str]) -> None:
     repo.commit("change")
 
 
-def _review(cli, repo: GitRepo, *extra: str) -> dict:  # type: ignore[no-untyped-def,type-arg]
-    r = cli("review", "--no-model", "--base", "main", "--format", "json", "--fail-level", "none", *extra,
-            cwd=repo.path)
-    assert r.code == 0, r
-    return json.loads(r.out)  # type: ignore[no-any-return]
+_review = review_json
 
 
 def _hits(data: dict) -> set[tuple[str, str, int]]:  # type: ignore[type-arg]

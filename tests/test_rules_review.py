@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import GitRepo
+from .conftest import GitRepo, review_json
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,11 +20,7 @@ def _branch(repo: GitRepo, base: str, change: str, path: str = "mod.py") -> None
     repo.commit("change")
 
 
-def _review(cli, repo: GitRepo, *extra: str) -> dict:  # type: ignore[no-untyped-def,type-arg]
-    r = cli("review", "--no-model", "--base", "main", "--format", "json", "--fail-level", "none", *extra,
-            cwd=repo.path)
-    assert r.code == 0, r
-    return json.loads(r.out)  # type: ignore[no-any-return]
+_review = review_json
 
 
 def _hits(data: dict) -> set[tuple[str, int]]:  # type: ignore[type-arg]

@@ -160,6 +160,20 @@ def pct(tp: int, fp: int) -> str:
     return f"{tp / (tp + fp):.2f}" if tp + fp else "n/a"
 
 
+def judged(name: str, commit: str, f: dict, lines: list, labels: dict) -> dict:  # type: ignore[type-arg]
+    """One report row: the finding, its label if judged, else 6 lines of context for judging it."""
+    snip = snippet_of(lines, f["line"])
+    lab = labels.get(label_key(name, commit, f["path"], f["rule"], snip))
+    row = {"project": name, "commit": commit, "path": f["path"], "line": f["line"], "rule": f["rule"],
+           "severity": f["severity"], "snippet": snip, "message": f["message"],
+           "fix": f.get("suggestion") is not None,
+           "verdict": lab["verdict"] if lab else None, "reason": lab.get("reason") if lab else None}
+    if lab is None:
+        lo, hi = max(0, f["line"] - 7), min(len(lines), f.get("end_line", f["line"]) + 4)
+        row["context"] = [f"{i + 1:5d}{'>' if i + 1 == f['line'] else ' '} {lines[i]}" for i in range(lo, hi)]
+    return row
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--reviewer", default=None, help="reviewer executable (default: this checkout's .venv/bin/reviewer)")
@@ -214,17 +228,7 @@ def main(argv: list[str] | None = None) -> int:
             if res.get("error"):
                 errors += 1
             for f in res.get("findings", []):
-                lines = files.lines(c, f["path"])
-                snip = snippet_of(lines, f["line"])
-                lab = labels.get(label_key(name, c, f["path"], f["rule"], snip))
-                row = {"project": name, "commit": c, "path": f["path"], "line": f["line"], "rule": f["rule"],
-                       "severity": f["severity"], "snippet": snip, "message": f["message"],
-                       "fix": f.get("suggestion") is not None,
-                       "verdict": lab["verdict"] if lab else None, "reason": lab.get("reason") if lab else None}
-                if lab is None:
-                    lo, hi = max(0, f["line"] - 7), min(len(lines), f.get("end_line", f["line"]) + 4)
-                    row["context"] = [f"{i + 1:5d}{'>' if i + 1 == f['line'] else ' '} {lines[i]}"
-                                      for i in range(lo, hi)]
+                row = judged(name, c, f, files.lines(c, f["path"]), labels)
                 rows.append(row)
                 rec["findings"].append(row)
             per_commit.append(rec)
@@ -233,17 +237,7 @@ def main(argv: list[str] | None = None) -> int:
             res = scan_tree(reviewer, repo, project["head"])
             key = "tree:" + project["head"]
             for f in res.get("findings", []):
-                lines = files.lines(project["head"], f["path"])
-                snip = snippet_of(lines, f["line"])
-                lab = labels.get(label_key(name, key, f["path"], f["rule"], snip))
-                row = {"project": name, "commit": key, "path": f["path"], "line": f["line"], "rule": f["rule"],
-                       "severity": f["severity"], "snippet": snip, "message": f["message"],
-                       "fix": f.get("suggestion") is not None,
-                       "verdict": lab["verdict"] if lab else None, "reason": lab.get("reason") if lab else None}
-                if lab is None:
-                    lo, hi = max(0, f["line"] - 7), min(len(lines), f.get("end_line", f["line"]) + 4)
-                    row["context"] = [f"{i + 1:5d}{'>' if i + 1 == f['line'] else ' '} {lines[i]}"
-                                      for i in range(lo, hi)]
+                row = judged(name, key, f, files.lines(project["head"], f["path"]), labels)
                 tree_rows.append(row)
             if res.get("error"):
                 tree_errors.append(f"{name}: {res['error']}")
