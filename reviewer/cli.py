@@ -188,10 +188,14 @@ def save_output(output: str, text: str) -> None:
 @click.option("--no-model", is_flag=True, help="Rules only: do not run the model.")
 @click.option("--min-confidence", type=float, default=None, help="Drop model findings below this confidence.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option("--audit", is_flag=True,
+              help="Without a model, also report the candidates of rules that wait for the model to confirm them "
+                   "(unconfirmed: skip), at info: an exhaustive audit rather than review comments.")
 def review(staged: bool, worktree: bool, base: Optional[str], range_: Optional[str], diff_file: Optional[str],
            repo: Optional[Path], config_path: Optional[Path], fmt: str, output: Optional[str],
            fail_level: Optional[str], filter_mode: Optional[str], model: Optional[str], device: Optional[str],
-           server: Optional[str], no_model: bool, min_confidence: Optional[float], no_cache: bool) -> None:
+           server: Optional[str], no_model: bool, min_confidence: Optional[float], no_cache: bool,
+           audit: bool) -> None:
     """Review a diff and print findings.
 
     \b
@@ -209,6 +213,7 @@ def review(staged: bool, worktree: bool, base: Optional[str], range_: Optional[s
         cache=False if no_cache else None,
         model__model=model, model__device=device, model__server=server,
         model__backend="none" if no_model else None, model__min_confidence=min_confidence,
+        rules__audit=True if audit else None,
     )
     result = pipeline.run(cfg, start, mode, ("review",), status=status_printer())
     write_report(result, fmt, output)

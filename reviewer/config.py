@@ -43,6 +43,15 @@ class RulesConfig:
                                  "node_modules", "site-packages")
     entry_points: tuple[str, ...] = ("__main__.py", "cli.py", "scripts/*", "bin/*", "tools/*", "examples/*",
                                      "demos/*", "docs/*", "benchmarks/*", "setup.py", "noxfile.py", "manage.py")
+    # Documentation and example code: tutorials teach with placeholder keys and best-effort demos.
+    example_files: tuple[str, ...] = ("docs/*", "doc/*", "docs_src/*", "examples/*", "example/*", "demos/*", "demo/*",
+                                      "samples/*", "*/examples/*", "*/docs/*")
+    # Codes the project's ruff/flake8/bandit configuration ignores suppress our rules for them
+    # (reviewer/rules/lintconfig.py).
+    project_ignores: bool = True
+    # Without a model, report the candidates of every pattern+judge rule, also those marked
+    # `unconfirmed: skip` (an exhaustive audit, as bandit reports; `reviewer review --audit`).
+    audit: bool = False
 
 
 @dataclass(frozen=True)
@@ -275,6 +284,9 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "test_files": Key("list"),
         "vendored": Key("list"),
         "entry_points": Key("list"),
+        "example_files": Key("list"),
+        "project_ignores": Key("bool"),
+        "audit": Key("bool"),
     },
     "model": {
         "backend": Key("str", choices=("transformers", "openai", "none")),

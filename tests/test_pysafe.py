@@ -18,7 +18,7 @@ from reviewer.docgen import insert
 
 from .conftest import ROOT, GitRepo, run_reviewer
 
-MD5 = "import hashlib\n\n\ndef k(z):\n    return hashlib.md5(z)\n"
+MD5 = "import hashlib\n\n\ndef k(password):\n    return hashlib.md5(password)\n"
 BAD = {
     # 50,000-term `and`: libcst's parser overflowed the C stack (exit 139) and every file lost its docstrings.
     "deep_and.py": ("def f(a):\n    return " + " and ".join(["a"] * 50_000) + "\n").encode(),
@@ -76,7 +76,7 @@ def test_review_with_bad_files_reviews_the_others(bad_repo: GitRepo) -> None:
     r = run_reviewer("review", "--base", "main", "--no-model", "--format", "json", cwd=bad_repo.path,
                      env={"PYTHONPATH": str(ROOT)})
     assert r.code in (0, 1) and "Traceback" not in r.err, r
-    assert [(f["path"], f["rule"]) for f in json.loads(r.out)["findings"]] == [("good.py", "python-crypto/weak-hash")]
+    assert [(f["path"], f["rule"]) for f in json.loads(r.out)["findings"]] == [("good.py", "python-crypto/weak-password-hash")]
 
 
 def test_every_parser_entry_refuses_instead_of_crashing() -> None:

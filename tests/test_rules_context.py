@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from reviewer.records import Rule, Severity
@@ -104,22 +105,39 @@ def test_noqa_covers_the_lines_of_a_multi_line_finding() -> None:
 
 
 def test_pattern_judge_without_a_model_is_info_and_never_fails(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
-    _branch(repo, {"lib.py": "def run(expr):\n    return eval(expr)\n"})
+    _branch(repo, {"lib.py": "def last(xs):\n    for i in range(len(xs) - 1):\n        print(xs[i])\n"})
     data = _review(cli, repo)
-    (f,) = [f for f in data["findings"] if f["rule"] == "python-standards/eval-exec"]
+    (f,) = [f for f in data["findings"] if f["rule"] == "off-by-one/range-len-minus-one"]
     assert (f["severity"], f["confidence"]) == ("info", 0.5) and f["message"].endswith("(unconfirmed: no model)")
     r = cli("review", "--no-model", "--base", "main", "--fail-level", "warning", cwd=repo.path)
     assert r.code == 0, r.out
 
 
-def test_no_fix_is_offered_in_a_test_file(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
-    code = "def test_eq(x):\n    if x == None:\n        return 1\n"
-    _branch(repo, {"tests/test_eq.py": code, "eq.py": code})
+def test_unconfirmed_skip_waits_for_the_model_unless_audit(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # eval-exec says `unconfirmed: skip`: without a model it is held back, and --audit (or rules.audit) shows it.
+    _branch(repo, {"lib.py": "def run(expr):\n    return eval(expr)\n"})
     data = _review(cli, repo)
-    by_path = {f["path"]: f for f in data["findings"] if f["rule"] == "python-standards/compare-to-none"}
-    assert by_path["eq.py"]["suggestion"] is not None
-    assert by_path["tests/test_eq.py"]["suggestion"] is None
-    assert "test file" in by_path["tests/test_eq.py"]["fix_withheld"]
+    assert not [f for f in data["findings"] if f["rule"] == "python-standards/eval-exec"]
+    assert any(f["rule"] == "python-standards/eval-exec" and f["why"] == "below confidence"
+               for f in data["not_reported"])
+    r = cli("review", "--no-model", "--base", "main", "--format", "json", "--audit", "--fail-level", "info",
+            cwd=repo.path)
+    (f,) = [f for f in json.loads(r.out)["findings"] if f["rule"] == "python-standards/eval-exec"]
+    assert (f["severity"], f["confidence"]) == ("info", 0.5) and f["message"].endswith("(unconfirmed: no model)")
+    assert r.code == 1  # it is reported: at --fail-level info it fails the run
+    repo.write(".reviewer.toml", "[rules]\naudit = true\n")
+    data = _review(cli, repo)
+    assert [f for f in data["findings"] if f["rule"] == "python-standards/eval-exec"]
+
+
+def test_no_fix_is_offered_in_a_test_file(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    code = "import yaml\n\n\ndef test_load(text):\n    return yaml.load(text)\n"
+    _branch(repo, {"tests/test_load.py": code, "load.py": code})
+    data = _review(cli, repo)
+    by_path = {f["path"]: f for f in data["findings"] if f["rule"] == "python-standards/yaml-load"}
+    assert by_path["load.py"]["suggestion"] is not None
+    assert by_path["tests/test_load.py"]["suggestion"] is None
+    assert "test file" in by_path["tests/test_load.py"]["fix_withheld"]
 
 
 def test_context_treatment_order() -> None:

@@ -140,7 +140,9 @@ def test_review_resolves_an_aliased_weak_hash(cli, repo: GitRepo) -> None:  # ty
     repo.write("app.py", "from Crypto.Hash import MD2 as m\nimport hashlib as h\n"
                          "a = m.new()\nb = h.new(name='md5')\nc = h.sha256()\n")
     repo.commit("change")
-    r = cli("review", "--no-model", "--base", "main", "--format", "json", "--fail-level", "none", cwd=repo.path)
+    # weak-hash waits for the model (unconfirmed: skip); --audit shows its candidates without one
+    r = cli("review", "--no-model", "--audit", "--base", "main", "--format", "json", "--fail-level", "none",
+            cwd=repo.path)
     found = {(f["rule"], f["line"]) for f in json.loads(r.out)["findings"]}
     assert found == {("python-crypto/weak-hash", 3), ("python-crypto/weak-hash", 4)}
 

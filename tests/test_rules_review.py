@@ -122,7 +122,7 @@ def test_readme_example_hits_all_three_packs(tmp_path: Path) -> None:
         ("acme_tools/stats.py", line_of(stats, "range(len(values) - 1)"), "off-by-one/range-len-minus-one"),
         ("acme_tools/stats.py", line_of(stats, "values[len(values)]"), "off-by-one/index-len"),
         ("acme_tools/tokens.py", line_of(tokens, "random.choice"), "python-crypto/insecure-random"),
-        ("acme_tools/tokens.py", line_of(tokens, "hashlib.md5"), "python-crypto/weak-hash"),
+        ("acme_tools/tokens.py", line_of(tokens, "hashlib.md5"), "python-crypto/weak-password-hash"),
         ("acme_tools/tokens.py", line_of(tokens, "MODE_ECB"), "python-crypto/ecb-mode"),
     ]
     for path, line, rule in expected:

@@ -96,8 +96,13 @@ def run_ruff(exe: str, corpus: Path) -> list[tuple[str, int, str]]:
     return out
 
 
-def run_reviewer(exe: str, corpus: Path) -> tuple[list[tuple[str, int, str]], dict[str, Any]]:
-    repo = corpus.parent / "repo"
+# "reviewer" is the default (what a team sees without a model); "reviewer --audit" also reports the
+# candidates of pattern+judge rules that otherwise wait for the model (the mode to set against bandit).
+TOOLS = ("reviewer", "reviewer --audit", "bandit", "ruff")
+
+
+def run_reviewer(exe: str, corpus: Path, audit: bool = False) -> tuple[list[tuple[str, int, str]], dict[str, Any]]:
+    repo = corpus.parent / ("repo-audit" if audit else "repo")
     env = dict(os.environ, **GIT_ENV)
 
     def git(*args: str) -> None:
@@ -110,7 +115,8 @@ def run_reviewer(exe: str, corpus: Path) -> tuple[list[tuple[str, int, str]], di
     git("add", "-A")
     git("commit", "-q", "-m", "corpus")
     p = subprocess.run([exe, "review", "--range", "HEAD~1..HEAD", "--no-model", "--format", "json", "--no-cache",
-                        "--fail-level", "none"], cwd=repo, capture_output=True, text=True, env=env)
+                        "--fail-level", "none", *(["--audit"] if audit else [])],
+                       cwd=repo, capture_output=True, text=True, env=env)
     if p.returncode != 0:
         raise SystemExit(f"peers: reviewer exited {p.returncode}: {p.stderr.strip()[-500:]}")
     data = json.loads(p.stdout)
@@ -158,12 +164,12 @@ def evaluate(truth: list[dict[str, Any]], found: dict[str, list[tuple[str, int, 
         return (path, *span_of(spans.get(path, []), line))
 
     results: dict[str, dict[str, Any]] = {}
-    for name in ("reviewer", "bandit", "ruff"):
+    for name in TOOLS:
         hits: set[tuple[tuple[str, int, int], str]] = set()
         flagged: dict[tuple[str, int, str], str] = {}  # (path, statement line, category) -> verdict
         codes: dict[tuple[str, int, str], str] = {}
         for path, line, code in found[name]:
-            for cat in mapping[name].get(code, []):
+            for cat in mapping[name.split()[0]].get(code, []):
                 span = locate(path, line)
                 j = judged.get(span)
                 if j and cat in j["TP"]:
@@ -226,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
             args.peer_cache.write_text(json.dumps({"bandit": found["bandit"], "ruff": found["ruff"]}))
         t = time.perf_counter()
         found["reviewer"], rdata = run_reviewer(reviewer, corpus)
-        timing["reviewer"] = time.perf_counter() - t
+        found["reviewer --audit"], _ = run_reviewer(reviewer, corpus, audit=True)
+        timing["reviewer"] = (time.perf_counter() - t) / 2
         spans = {p: statement_spans(corpus / p) for p in {f for fs in found.values() for f, _, _ in fs}
                  | {t["file"] for t in truth}}
 
@@ -261,22 +268,23 @@ def render(gt: list[tuple[tuple[str, int, int], str]], results: dict[str, dict[s
            timing: dict[str, float], cfg: dict[str, Any]) -> list[str]:
     corp = ", ".join(f"{c['repo']}@{c['head'][:10]} {c['folder']} ({counts[c['name']]} files)" for c in cfg["corpora"])
     out = [f"Corpora: {corp}.",
-           f"Tools: reviewer `{exes['reviewer']}` (--no-model), {versions['bandit']}, {versions['ruff']} (--select S).",
+           f"Tools: reviewer `{exes['reviewer']}` (--no-model, and with --audit), {versions['bandit']}, {versions['ruff']} (--select S).",
            ""]
     out += pack_table(gt, results, pack_of, shared)
     out.append("")
     out.append("Per category (issues: all judged real issues; recall over them; bandit/ruff only where they have a check):")
     out.append("")
-    out.append("| category | issues | reviewer found | bandit found | ruff found | reviewer false | bandit false | ruff false |")
-    out.append("|---|---|---|---|---|---|---|---|")
+    out.append("| category | issues | reviewer found | --audit found | bandit found | ruff found | reviewer false "
+               "| --audit false | bandit false | ruff false |")
+    out.append("|---|---|---|---|---|---|---|---|---|---|")
     cats = sorted({c for _, c in gt} | {v[0] for r in results.values() for v in r["flags"].values()},
                   key=lambda c: (pack_of.get(c, "~"), c))
     for cat in cats:
         issues = [(s, c) for s, c in gt if c == cat]
         row = [f"{pack_of.get(cat, '?')}/{cat}", str(len(issues))]
-        for name in ("reviewer", "bandit", "ruff"):
+        for name in TOOLS:
             row.append(str(sum(1 for i in issues if i in results[name]["hits"])))
-        for name in ("reviewer", "bandit", "ruff"):
+        for name in TOOLS:
             row.append(str(sum(1 for v in results[name]["flags"].values() if v[0] == cat and v[1] != "TP")))
         out.append("| " + " | ".join(row) + " |")
     return out
@@ -288,7 +296,7 @@ def pack_table(gt: list[tuple[tuple[str, int, int], str]], results: dict[str, di
            "|---|---|---|---|---|---|---|---|---|---|"]
     for pack in ("python-crypto", "python-standards"):
         issues = [(s, c) for s, c in gt if pack_of.get(c) == pack and c in shared]
-        for name in ("reviewer", "bandit", "ruff"):
+        for name in TOOLS:
             r = results[name]
             got = sum(1 for i in issues if i in r["hits"])
             fl = [v for (_, _, _), v in r["flags"].items() if pack_of.get(v[0]) == pack]
@@ -304,7 +312,7 @@ def pack_table(gt: list[tuple[tuple[str, int, int], str]], results: dict[str, di
 def details(gt: list[tuple[tuple[str, int, int], str]], results: dict[str, dict[str, Any]], pack_of: dict[str, str],
             judged: dict[tuple[str, int, int], dict[str, Any]]) -> list[str]:
     out = ["", "Misses and false positives:"]
-    for name in ("reviewer", "bandit", "ruff"):
+    for name in TOOLS:
         r = results[name]
         miss = sorted((s, c) for s, c in gt if (s, c) not in r["hits"])
         out.append(f"- {name} misses ({len(miss)}): " + ", ".join(f"{s[0]}:{s[1]} {c}" for s, c in miss))

@@ -76,7 +76,24 @@ def rule_table(reviewer: str) -> dict[str, dict[str, Any]]:
         return {}
 
 
-def review(reviewer: str, repo: Path, commit: str) -> dict[str, Any]:
+# The project's own configuration, as a CI checkout of the commit has it: reviewer reads its linter
+# settings (reviewer/rules/lintconfig.py) from the working tree. The clones here have no checkout.
+CONFIG_FILES = ("pyproject.toml", "setup.cfg", "tox.ini", ".flake8", "ruff.toml", ".ruff.toml")
+
+
+def place_configs(repo: Path, commit: str, dest: Path) -> None:
+    """Write `commit`'s configuration files into `dest` (removing those it does not have)."""
+    for name in CONFIG_FILES:
+        p = subprocess.run(["git", "-C", str(repo), "show", f"{commit}:{name}"], capture_output=True)
+        if p.returncode == 0:
+            (dest / name).write_bytes(p.stdout)
+        else:
+            (dest / name).unlink(missing_ok=True)
+
+
+def review(reviewer: str, repo: Path, commit: str, configs: bool = True) -> dict[str, Any]:
+    if configs:
+        place_configs(repo, commit, repo)
     cmd = [reviewer, "review", "--range", f"{commit}^..{commit}", "--no-model", "--format", "json", "--no-cache",
            "--fail-level", "error"]
     env = dict(os.environ, NO_COLOR="1")
@@ -106,10 +123,11 @@ def scan_tree(reviewer: str, repo: Path, head: str) -> dict[str, Any]:
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_bytes(subprocess.run(["git", "-C", str(repo), "show", f"{head}:{name}"], check=True,
                                            capture_output=True).stdout)
+        place_configs(repo, head, work)
         for args in (["init", "-q", "-b", "main"], ["commit", "-q", "--allow-empty", "-m", "empty"],
                      ["add", "-A"], ["commit", "-q", "-m", "tree"]):
             subprocess.run(["git", "-C", str(work), *args], check=True, capture_output=True, env=env)
-        return review(reviewer, work, "HEAD")
+        return review(reviewer, work, "HEAD", configs=False)
 
 
 class Files:
@@ -184,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--commits", type=int, default=None, help="commits per project (default: projects.json)")
     ap.add_argument("--only", nargs="*", default=None, help="project names to run (default: all available)")
     ap.add_argument("--no-trees", action="store_true", help="skip the whole-tree scans of projects marked scan_tree")
-    ap.add_argument("--jobs", type=int, default=1, help="reviews run at once (default 1: the machine is shared)")
+    ap.add_argument("--jobs", type=int, default=1, help="reviews run at once (default 1: each review writes the "
+                    "commit's configuration files into the clone first)")
     ap.add_argument("--out", type=Path, default=None, help="also write the Markdown report here")
     ap.add_argument("--findings", type=Path, default=None, help="write every finding with its verdict (JSONL)")
     ap.add_argument("--unlabelled", type=Path, default=Path(tempfile.gettempdir()) / "precision-unlabelled.jsonl",
@@ -196,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (Path(reviewer).exists() or shutil.which(reviewer)):
         raise SystemExit(f"precision: no reviewer executable at {reviewer}")
     cfg = json.loads(args.projects.read_text(encoding="utf-8"))
-    n = args.commits or cfg["commits_per_project"]
+    n = cfg["commits_per_project"] if args.commits is None else args.commits
     labels = load_labels(args.labels)
 
     rows: list[dict[str, Any]] = []  # one per reported finding

@@ -10,6 +10,9 @@
   named by `[project.scripts]` / `[project.gui-scripts]` / `[tool.poetry.scripts]` in the repository's
   pyproject.toml; any file with an `if __name__ == "__main__":` block) talk to a terminal:
   `print` there is output, not a leftover. A rule says so with `context: {entry_points: ...}`.
+- **examples** (`rules.example_files` globs: `docs/*`, `docs_src/*`, `examples/*`, `demos/*` ...) teach:
+  a tutorial's `SECRET_KEY = "..."` is a placeholder the text tells readers to replace, a demo's
+  `except: pass` is best-effort on the way out. A rule says so with `context: {examples: ...}`.
 
 Treatments: `report` (the default), `info` (reported at severity info, never failing a run),
 `skip` (the rule does not run on such files).
@@ -32,12 +35,13 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-CONTEXTS = ("tests", "entry_points")
+CONTEXTS = ("tests", "entry_points", "examples")
 TREATMENTS = ("report", "info", "skip")
 # The defaults live with the configuration (RulesConfig), so that there is one list of each.
 DEFAULT_TEST_FILES = RulesConfig().test_files
 DEFAULT_VENDORED = RulesConfig().vendored
 DEFAULT_ENTRY_POINTS = RulesConfig().entry_points
+DEFAULT_EXAMPLE_FILES = RulesConfig().example_files
 VENDORED_SKIP = "vendored code: not checked by rules (rules.vendored)"
 _MAIN_GUARD = re.compile(r"^if\s+(__name__\s*==\s*['\"]__main__['\"]|['\"]__main__['\"]\s*==\s*__name__)\s*:",
                          re.MULTILINE)
@@ -57,6 +61,7 @@ class Contexts:
     vendored: tuple[str, ...] = DEFAULT_VENDORED
     entry_points: tuple[str, ...] = DEFAULT_ENTRY_POINTS
     scripts: frozenset[str] = frozenset()  # repository paths of console-script modules
+    example_files: tuple[str, ...] = DEFAULT_EXAMPLE_FILES
 
     def is_vendored(self, path: str) -> bool:
         folders = path.split("/")[:-1]
@@ -76,6 +81,8 @@ class Contexts:
         if path in self.scripts or _glob_hit(path, self.entry_points) \
                 or (text is not None and "__main__" in text and _MAIN_GUARD.search(text)):
             out.add("entry_points")
+        if _glob_hit(path, self.example_files):
+            out.add("examples")
         return frozenset(out)
 
 
@@ -91,7 +98,7 @@ def treatment(rule: Rule, kinds: frozenset[str]) -> str:
 def from_config(cfg: RulesConfig, root: Optional[Path]) -> Contexts:
     """Contexts for a run: the config's globs and the repository's console-script modules."""
     return Contexts(tuple(cfg.test_files), tuple(cfg.vendored), tuple(cfg.entry_points),
-                    console_scripts(root) if root is not None else frozenset())
+                    console_scripts(root) if root is not None else frozenset(), tuple(cfg.example_files))
 
 
 def console_scripts(root: Path) -> frozenset[str]:

@@ -41,11 +41,15 @@ class Suppression:
     ids: tuple[str, ...]
     whole_file: bool
     used: set[str] = field(default_factory=set)
-    tool: str = "reviewer"  # reviewer | noqa | nosec
+    tool: str = "reviewer"  # reviewer | noqa | nosec | project (the project's linter configuration)
+    source: str = ""  # for tool "project": the configuration entry, e.g. "setup.cfg [flake8] ignore: E722"
+    hits: int = 0  # findings it suppressed
 
     def covers(self, f: Finding) -> str | None:
         """The id in this suppression that covers `f`, if any."""
-        if self.tool != "reviewer":
+        if self.tool == "project":
+            pass  # whole file
+        elif self.tool != "reviewer":
             if not f.line <= self.line <= max(f.line, f.end_line):
                 return None
             if ALL in self.ids:
@@ -116,6 +120,7 @@ def split(findings: list[Finding], sups: list[Suppression]) -> tuple[list[Findin
             used = s.covers(f)
             if used is not None:
                 s.used.add(used)
+                s.hits += 1
                 hit = True
         (dropped if hit else kept).append(f)
     return kept, dropped

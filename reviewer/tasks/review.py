@@ -16,7 +16,8 @@ from typing import Optional
 from dataclasses import replace
 
 from reviewer import rules as rulesmod
-from reviewer.rules import context as rules_context, match as rules_match, suppress as rules_suppress
+from reviewer.rules import context as rules_context, lintconfig as rules_lintconfig, match as rules_match, \
+    suppress as rules_suppress
 from reviewer.rules import verify as rules_verify
 from reviewer.records import FileChange, FileStatus, Finding, Routed, Rule, RuleKind, Severity, Skipped, Why
 from reviewer.tasks import TaskContext, TaskOutput
@@ -74,6 +75,7 @@ def run(ctx: TaskContext) -> TaskOutput:
     checkable: dict[str, set[str]] = {}
     jobs: list[tuple[str, str, list[Rule]]] = []
     contexts = rules_context.from_config(ctx.config.rules, ctx.root)
+    project = rules_lintconfig.load(ctx.root) if ctx.config.rules.project_ignores else None
     softened: dict[str, set[str]] = {}  # path -> ids of rules reported at info there (context)
     test_files: set[str] = set()  # no fix is offered in these (rules.verify.TEST_FILE)
     for change in ctx.changes.files:
@@ -98,6 +100,9 @@ def run(ctx: TaskContext) -> TaskOutput:
             here = [r for r in here if treat.get(r.id) != "skip"]
             softened[change.path] = {rid for rid, t in treat.items() if t == "info"}
         sups[change.path] = rules_suppress.parse(text, change.path)
+        if project is not None:
+            sups[change.path] += [rules_suppress.Suppression(0, e.ids, True, tool="project", source=e.source)
+                                  for e in project.for_path(change.path)]
         checkable[change.path] = {r.id for r in here if r.kind == RuleKind.PATTERN} | {
             r.pack for r in here if r.kind == RuleKind.PATTERN}
         if here:
@@ -129,7 +134,7 @@ def run(ctx: TaskContext) -> TaskOutput:
             out.notes.append(NO_MODEL_NOTE)
     if model_out is not None:
         # A candidate the model could not confirm (no model after all) must not fail the run either.
-        quiet = {r.id for r in rules if r.unconfirmed == "skip"}
+        quiet = set() if ctx.config.rules.audit else {r.id for r in rules if r.unconfirmed == "skip"}
         for mf in model_out.findings:
             if not mf.message.endswith(UNCONFIRMED_MARK):
                 found.append(mf)
@@ -142,7 +147,7 @@ def run(ctx: TaskContext) -> TaskOutput:
         out.notes += model_out.notes
     else:
         # Rules whose pattern alone is too often wrong say `unconfirmed: skip`: not reported without a model.
-        quiet = {r.id for r in rules if r.unconfirmed == "skip"}
+        quiet = set() if ctx.config.rules.audit else {r.id for r in rules if r.unconfirmed == "skip"}
         held = [c for c in candidates if c.rule in quiet]
         candidates = [c for c in candidates if c.rule not in quiet]
         found += [_unconfirmed(c) for c in candidates]
@@ -246,3 +251,12 @@ def _suppress(found: list[Finding], sups: dict[str, list[rules_suppress.Suppress
         out.routed += [Routed(f, False, Why.SUPPRESSED) for f in dropped]
     for path, ss in sups.items():
         out.findings += rules_suppress.unused(path, ss, checkable.get(path, set()), known)
+    by_source: dict[str, int] = {}
+    for ss in sups.values():
+        for s in ss:
+            if s.tool == "project" and s.hits:
+                by_source[s.source] = by_source.get(s.source, 0) + s.hits
+    if by_source:
+        out.notes.append(f"{sum(by_source.values())} finding(s) suppressed by the project's linter configuration ("
+                         + "; ".join(f"{src}" for src in sorted(by_source))
+                         + "); rules.project_ignores = false reports them")

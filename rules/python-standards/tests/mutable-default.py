@@ -13,6 +13,44 @@ def tags(seen=set()):
     return seen
 
 
+# expect: python-standards/mutable-default
+def memo(key, cache={}):
+    cache[key] = key * 2
+    return cache[key]
+
+
+# expect: python-standards/mutable-default
+def grouped(key, groups={}):
+    groups.setdefault(key, []).append(1)
+
+
+class Leaf:
+    # expect: python-standards/mutable-default
+    def __init__(self, children=[]):
+        self.children = children
+
+
 # ok: python-standards/mutable-default
 def add_safe(item, into=None, sep=",", limit=(1, 2)):
     into = [] if into is None else into
+
+
+# ok: python-standards/mutable-default
+def lookup(key, table={}):
+    # only read: the shared dict never changes
+    return table.get(key)
+
+
+class Node:
+    # ok: python-standards/mutable-default
+    def __init__(self, fixers_applied=[]):
+        self.fixers_applied = fixers_applied[:]
+
+
+# ok: python-standards/mutable-default
+def spaces(a=1, b=(), c=[], d={}, e=True):
+    return a
+
+
+# ok: python-standards/mutable-default
+key_of = lambda item, spam={"x": 3}: spam.get(item)

@@ -3,8 +3,8 @@ from datetime import datetime, timezone
 
 # expect: python-standards/naive-datetime
 a = datetime.now()
-# expect: python-standards/naive-datetime
-b = datetime.utcnow()
+# ok: python-standards/naive-datetime
+b = datetime.utcnow()  # the utcnow rule's finding
 # ok: python-standards/naive-datetime
 c = datetime.now(timezone.utc)
 # ok: python-standards/naive-datetime

@@ -1,0 +1,182 @@
+"""The project's own linter configuration: codes it ignores, project-wide or per file.
+
+A team that runs ruff, flake8 or bandit has decided some checks do not apply to
+its code: `ignore = ["E722"]` in `[tool.ruff.lint]`, `per-file-ignores` for its
+tests, `skips = ["B101"]` in `[tool.bandit]`. That is the same decision as a
+`# noqa: E722` on every line, so the rules `reviewer.rules.codes` maps those codes
+to are suppressed the same way (whole files, counted as suppressed, with a note
+that names the file and key). `rules.project_ignores = false` turns this off.
+
+Read from the repository root: `pyproject.toml` (`[tool.ruff]`, `[tool.ruff.lint]`,
+`[tool.flake8]`, `[tool.bandit]`), `ruff.toml` / `.ruff.toml`, and the `[flake8]`
+section of `.flake8`, `setup.cfg` and `tox.ini`. Codes are prefixes, as both tools
+read them (`E7` covers E711, E721 and E722). A file that cannot be read or parsed
+is ignored: the project's linter would complain about it, not us.
+"""
+
+from __future__ import annotations
+
+import configparser
+import re
+import sys
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+from reviewer import fsutil
+from reviewer.rules import codes
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+_MAX_BYTES = 1 << 20  # a config file bigger than this is not a config file
+_CODE = re.compile(r"[A-Za-z]+[0-9]*")
+
+
+@dataclass(frozen=True)
+class Ignore:
+    """Our rule ids that one configuration entry turns off, for all files or those matching `glob`."""
+
+    ids: tuple[str, ...]
+    source: str  # e.g. "pyproject.toml [tool.ruff.lint] ignore: E722"
+    glob: Optional[str] = None
+
+
+@dataclass
+class ProjectIgnores:
+    entries: list[Ignore] = field(default_factory=list)
+
+    def for_path(self, path: str) -> list[Ignore]:
+        """The entries that apply to repository path `path`."""
+        return [e for e in self.entries if e.glob is None or _path_hit(path, e.glob)]
+
+
+def _path_hit(path: str, glob: str) -> bool:
+    """ruff/flake8 file patterns: a glob on the path, a bare name on the file name, a folder on what is under it."""
+    g = glob.strip()
+    if g.startswith("./"):
+        g = g[2:]
+    if not g:
+        return False
+    if fnmatch(path, g) or ("/" not in g and fnmatch(path.rsplit("/", 1)[-1], g)):
+        return True
+    folder = g.rstrip("/")
+    if folder.endswith("/**"):
+        folder = folder[:-3]
+    return not any(c in folder for c in "*?[") and (path.startswith(folder + "/"))
+
+
+def ids_for(code: str, tool: str) -> tuple[str, ...]:
+    """Our rule ids an ignored code (a prefix for ruff/flake8, an id or test name for bandit) turns off."""
+    code = code.strip()
+    if tool == "bandit":
+        return codes.rules_for("nosec", code)
+    if not _CODE.fullmatch(code):
+        return ()
+    up = code.upper()
+    return tuple(dict.fromkeys(r for c, rs in codes.NOQA.items() if c.startswith(up) for r in rs))
+
+
+def _read(root: Path, rel: str) -> Optional[str]:
+    try:
+        data = fsutil.read_inside(root, rel)
+    except (fsutil.UnsafePath, OSError):
+        return None
+    if data is None or len(data) > _MAX_BYTES:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _codes(value: Any) -> list[str]:
+    """A list of codes, or flake8's comma/space separated string."""
+    if isinstance(value, str):
+        return [c for c in re.split(r"[\s,]+", value) if c]
+    if isinstance(value, list):
+        return [c for c in value if isinstance(c, str)]
+    return []
+
+
+def _table(data: Any, *keys: str) -> dict[str, Any]:
+    for k in keys:
+        data = data.get(k) if isinstance(data, dict) else None
+    return data if isinstance(data, dict) else {}
+
+
+def _global(out: list[Ignore], where: str, values: Iterable[str], tool: str) -> None:
+    for code in values:
+        ids = ids_for(code, tool)
+        if ids:
+            out.append(Ignore(ids, f"{where}: {code}"))
+
+
+def _per_file(out: list[Ignore], where: str, mapping: dict[str, Any]) -> None:
+    for glob, value in mapping.items():
+        for code in _codes(value):
+            ids = ids_for(code, "ruff")
+            if ids:
+                out.append(Ignore(ids, f"{where} {glob!r}: {code}", glob))
+
+
+def _ruff(out: list[Ignore], name: str, table: dict[str, Any], prefix: str) -> None:
+    for section, where in ((table, prefix), (_table(table, "lint"), f"{prefix}.lint" if prefix else "lint")):
+        label = f"{name} [{where}]" if where else name
+        for key in ("ignore", "extend-ignore"):
+            _global(out, f"{label} {key}", _codes(section.get(key)), "ruff")
+        for key in ("per-file-ignores", "extend-per-file-ignores"):
+            _per_file(out, f"{label} {key}", _table(section, key))
+
+
+def _flake8(out: list[Ignore], name: str, section: dict[str, Any]) -> None:
+    for key in ("ignore", "extend-ignore"):
+        _global(out, f"{name} [flake8] {key}", _codes(section.get(key)), "flake8")
+    raw = section.get("per-file-ignores")
+    if isinstance(raw, str):  # "path:CODES" entries separated by whitespace or newlines
+        for entry in re.split(r"\s+(?=[^\s,:]+:)", raw.strip()):
+            if ":" in entry:
+                glob, _, listed = entry.partition(":")
+                _per_file(out, f"{name} [flake8] per-file-ignores", {glob.strip(): listed})
+
+
+def load(root: Path) -> ProjectIgnores:
+    """What the repository's linter configuration ignores, mapped to our rule ids."""
+    out: list[Ignore] = []
+    text = _read(root, "pyproject.toml")
+    if text is not None:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            data = {}
+        _ruff(out, "pyproject.toml", _table(data, "tool", "ruff"), "tool.ruff")
+        flake8 = _table(data, "tool", "flake8")
+        if flake8:
+            _flake8(out, "pyproject.toml", {k: (",".join(v) if isinstance(v, list) and k != "per-file-ignores" else v)
+                                            for k, v in flake8.items()})
+        _global(out, "pyproject.toml [tool.bandit] skips", _codes(_table(data, "tool", "bandit").get("skips")),
+                "bandit")
+    for name in ("ruff.toml", ".ruff.toml"):
+        text = _read(root, name)
+        if text is not None:
+            try:
+                _ruff(out, name, tomllib.loads(text), "")
+            except tomllib.TOMLDecodeError:
+                pass
+            break  # ruff uses the first one it finds
+    for name in (".flake8", "setup.cfg", "tox.ini"):
+        text = _read(root, name)
+        if text is None:
+            continue
+        parser = configparser.ConfigParser(interpolation=None, strict=False)
+        try:
+            parser.read_string(text)
+        except configparser.Error:
+            continue
+        if parser.has_section("flake8"):
+            _flake8(out, name, dict(parser.items("flake8")))
+            break  # flake8 reads the first file that has the section
+    return ProjectIgnores(out)

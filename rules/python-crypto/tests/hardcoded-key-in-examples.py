@@ -1,0 +1,6 @@
+# path: docs_src/security/tutorial004.py
+# to get a string like this run:
+# openssl rand -hex 32
+# ok: python-crypto/hardcoded-key
+SECRET_KEY = "09d25e094faa6ca2556c818166b7a9563b93f7099f6f0f4caa6cf63b88e8d3e7"
+ALGORITHM = "HS256"

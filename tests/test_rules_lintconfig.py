@@ -1,0 +1,69 @@
+"""The project's own ruff/flake8/bandit configuration suppresses the rules its ignored codes map to."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from reviewer.rules import lintconfig
+
+from .conftest import GitRepo, review_json
+
+BARE = "def f():\n    try:\n        g()\n    except:\n        h()\n"
+
+
+def _ids(root: Path, path: str) -> set[str]:
+    return {i for e in lintconfig.load(root).for_path(path) for i in e.ids}
+
+
+def test_ruff_prefixes_and_per_file_ignores_in_pyproject(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.ruff.lint]\nextend-ignore = ["E7"]\n'
+        '[tool.ruff.lint.per-file-ignores]\n"tests/*" = ["S101"]\n"scripts/**" = ["T201"]\n')
+    ids = _ids(tmp_path, "pkg/mod.py")
+    assert {"python-standards/bare-except", "python-standards/compare-to-none",
+            "python-standards/type-comparison"} <= ids
+    assert "python-standards/assert-for-validation" not in ids
+    assert "python-standards/assert-for-validation" in _ids(tmp_path, "tests/test_a.py")
+    assert "python-standards/print-in-library" in _ids(tmp_path, "scripts/tool/run.py")
+    assert "python-standards/print-in-library" not in _ids(tmp_path, "pkg/mod.py")
+
+
+def test_flake8_sections_ruff_toml_and_bandit_skips(tmp_path: Path) -> None:
+    (tmp_path / "setup.cfg").write_text(
+        "[metadata]\nname = x\n[flake8]\nignore = E203,E722\nper-file-ignores =\n"
+        "    tests/*:E711\n    */__init__.py:F401\n")
+    (tmp_path / "ruff.toml").write_text('ignore = ["B006"]\n')
+    (tmp_path / "pyproject.toml").write_text('[tool.bandit]\nskips = ["B324"]\n')
+    ids = _ids(tmp_path, "pkg/mod.py")
+    assert {"python-standards/bare-except", "python-standards/mutable-default", "python-crypto/weak-hash"} <= ids
+    assert "python-standards/compare-to-none" not in ids
+    assert "python-standards/compare-to-none" in _ids(tmp_path, "tests/test_x.py")
+    sources = {e.source for e in lintconfig.load(tmp_path).entries}
+    assert "setup.cfg [flake8] ignore: E722" in sources and "ruff.toml ignore: B006" in sources
+
+
+def test_unreadable_or_hostile_configuration_is_ignored(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.ruff\nignore = [")  # not TOML
+    (tmp_path / "tox.ini").write_text("[flake8\nignore")  # not INI
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.cfg"
+    outside.write_text("[flake8]\nignore = E722\n")
+    os.symlink(outside, tmp_path / "setup.cfg")  # a link out of the repository is not followed
+    assert lintconfig.load(tmp_path).entries == []
+    outside.unlink()
+
+
+def test_review_honours_the_project_config_and_says_so(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    repo.write("setup.cfg", "[flake8]\nignore = E722\n")
+    repo.write("README", "x\n")
+    repo.commit("base")
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.write("mod.py", BARE)
+    repo.commit("change")
+    data = review_json(cli, repo)
+    assert not [f for f in data["findings"] if f["rule"] == "python-standards/bare-except"]
+    assert any(f["rule"] == "python-standards/bare-except" and f["why"] == "suppressed" for f in data["not_reported"])
+    assert any("setup.cfg [flake8] ignore: E722" in n for n in data["notes"]), data["notes"]
+    repo.write(".reviewer.toml", "[rules]\nproject_ignores = false\n")
+    data = review_json(cli, repo)
+    assert [f["line"] for f in data["findings"] if f["rule"] == "python-standards/bare-except"] == [4]
