@@ -37,9 +37,9 @@ NOQA: dict[str, tuple[str, ...]] = {
     "S505": ("python-crypto/weak-key-size", "python-crypto/weak-ec-curve"),
     "S506": ("python-standards/yaml-load",),
     "S507": ("python-crypto/ssh-host-key-unverified",),
-    "S602": ("python-standards/subprocess-shell",),
-    "S604": ("python-standards/subprocess-shell",),
-    "S605": ("python-standards/subprocess-shell",),
+    "S602": ("python-standards/subprocess-shell", "python-standards/shell-from-variable"),
+    "S604": ("python-standards/subprocess-shell", "python-standards/shell-from-variable"),
+    "S605": ("python-standards/subprocess-shell", "python-standards/shell-from-variable"),
     # pycodestyle, pyflakes, bugbear, blind-except
     "E711": ("python-standards/compare-to-none", "python-standards/compare-not-none"),
     "E721": ("python-standards/type-comparison",),
@@ -89,9 +89,9 @@ NOSEC: dict[str, tuple[str, ...]] = {
     "B505": ("python-crypto/weak-key-size", "python-crypto/weak-ec-curve"),
     "B506": ("python-standards/yaml-load",),
     "B507": ("python-crypto/ssh-host-key-unverified",),
-    "B602": ("python-standards/subprocess-shell",),
-    "B604": ("python-standards/subprocess-shell",),
-    "B605": ("python-standards/subprocess-shell",),
+    "B602": ("python-standards/subprocess-shell", "python-standards/shell-from-variable"),
+    "B604": ("python-standards/subprocess-shell", "python-standards/shell-from-variable"),
+    "B605": ("python-standards/subprocess-shell", "python-standards/shell-from-variable"),
     # bandit's test names for the same checks
     "assert_used": ("python-standards/assert-for-validation",),
     "exec_used": ("python-standards/eval-exec",),
@@ -114,9 +114,9 @@ NOSEC: dict[str, tuple[str, ...]] = {
     "weak_cryptographic_key": ("python-crypto/weak-key-size", "python-crypto/weak-ec-curve"),
     "yaml_load": ("python-standards/yaml-load",),
     "ssh_no_host_key_verification": ("python-crypto/ssh-host-key-unverified",),
-    "subprocess_popen_with_shell_equals_true": ("python-standards/subprocess-shell",),
-    "call_with_shell_equals_true": ("python-standards/subprocess-shell",),
-    "start_process_with_a_shell": ("python-standards/subprocess-shell",),
+    "subprocess_popen_with_shell_equals_true": ("python-standards/subprocess-shell", "python-standards/shell-from-variable"),
+    "call_with_shell_equals_true": ("python-standards/subprocess-shell", "python-standards/shell-from-variable"),
+    "start_process_with_a_shell": ("python-standards/subprocess-shell", "python-standards/shell-from-variable"),
     "eval": ("python-standards/eval-exec",),
 }
 

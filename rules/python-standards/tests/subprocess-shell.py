@@ -1,4 +1,6 @@
+import os
 import subprocess
+from os import system as sh
 from subprocess import check_output as run_output
 
 
@@ -28,3 +30,14 @@ def format_tables():
 def listing(name):
     # expect: python-standards/subprocess-shell
     return subprocess.getoutput("ls %s" % name)
+
+
+def remove(path):
+    # expect: python-standards/subprocess-shell
+    os.system("rm -rf " + path)
+    # expect: python-standards/subprocess-shell
+    sh(f"touch {path}")
+    # ok: python-standards/subprocess-shell
+    os.system("sync")
+    # ok: python-standards/subprocess-shell
+    return os.popen("uname -a").read()
