@@ -9,7 +9,7 @@ from typing import Any
 
 from tests.conftest import GitRepo
 
-LOOP = "def greet{n}(names):\n    for i in range(1, len(names)):\n        show(names[i])\n\n\n"
+LOOP = "def greet{n}(names):\n    for i in range(len(names) - 1):\n        show(names[i])\n\n\n"
 
 
 def _loops(repo: GitRepo) -> None:
@@ -27,7 +27,7 @@ def test_unconfirmed_note_counts_only_reported_findings(cli: Any, repo: GitRepo)
               "--filter-mode", "added", cwd=repo.path)
     assert res.code == 0, res
     doc = json.loads(res.out)
-    reported = [f for f in doc["findings"] if f["rule"] == "off-by-one/range-from-one"]
+    reported = [f for f in doc["findings"] if f["rule"] == "off-by-one/range-len-minus-one"]
     assert len(reported) == 1
     notes = [n for n in doc["notes"] if "pattern+judge" in n]
     assert notes and notes[0].startswith("1 pattern+judge finding(s) reported unconfirmed"), doc["notes"]

@@ -82,9 +82,9 @@ def test_filter_modes_through_review(cli, repo: GitRepo) -> None:  # type: ignor
 
 
 def test_pattern_judge_without_model_is_unconfirmed(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
-    _branch(repo, "", "def greet_all(names):\n    for i in range(1, len(names)):\n        greet(names[i])\n")
+    _branch(repo, "", "def greet_all(names):\n    for i in range(len(names) - 1):\n        greet(names[i])\n")
     data = _review(cli, repo)
-    (f,) = [f for f in data["findings"] if f["rule"] == "off-by-one/range-from-one"]
+    (f,) = [f for f in data["findings"] if f["rule"] == "off-by-one/range-len-minus-one"]
     assert f["confidence"] == 0.5 and f["line"] == 2
     assert f["suggestion"]["replacement"] == "    for i in range(len(names)):"
     assert any("unconfirmed" in n for n in data["notes"])

@@ -26,3 +26,13 @@ cache_key = "users"
 h = hmac.new(key, b"message", "sha256")
 # ok: python-crypto/hardcoded-key
 cache.set(key="users", value=rows)
+
+# --- a text salt is a namespace label (itsdangerous, Django signing), not key material
+# ok: python-crypto/hardcoded-key
+salt = "cookie-session"
+# ok: python-crypto/hardcoded-key
+signer = URLSafeTimedSerializer(secret, salt="email-confirm")
+# expect: python-crypto/hardcoded-key
+SALT = b"\x8f\x1a\x00\x11static"
+# expect: python-crypto/hardcoded-key
+kdf = PBKDF2HMAC(algorithm=hashes.SHA256(), length=32, salt=b"fixed-salt", iterations=600_000)

@@ -12,3 +12,12 @@ c = DT.utcfromtimestamp(ts)
 d = datetime.now(timezone.utc)
 # ok: python-standards/utcnow
 e = datetime.fromtimestamp(ts, timezone.utc)
+
+
+def test_like_check_outside_tests(self):
+    with ignore_deprecation():
+        # ok: python-standards/utcnow
+        stamp = datetime.utcnow()
+    with pytest.deprecated_call():
+        # ok: python-standards/utcnow
+        datetime.utcfromtimestamp(0)
