@@ -67,3 +67,33 @@ def test_review_honours_the_project_config_and_says_so(cli, repo: GitRepo) -> No
     repo.write(".reviewer.toml", "[rules]\nproject_ignores = false\n")
     data = review_json(cli, repo)
     assert [f["line"] for f in data["findings"] if f["rule"] == "python-standards/bare-except"] == [4]
+
+
+def test_linter_excludes_are_read_with_each_tools_semantics(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.ruff]\nextend-exclude = ["mitmproxy/contrib/", "legacy_*.py"]\n'
+        '[tool.mypy]\nexclude = ["^src/"]\n')  # another tool's `exclude`: not ours to honour
+    (tmp_path / ".flake8").write_text("[flake8]\nexclude = .git,build,./docs/conf.py\n")
+    (tmp_path / ".pre-commit-config.yaml").write_text("exclude: ^(profiling/|tests/data/)\nrepos: []\n")
+    p = lintconfig.load(tmp_path)
+    assert p.excluded("mitmproxy/contrib/wbxml/ASWBXML.py") == \
+        "pyproject.toml [tool.ruff] extend-exclude: mitmproxy/contrib/"
+    assert p.excluded("pkg/legacy_io.py") is not None  # a bare name matches in any folder
+    assert p.excluded("build/lib/x.py") is not None and p.excluded("docs/conf.py") is not None
+    assert p.excluded("tests/data/cases/fmt.py") == ".pre-commit-config.yaml exclude: ^(profiling/|tests/data/)"
+    for kept in ("src/app.py", "mitmproxy/contrib.py", "docs/index.py", "tests/test_data.py"):
+        assert p.excluded(kept) is None, kept
+
+
+def test_review_skips_files_the_project_excludes_from_linting(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    repo.write("pyproject.toml", '[tool.ruff]\nextend-exclude = ["pkg/contrib/"]\n')
+    repo.write("README", "x\n")
+    repo.commit("base")
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.write("pkg/contrib/vendored_lib.py", BARE)
+    repo.write("pkg/own.py", BARE)
+    repo.commit("change")
+    data = review_json(cli, repo)
+    assert {f["path"] for f in data["findings"] if f["rule"] == "python-standards/bare-except"} == {"pkg/own.py"}
+    (skip,) = [s for s in data["skipped"] if s["path"] == "pkg/contrib/vendored_lib.py"]
+    assert "extend-exclude: pkg/contrib/" in skip["reason"]

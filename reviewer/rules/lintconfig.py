@@ -1,11 +1,16 @@
-"""The project's own linter configuration: codes it ignores, project-wide or per file.
+"""The project's own linter configuration: codes it ignores, project-wide or per file, and files it excludes.
 
 A team that runs ruff, flake8 or bandit has decided some checks do not apply to
 its code: `ignore = ["E722"]` in `[tool.ruff.lint]`, `per-file-ignores` for its
 tests, `skips = ["B101"]` in `[tool.bandit]`. That is the same decision as a
 `# noqa: E722` on every line, so the rules `reviewer.rules.codes` maps those codes
 to are suppressed the same way (whole files, counted as suppressed, with a note
-that names the file and key). `rules.project_ignores = false` turns this off.
+that names the file and key). Files the project excludes from linting altogether
+(ruff's `exclude` / `extend-exclude`, flake8's `exclude` / `extend-exclude`, and
+pre-commit's top-level `exclude` regex, which our own pre-commit hook obeys
+anyway) are third-party copies, legacy examples or generated code by the
+team's own account: rules skip them, each listed with the entry that excluded
+it. `rules.project_ignores = false` turns all of this off.
 
 Read from the repository root: `pyproject.toml` (`[tool.ruff]`, `[tool.ruff.lint]`,
 `[tool.flake8]`, `[tool.bandit]`), `ruff.toml` / `.ruff.toml`, and the `[flake8]`
@@ -45,13 +50,50 @@ class Ignore:
     glob: Optional[str] = None
 
 
+@dataclass(frozen=True)
+class Exclude:
+    """Files the project's linters do not look at: a glob (ruff, flake8) or a regex (pre-commit)."""
+
+    pattern: str
+    source: str  # e.g. "pyproject.toml [tool.ruff] extend-exclude: mitmproxy/contrib/"
+    regex: bool = False
+
+
 @dataclass
 class ProjectIgnores:
     entries: list[Ignore] = field(default_factory=list)
+    excludes: list[Exclude] = field(default_factory=list)
 
     def for_path(self, path: str) -> list[Ignore]:
         """The entries that apply to repository path `path`."""
         return [e for e in self.entries if e.glob is None or _path_hit(path, e.glob)]
+
+    def excluded(self, path: str) -> Optional[str]:
+        """The configuration entry that excludes `path` from linting, if any."""
+        for e in self.excludes:
+            if e.regex:
+                try:
+                    hit = re.search(e.pattern, path) is not None
+                except re.error:
+                    hit = False
+            else:
+                hit = _excluded_by_glob(path, e.pattern)
+            if hit:
+                return e.source
+        return None
+
+
+def _excluded_by_glob(path: str, glob: str) -> bool:
+    """ruff/flake8 exclude semantics: a name without `/` matches any path component; else a path glob or folder."""
+    g = glob.strip()
+    if g.startswith("./"):
+        g = g[2:]
+    g = g.rstrip("/")
+    if not g or g in (".", "*"):
+        return False
+    if "/" not in g:
+        return any(fnmatch(part, g) for part in path.split("/"))
+    return fnmatch(path, g) or path.startswith(g + "/") or fnmatch(path, g + "/*")
 
 
 def _path_hit(path: str, glob: str) -> bool:
@@ -123,7 +165,14 @@ def _per_file(out: list[Ignore], where: str, mapping: dict[str, Any]) -> None:
                 out.append(Ignore(ids, f"{where} {glob!r}: {code}", glob))
 
 
-def _ruff(out: list[Ignore], name: str, table: dict[str, Any], prefix: str) -> None:
+def _ruff(out: list[Ignore], name: str, table: dict[str, Any], prefix: str,
+          excludes: Optional[list[Exclude]] = None) -> None:
+    if excludes is not None:
+        for section, where in ((table, prefix), (_table(table, "lint"), f"{prefix}.lint" if prefix else "lint")):
+            label = f"{name} [{where}]" if where else name
+            for key in ("exclude", "extend-exclude"):
+                for g in _codes(section.get(key)) if isinstance(section.get(key), list) else []:
+                    excludes.append(Exclude(g, f"{label} {key}: {g}"))
     for section, where in ((table, prefix), (_table(table, "lint"), f"{prefix}.lint" if prefix else "lint")):
         label = f"{name} [{where}]" if where else name
         for key in ("ignore", "extend-ignore"):
@@ -132,7 +181,14 @@ def _ruff(out: list[Ignore], name: str, table: dict[str, Any], prefix: str) -> N
             _per_file(out, f"{label} {key}", _table(section, key))
 
 
-def _flake8(out: list[Ignore], name: str, section: dict[str, Any]) -> None:
+def _flake8(out: list[Ignore], name: str, section: dict[str, Any],
+            excludes: Optional[list[Exclude]] = None) -> None:
+    if excludes is not None:
+        for key in ("exclude", "extend-exclude"):
+            raw = section.get(key)
+            for g in re.split(r"[\s,]+", raw) if isinstance(raw, str) else []:
+                if g:
+                    excludes.append(Exclude(g, f"{name} [flake8] {key}: {g}"))
     for key in ("ignore", "extend-ignore"):
         _global(out, f"{name} [flake8] {key}", _codes(section.get(key)), "flake8")
     raw = section.get("per-file-ignores")
@@ -146,24 +202,25 @@ def _flake8(out: list[Ignore], name: str, section: dict[str, Any]) -> None:
 def load(root: Path) -> ProjectIgnores:
     """What the repository's linter configuration ignores, mapped to our rule ids."""
     out: list[Ignore] = []
+    excludes: list[Exclude] = []
     text = _read(root, "pyproject.toml")
     if text is not None:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError:
             data = {}
-        _ruff(out, "pyproject.toml", _table(data, "tool", "ruff"), "tool.ruff")
+        _ruff(out, "pyproject.toml", _table(data, "tool", "ruff"), "tool.ruff", excludes)
         flake8 = _table(data, "tool", "flake8")
         if flake8:
             _flake8(out, "pyproject.toml", {k: (",".join(v) if isinstance(v, list) and k != "per-file-ignores" else v)
-                                            for k, v in flake8.items()})
+                                            for k, v in flake8.items()}, excludes)
         _global(out, "pyproject.toml [tool.bandit] skips", _codes(_table(data, "tool", "bandit").get("skips")),
                 "bandit")
     for name in ("ruff.toml", ".ruff.toml"):
         text = _read(root, name)
         if text is not None:
             try:
-                _ruff(out, name, tomllib.loads(text), "")
+                _ruff(out, name, tomllib.loads(text), "", excludes)
             except tomllib.TOMLDecodeError:
                 pass
             break  # ruff uses the first one it finds
@@ -177,6 +234,27 @@ def load(root: Path) -> ProjectIgnores:
         except configparser.Error:
             continue
         if parser.has_section("flake8"):
-            _flake8(out, name, dict(parser.items("flake8")))
+            _flake8(out, name, dict(parser.items("flake8")), excludes)
             break  # flake8 reads the first file that has the section
-    return ProjectIgnores(out)
+    _precommit(root, excludes)
+    return ProjectIgnores(out, excludes)
+
+
+def _precommit(root: Path, excludes: list[Exclude]) -> None:
+    """.pre-commit-config.yaml's top-level `exclude` regex (pre-commit matches it with re.search)."""
+    text = _read(root, ".pre-commit-config.yaml")
+    if text is None or "exclude" not in text:
+        return
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return
+    pattern = data.get("exclude") if isinstance(data, dict) else None
+    if isinstance(pattern, str) and pattern and pattern != "^$":
+        try:
+            re.compile(pattern)
+        except re.error:
+            return
+        excludes.append(Exclude(pattern, f".pre-commit-config.yaml exclude: {pattern}", regex=True))

@@ -87,6 +87,11 @@ def run(ctx: TaskContext) -> TaskOutput:
         if contexts.is_vendored(change.path):
             out.skipped.append(Skipped(change.path, rules_context.VENDORED_SKIP))
             continue
+        excluded = project.excluded(change.path) if project is not None else None
+        if excluded:
+            out.skipped.append(Skipped(change.path, f"excluded from linting by the project ({excluded}): "
+                                                    f"not checked by rules (rules.project_ignores)"))
+            continue
         here = [r for r in pattern_rules if rulesmod.applies_to(r, change.path)]
         # Python files are read even when no rule applies, for their suppression comments.
         text = ctx.text(change.path) if here or change.path.endswith((".py", ".pyi")) else None

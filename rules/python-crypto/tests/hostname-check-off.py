@@ -20,3 +20,10 @@ class PyOpenSSLContext:
         self.protocol = protocol
         # ok: python-crypto/hostname-check-off
         self.check_hostname = False
+
+
+def _make_insecure_ssl_ctx():
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    # ok: python-crypto/hostname-check-off
+    ctx.check_hostname = False
+    return ctx
