@@ -245,7 +245,7 @@ def _precommit(root: Path, excludes: list[Exclude]) -> None:
     text = _read(root, ".pre-commit-config.yaml")
     if text is None or "exclude" not in text:
         return
-    import yaml
+    import yaml  # type: ignore[import-untyped, unused-ignore]
 
     try:
         data = yaml.safe_load(text)
