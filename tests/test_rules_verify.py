@@ -74,3 +74,28 @@ def test_review_withholds_a_broken_team_fix_and_keeps_a_good_one(cli, repo) -> N
     bad, good = by_rule["team/no-print"], by_rule["python-standards/yaml-load"]
     assert bad["suggestion"] is None and bad["fix_withheld"].startswith("the fixed file does not parse")
     assert good["suggestion"]["replacement"] == "    return yaml.safe_load(p)" and good["fix_withheld"] is None
+
+
+THREE = "import yaml\n\n\n" + "".join(f"def f{i}(p):\n    return yaml.load(p)\n\n\n" for i in range(3))
+
+
+def test_many_fixes_in_a_file_are_checked_together(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A spy, not a mock: the real matcher runs; the count shows one combined pass, not two per fix.
+    from reviewer.rules import match as rules_match
+
+    calls: list[int] = []
+    real = rules_match.match_text
+    monkeypatch.setattr(rules_match, "match_text", lambda text, rules, *a: calls.append(1) or real(text, rules, *a))
+    fixes = [_finding("python-standards/yaml-load", n, n, "    return yaml.safe_load(p)") for n in (5, 9, 13)]
+    out = verify.withhold_unverified("m.py", THREE, fixes, PY)
+    assert [f.suggestion for f in out] == [f.suggestion for f in fixes] and not any(f.fix_withheld for f in out)
+    assert len(calls) == 2  # the file's signature before, and the file with all three fixes
+
+
+def test_one_bad_fix_among_good_ones_is_withheld_alone() -> None:
+    fixes = [_finding("python-standards/yaml-load", 5, 5, "    return yaml.safe_load(p)"),
+             _finding("python-bugs/x", 9, 9, "    return eval(p)"),
+             _finding("python-standards/yaml-load", 13, 13, "    return yaml.safe_load(p)")]
+    out = verify.withhold_unverified("m.py", THREE, fixes, PY)
+    assert out[0].suggestion is not None and out[2].suggestion is not None
+    assert out[1].suggestion is None and "eval" in out[1].fix_withheld

@@ -23,9 +23,12 @@ import bisect
 import warnings
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 from reviewer.records import Finding, Rule, Suggestion
+
+if TYPE_CHECKING:
+    from reviewer.rules.match import Match
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ def _parses(path: str, text: str) -> Optional[str]:
 def _signature(rules: Sequence[Rule], text: str) -> Counter[tuple[str, str]]:
     from reviewer.rules import match as rules_match
 
-    return Counter((m.rule.id, " ".join(m.text.split())) for m in rules_match.match_text(text, rules))
+    return signature(rules_match.match_text(text, rules))
 
 
 def check(path: str, text: str, finding: Finding, rules: Sequence[Rule],
@@ -100,7 +103,7 @@ def check(path: str, text: str, finding: Finding, rules: Sequence[Rule],
     old = before if before is not None else _signature(pattern, text)
     # One match of the fixed text serves both checks (the finding's own rule is one of `pattern`).
     matches = rules_match.match_text(fixed, pattern)
-    new = Counter((m.rule.id, " ".join(m.text.split())) for m in matches)
+    new = signature(matches)
     span = range(s.start_line, s.start_line + max(len(s.replacement.split("\n")) if s.replacement else 0, 1))
     if any(m.rule.id == finding.rule and m.line in span for m in matches):
         return Verdict(False, f"{finding.rule} still matches after the fix")
@@ -145,8 +148,63 @@ TEST_FILE = "no fix in a test file: the test may exercise the flagged behaviour 
 UNPARSED = "the file does not parse before the fix, so the fix cannot be checked"
 
 
+def signature(matches: Iterable["Match"]) -> Counter[tuple[str, str]]:
+    """A file's matches by rule and matched text (whitespace collapsed): what "newly fires" compares."""
+    return Counter((m.rule.id, " ".join(m.text.split())) for m in matches)
+
+
+def _all_at_once(path: str, text: str, findings: Sequence[Finding], pattern: Sequence[Rule],
+                 allowed: Optional[frozenset[int]], before: Optional[Counter[tuple[str, str]]]
+                 ) -> Optional[list[Finding]]:
+    """Every fix of the file checked in one pass: applied together, parsed once, matched once.
+
+    When the combined result passes all four checks for every fix (each stays in the hunk and
+    changes something, the file parses, no fixed rule still matches its lines, no rule newly
+    fires), each fix passes them alone too: the fixes touch disjoint lines and each is a local
+    rewrite. Any failure, or fixes that overlap, returns None and each fix is checked on its own
+    (which says which fix failed and why). One match of the file instead of two per fix.
+    """
+    from reviewer.rules import match as rules_match
+
+    fixes = sorted((f.suggestion.start_line, f.suggestion.end_line, i) for i, f in enumerate(findings)
+                   if f.suggestion is not None)
+    lines = text.split("\n")
+    for (a, b, _), (c, _d, _) in zip(fixes, fixes[1:]):
+        if c <= b:
+            return None  # two fixes on one line: each on its own
+    spans: dict[int, range] = {}
+    out_lines: list[str] = []
+    at = 1  # next original line to copy
+    for a, b, i in fixes:
+        s = findings[i].suggestion
+        assert s is not None
+        if not (1 <= a <= b <= len(lines)) or (allowed is not None and any(n not in allowed for n in range(a, b + 1))):
+            return None
+        new = s.replacement.split("\n") if s.replacement else []
+        if new == lines[a - 1:b]:
+            return None
+        out_lines += lines[at - 1:a - 1]
+        spans[i] = range(len(out_lines) + 1, len(out_lines) + 1 + max(len(new), 1))
+        out_lines += new
+        at = b + 1
+    out_lines += lines[at - 1:]
+    fixed = "\n".join(out_lines)
+    if _parses(path, fixed):
+        return None
+    if pattern:
+        old = before if before is not None else _signature(pattern, text)
+        matches = rules_match.match_text(fixed, pattern)
+        if signature(matches) - old:
+            return None
+        for i, span in spans.items():
+            if any(m.rule.id == findings[i].rule and m.line in span for m in matches):
+                return None
+    return list(findings)
+
+
 def withhold_unverified(path: str, text: str, findings: Sequence[Finding], rules: Sequence[Rule],
-                        allowed: Optional[Iterable[int]] = None, test_file: bool = False) -> list[Finding]:
+                        allowed: Optional[Iterable[int]] = None, test_file: bool = False,
+                        before: Optional[Counter[tuple[str, str]]] = None) -> list[Finding]:
     """`findings` with every fix that fails `check` removed and the reason kept in `fix_withheld`.
 
     For a Python file each fix is checked against the top-level statement
@@ -171,6 +229,9 @@ def withhold_unverified(path: str, text: str, findings: Sequence[Finding], rules
         # shown to keep it parsing, and parsing it again for each fix would cost fixes x size.
         return [replace(f, suggestion=None, fix_withheld=UNPARSED) if f.suggestion is not None else f
                 for f in findings]
+    together = _all_at_once(path, text, findings, pattern, allowed_set, before)
+    if together is not None:
+        return together
     lines = text.split("\n")
     whole: Optional[Counter[tuple[str, str]]] = None
     cached: dict[tuple[int, int], tuple[str, int, Optional[Counter[tuple[str, str]]]]] = {}
@@ -197,7 +258,7 @@ def withhold_unverified(path: str, text: str, findings: Sequence[Finding], rules
                 verdict = check(path, region, _shift(f, offset), pattern, shifted, before)
         if verdict is None:
             if whole is None:
-                whole = _signature(pattern, text) if pattern else Counter()
+                whole = before if before is not None else (_signature(pattern, text) if pattern else Counter())
             verdict = check(path, text, f, pattern, allowed_set, whole)
         out.append(f if verdict.ok else replace(f, suggestion=None, fix_withheld=verdict.reason))
     return out

@@ -123,8 +123,10 @@ def run(ctx: TaskContext) -> TaskOutput:
             wide = ctx.config.filter_mode in ("file", "nofilter")
             allowed = None if wide else by_path[path].hunk_lines
             test_file = path in test_files
-            f = rules_verify.withhold_unverified(path, text, f, here, allowed, test_file)
-            c = rules_verify.withhold_unverified(path, text, c, here, allowed, test_file)
+            # One call for findings and candidates: their fixes are checked together (rules.verify).
+            both = rules_verify.withhold_unverified(path, text, f + c, here, allowed, test_file,
+                                                    rules_verify.signature(matches))
+            f, c = both[:len(f)], both[len(f):]
         soft = softened.get(path)
         if soft:
             f = [replace(x, severity=Severity.INFO) if x.rule in soft else x for x in f]
