@@ -29,3 +29,15 @@ class Client:
             # ok: python-crypto/verify-disabled
             return requests.get(url, verify=False)
         return requests.get(url)
+
+
+class InsecureHTTPAdapter(HTTPAdapter):
+    def cert_verify(self, conn, url, verify, cert):
+        # ok: python-crypto/verify-disabled
+        super().cert_verify(conn=conn, url=url, verify=False, cert=cert)
+
+
+class Adapter(HTTPAdapter):
+    def cert_verify(self, conn, url, verify, cert):
+        # expect: python-crypto/verify-disabled
+        super().cert_verify(conn=conn, url=url, verify=False, cert=cert)

@@ -45,3 +45,13 @@ class TestFile:
         # ok: python-standards/except-swallows-assert
         except KeyError:
             pytest.skip("no parser")
+
+    def test_umask_restored_on_error(self):
+        old = os.umask(0o022)
+        try:
+            with temp_umask(0o077):
+                assert os.umask(0o077) == 0o077
+                raise RuntimeError
+        # ok: python-standards/except-swallows-assert
+        except:
+            assert os.umask(old) == 0o022  # the handler checks what the test is about

@@ -29,6 +29,18 @@ class Leaf:
     def __init__(self, children=[]):
         self.children = children
 
+    def adopt(self, child):
+        self.children.append(child)
+
+
+class ResultBackend:
+    # ok: python-standards/mutable-default
+    def __init__(self, ids=[]):
+        self.ids = ids  # only read, or replaced by assignment
+
+    def reset(self, ids):
+        self.ids = ids
+
 
 # ok: python-standards/mutable-default
 def add_safe(item, into=None, sep=",", limit=(1, 2)):
