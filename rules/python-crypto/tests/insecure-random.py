@@ -44,3 +44,22 @@ def api_token():
 def colour():
     # ok: python-crypto/insecure-random
     return pick(COLOURS)
+
+
+def press_key(key, pause):
+    # ok: python-crypto/insecure-random
+    return random.uniform(0, pause)
+
+
+def _should_profile_session(sample_rate):
+    # ok: python-crypto/insecure-random
+    return random.random() < float(sample_rate)
+
+
+def new_api_key():
+    # expect: python-crypto/insecure-random
+    return "%032x" % random.getrandbits(128)
+
+
+# expect: python-crypto/insecure-random
+SESSION_ID = random.randint(0, 2**64)

@@ -55,3 +55,19 @@ class TestFile:
         # ok: python-standards/except-swallows-assert
         except:
             assert os.umask(old) == 0o022  # the handler checks what the test is about
+
+    def test_insert_fails(self, collection):
+        try:
+            collection.insert_many([{"a": 1}])
+            pytest.fail("insert_many should have raised")
+        # ok: python-standards/except-swallows-assert
+        except Exception:
+            pass  # pytest.fail's Failed is a BaseException: not caught here
+
+    def test_insert_fails_bare(self, collection):
+        try:
+            collection.insert_many([{"a": 1}])
+            pytest.fail("insert_many should have raised")
+        # expect: python-standards/except-swallows-assert
+        except:
+            pass
