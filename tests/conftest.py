@@ -103,6 +103,17 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  #
     return run
 
 
+def feature_branch(repo: GitRepo, files: dict[str, str], base: dict[str, str] | None = None) -> None:
+    """A base commit (a README and `base`), then a `feature` branch whose one commit writes `files`."""
+    for path, text in {"README": "x\n", **(base or {})}.items():
+        repo.write(path, text)
+    repo.commit("base")
+    repo.git("checkout", "-q", "-b", "feature")
+    for path, text in files.items():
+        repo.write(path, text)
+    repo.commit("change")
+
+
 def review_json(cli, repo: GitRepo, *extra: str) -> dict:  # type: ignore[no-untyped-def,type-arg]
     """`reviewer review --no-model --base main --format json` through the `cli` fixture; the parsed report."""
     r = cli("review", "--no-model", "--base", "main", "--format", "json", "--fail-level", "none", *extra,

@@ -8,16 +8,10 @@ from pathlib import Path
 from reviewer.records import Rule, Severity
 from reviewer.rules import context as rules_context, suppress
 
-from .conftest import GitRepo, review_json
+from .conftest import GitRepo, feature_branch, review_json
 
 
-def _branch(repo: GitRepo, files: dict[str, str]) -> None:
-    repo.write("README", "x\n")
-    repo.commit("base")
-    repo.git("checkout", "-q", "-b", "feature")
-    for path, text in files.items():
-        repo.write(path, text)
-    repo.commit("change")
+_branch = feature_branch
 
 
 _review = review_json

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reviewer.rules import lintconfig
 
-from .conftest import GitRepo, review_json
+from .conftest import GitRepo, feature_branch, review_json
 
 BARE = "def f():\n    try:\n        g()\n    except:\n        h()\n"
 
@@ -54,12 +54,7 @@ def test_unreadable_or_hostile_configuration_is_ignored(tmp_path: Path) -> None:
 
 
 def test_review_honours_the_project_config_and_says_so(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
-    repo.write("setup.cfg", "[flake8]\nignore = E722\n")
-    repo.write("README", "x\n")
-    repo.commit("base")
-    repo.git("checkout", "-q", "-b", "feature")
-    repo.write("mod.py", BARE)
-    repo.commit("change")
+    feature_branch(repo, {"mod.py": BARE}, base={"setup.cfg": "[flake8]\nignore = E722\n"})
     data = review_json(cli, repo)
     assert not [f for f in data["findings"] if f["rule"] == "python-standards/bare-except"]
     assert any(f["rule"] == "python-standards/bare-except" and f["why"] == "suppressed" for f in data["not_reported"])
@@ -86,13 +81,8 @@ def test_linter_excludes_are_read_with_each_tools_semantics(tmp_path: Path) -> N
 
 
 def test_review_skips_files_the_project_excludes_from_linting(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
-    repo.write("pyproject.toml", '[tool.ruff]\nextend-exclude = ["pkg/contrib/"]\n')
-    repo.write("README", "x\n")
-    repo.commit("base")
-    repo.git("checkout", "-q", "-b", "feature")
-    repo.write("pkg/contrib/vendored_lib.py", BARE)
-    repo.write("pkg/own.py", BARE)
-    repo.commit("change")
+    feature_branch(repo, {"pkg/contrib/vendored_lib.py": BARE, "pkg/own.py": BARE},
+                   base={"pyproject.toml": '[tool.ruff]\nextend-exclude = ["pkg/contrib/"]\n'})
     data = review_json(cli, repo)
     assert {f["path"] for f in data["findings"] if f["rule"] == "python-standards/bare-except"} == {"pkg/own.py"}
     (skip,) = [s for s in data["skipped"] if s["path"] == "pkg/contrib/vendored_lib.py"]
