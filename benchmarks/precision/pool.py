@@ -1,0 +1,74 @@
+"""Pool the per-rule tables of several precision reports (results/*.md) into one table.
+
+    python benchmarks/precision/pool.py benchmarks/precision/results/heldout-round*.md
+
+Each report (written by run.py) has a per-rule table for the replayed commits and one for the
+whole-tree scans; both are added up here, per rule: fired, TP, FP, precision. A summary line per
+report (commits, findings, TP, errors, PRs failing CI on a false positive) comes first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import re
+from pathlib import Path
+
+
+def rows(text: str) -> list[tuple[str, str, int, int, int]]:
+    """(rule, severity, fired, TP, FP) of every per-rule row in a report."""
+    out = []
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 10 and "/" in cells[0] and cells[4].isdigit():  # replayed commits
+            out.append((cells[0], cells[3], int(cells[4]), int(cells[5]), int(cells[6])))
+        elif len(cells) == 7 and "/" in cells[0] and cells[2].isdigit():  # whole trees
+            out.append((cells[0], cells[1], int(cells[2]), int(cells[3]), int(cells[4])))
+    return out
+
+
+def summary(path: Path, text: str) -> str:
+    commits = re.search(r"; ([\d,]+) commits", text.splitlines()[0] if text else "")
+    failing = re.search(r"PRs failing CI on a false positive: (\d+)", text)
+    errors = re.search(r"^\| error \| (\d+) \| (\d+) \|", text, re.M)
+    tree_err = re.search(r"^- error severity: (\d+) fired, (\d+) TP", text.split("Whole-tree scan")[-1], re.M) \
+        if "Whole-tree scan" in text else None
+    fired = sum(r[2] for r in rows(text))
+    tp = sum(r[3] for r in rows(text))
+    err_f = int(errors.group(1)) + (int(tree_err.group(1)) if tree_err else 0) if errors else 0
+    err_t = int(errors.group(2)) + (int(tree_err.group(2)) if tree_err else 0) if errors else 0
+    return (f"{path.name}: {commits.group(1) if commits else '?'} commits; {tp} TP of {fired} findings; "
+            f"error severity {err_t} TP of {err_f}; PRs failing CI on a false positive: "
+            f"{failing.group(1) if failing else '?'}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("reports", nargs="+", type=Path)
+    args = ap.parse_args()
+    total: dict[str, list] = collections.defaultdict(lambda: [0, 0, 0, ""])
+    for path in args.reports:
+        text = path.read_text(encoding="utf-8")
+        print(f"- {summary(path, text)}")
+        for rule, sev, fired, tp, fp in rows(text):
+            t = total[rule]
+            t[0] += fired
+            t[1] += tp
+            t[2] += fp
+            t[3] = t[3] or sev
+    print()
+    print("| rule | severity | fired | TP | FP | precision |")
+    print("|---|---|---|---|---|---|")
+    for rule, (fired, tp, fp, sev) in sorted(total.items(), key=lambda x: (-x[1][0], x[0])):
+        prec = f"{tp / (tp + fp):.2f}" if tp + fp else "n/a"
+        print(f"| {rule} | {sev} | {fired} | {tp} | {fp} | {prec} |")
+    fired = sum(v[0] for v in total.values())
+    tp = sum(v[1] for v in total.values())
+    fp = sum(v[2] for v in total.values())
+    print(f"| **all** | | {fired} | {tp} | {fp} | **{tp / (tp + fp):.2f}** |" if tp + fp
+          else "| **all** | | 0 | 0 | 0 | n/a |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
