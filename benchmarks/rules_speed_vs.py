@@ -1,0 +1,63 @@
+"""The rules benchmark for two checkouts side by side: CPU seconds, runs interleaved on one generated repository.
+
+    python benchmarks/rules_speed_vs.py --before /path/to/old-checkout [--after .] --corpus stdlib --runs 7
+
+Each checkout runs `python -m reviewer review --no-model` with its own `.venv/bin/python` and its own
+code (PYTHONPATH). Runs alternate (before, after, before, ...) so that load on a shared machine falls on
+both alike; CPU seconds (user + sys of reviewer and its children) are steadier than wall time. The corpus
+is built by rules_speed.py (`synthetic`, `stdlib` or `dense`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from rules_speed import build  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cpu_of(checkout: Path, repo: Path) -> float:
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = subprocess.run([str(checkout / ".venv" / "bin" / "python"), "-m", "reviewer", "review", "--no-model",
+                           "--base", "main", "--fail-level", "none"], cwd=repo, env=env, capture_output=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        sys.exit(f"{checkout}: reviewer failed ({proc.returncode}): {proc.stderr.decode()[-500:]}")
+    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--before", type=Path, required=True, help="the reference checkout (with .venv)")
+    ap.add_argument("--after", type=Path, default=ROOT, help="the checkout under test (default: this one)")
+    ap.add_argument("--corpus", choices=["synthetic", "stdlib", "dense"], default="synthetic")
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--files", type=int, default=200)
+    ap.add_argument("--lines", type=int, default=100)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = Path(tmp)
+        changed = build(repo, args.files, args.lines, args.corpus)
+        cpu: dict[str, list[float]] = {"before": [], "after": []}
+        for _ in range(args.runs):
+            cpu["before"].append(cpu_of(args.before.resolve(), repo))
+            cpu["after"].append(cpu_of(args.after.resolve(), repo))
+    b, a = statistics.median(cpu["before"]), statistics.median(cpu["after"])
+    print(f"corpus: {args.corpus}, {changed} changed lines in {args.files} files; {args.runs} runs each, interleaved")
+    for name, runs in cpu.items():
+        print(f"{name}: median {statistics.median(runs):.2f} s CPU; runs " + ", ".join(f"{c:.2f}" for c in runs))
+    print(f"ratio after/before: {a / b:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
