@@ -99,3 +99,4 @@ def test_one_bad_fix_among_good_ones_is_withheld_alone() -> None:
     out = verify.withhold_unverified("m.py", THREE, fixes, PY)
     assert out[0].suggestion is not None and out[2].suggestion is not None
     assert out[1].suggestion is None and "eval" in out[1].fix_withheld
+

@@ -251,11 +251,11 @@ def withhold_unverified(path: str, text: str, findings: Sequence[Finding], rules
                 ok = _parses(path, region) is None
                 offset = first - 1 - len(header)  # file line = region line + offset
                 cached[key] = (region, offset, (_signature(pattern, region) if pattern else Counter()) if ok else None)
-            region, offset, before = cached[key]
-            if before is not None:
+            region, offset, region_before = cached[key]
+            if region_before is not None:
                 shifted = None if allowed_set is None else frozenset(
                     n - offset for n in range(first, last + 1) if n in allowed_set)
-                verdict = check(path, region, _shift(f, offset), pattern, shifted, before)
+                verdict = check(path, region, _shift(f, offset), pattern, shifted, region_before)
         if verdict is None:
             if whole is None:
                 whole = before if before is not None else (_signature(pattern, text) if pattern else Counter())
