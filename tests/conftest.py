@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Iterator, Union
+from typing import Any, Callable, Iterator, Union
 
 import pytest
 
@@ -101,6 +101,22 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  #
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+def spy(monkeypatch, owner: Any, name: str, record: Callable[..., Any]) -> list[Any]:  # type: ignore[no-untyped-def]
+    """Wrap `owner.name` so the real function still runs; each call appends `record(*args, **kwargs)`.
+
+    A spy, not a mock: tests use it to count the work done (parses, matches, git reads), never to fake it.
+    """
+    calls: list[Any] = []
+    real = getattr(owner, name)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        calls.append(record(*args, **kwargs))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, wrapper)
+    return calls
 
 
 def feature_branch(repo: GitRepo, files: dict[str, str], base: dict[str, str] | None = None) -> None:

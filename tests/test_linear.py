@@ -18,7 +18,7 @@ from reviewer.git import DiffMode
 from reviewer.pipeline import collect
 from reviewer.records import FileChange, Finding, Severity, Source, Suggestion
 from reviewer.rules import verify
-from tests.conftest import GitRepo
+from tests.conftest import GitRepo, spy
 
 
 def _dense_change(lines: int) -> bytes:
@@ -54,17 +54,10 @@ def test_fix_verification_reads_each_region_not_the_whole_file_per_fix(monkeypat
     assert text.split("\n")[4] == text.split("\n")[4 + 4 * (blocks - 1)] == "    return yaml.load(p)"
     from reviewer.rules import match as rules_match
 
-    matched: list[int] = []
-    real = rules_match.match_text
-
-    def spy(t: str, *args, **kwargs):  # type: ignore[no-untyped-def]
-        matched.append(len(t))
-        return real(t, *args, **kwargs)
-
-    monkeypatch.setattr(rules_match, "match_text", spy)
+    matched = spy(monkeypatch, rules_match, "match_text", lambda t, *a, **k: len(t))
     out = verify.withhold_unverified("m.py", text, findings, py)
     assert all(f.suggestion is not None for f in out), [f.fix_withheld for f in out if f.suggestion is None][:3]
-    # Every fix was checked, on its own region: a few region-sized texts per fix, not the file per fix.
+    # Every fix was checked, all in one pass over the file (or region by region): never the file per fix.
     assert sum(matched) <= 6 * len(text), (sum(matched), len(text))
 
 
@@ -98,14 +91,7 @@ def test_snapshots_list_once_and_read_in_one_batch(repo: GitRepo, monkeypatch: p
     monkeypatch.setattr(Tree, "join", no_tree_walk)
     from reviewer import git as gitmod
 
-    batches: list[int] = []
-    real = gitmod._cat_file_batch
-
-    def counted(repo_, shas):  # type: ignore[no-untyped-def]
-        batches.append(len(shas))
-        return real(repo_, shas)
-
-    monkeypatch.setattr(gitmod, "_cat_file_batch", counted)
+    batches = spy(monkeypatch, gitmod, "_cat_file_batch", lambda repo_, shas: len(shas))
     changes, collected = collect(repo.path, DiffMode(base="main"), Config())
     assert len(changes.files) == files
     assert batches == [files]  # every changed file in one `git cat-file --batch`
@@ -159,14 +145,8 @@ def test_moved_code_check_reads_every_old_side_in_one_process(repo: GitRepo, mon
         repo.write(f"m{i}.py", f"import hashlib\nh = hashlib.md5(\n    password_{i}\n).hexdigest()\n")
     repo.write("odd name.py", "x = 2\n")
     repo.commit("reflow")
-    calls: list[int] = []
     real = gitmod.read_objects
-
-    def counted(root, names):  # type: ignore[no-untyped-def]
-        calls.append(len(names))
-        return real(root, names)
-
-    monkeypatch.setattr(gitmod, "read_objects", counted)
+    calls = spy(monkeypatch, gitmod, "read_objects", lambda root, names: len(names))
     result = pipeline.run(Config(), repo.path, DiffMode(base="main"), ("review",))
     assert calls == [31]
     assert sum(1 for r in result.routed if r.why.value == "moved code") >= 30 and not result.findings

@@ -10,6 +10,8 @@ from reviewer.config import RulesConfig
 from reviewer.records import Finding, Severity, Source, Suggestion
 from reviewer.rules import verify
 
+from .conftest import spy
+
 ALL, _ = rulesmod.load(Path("/nonexistent"), RulesConfig())
 PY = [r for r in ALL if rulesmod.applies_to(r, "m.py")]
 
@@ -80,12 +82,10 @@ THREE = "import yaml\n\n\n" + "".join(f"def f{i}(p):\n    return yaml.load(p)\n\
 
 
 def test_many_fixes_in_a_file_are_checked_together(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    # A spy, not a mock: the real matcher runs; the count shows one combined pass, not two per fix.
+    # The real matcher runs; the count shows one combined pass, not two per fix.
     from reviewer.rules import match as rules_match
 
-    calls: list[int] = []
-    real = rules_match.match_text
-    monkeypatch.setattr(rules_match, "match_text", lambda text, rules, *a: calls.append(1) or real(text, rules, *a))
+    calls = spy(monkeypatch, rules_match, "match_text", lambda *a, **k: 1)
     fixes = [_finding("python-standards/yaml-load", n, n, "    return yaml.safe_load(p)") for n in (5, 9, 13)]
     out = verify.withhold_unverified("m.py", THREE, fixes, PY)
     assert [f.suggestion for f in out] == [f.suggestion for f in fixes] and not any(f.fix_withheld for f in out)
