@@ -204,8 +204,12 @@ def _all_at_once(path: str, text: str, findings: Sequence[Finding], pattern: Seq
 
 def withhold_unverified(path: str, text: str, findings: Sequence[Finding], rules: Sequence[Rule],
                         allowed: Optional[Iterable[int]] = None, test_file: bool = False,
-                        before: Optional[Counter[tuple[str, str]]] = None) -> list[Finding]:
+                        before: Optional[Counter[tuple[str, str]]] = None,
+                        broken: bool = False) -> list[Finding]:
     """`findings` with every fix that fails `check` removed and the reason kept in `fix_withheld`.
+
+    `broken`: the caller's own parse already showed that the file does not parse
+    (`rules.match.surely_broken`); no fix can then be checked, and CPython is not asked.
 
     For a Python file each fix is checked against the top-level statement
     region(s) it touches, with the file's top-level imports before them (rules
@@ -223,15 +227,20 @@ def withhold_unverified(path: str, text: str, findings: Sequence[Finding], rules
                 for f in findings]
     allowed_set = None if allowed is None else frozenset(allowed)
     pattern = [r for r in rules if r.matcher is not None]
+    unparsed = [replace(f, suggestion=None, fix_withheld=UNPARSED) if f.suggestion is not None else f
+                for f in findings]
+    if broken:
+        return unparsed
+    # Most files pass whole: every fix applied, one parse, one match; the file as it is need not
+    # be parsed at all then.
+    together = _all_at_once(path, text, findings, pattern, allowed_set, before)
+    if together is not None:
+        return together
     found = _regions(path, text)
     if found is None and path.endswith((".py", ".pyi")):
         # The file does not parse as it is (a work in progress, a cut-off sample): no fix can be
         # shown to keep it parsing, and parsing it again for each fix would cost fixes x size.
-        return [replace(f, suggestion=None, fix_withheld=UNPARSED) if f.suggestion is not None else f
-                for f in findings]
-    together = _all_at_once(path, text, findings, pattern, allowed_set, before)
-    if together is not None:
-        return together
+        return unparsed
     lines = text.split("\n")
     whole: Optional[Counter[tuple[str, str]]] = None
     cached: dict[tuple[int, int], tuple[str, int, Optional[Counter[tuple[str, str]]]]] = {}

@@ -125,7 +125,8 @@ def run(ctx: TaskContext) -> TaskOutput:
             test_file = path in test_files
             # One call for findings and candidates: their fixes are checked together (rules.verify).
             both = rules_verify.withhold_unverified(path, text, f + c, here, allowed, test_file,
-                                                    rules_verify.signature(matches))
+                                                    rules_verify.signature(matches),
+                                                    broken=any(m.broken for m in matches))
             f, c = both[:len(f)], both[len(f):]
         soft = softened.get(path)
         if soft:
