@@ -36,3 +36,13 @@ signer = URLSafeTimedSerializer(secret, salt="email-confirm")
 SALT = b"\x8f\x1a\x00\x11static"
 # expect: python-crypto/hardcoded-key
 kdf = PBKDF2HMAC(algorithm=hashes.SHA256(), length=32, salt=b"fixed-salt", iterations=600_000)
+# ok: python-crypto/hardcoded-key
+salt = b"itsdangerous.Signer"
+# ok: python-crypto/hardcoded-key
+signer = Signer(secret_key, salt=b"itsdangerous.Signer")
+# expect: python-crypto/hardcoded-key
+salt = b"\x8f\x1a\x00\x11"
+# expect: python-crypto/hardcoded-key
+signer = Signer(secret_key, salt=b"3f9a1c07d2e4b8a6")
+# expect: python-crypto/hardcoded-key
+kdf = Scrypt(salt=b"app.passwords", length=32, n=2**14, r=8, p=1)

@@ -66,3 +66,16 @@ def spaces(a=1, b=(), c=[], d={}, e=True):
 
 # ok: python-standards/mutable-default
 key_of = lambda item, spam={"x": 3}: spam.get(item)
+
+
+# ok: python-standards/mutable-default
+def get_param_def(keyword, _cache={}):
+    if keyword not in _cache:
+        _cache[keyword] = lookup(keyword)
+    return _cache[keyword]
+
+
+# expect: python-standards/mutable-default
+def remember(keyword, cache={}):
+    cache[keyword] = lookup(keyword)
+    return cache
