@@ -9,6 +9,7 @@ warned about by name, never silently ignored.
 from __future__ import annotations
 
 import dataclasses
+import re
 import sys
 import warnings
 from dataclasses import dataclass, field, fields, replace
@@ -407,6 +408,10 @@ def _coerce(cls: type, data: Mapping[str, Any], where: str, section: str = "") -
     return cls(**kwargs)
 
 
+# A `[tool.reviewer]` or `[tool.reviewer.x]` header, found by text in a pyproject.toml that does not parse.
+_REVIEWER_TABLE = re.compile(r"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*[\"']?reviewer[\"']?[ \t]*[.\]]", re.M)
+
+
 def find_config_file(root: Path) -> Optional[Path]:
     dot = root / ".reviewer.toml"
     if dot.is_file():
@@ -414,9 +419,19 @@ def find_config_file(root: Path) -> Optional[Path]:
     py = root / "pyproject.toml"
     if py.is_file():
         try:
-            data = tomllib.loads(py.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
-            return py  # load() reports the error with its location
+            text = py.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError):
+            return py  # load() reports the error
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            if _REVIEWER_TABLE.search(text):
+                return py  # our settings are in it: load() reports the error with its location
+            # The project's file, broken in this change or before it, with no settings of ours in it:
+            # the review goes on with the defaults (pip and the project's CI will report the file).
+            warnings.warn(f"{py.name}: invalid TOML ({exc}); it has no [tool.reviewer] table, "
+                          f"so the review uses the default settings", stacklevel=2)
+            return None
         tool = data.get("tool")
         if isinstance(tool, Mapping) and "reviewer" in tool:
             return py

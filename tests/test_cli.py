@@ -78,6 +78,23 @@ def test_bad_config_exit_2_and_unknown_key_warns(cli, repo: GitRepo) -> None:  #
     assert r.code == 2 and "invalid TOML" in r.err
 
 
+def test_a_broken_pyproject_stops_the_review_only_when_it_holds_our_settings(  # type: ignore[no-untyped-def]
+        cli, repo: GitRepo) -> None:
+    repo.write("a.py", "a = 1\n")
+    repo.commit("base")
+    # pycryptodome's pyproject.toml at 8d4e536029: an unquoted string, invalid TOML, and nothing of ours.
+    repo.write("pyproject.toml", "[project]\nlicense = BSD-2-Clause AND Unlicense\n")
+    repo.write("a.py", "a = 2\n")
+    repo.git("add", "-A")
+    r = cli("review", "--staged", "--no-model", cwd=repo.path)
+    assert r.code == 0, r
+    assert "pyproject.toml: invalid TOML" in r.err and "default settings" in r.err
+    repo.write("pyproject.toml", "[project]\nlicense = BSD\n\n[tool.reviewer.rules]\naudit = true\n")
+    repo.git("add", "-A")
+    r = cli("review", "--staged", "--no-model", cwd=repo.path)
+    assert r.code == 2 and "invalid TOML" in r.err
+
+
 def test_stdin_diff_and_malformed_input_without_traceback(repo: GitRepo) -> None:
     repo.write("x.py", "x = 1\n")  # the checkout the diff applies to
     ok = run_reviewer("review", "--diff-file", "-", "--no-model", cwd=repo.path,
