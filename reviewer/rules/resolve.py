@@ -223,13 +223,28 @@ def _alternation(words: Any) -> str:
 Imports = dict[str, set[str]]  # local name -> the canonical dotted names it may stand for
 
 
+# `except ImportError:` / `except (ImportError, AttributeError):` / `except ModuleNotFoundError:`
+_IMPORT_FALLBACK = {"inside": {"kind": "except_clause", "stopBy": "end",
+                               "regex": r"^except[^:]*\b(ImportError|ModuleNotFoundError)\b"}}
+
+
 def imports_of(root: "SgNode") -> Imports:
-    """Every import in the file (module level or not), as local name -> canonical names."""
+    """Every import in the file (module level or not), as local name -> canonical names.
+
+    An import in an `except ImportError:` handler is a fallback for old interpreters or missing
+    packages (`try: from secrets import randbits` / `except ImportError: from random import
+    getrandbits as randbits`): a name the file also imports outside such a handler stands for that
+    import only.
+    """
     out: Imports = {}
+    fallback: Imports = {}
     nodes = root.find_all(any=[{"kind": "import_statement"}, {"kind": "import_from_statement"}])
     for node in nodes:
+        into = fallback if node.matches(**_IMPORT_FALLBACK) else out
         for local, target in _bindings(node.text()):
-            out.setdefault(local, set()).add(target)
+            into.setdefault(local, set()).add(target)
+    for local, targets in fallback.items():
+        out.setdefault(local, targets)
     return out
 
 

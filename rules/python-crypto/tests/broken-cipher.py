@@ -32,3 +32,23 @@ j = Cipher(decrepit.CAST5(key), mode=None)
 CIPHERS = {"3des-cbc": algorithms.TripleDES, "aes128-ctr": algorithms.AES}
 # ok: python-crypto/broken-cipher
 k = other.DES.new(key)
+
+
+def pem_decrypt(algo, key, salt):
+    if algo == "DES-CBC":
+        # ok: python-crypto/broken-cipher
+        return DES.new(key, DES.MODE_CBC, salt)
+    elif algo == "DES-EDE3-CBC":
+        # ok: python-crypto/broken-cipher
+        return DES3.new(key, DES3.MODE_CBC, salt)
+    elif algo == "AES-128-CBC":
+        return AES.new(key, AES.MODE_CBC, salt)
+    if legacy:
+        # expect: python-crypto/broken-cipher
+        return DES3.new(key, DES3.MODE_CBC, salt)
+
+
+SSH_CIPHERS = {
+    # ok: python-crypto/broken-cipher
+    "3des-cbc": lambda key, iv: DES3.new(key, DES3.MODE_CBC, iv),
+}

@@ -46,3 +46,7 @@ salt = b"\x8f\x1a\x00\x11"
 signer = Signer(secret_key, salt=b"3f9a1c07d2e4b8a6")
 # expect: python-crypto/hardcoded-key
 kdf = Scrypt(salt=b"app.passwords", length=32, n=2**14, r=8, p=1)
+# ok: python-crypto/hardcoded-key
+ctr = AES.new(key, AES.MODE_CTR, nonce=b"", initial_value=counter_block)
+# ok: python-crypto/hardcoded-key
+salt = b""

@@ -51,3 +51,23 @@ class Channel:
         # ok: python-standards/bare-except
         except:
             pass
+
+
+def poll_once(map):
+    try:
+        poll(map)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    # ok: python-standards/bare-except
+    except:
+        handle_error()
+
+
+def poll_twice(map):
+    try:
+        poll(map)
+    except ValueError:
+        pass
+    # expect: python-standards/bare-except
+    except:
+        handle_error()
