@@ -52,3 +52,15 @@ SSH_CIPHERS = {
     # ok: python-crypto/broken-cipher
     "3des-cbc": lambda key, iv: DES3.new(key, DES3.MODE_CBC, iv),
 }
+
+
+class DesPrivProtocol:
+    def encrypt(self, key, iv, data):
+        # ok: python-crypto/broken-cipher
+        return DES.new(key, DES.MODE_CBC, iv).encrypt(data)
+
+
+class Describer:
+    def encrypt(self, key, iv, data):
+        # expect: python-crypto/broken-cipher
+        return DES.new(key, DES.MODE_CBC, iv).encrypt(data)

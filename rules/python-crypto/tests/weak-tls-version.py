@@ -56,3 +56,14 @@ if hasattr(ssl, "PROTOCOL_TLSv1_1") and hasattr(SSL, "TLSv1_1_METHOD"):
     _openssl_versions[ssl.PROTOCOL_TLSv1_1] = SSL.TLSv1_1_METHOD
 # ok: python-crypto/weak-tls-version
 _openssl_versions[ssl.PROTOCOL_TLSv1] = SSL.TLSv1_METHOD
+
+
+def minimum_version_by_options(options):
+    minimum = ssl.TLSVersion.TLSv1_2
+    if options & ssl.OP_NO_SSLv3 and minimum == ssl.TLSVersion.SSLv3:
+        # ok: python-crypto/weak-tls-version
+        minimum = ssl.TLSVersion.TLSv1
+    if legacy_clients:
+        # expect: python-crypto/weak-tls-version
+        minimum = ssl.TLSVersion.TLSv1
+    return minimum

@@ -21,3 +21,21 @@ def test_like_check_outside_tests(self):
     with pytest.deprecated_call():
         # ok: python-standards/utcnow
         datetime.utcfromtimestamp(0)
+
+
+def utc_from_timestamp(timestamp):
+    if hasattr(dt, "timezone"):
+        return dt.datetime.fromtimestamp(timestamp, dt.timezone.utc).replace(tzinfo=None)
+    # ok: python-standards/utcnow
+    return dt.datetime.utcfromtimestamp(timestamp)
+
+
+def stamp(unixtime):
+    if sys.version_info < (3, 11):
+        # ok: python-standards/utcnow
+        return dt.datetime.utcfromtimestamp(unixtime)
+    elif unixtime > 0:
+        return dt.datetime.fromtimestamp(unixtime, dt.UTC)
+    if unixtime < 0:
+        # expect: python-standards/utcnow
+        return dt.datetime.utcfromtimestamp(0)
