@@ -89,6 +89,22 @@ def test_noqa_and_nosec_suppress_through_the_code_map(cli, repo: GitRepo) -> Non
     assert not [f for f in data["findings"] if f["rule"] == "reviewer/unused-suppression"]
 
 
+def test_file_level_flake8_and_ruff_noqa(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    body = "try:\n    run()\nexcept:\n    log()\nx = requests.get(u, verify=False)\n"
+    _branch(repo, {
+        "a.py": "# flake8: noqa\nimport requests\n" + body,  # kombu's compat.py: the whole file is skipped
+        "b.py": "import requests\n# ruff: noqa: S501\n" + body,  # only S501 (verify-disabled), file-wide
+        "c.py": "import requests\n" + body,
+    })
+    data = _review(cli, repo, "--audit")
+    assert {(p, r) for p, r, _ in _hits(data)} == {
+        ("b.py", "python-standards/bare-except"),
+        ("c.py", "python-standards/bare-except"), ("c.py", "python-crypto/verify-disabled")}
+    suppressed = sorted((f["path"], f["rule"]) for f in data["not_reported"] if f["why"] == "suppressed")
+    assert suppressed == [("a.py", "python-crypto/verify-disabled"), ("a.py", "python-standards/bare-except"),
+                          ("b.py", "python-crypto/verify-disabled")]
+
+
 def test_noqa_covers_the_lines_of_a_multi_line_finding() -> None:
     from reviewer.records import Finding
 

@@ -30,6 +30,10 @@ UNUSED_RULE = Rule(
 # `#` for Python; `//`, `/*`, `--` so that rules for other languages can be suppressed too.
 _COMMENT = re.compile(r"(?:#|//|/\*|--)\s*reviewer:\s*(ignore-file|ignore)\[([^\]]*)\]")
 _NOQA = re.compile(r"#\s*noqa(?::\s*([A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?", re.IGNORECASE)
+# File-level: `# flake8: noqa` skips the whole file (flake8), `# ruff: noqa` too, and
+# `# ruff: noqa: E722` skips those codes in the whole file (ruff reads both spellings).
+_FILE_NOQA = re.compile(r"#\s*(?:ruff|flake8)\s*:\s*noqa(?::\s*([A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?",
+                        re.IGNORECASE)
 _NOSEC = re.compile(r"#\s*nosec\b:?[ \t]*([A-Za-z0-9_]+(?:[ \t]*,[ \t]*[A-Za-z0-9_]+)*)?", re.IGNORECASE)
 _CODE = re.compile(r"[A-Za-z0-9_]+")
 ALL = "*"  # the id of a bare `# noqa` / `# nosec`: every rule
@@ -47,8 +51,9 @@ class Suppression:
 
     def covers(self, f: Finding) -> str | None:
         """The id in this suppression that covers `f`, if any."""
-        if self.tool == "project":
-            pass  # whole file
+        if self.tool != "reviewer" and self.whole_file:
+            if ALL in self.ids:  # `# flake8: noqa`
+                return ALL
         elif self.tool != "reviewer":
             if not f.line <= self.line <= max(f.line, f.end_line):
                 return None
@@ -98,6 +103,12 @@ def _ecosystem(line: int, comment: str) -> list[Suppression]:
     from reviewer.rules import codes
 
     out = []
+    for m in _FILE_NOQA.finditer(comment):
+        listed = _CODE.findall(m.group(1) or "")
+        ids = (ALL,) if not listed else tuple(dict.fromkeys(r for code in listed for r in codes.rules_for("noqa", code)))
+        if ids:
+            out.append(Suppression(line, ids, True, tool="noqa"))
+    comment = _FILE_NOQA.sub("", comment)
     for tool, rx in (("noqa", _NOQA), ("nosec", _NOSEC)):
         for m in rx.finditer(comment):
             listed = _CODE.findall(m.group(1) or "")
