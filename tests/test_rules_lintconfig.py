@@ -55,12 +55,12 @@ def test_unreadable_or_hostile_configuration_is_ignored(tmp_path: Path) -> None:
 
 def test_review_honours_the_project_config_and_says_so(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     feature_branch(repo, {"mod.py": BARE}, base={"setup.cfg": "[flake8]\nignore = E722\n"})
-    data = review_json(cli, repo)
+    data = review_json(cli, repo, "--audit")  # bare-except waits for the model; --audit lists it
     assert not [f for f in data["findings"] if f["rule"] == "python-standards/bare-except"]
     assert any(f["rule"] == "python-standards/bare-except" and f["why"] == "suppressed" for f in data["not_reported"])
     assert any("setup.cfg [flake8] ignore: E722" in n for n in data["notes"]), data["notes"]
     repo.write(".reviewer.toml", "[rules]\nproject_ignores = false\n")
-    data = review_json(cli, repo)
+    data = review_json(cli, repo, "--audit")  # bare-except waits for the model; --audit lists it
     assert [f["line"] for f in data["findings"] if f["rule"] == "python-standards/bare-except"] == [4]
 
 
@@ -83,7 +83,7 @@ def test_linter_excludes_are_read_with_each_tools_semantics(tmp_path: Path) -> N
 def test_review_skips_files_the_project_excludes_from_linting(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     feature_branch(repo, {"pkg/contrib/vendored_lib.py": BARE, "pkg/own.py": BARE},
                    base={"pyproject.toml": '[tool.ruff]\nextend-exclude = ["pkg/contrib/"]\n'})
-    data = review_json(cli, repo)
+    data = review_json(cli, repo, "--audit")  # bare-except waits for the model; --audit lists it
     assert {f["path"] for f in data["findings"] if f["rule"] == "python-standards/bare-except"} == {"pkg/own.py"}
     (skip,) = [s for s in data["skipped"] if s["path"] == "pkg/contrib/vendored_lib.py"]
     assert "extend-exclude: pkg/contrib/" in skip["reason"]

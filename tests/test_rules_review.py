@@ -50,7 +50,7 @@ def test_ignore_file_and_unused_suppressions(cli, repo: GitRepo) -> None:  # typ
         "a = hashlib.sha256(b'x')  # reviewer: ignore[python-crypto/broken-cipher]\n"
         "b = 1 == None\n"
         "c = 2  # reviewer: ignore[team/no-such-rule]\n"
-        "d = 3  # reviewer: ignore[python-standards/bare-except]\n"
+        "d = 3  # reviewer: ignore[python-standards/mutable-default]\n"
     )
     _branch(repo, "", change)
     data = _review(cli, repo)
@@ -118,7 +118,6 @@ def test_readme_example_hits_all_three_packs(tmp_path: Path) -> None:
         ("acme_tools/stats.py", line_of(stats, "out=[]"), "python-standards/mutable-default"),
         ("acme_tools/stats.py", line_of(stats, "== None"), "python-standards/compare-to-none"),
         ("acme_tools/stats.py", line_of(stats, "shell=True"), "python-standards/subprocess-shell"),
-        ("acme_tools/stats.py", line_of(stats, "except:"), "python-standards/bare-except"),
         ("acme_tools/stats.py", line_of(stats, "range(len(values) - 1)"), "off-by-one/range-len-minus-one"),
         ("acme_tools/stats.py", line_of(stats, "values[len(values)]"), "off-by-one/index-len"),
         ("acme_tools/tokens.py", line_of(tokens, "random.choice"), "python-crypto/insecure-random"),
@@ -128,6 +127,8 @@ def test_readme_example_hits_all_three_packs(tmp_path: Path) -> None:
     for path, line, rule in expected:
         assert any(row.startswith(f"{path}:{line}:") and f" {rule} " in row for row in out.splitlines()), \
             f"{rule} at {path}:{line} missing from:\n{out}"
+    # bare-except waits for the model (unconfirmed: skip): a rules-only run does not show it.
+    assert f"acme_tools/stats.py:{line_of(stats, 'except:')}:" not in out
     # Unchanged code (mean(), new_session_token()) carries no findings.
     assert f"acme_tools/stats.py:{line_of(stats, 'return sum(values) / len(values)')}:" not in out
 

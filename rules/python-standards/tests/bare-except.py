@@ -70,4 +70,14 @@ def poll_twice(map):
         pass
     # expect: python-standards/bare-except
     except:
-        handle_error()
+        log("poll failed")
+
+
+def handle_request(request):
+    try:
+        dispatch(request)
+    # ok: python-standards/bare-except
+    except:
+        tb = traceback.format_exc()
+        logger.critical("request failed: %s", tb)
+        request.error(500)

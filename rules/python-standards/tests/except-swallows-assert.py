@@ -71,3 +71,25 @@ class TestFile:
         # expect: python-standards/except-swallows-assert
         except:
             pass
+
+
+def test_pool_put_after_close(pool):
+    try:
+        pool.put(conn)
+        assert False, "put() after close() must raise"
+    except AssertionError:
+        raise
+    # ok: python-standards/except-swallows-assert
+    except Exception:
+        pass
+
+
+def test_pool_put_twice(pool):
+    try:
+        pool.put(conn)
+        assert False, "put() twice must raise"
+    except ValueError:
+        raise
+    # expect: python-standards/except-swallows-assert
+    except Exception:
+        pass
