@@ -47,7 +47,7 @@ def test_ignore_file_and_unused_suppressions(cli, repo: GitRepo) -> None:  # typ
     change = (
         "# reviewer: ignore-file[python-standards/compare-to-none]\n"
         "import hashlib\n"
-        "a = hashlib.sha256(b'x')  # reviewer: ignore[python-crypto/broken-cipher]\n"
+        "a = hashlib.sha256(b'x')  # reviewer: ignore[python-crypto/weak-key-size]\n"
         "b = 1 == None\n"
         "c = 2  # reviewer: ignore[team/no-such-rule]\n"
         "d = 3  # reviewer: ignore[python-standards/mutable-default]\n"
