@@ -25,11 +25,11 @@ from rules_speed import build  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def cpu_of(checkout: Path, repo: Path) -> float:
+def cpu_of(checkout: Path, repo: Path, extra: tuple[str, ...] = ()) -> float:
     env = {**os.environ, "PYTHONPATH": str(checkout)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run([str(checkout / ".venv" / "bin" / "python"), "-m", "reviewer", "review", "--no-model",
-                           "--base", "main", "--fail-level", "none"], cwd=repo, env=env, capture_output=True)
+                           "--base", "main", "--fail-level", "none", *extra], cwd=repo, env=env, capture_output=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         sys.exit(f"{checkout}: reviewer failed ({proc.returncode}): {proc.stderr.decode()[-500:]}")
@@ -44,6 +44,8 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--files", type=int, default=200)
     ap.add_argument("--lines", type=int, default=100)
+    ap.add_argument("--audit", action="store_true", help="run the checkout under test with --audit (every pattern "
+                    "rule runs, also those that wait for the model)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         repo = Path(tmp)
@@ -51,9 +53,10 @@ def main() -> None:
         cpu: dict[str, list[float]] = {"before": [], "after": []}
         for _ in range(args.runs):
             cpu["before"].append(cpu_of(args.before.resolve(), repo))
-            cpu["after"].append(cpu_of(args.after.resolve(), repo))
+            cpu["after"].append(cpu_of(args.after.resolve(), repo, ("--audit",) if args.audit else ()))
     b, a = statistics.median(cpu["before"]), statistics.median(cpu["after"])
-    print(f"corpus: {args.corpus}, {changed} changed lines in {args.files} files; {args.runs} runs each, interleaved")
+    print(f"corpus: {args.corpus}, {changed} changed lines in {args.files} files; {args.runs} runs each, interleaved"
+          + ("; after with --audit" if args.audit else ""))
     for name, runs in cpu.items():
         print(f"{name}: median {statistics.median(runs):.2f} s CPU; runs " + ", ".join(f"{c:.2f}" for c in runs))
     print(f"ratio after/before: {a / b:.2f}x")

@@ -239,8 +239,10 @@ def imports_of(root: "SgNode") -> Imports:
     out: Imports = {}
     fallback: Imports = {}
     nodes = root.find_all(any=[{"kind": "import_statement"}, {"kind": "import_from_statement"}])
+    text = root.text() if nodes else ""
+    probe = "ImportError" in text or "ModuleNotFoundError" in text  # else no import can be a fallback
     for node in nodes:
-        into = fallback if node.matches(**_IMPORT_FALLBACK) else out
+        into = fallback if probe and node.matches(**_IMPORT_FALLBACK) else out
         for local, target in _bindings(node.text()):
             into.setdefault(local, set()).add(target)
     for local, targets in fallback.items():

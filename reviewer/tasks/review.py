@@ -69,6 +69,12 @@ def run(ctx: TaskContext) -> TaskOutput:
     all_rules, rules = rulesmod.load(ctx.root, ctx.config.rules)
     known = {r.id for r in all_rules} | {r.pack for r in all_rules}
     pattern_rules = [r for r in rules if r.matcher is not None]
+    # Without a model (model.backend = none) and without --audit, the candidates of the rules that say
+    # `unconfirmed: skip` would all be dropped: such rules do not run at all.
+    waiting = [] if ctx.config.model.backend != "none" or ctx.config.rules.audit else \
+        [r for r in pattern_rules if r.unconfirmed == "skip"]
+    if waiting:
+        pattern_rules = [r for r in pattern_rules if r.unconfirmed != "skip"]
     found: list[Finding] = []
     candidates: list[Finding] = []
     sups: dict[str, list[rules_suppress.Suppression]] = {}
@@ -170,6 +176,9 @@ def run(ctx: TaskContext) -> TaskOutput:
         if held:
             out.notes.append(f"{len(held)} pattern+judge candidate(s) not reported: their rules need the model "
                              f"to confirm them (unconfirmed: skip)")
+        if waiting:
+            out.notes.append(f"{len(waiting)} pattern+judge rule(s) wait for the model and did not run "
+                             f"(unconfirmed: skip); --audit lists their candidates")
         from reviewer import guidelines
 
         team, _skipped = guidelines.load(ctx.root, ctx.config.rules)
