@@ -224,8 +224,8 @@ Imports = dict[str, set[str]]  # local name -> the canonical dotted names it may
 
 
 # `except ImportError:` / `except (ImportError, AttributeError):` / `except ModuleNotFoundError:`
-_IMPORT_FALLBACK = {"inside": {"kind": "except_clause", "stopBy": "end",
-                               "regex": r"^except[^:]*\b(ImportError|ModuleNotFoundError)\b"}}
+_IMPORT_FALLBACK: Any = {"inside": {"kind": "except_clause", "stopBy": "end",
+                                    "regex": r"^except[^:]*\b(ImportError|ModuleNotFoundError)\b"}}
 
 
 def imports_of(root: "SgNode") -> Imports:

@@ -202,6 +202,10 @@ def _all_at_once(path: str, text: str, findings: Sequence[Finding], pattern: Seq
     return list(findings)
 
 
+def _unparsed(findings: Sequence[Finding]) -> list[Finding]:
+    return [replace(f, suggestion=None, fix_withheld=UNPARSED) if f.suggestion is not None else f for f in findings]
+
+
 def withhold_unverified(path: str, text: str, findings: Sequence[Finding], rules: Sequence[Rule],
                         allowed: Optional[Iterable[int]] = None, test_file: bool = False,
                         before: Optional[Counter[tuple[str, str]]] = None,
@@ -227,10 +231,8 @@ def withhold_unverified(path: str, text: str, findings: Sequence[Finding], rules
                 for f in findings]
     allowed_set = None if allowed is None else frozenset(allowed)
     pattern = [r for r in rules if r.matcher is not None]
-    unparsed = [replace(f, suggestion=None, fix_withheld=UNPARSED) if f.suggestion is not None else f
-                for f in findings]
     if broken:
-        return unparsed
+        return _unparsed(findings)
     # Most files pass whole: every fix applied, one parse, one match; the file as it is need not
     # be parsed at all then.
     together = _all_at_once(path, text, findings, pattern, allowed_set, before)
@@ -240,7 +242,7 @@ def withhold_unverified(path: str, text: str, findings: Sequence[Finding], rules
     if found is None and path.endswith((".py", ".pyi")):
         # The file does not parse as it is (a work in progress, a cut-off sample): no fix can be
         # shown to keep it parsing, and parsing it again for each fix would cost fixes x size.
-        return unparsed
+        return _unparsed(findings)
     lines = text.split("\n")
     whole: Optional[Counter[tuple[str, str]]] = None
     cached: dict[tuple[int, int], tuple[str, int, Optional[Counter[tuple[str, str]]]]] = {}
