@@ -119,7 +119,7 @@ def test_help_does_not_import_heavy_modules(repo: GitRepo) -> None:
 
 def test_diff_file_that_does_not_match_the_checkout_is_skipped_and_said(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     # The rules read the new version from disk: a diff of another checkout must not pass as clean in silence.
-    diff = b"--- a/x.py\n+++ b/x.py\n@@ -0,0 +1,2 @@\n+import hashlib\n+h = hashlib.md5(password)\n"
+    diff = b"--- a/x.py\n+++ b/x.py\n@@ -0,0 +1,2 @@\n+import hashlib\n+password_hash = hashlib.md5(password)\n"
     r = cli("review", "--diff-file", "-", "--no-model", "--format", "json", cwd=repo.path, stdin=diff)
     data = json.loads(r.out)
     assert r.code == 0 and data["findings"] == []
@@ -128,6 +128,6 @@ def test_diff_file_that_does_not_match_the_checkout_is_skipped_and_said(cli, rep
     data = json.loads(cli("review", "--diff-file", "-", "--no-model", "--format", "json", cwd=repo.path,
                           stdin=diff).out)
     assert "does not match the diff" in data["skipped"][0]["reason"]
-    repo.write("x.py", "import hashlib\nh = hashlib.md5(password)\n")  # the matching checkout: reviewed
+    repo.write("x.py", "import hashlib\npassword_hash = hashlib.md5(password)\n")  # the matching checkout: reviewed
     r = cli("review", "--diff-file", "-", "--no-model", "--format", "json", cwd=repo.path, stdin=diff)
     assert [f["rule"] for f in json.loads(r.out)["findings"]] == ["python-crypto/weak-password-hash"], r

@@ -309,7 +309,7 @@ def test_exclude_globs_skip_files(repo: GitRepo) -> None:
 # str.splitlines breaks lines on all of these; to git (and to Python inside a string literal) they are content.
 SPLITLINES_BREAKS = {"form-feed": "\x0c", "vtab": "\x0b", "fs": "\x1c", "gs": "\x1d", "rs": "\x1e",
                      "nel": "\x85", "line-sep": "\u2028", "para-sep": "\u2029"}
-MD5 = "import hashlib\nh = hashlib.md5(password)\n"
+MD5 = "import hashlib\npassword_hash = hashlib.md5(password)\n"
 
 
 def _weak_hashes(out: str) -> set[tuple[str, int]]:
@@ -371,7 +371,7 @@ def test_a_file_that_cannot_be_parsed_is_skipped_and_the_others_reviewed(cli, re
     repo.write("bad.py", "y = 1\n")
     diff = (b"diff --git a/bad.py b/bad.py\n--- a/bad.py\n+++ b/bad.py\n@@ -1,2 +1,9 @@\n y = 1\n+z\n"
             b"diff --git a/good.py b/good.py\nnew file mode 100644\n--- /dev/null\n+++ b/good.py\n@@ -0,0 +1,2 @@\n"
-            b"+import hashlib\n+h = hashlib.md5(password)\n")
+            b"+import hashlib\n+password_hash = hashlib.md5(password)\n")
     r = cli("review", "--diff-file", "-", "--no-model", "--format", "json", cwd=repo.path, stdin=diff)
     assert r.code != 2, r
     data = json.loads(r.out)
@@ -389,8 +389,8 @@ def test_diff_paths_outside_the_repository_are_skipped(cli, repo: GitRepo, path:
         outside.parent.mkdir(parents=True, exist_ok=True)
         outside.write_text(MD5)
     new = f"b/{path}" if not path.startswith("/") else path
-    diff = (f"--- /dev/null\n+++ {new}\n@@ -0,0 +1,2 @@\n+import hashlib\n+h = hashlib.md5(password)\n"
-            "--- /dev/null\n+++ b/good.py\n@@ -0,0 +1,2 @@\n+import hashlib\n+h = hashlib.md5(password)\n").encode()
+    diff = (f"--- /dev/null\n+++ {new}\n@@ -0,0 +1,2 @@\n+import hashlib\n+password_hash = hashlib.md5(password)\n"
+            "--- /dev/null\n+++ b/good.py\n@@ -0,0 +1,2 @@\n+import hashlib\n+password_hash = hashlib.md5(password)\n").encode()
     r = cli("review", "--diff-file", "-", "--no-model", "--format", "json", cwd=repo.path, stdin=diff)
     assert r.code != 2, r
     data = json.loads(r.out)

@@ -138,7 +138,7 @@ def test_workflow_commands_have_no_control_characters() -> None:
 @pytest.mark.usefixtures("repo")
 def test_review_markdown_end_to_end(repo: Any, cli: Any) -> None:
     """`reviewer review --format markdown` on a repository whose file names are hostile."""
-    repo.write(MENTION_PATH, 'import hashlib\nh = hashlib.md5(password)\n')
+    repo.write(MENTION_PATH, 'import hashlib\npassword_hash = hashlib.md5(password)\n')
     repo.write("![x](https:evil.example).bin", b"\x00\x01binary")
     repo.git("add", "-A")
     res = cli("review", "-C", str(repo.path), "--staged", "--format", "markdown", "--fail-level", "none")

@@ -137,12 +137,12 @@ def test_moved_code_check_reads_every_old_side_in_one_process(repo: GitRepo, mon
     from reviewer import pipeline
 
     for i in range(30):
-        repo.write(f"m{i}.py", f"import hashlib\nh = hashlib.md5(password_{i}).hexdigest()\n")
+        repo.write(f"m{i}.py", f"import hashlib\npassword_hash = hashlib.md5(password_{i}).hexdigest()\n")
     repo.write("odd name.py", "x = 1\n")
     repo.commit("base")
     repo.git("checkout", "-q", "-b", "feature")
     for i in range(30):  # a formatter reflows the md5 line: moved code, not a new finding
-        repo.write(f"m{i}.py", f"import hashlib\nh = hashlib.md5(\n    password_{i}\n).hexdigest()\n")
+        repo.write(f"m{i}.py", f"import hashlib\npassword_hash = hashlib.md5(\n    password_{i}\n).hexdigest()\n")
     repo.write("odd name.py", "x = 2\n")
     repo.commit("reflow")
     real = gitmod.read_objects
@@ -152,4 +152,4 @@ def test_moved_code_check_reads_every_old_side_in_one_process(repo: GitRepo, mon
     assert sum(1 for r in result.routed if r.why.value == "moved code") >= 30 and not result.findings
     base = repo.git("rev-parse", "main").strip()
     assert real(repo.path, [f"{base}:odd name.py", f"{base}:nope.py", f"{base}:m0.py"]) == [
-        b"x = 1\n", None, b"import hashlib\nh = hashlib.md5(password_0).hexdigest()\n"]
+        b"x = 1\n", None, b"import hashlib\npassword_hash = hashlib.md5(password_0).hexdigest()\n"]

@@ -18,7 +18,7 @@ from reviewer.docgen import insert
 
 from .conftest import ROOT, GitRepo, run_reviewer
 
-MD5 = "import hashlib\n\n\ndef k(password):\n    return hashlib.md5(password)\n"
+MD5 = "import hashlib\n\n\ndef hash_password(password):\n    return hashlib.md5(password)\n"
 BAD = {
     # 50,000-term `and`: libcst's parser overflowed the C stack (exit 139) and every file lost its docstrings.
     "deep_and.py": ("def f(a):\n    return " + " and ".join(["a"] * 50_000) + "\n").encode(),

@@ -18,7 +18,7 @@ def reset_code(length=8):
     return "".join(random.choice(alphabet) for _ in range(length))
 
 
-def fingerprint(password: str) -> str:
+def hash_password(password: str) -> str:
     return hashlib.md5(password.encode("utf-8")).hexdigest()
 
 

@@ -95,5 +95,17 @@ def get_fingerprint(key):
 
 def fingerprint(password):
     # ok: python-crypto/weak-hash
+    # (a fingerprint: not a collision-sensitive use)
+    return hashlib.md5(password.encode()).hexdigest()
+
+
+def hash_password(password):
+    # ok: python-crypto/weak-hash
     # (weak-password-hash's finding: one comment, not two)
     return hashlib.md5(password.encode()).hexdigest()
+
+
+def subsonic_token(password, salt):
+    # a service's token scheme with a password in it: the model judges it
+    # expect: python-crypto/weak-hash
+    return hashlib.md5((password + salt).encode()).hexdigest()

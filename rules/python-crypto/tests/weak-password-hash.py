@@ -3,14 +3,27 @@ import hashlib
 import hashlib as h
 from Crypto.Hash import MD5
 
+# --- a stored or checked password verifier
 # expect: python-crypto/weak-password-hash
-stored = hashlib.md5(password.encode()).hexdigest()
+password_hash = hashlib.md5(password.encode()).hexdigest()
 # expect: python-crypto/weak-password-hash
-check = h.sha1(user.password_hash + salt).digest()
+user.password = h.sha1(password + salt).hexdigest()
 # expect: python-crypto/weak-password-hash
-sig = MD5.new(SECRET_KEY + payload).hexdigest()
+db.insert(name=name, pw_hash=MD5.new(password).hexdigest())
 # expect: python-crypto/weak-password-hash
-t = hashlib.new("md5", api_token.encode())
+row = {"hashed_password": hashlib.new("md5", password.encode()).hexdigest()}
+
+
+def hash_password(password):
+    # expect: python-crypto/weak-password-hash
+    return hashlib.sha1(password.encode()).hexdigest()
+
+
+def check_password(user, password):
+    # expect: python-crypto/weak-password-hash
+    return hashlib.md5(password.encode()).hexdigest() == user.password_hash
+
+
 # expect: python-crypto/weak-password-hash
 y = crypt.crypt(word, crypt.METHOD_MD5)
 # expect: python-crypto/weak-password-hash
@@ -23,6 +36,36 @@ cache_key = hashlib.md5(url.encode()).hexdigest()
 # ok: python-crypto/weak-password-hash
 legacy = hashlib.md5(password_reset_url.encode(), usedforsecurity=False)
 # ok: python-crypto/weak-password-hash
-strong = hashlib.sha256(password.encode()).hexdigest()
+password_hash = hashlib.sha256(password.encode()).hexdigest()
 # ok: python-crypto/weak-password-hash
 ab = crypt.mksalt(crypt.METHOD_SHA512)
+
+
+# --- a service's or a format's scheme the code must reproduce (real code: beets, streamlink, oscrypto, scapy)
+def authenticate(session, user, password):
+    payload = {
+        "username": user,
+        # ok: python-crypto/weak-password-hash
+        "password": hashlib.sha1(password.encode("utf-8")).hexdigest(),
+    }
+    return session.post("/Users/AuthenticateByName", json=payload)
+
+
+def subsonic_token(password, salt):
+    # ok: python-crypto/weak-password-hash
+    token = hashlib.md5((password + salt).encode("utf-8")).hexdigest()
+    return {"t": token, "s": salt}
+
+
+def evp_bytestokey(password, salt, key_len, iv_len):
+    d = d_i = b""
+    while len(d) < key_len + iv_len:
+        # ok: python-crypto/weak-password-hash
+        d_i = hashlib.md5(d_i + password + salt).digest()
+        d += d_i
+    return d[:key_len], d[key_len:key_len + iv_len]
+
+
+def response_authenticator(data, shared_secret):
+    # ok: python-crypto/weak-password-hash
+    return hashlib.md5(data + shared_secret).digest()

@@ -15,3 +15,31 @@ async def notify_all(users, tg):
         await asyncio.create_task(notify(user))
         # ok: python-standards/asyncio-task-dropped
         tg.create_task(notify(user))
+
+
+def delete_later(message, delay):
+    async def inner_call():
+        try:
+            await asyncio.sleep(delay)
+            await message.delete()
+        except HTTPException:
+            pass
+
+    # ok: python-standards/asyncio-task-dropped
+    asyncio.create_task(inner_call())
+
+
+def delete_later_unguarded(message, delay):
+    async def inner_call():
+        await asyncio.sleep(delay)
+        await message.delete()
+
+    # expect: python-standards/asyncio-task-dropped
+    asyncio.create_task(inner_call())
+
+
+def on_voice_update(coro):
+    # ok: python-standards/asyncio-task-dropped
+    asyncio.create_task(logging_coroutine(coro, info="voice state update"))
+    # expect: python-standards/asyncio-task-dropped
+    asyncio.create_task(blog_post(coro))
