@@ -118,16 +118,23 @@ def scan_tree(reviewer: str, repo: Path, head: str) -> dict[str, Any]:
                GIT_COMMITTER_EMAIL="bench@localhost", GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
     with tempfile.TemporaryDirectory(prefix="precision-tree-") as tmp:
         work = Path(tmp)
+        absent = []
         for name in names:
+            blob = subprocess.run(["git", "-C", str(repo), "show", f"{head}:{name}"], capture_output=True)
+            if blob.returncode:  # a mirror may leave its largest files out: say so, scan the rest
+                absent.append(name)
+                continue
             out = work / name
             out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_bytes(subprocess.run(["git", "-C", str(repo), "show", f"{head}:{name}"], check=True,
-                                           capture_output=True).stdout)
+            out.write_bytes(blob.stdout)
         place_configs(repo, head, work)
         for args in (["init", "-q", "-b", "main"], ["commit", "-q", "--allow-empty", "-m", "empty"],
                      ["add", "-A"], ["commit", "-q", "-m", "tree"]):
             subprocess.run(["git", "-C", str(work), *args], check=True, capture_output=True, env=env)
-        return review(reviewer, work, "HEAD", configs=False)
+        result = review(reviewer, work, "HEAD", configs=False)
+        if absent:
+            result["absent"] = absent
+        return result
 
 
 class Files:
@@ -260,6 +267,9 @@ def main(argv: list[str] | None = None) -> int:
                 tree_rows.append(row)
             if res.get("error"):
                 tree_errors.append(f"{name}: {res['error']}")
+            if res.get("absent"):
+                tree_errors.append(f"{name}: {len(res['absent'])} file(s) absent from the mirror, not scanned: "
+                                   f"{', '.join(res['absent'][:3])}")
             print(f"{name:12s} whole tree: {len(res.get('findings', []))} findings  {time.perf_counter() - t2:6.1f} s",
                   file=sys.stderr, flush=True)
         print(f"{name:12s} {len(todo):3d} commits  {sum(len(r['findings']) for r in per_commit if r['project'] == name):3d} "
@@ -388,7 +398,7 @@ def render_tree(rows: list[dict[str, Any]], errors: list[str]) -> str:
     out.append("")
     out.append(f"- error severity: {len(err)} fired, {etp} TP, {efp} FP, precision {pct(etp, efp)}")
     for e in errors:
-        out.append(f"- review error: {e}")
+        out.append(f"- {e}" if "absent from the mirror" in e else f"- review error: {e}")
     unl = [r for r in rows if r["verdict"] is None]
     if unl:
         out.append("")
