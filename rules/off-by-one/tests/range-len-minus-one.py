@@ -40,3 +40,10 @@ def commented(lines):
         lines[pos] = "##" + lines[pos]
     lines[-1] = lines[-1].rstrip()
     return lines
+
+
+def shift(intervals, components):
+    # ok: off-by-one/range-len-minus-one
+    for i in range(len(intervals) - 1):
+        frac = 0.2 * intervals[0] / intervals[i]
+        components[i + 1] += components[i] * frac

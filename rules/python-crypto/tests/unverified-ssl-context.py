@@ -16,3 +16,31 @@ def opener(insecure):
     # ok: python-crypto/unverified-ssl-context
     ctx = ssl._create_unverified_context() if insecure else ssl.create_default_context()
     return ctx
+
+
+def set_https_verification(value):
+    prev = ssl._create_default_https_context == ssl.create_default_context
+    if value:
+        ssl._create_default_https_context = ssl.create_default_context
+    else:
+        # ok: python-crypto/unverified-ssl-context
+        ssl._create_default_https_context = ssl._create_unverified_context
+    return prev
+
+
+def make_ssl_context():
+    # expect: python-crypto/unverified-ssl-context
+    return ssl._create_unverified_context()
+
+
+def fetch(url, debug):
+    if debug:
+        print("fetching", url)
+    # expect: python-crypto/unverified-ssl-context
+    return urllib.request.urlopen(url, context=ssl._create_unverified_context())
+
+
+def download(url, retry):
+    if retry:
+        # expect: python-crypto/unverified-ssl-context
+        return urllib.request.urlopen(url, context=ssl._create_unverified_context())
