@@ -22,3 +22,23 @@ def set_trace(header=None):
     pdb = Debugger()
     # ok: python-standards/debugger-leftover
     pdb.set_trace(header)
+
+
+def break_in_pudb(func):  # pragma: debugging
+    """A function decorator to stop in the debugger for each call."""
+
+    def _wrapper(*args, **kwargs):
+        import pudb
+
+        sys.stdout = sys.__stdout__
+        # ok: python-standards/debugger-leftover
+        pudb.set_trace()
+        return func(*args, **kwargs)
+
+    return _wrapper
+
+
+def debug_request(request):
+    # expect: python-standards/debugger-leftover
+    breakpoint()
+    return handle(request)
