@@ -47,7 +47,7 @@ class RulesConfig:
     # Documentation and example code: tutorials teach with placeholder keys and best-effort demos.
     example_files: tuple[str, ...] = ("docs/*", "doc/*", "docs_src/*", "examples/*", "example/*", "demos/*", "demo/*",
                                       "samples/*", "*/examples/*", "*/docs/*",
-                                      "Doc/*", "Docs/*", "Demo/*", "Demos/*", "Examples/*")
+                                      "Doc/*", "Docs/*", "Demo/*", "Demos/*", "Examples/*", "*_examples/*")
     # Codes the project's ruff/flake8/bandit configuration ignores suppress our rules for them
     # (reviewer/rules/lintconfig.py).
     project_ignores: bool = True
