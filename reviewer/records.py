@@ -248,6 +248,8 @@ class Rule:
     default_enabled: bool = True
     # A pattern+judge candidate no model confirmed: "info" (reported at info) or "skip" (not reported).
     unconfirmed: str = "info"
+    # Rule ids ("pack/name") whose finding on the same node replaces this rule's: one comment, not two.
+    defers_to: tuple[str, ...] = ()
 
     @property
     def kind(self) -> RuleKind:

@@ -235,3 +235,38 @@ def test_unconfirmed_needs_a_pattern_and_a_judge(tmp_path: Path) -> None:
     path.write_text("id: r\ntitle: t\nseverity: info\ndescription: d\nrule: {pattern: x}\nunconfirmed: skip\n")
     with pytest.raises(UsageError, match=r"r\.yaml:6: `unconfirmed` is for pattern\+judge rules"):
         rulesmod.parse_file(path, "team")
+
+
+def test_defers_to_makes_one_comment_not_two(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # weak-hash defers to weak-password-hash: with --audit both run; a stored password verifier gets the
+    # latter's comment only, and any other MD5 (a service's token scheme) stays weak-hash's candidate.
+    code = ("import hashlib\n\n\ndef hash_password(password):\n    return hashlib.md5(password).hexdigest()\n\n\n"
+            "def subsonic_token(password, salt):\n    return hashlib.md5(password + salt).hexdigest()\n")
+    _branch(repo, {"auth.py": code})
+    r = cli("review", "--no-model", "--base", "main", "--format", "json", "--audit", "--fail-level", "none",
+            cwd=repo.path)
+    hits = {(f["rule"], f["line"]) for f in json.loads(r.out)["findings"]}
+    assert ("python-crypto/weak-password-hash", 5) in hits and ("python-crypto/weak-hash", 5) not in hits
+    assert ("python-crypto/weak-hash", 9) in hits and ("python-crypto/weak-password-hash", 9) not in hits
+
+
+def test_defers_to_is_validated_and_matches_the_same_node_only(tmp_path: Path) -> None:
+    import pytest
+
+    from reviewer import rules as rulesmod
+    from reviewer.errors import UsageError
+    from reviewer.rules import match
+
+    folder = tmp_path / "team"
+    folder.mkdir()
+    (folder / "call.yaml").write_text("id: call\ntitle: t\nseverity: info\ndescription: d\n"
+                                      "rule: {pattern: f($X)}\ndefers_to: [arg]\n")
+    (folder / "arg.yaml").write_text("id: arg\ntitle: t\nseverity: info\ndescription: d\nrule: {pattern: f(1)}\n")
+    rules = rulesmod.load_folder(folder)
+    assert {r.id: r.defers_to for r in rules}["team/call"] == ("team/arg",)
+    got = {(m.rule.id, m.line) for m in match.match_text("f(1)\nf(2)\n", rules)}
+    assert got == {("team/arg", 1), ("team/call", 2)}
+    (folder / "bad.yaml").write_text("id: bad\ntitle: t\nseverity: info\ndescription: d\nrule: {pattern: x}\n"
+                                     "defers_to: {a: 1}\n")
+    with pytest.raises(UsageError, match=r"bad\.yaml:6: `defers_to` must be a rule id or a list of rule ids"):
+        rulesmod.parse_file(folder / "bad.yaml", "team")

@@ -31,7 +31,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KEYS = {"id", "title", "severity", "language", "description", "files", "exclude", "rule",
         "constraints", "utils", "transform", "fix", "judge", "examples",
         # name resolution (reviewer.rules.resolve), contexts (reviewer.rules.context), guarded fixes
-        "calls", "names", "unless_argument_of", "context", "fix_when", "enabled", "unconfirmed"}
+        "calls", "names", "unless_argument_of", "context", "fix_when", "enabled", "unconfirmed", "defers_to"}
 REQUIRED = ("id", "title", "severity", "description")
 # Globs a rule applies to when it names none, by language.
 DEFAULT_FILES = {"python": ("*.py", "*.pyi")}
@@ -148,7 +148,21 @@ def parse_file(path: Path, pack: str) -> Rule:
         refs=refs, fix_when=fix_when, context=_context(path, line("context", 1), data.get("context")),
         default_enabled=_enabled(path, line("enabled", 1), data.get("enabled", True)),
         unconfirmed=_unconfirmed(path, line("unconfirmed", 1), data),
+        defers_to=_defers_to(path, line("defers_to", 1), pack, data),
     )
+
+
+def _defers_to(path: Path, line: int, pack: str, data: dict[str, Any]) -> tuple[str, ...]:
+    """`defers_to: [name | pack/name, ...]`: rules whose finding on the same node replaces this one's."""
+    if "defers_to" not in data:
+        return ()
+    if not any(k in data for k in ("rule", "calls", "names")):
+        raise _fail(path, line, "`defers_to` needs a `rule` (or `calls:`/`names:`): it compares matched nodes")
+    value = data["defers_to"]
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
+        raise _fail(path, line, "`defers_to` must be a rule id or a list of rule ids")
+    return tuple(n.strip() if "/" in n else f"{pack}/{n.strip()}" for n in names)
 
 
 def _enabled(path: Path, line: int, value: Any) -> bool:

@@ -125,7 +125,18 @@ def match_tree(root: "SgNode", rules: Iterable[Rule]) -> list[Match]:
                 fixed = expand(rule.fix, shown, source)
             out.append(Match(rule, rng.start.line + 1, rng.end.line + 1, rng.start.column + 1,
                              rng.start.index, rng.end.index, shown.text(), fixed))
-    return out
+    return _without_deferred(out)
+
+
+def _without_deferred(matches: list[Match]) -> list[Match]:
+    """Drop a match whose rule `defers_to` a rule that matched the same node (one comment, not two).
+
+    Cheaper than spelling the other rule's pattern into a `not:`: ast-grep-py compiles a rule's
+    regexes on every `find_all`, and the other rule has matched already."""
+    if not any(m.rule.defers_to for m in matches):
+        return matches
+    seen = {(m.rule.id, m.start, m.end) for m in matches}
+    return [m for m in matches if not any((other, m.start, m.end) in seen for other in m.rule.defers_to)]
 
 
 def parse(text: str, language: str = "python") -> "SgNode":

@@ -100,7 +100,13 @@ def run_file(path: Path, by_id: dict[str, Rule], results: dict[str, RuleResult],
     live = {rid: r for rid, r in tested.items()
             if rules_context.treatment(r, kinds) != "skip" and not contexts.is_vendored(where)}
     pattern = [r for r in live.values() if r.matcher is not None]
-    matches = rules_match.match_text(text, pattern)
+    # A rule that `defers_to` another is tested with that one alongside (it decides which comment
+    # is made); the other's own findings are checked by its own annotations, not here.
+    alongside = sorted({d for r in pattern for d in r.defers_to
+                        if d in by_id and d not in live and by_id[d].matcher is not None
+                        and rules_context.treatment(by_id[d], kinds) != "skip"})
+    matches = [m for m in rules_match.match_text(text, pattern + [by_id[d] for d in alongside])
+               if m.rule.id in live]
     found = {(m.rule.id, m.line) for m in matches}
     expected = {(rid, t) for k, rid, _l, t in notes if k == "expect" and rid in tested}
     oks = {(rid, t) for k, rid, _l, t in notes if k == "ok" and rid in tested}
