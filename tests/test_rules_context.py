@@ -270,3 +270,7 @@ def test_defers_to_is_validated_and_matches_the_same_node_only(tmp_path: Path) -
                                      "defers_to: {a: 1}\n")
     with pytest.raises(UsageError, match=r"bad\.yaml:6: `defers_to` must be a rule id or a list of rule ids"):
         rulesmod.parse_file(folder / "bad.yaml", "team")
+    (folder / "bad.yaml").write_text("id: bad\ntitle: t\nseverity: info\ndescription: d\nrule: {pattern: x}\n"
+                                     "defers_to: [no-such-rule]\n")
+    with pytest.raises(UsageError, match=r"bad\.yaml:1: defers_to names no known rule 'team/no-such-rule'"):
+        rulesmod.check_unique(rulesmod.load_folder(folder))

@@ -280,6 +280,10 @@ def check_unique(rules: Iterable[Rule]) -> list[Rule]:
         if r.id in seen:
             raise UsageError(f"{r.source}:{r.line}: duplicate rule id {r.id!r} (also in {seen[r.id].source})")
         seen[r.id] = r
+    for r in seen.values():  # a misspelt `defers_to` would silently make two comments again
+        for other in r.defers_to:
+            if other not in seen:
+                raise UsageError(f"{r.source}:{r.line}: defers_to names no known rule {other!r}")
     return list(seen.values())
 
 
