@@ -147,15 +147,15 @@ def test_clean_change_is_committed_and_rules_only_is_said(precommit: Runner) -> 
 def test_a_passing_commit_still_shows_the_check_hooks_notes_and_warnings(precommit: Runner) -> None:
     """pre-commit hides a passing hook's output unless the hook is `verbose: true` (as reviewer-check is)."""
     repo = precommit.repo
-    repo.write("names.py", "def greet(names):\n    \"\"\"Greet them.\"\"\"\n    for i in range(len(names) - 1):\n"
-                           "        print(names[i])\n")
+    repo.write("names.py", "def keep(rows):\n    \"\"\"Keep them.\"\"\"\n    backup = rows[:-1]\n"
+                           "    return backup\n")
     repo.git("add", "names.py")
     proc = precommit("git", "commit", "-m", "passes with an info finding")
     out = proc.stdout + proc.stderr
     assert proc.returncode == 0, out
     assert re.search(r"reviewer \(rules and model on the staged diff\)\.+Passed", out)
     assert "rules only" in out  # the note, shown without --verbose
-    assert re.search(r"^names\.py:3: off-by-one/range-len-minus-one", out, re.M), out  # the (info) finding too
+    assert re.search(r"^names\.py:3: off-by-one/slice-drops-last", out, re.M), out  # the (info) finding too
 
 
 @_needs("review", "rules")

@@ -23,7 +23,8 @@ def _loops(repo: GitRepo) -> None:
 
 def test_unconfirmed_note_counts_only_reported_findings(cli: Any, repo: GitRepo) -> None:
     _loops(repo)
-    res = cli("review", "--base", "main", "--no-model", "--format", "json", "--fail-level", "none",
+    # range-len-minus-one waits for the model (unconfirmed: skip); --audit reports its candidates unconfirmed
+    res = cli("review", "--base", "main", "--no-model", "--audit", "--format", "json", "--fail-level", "none",
               "--filter-mode", "added", cwd=repo.path)
     assert res.code == 0, res
     doc = json.loads(res.out)
@@ -32,7 +33,7 @@ def test_unconfirmed_note_counts_only_reported_findings(cli: Any, repo: GitRepo)
     notes = [n for n in doc["notes"] if "pattern+judge" in n]
     assert notes and notes[0].startswith("1 pattern+judge finding(s) reported unconfirmed"), doc["notes"]
     # With every line in scope both are reported, and the note says 2.
-    res = cli("review", "--base", "main", "--no-model", "--format", "json", "--fail-level", "none",
+    res = cli("review", "--base", "main", "--no-model", "--audit", "--format", "json", "--fail-level", "none",
               "--filter-mode", "nofilter", cwd=repo.path)
     doc = json.loads(res.out)
     assert any(n.startswith("2 pattern+judge finding(s) reported unconfirmed") for n in doc["notes"]), doc["notes"]

@@ -29,3 +29,20 @@ k = rsa.generate_private_key(public_exponent=65537, key_size=some_key_size)
 m = rsa.generate_private_key(65537, 4096)
 # ok: python-crypto/weak-key-size
 n = other.generate(1024)
+
+# a capability probe: the key is thrown away, and the failure is what the code wants to know
+try:
+    # ok: python-crypto/weak-key-size
+    rsa.generate_private_key(public_exponent=65537, key_size=512)
+    RSA_512_SUPPORTED = True
+except ValueError:
+    RSA_512_SUPPORTED = False
+
+try:
+    # expect: python-crypto/weak-key-size
+    key = rsa.generate_private_key(public_exponent=65537, key_size=512)
+except ValueError:
+    key = None
+
+# expect: python-crypto/weak-key-size
+rsa.generate_private_key(public_exponent=65537, key_size=512)

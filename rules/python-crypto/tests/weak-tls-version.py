@@ -67,3 +67,19 @@ def minimum_version_by_options(options):
         # expect: python-crypto/weak-tls-version
         minimum = ssl.TLSVersion.TLSv1
     return minimum
+
+
+def maximum_version_by_options(options):
+    # ok: python-crypto/weak-tls-version
+    maximum = ssl.TLSVersion.SSLv3  # the cursor a translation starts from
+    if options & ssl.OP_NO_SSLv3 and maximum == ssl.TLSVersion.SSLv3:
+        maximum = 0
+    return maximum
+
+
+def legacy_context():
+    # expect: python-crypto/weak-tls-version
+    version = ssl.TLSVersion.TLSv1
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.minimum_version = version
+    return ctx

@@ -26,3 +26,14 @@ class Suite:
     def run(self, result, e):
         # ok: python-standards/exception-not-raised
         self._createClassOrModuleLevelException(result, e)
+
+
+def serialize(builder, error):
+    # ok: python-standards/exception-not-raised
+    message_fbs.ErrorGen.ErrorAddError(builder, error)
+    if not builder:
+        # expect: python-standards/exception-not-raised
+        ConnectionResetError("peer went away")
+    if error is None:
+        # expect: python-standards/exception-not-raised
+        errors.EndOfStreamError()

@@ -6,9 +6,11 @@ config = yaml.load(stream)
 other = yaml.safe_load(stream)
 # ok: python-standards/yaml-load
 third = yaml.load(stream, Loader=yaml.SafeLoader)
-# expect: python-standards/yaml-load
+# ok: python-standards/yaml-load
 fourth = yaml.load(stream, Loader=yaml.Loader)
-# expect: python-standards/yaml-load
+# ok: python-standards/yaml-load
 docs = yaml.load_all(stream, yaml.UnsafeLoader)
 # ok: python-standards/yaml-load
 fifth = yaml.load(stream, yaml.CSafeLoader)
+# expect: python-standards/yaml-load
+all_docs = list(yaml.load_all(stream))
