@@ -22,29 +22,26 @@ def _hits(data: dict) -> set[tuple[str, str, int]]:  # type: ignore[type-arg]
 
 
 VERIFY_OFF = "import requests\nr = requests.get(url, verify=False)\n"
-# verify-disabled waits for the model (unconfirmed: skip); these tests of contexts and suppressions run
-# with --audit, which reports its candidates (unconfirmed, at info) where the contexts let them through.
-AUDIT = "--audit"
 
 
 def test_vendored_folders_are_skipped_with_a_reason(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     _branch(repo, {"pkg/_vendor/six.py": VERIFY_OFF, "pkg/extern/x.py": VERIFY_OFF, "pkg/client.py": VERIFY_OFF,
                    "pkg/ours/lib.py": VERIFY_OFF})
-    data = _review(cli, repo, AUDIT)
+    data = _review(cli, repo)
     assert {p for p, _r, _l in _hits(data)} == {"pkg/client.py", "pkg/ours/lib.py"}
     skipped = {s["path"]: s["reason"] for s in data["skipped"]}
     assert skipped["pkg/_vendor/six.py"] == rules_context.VENDORED_SKIP
     assert "pkg/extern/x.py" in skipped
     # Configurable: folder names and globs.
     repo.write(".reviewer.toml", '[rules]\nvendored = ["pkg/ours/*"]\n')
-    data = _review(cli, repo, AUDIT)
+    data = _review(cli, repo)
     assert {p for p, _r, _l in _hits(data)} == {"pkg/client.py", "pkg/_vendor/six.py", "pkg/extern/x.py"}
 
 
 def test_test_files_skip_the_rules_that_say_so(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     test_code = VERIFY_OFF + "def test_x(n):\n    assert n > 0\n    breakpoint()\n"
     _branch(repo, {"tests/test_client.py": test_code, "test_other.py": test_code, "client.py": VERIFY_OFF})
-    data = _review(cli, repo, AUDIT)
+    data = _review(cli, repo)
     assert _hits(data) == {
         ("client.py", "python-crypto/verify-disabled", 2),
         # debugger-leftover says nothing about tests: a leftover breakpoint is one there too
@@ -52,7 +49,7 @@ def test_test_files_skip_the_rules_that_say_so(cli, repo: GitRepo) -> None:  # t
         ("test_other.py", "python-standards/debugger-leftover", 5),
     }
     repo.write(".reviewer.toml", '[rules]\ntest_files = ["tests/*"]\n')
-    data = _review(cli, repo, AUDIT)
+    data = _review(cli, repo)
     assert ("test_other.py", "python-crypto/verify-disabled", 2) in _hits(data)
 
 
@@ -85,7 +82,7 @@ def test_noqa_and_nosec_suppress_through_the_code_map(cli, repo: GitRepo) -> Non
         "h = 'not a comment # noqa'; i = requests.get(u, verify=False)\n"
     )
     _branch(repo, {"client.py": code})
-    data = _review(cli, repo, AUDIT)
+    data = _review(cli, repo)
     assert _hits(data) == {("client.py", "python-crypto/verify-disabled", 6),
                            ("client.py", "python-crypto/verify-disabled", 10)}
     suppressed = sorted(f["line"] for f in data["not_reported"] if f["why"] == "suppressed")
@@ -201,12 +198,12 @@ def test_moved_or_reflowed_code_is_not_new(cli, repo: GitRepo) -> None:  # type:
                              "def fetch(url):\n    return _get(url)\n\n\n"
                              "def post(url):\n    return requests.post(url, verify=False)\n"))
     repo.commit("change")
-    data = _review(cli, repo, AUDIT)
+    data = _review(cli, repo)
     assert _hits(data) == {("client.py", "python-crypto/verify-disabled", 17)}
     moved = [(f["line"], f["why"]) for f in data["not_reported"] if f["rule"] == "python-crypto/verify-disabled"]
     assert moved == [(8, "moved code")]
     # Looking at whole files, nothing is hidden.
-    data = _review(cli, repo, AUDIT, "--filter-mode", "file")
+    data = _review(cli, repo, "--filter-mode", "file")
     assert {ln for _p, _r, ln in _hits(data)} == {8, 17}
 
 
