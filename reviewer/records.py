@@ -250,6 +250,9 @@ class Rule:
     unconfirmed: str = "info"
     # Rule ids ("pack/name") whose finding on the same node replaces this rule's: one comment, not two.
     defers_to: tuple[str, ...] = ()
+    # The oldest Python the rule's advice works on (`requires_python: "3.2"`): not run where the project
+    # supports an older one (reviewer.rules.pyversion).
+    requires_python: Optional[tuple[int, int]] = None
 
     @property
     def kind(self) -> RuleKind:

@@ -78,7 +78,8 @@ def rule_table(reviewer: str) -> dict[str, dict[str, Any]]:
 
 # The project's own configuration, as a CI checkout of the commit has it: reviewer reads its linter
 # settings (reviewer/rules/lintconfig.py) from the working tree. The clones here have no checkout.
-CONFIG_FILES = ("pyproject.toml", "setup.cfg", "tox.ini", ".flake8", "ruff.toml", ".ruff.toml", ".pre-commit-config.yaml")
+CONFIG_FILES = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".flake8", "ruff.toml", ".ruff.toml",
+                ".pre-commit-config.yaml")
 
 
 def place_configs(repo: Path, commit: str, dest: Path) -> None:

@@ -31,7 +31,8 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KEYS = {"id", "title", "severity", "language", "description", "files", "exclude", "rule",
         "constraints", "utils", "transform", "fix", "judge", "examples",
         # name resolution (reviewer.rules.resolve), contexts (reviewer.rules.context), guarded fixes
-        "calls", "names", "unless_argument_of", "context", "fix_when", "enabled", "unconfirmed", "defers_to"}
+        "calls", "names", "unless_argument_of", "context", "fix_when", "enabled", "unconfirmed", "defers_to",
+        "requires_python"}
 REQUIRED = ("id", "title", "severity", "description")
 # Globs a rule applies to when it names none, by language.
 DEFAULT_FILES = {"python": ("*.py", "*.pyi")}
@@ -149,7 +150,21 @@ def parse_file(path: Path, pack: str) -> Rule:
         default_enabled=_enabled(path, line("enabled", 1), data.get("enabled", True)),
         unconfirmed=_unconfirmed(path, line("unconfirmed", 1), data),
         defers_to=_defers_to(path, line("defers_to", 1), pack, data),
+        requires_python=_requires_python(path, line("requires_python", 1), data),
     )
+
+
+def _requires_python(path: Path, line: int, data: dict[str, Any]) -> Optional[tuple[int, int]]:
+    """`requires_python: "3.2"`: the oldest Python the rule's advice works on."""
+    if "requires_python" not in data:
+        return None
+    from reviewer.rules.pyversion import parse_version
+
+    value = data["requires_python"]
+    version = parse_version(value) if isinstance(value, str) else None
+    if version is None:
+        raise _fail(path, line, '`requires_python` must be a "MAJOR.MINOR" string, e.g. "3.2"')
+    return version
 
 
 def _defers_to(path: Path, line: int, pack: str, data: dict[str, Any]) -> tuple[str, ...]:

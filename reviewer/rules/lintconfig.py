@@ -122,7 +122,8 @@ def ids_for(code: str, tool: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(r for c, rs in codes.NOQA.items() if c.startswith(up) for r in rs))
 
 
-def _read(root: Path, rel: str) -> Optional[str]:
+def read_config(root: Path, rel: str) -> Optional[str]:
+    """A configuration file's text, read inside the repository; None if absent, unreadable or too big."""
     try:
         data = fsutil.read_inside(root, rel)
     except (fsutil.UnsafePath, OSError):
@@ -203,7 +204,7 @@ def load(root: Path) -> ProjectIgnores:
     """What the repository's linter configuration ignores, mapped to our rule ids."""
     out: list[Ignore] = []
     excludes: list[Exclude] = []
-    text = _read(root, "pyproject.toml")
+    text = read_config(root, "pyproject.toml")
     if text is not None:
         try:
             data = tomllib.loads(text)
@@ -217,7 +218,7 @@ def load(root: Path) -> ProjectIgnores:
         _global(out, "pyproject.toml [tool.bandit] skips", _codes(_table(data, "tool", "bandit").get("skips")),
                 "bandit")
     for name in ("ruff.toml", ".ruff.toml"):
-        text = _read(root, name)
+        text = read_config(root, name)
         if text is not None:
             try:
                 _ruff(out, name, tomllib.loads(text), "", excludes)
@@ -225,7 +226,7 @@ def load(root: Path) -> ProjectIgnores:
                 pass
             break  # ruff uses the first one it finds
     for name in (".flake8", "setup.cfg", "tox.ini"):
-        text = _read(root, name)
+        text = read_config(root, name)
         if text is None:
             continue
         parser = configparser.ConfigParser(interpolation=None, strict=False)
@@ -242,7 +243,7 @@ def load(root: Path) -> ProjectIgnores:
 
 def _precommit(root: Path, excludes: list[Exclude]) -> None:
     """.pre-commit-config.yaml's top-level `exclude` regex (pre-commit matches it with re.search)."""
-    text = _read(root, ".pre-commit-config.yaml")
+    text = read_config(root, ".pre-commit-config.yaml")
     if text is None or "exclude" not in text:
         return
     import yaml  # type: ignore[import-untyped, unused-ignore]

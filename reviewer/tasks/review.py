@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from reviewer import rules as rulesmod
 from reviewer.rules import context as rules_context, lintconfig as rules_lintconfig, match as rules_match, \
-    suppress as rules_suppress
+    pyversion as rules_pyversion, suppress as rules_suppress
 from reviewer.rules import verify as rules_verify
 from reviewer.records import FileChange, FileStatus, Finding, Routed, Rule, RuleKind, Severity, Skipped, Why
 from reviewer.tasks import TaskContext, TaskOutput
@@ -63,11 +63,28 @@ def _model_review(ctx: TaskContext, rules: list[Rule], candidates: list[Finding]
     return out
 
 
+def _supported(ctx: TaskContext, rules: list[Rule], out: TaskOutput) -> list[Rule]:
+    """Drop the rules whose advice needs a newer Python than the project supports (`requires_python`)."""
+    if not any(r.requires_python for r in rules):
+        return rules
+    floor = rules_pyversion.oldest(ctx.root)
+    if floor is None:
+        return rules
+    too_new = [r for r in rules if r.requires_python and r.requires_python > floor.version]
+    if too_new:
+        needs = ", ".join(sorted(f"{r.id} (Python {r.requires_python[0]}.{r.requires_python[1]})"
+                                 for r in too_new if r.requires_python))
+        out.notes.append(f"{len(too_new)} rule(s) not run: their advice needs a newer Python than the project "
+                         f"supports ({floor.text()}, from {floor.source}): {needs}")
+    return [r for r in rules if r not in too_new]
+
+
 def run(ctx: TaskContext) -> TaskOutput:
     """Run the rules (and the model, when configured) over the changed files."""
     out = TaskOutput()
     all_rules, rules = rulesmod.load(ctx.root, ctx.config.rules)
     known = {r.id for r in all_rules} | {r.pack for r in all_rules}
+    rules = _supported(ctx, rules, out)
     pattern_rules = [r for r in rules if r.matcher is not None]
     # Without a model (model.backend = none) and without --audit, the candidates of the rules that say
     # `unconfirmed: skip` would all be dropped: such rules do not run at all.

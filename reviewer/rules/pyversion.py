@@ -1,0 +1,152 @@
+"""The oldest Python the project says it supports, for rules whose advice needs a newer one.
+
+`datetime.now(timezone.utc)`, the way out of `utcnow()`, needs Python 3.2: in a project that
+still supports Python 2 the advice cannot be taken, and a careful reviewer would not give it (tqdm
+in 2020, requests-toolbelt in 2018). A rule says `requires_python: "3.2"`; when the project's
+floor is older, the rule does not run and a note says why. Ruff does the same with its
+`target-version`.
+
+Read from the repository root, the first that says something wins (the packaging metadata is
+what installers enforce; classifiers come last because they are often stale):
+`pyproject.toml` `[project] requires-python`, Poetry's `[tool.poetry.dependencies] python`,
+`setup.cfg` `[options] python_requires`, `setup.py` `python_requires=`, ruff's `target-version`
+(`pyproject.toml` `[tool.ruff]`, `ruff.toml`, `.ruff.toml`), then the `Programming Language ::
+Python :: X.Y` classifiers of `pyproject.toml`, `setup.cfg` or `setup.py`. Nothing found, or a
+file that cannot be read: no floor, and every rule runs.
+"""
+
+from __future__ import annotations
+
+import configparser
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from reviewer.rules.lintconfig import read_config
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+Version = tuple[int, int]
+
+# One clause of a version specifier: `>=3.8`, `~=2.7`, `^3.9`, `==3.*`, `3.10` (Poetry's bare version).
+_CLAUSE = re.compile(r"^\s*(>=|===|==|~=|>|\^|~)?\s*v?(\d+)(?:\.(\d+|\*))?")
+_SETUP_PY_REQUIRES = re.compile(r"""python_requires\s*=\s*(['"])([^'"]+)\1""")
+_CLASSIFIER = re.compile(r"Programming Language\s*::\s*Python\s*::\s*(\d+)(?:\.(\d+))?\s*['\"\n,]")
+_RUFF_TARGET = re.compile(r"^py(\d)(\d+)$")
+
+
+@dataclass(frozen=True)
+class Floor:
+    version: Version
+    source: str  # e.g. "setup.py python_requires: >=2.6, !=3.0.*"
+
+    def text(self) -> str:
+        return f"{self.version[0]}.{self.version[1]}"
+
+
+def parse_version(text: str) -> Optional[Version]:
+    """`"3.2"` -> (3, 2); anything else -> None."""
+    m = re.fullmatch(r"\s*(\d+)\.(\d+)\s*", text)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def specifier_floor(spec: str) -> Optional[Version]:
+    """The lowest Python a specifier admits: `>=2.6, !=3.0.*` -> (2, 6); `<4` -> None (no lower bound).
+
+    Comma-separated clauses all hold (the highest lower bound counts); Poetry's `||` alternatives
+    any of them (the lowest counts).
+    """
+    floors: list[Version] = []
+    for alternative in spec.split("||"):
+        lows: list[Version] = []
+        for clause in alternative.split(","):
+            clause = clause.strip()
+            if not clause or clause.startswith(("<", "!=")):
+                continue
+            m = _CLAUSE.match(clause)
+            if m is None:
+                continue
+            if m.group(1) is None and not (m.group(3) or "").strip("*"):
+                # a bare major (`3`) says too little to be a floor
+                if not clause.strip().isdigit():
+                    continue
+            minor = m.group(3)
+            lows.append((int(m.group(2)), int(minor) if minor and minor != "*" else 0))
+        if lows:
+            floors.append(max(lows))
+    return min(floors) if floors else None
+
+
+def _classifiers_floor(text: str) -> Optional[Version]:
+    """The oldest `Programming Language :: Python :: X.Y` listed; a bare `:: 2` counts as Python 2."""
+    seen = [(int(m.group(1)), int(m.group(2)) if m.group(2) else None) for m in _CLASSIFIER.finditer(text + "\n")]
+    if not seen:
+        return None
+    if any(major == 2 for major, _ in seen):
+        return min(((2, minor or 0) for major, minor in seen if major == 2))
+    minors = [(major, minor) for major, minor in seen if minor is not None]
+    return min(minors) if minors else None
+
+
+def _toml(root: Path, name: str) -> dict[str, Any]:
+    text = read_config(root, name)
+    if text is None:
+        return {}
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return {}
+
+
+def _get(data: Any, *keys: str) -> Any:
+    for key in keys:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def oldest(root: Path) -> Optional[Floor]:
+    """The oldest Python the repository at `root` says it supports, and where it says so."""
+    pyproject = _toml(root, "pyproject.toml")
+    setup_cfg = configparser.ConfigParser(interpolation=None, strict=False)
+    cfg_text = read_config(root, "setup.cfg")
+    try:
+        setup_cfg.read_string(cfg_text or "")
+    except configparser.Error:
+        setup_cfg = configparser.ConfigParser(interpolation=None, strict=False)
+    setup_py = read_config(root, "setup.py") or ""
+
+    specs: list[tuple[str, Any]] = [
+        ("pyproject.toml [project] requires-python", _get(pyproject, "project", "requires-python")),
+        ("pyproject.toml [tool.poetry.dependencies] python", _get(pyproject, "tool", "poetry", "dependencies", "python")),
+        ("setup.cfg [options] python_requires", setup_cfg.get("options", "python_requires", fallback=None)),
+    ]
+    m = _SETUP_PY_REQUIRES.search(setup_py)
+    specs.append(("setup.py python_requires", m.group(2) if m else None))
+    for where, spec in specs:
+        if isinstance(spec, str):
+            floor = specifier_floor(spec)
+            if floor is not None:
+                return Floor(floor, f"{where}: {spec.strip()}")
+    for where, data in (("pyproject.toml [tool.ruff]", _get(pyproject, "tool", "ruff")),
+                        ("ruff.toml", _toml(root, "ruff.toml")), (".ruff.toml", _toml(root, ".ruff.toml"))):
+        target = _get(data, "target-version")
+        if isinstance(target, str):
+            t = _RUFF_TARGET.match(target.strip())
+            if t:
+                return Floor((int(t.group(1)), int(t.group(2))), f"{where} target-version: {target.strip()}")
+    classifiers = _get(pyproject, "project", "classifiers")
+    for where, text in (("pyproject.toml classifiers",
+                         "\n".join(c for c in classifiers if isinstance(c, str)) if isinstance(classifiers, list) else ""),
+                        ("setup.cfg classifiers", setup_cfg.get("metadata", "classifiers", fallback="")),
+                        ("setup.py classifiers", setup_py)):
+        floor = _classifiers_floor(text)
+        if floor is not None:
+            return Floor(floor, f"{where}: Python {floor[0]}.{floor[1]}")
+    return None

@@ -1,0 +1,97 @@
+"""The project's oldest supported Python (reviewer.rules.pyversion) and rules that need a newer one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer import rules as rulesmod
+from reviewer.errors import UsageError
+from reviewer.rules import pyversion
+
+from .conftest import GitRepo, feature_branch, review_json
+
+
+@pytest.mark.parametrize("spec, floor", [
+    (">=3.8", (3, 8)),
+    (">=2.6, !=3.0.*, !=3.1.*", (2, 6)),
+    ("~=3.7", (3, 7)),
+    (">3.6,<4", (3, 6)),
+    ("^3.9", (3, 9)),
+    ("3.10", (3, 10)),
+    ("==3.*", (3, 0)),
+    ("<4", None),
+    ("!=3.0.*", None),
+    (">=2.7 || >=3.5", (2, 7)),
+    (">=3.6, >=3.8", (3, 8)),
+    ("", None),
+])
+def test_specifier_floor(spec: str, floor: object) -> None:
+    assert pyversion.specifier_floor(spec) == floor
+
+
+def _write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (root / name).write_text(text)
+    return root
+
+
+def test_sources_in_order(tmp_path: Path) -> None:
+    assert pyversion.oldest(tmp_path) is None
+    # classifiers only: a bare `:: 2` is Python 2; `:: 3` alone says nothing
+    _write(tmp_path, {"setup.py": "setup(classifiers=[\n    'Programming Language :: Python :: 2',\n"
+                                  "    'Programming Language :: Python :: 3.4',\n])\n"})
+    floor = pyversion.oldest(tmp_path)
+    assert floor is not None and floor.version == (2, 0) and floor.source.startswith("setup.py classifiers")
+    _write(tmp_path, {"setup.py": "setup(classifiers=['Programming Language :: Python :: 3',\n"
+                                  "'Programming Language :: Python :: 3.9', 'Programming Language :: Python :: 3.11'])\n"})
+    assert pyversion.oldest(tmp_path).version == (3, 9)  # type: ignore[union-attr]
+    # python_requires wins over classifiers (often stale) ...
+    _write(tmp_path, {"setup.py": "setup(python_requires='>=2.7, !=3.0.*', classifiers=['Programming Language :: "
+                                  "Python :: 3.9'])\n"})
+    floor = pyversion.oldest(tmp_path)
+    assert floor is not None and floor.version == (2, 7) and floor.source == "setup.py python_requires: >=2.7, !=3.0.*"
+    # ... ruff's target-version ranks below packaging metadata ...
+    _write(tmp_path, {"ruff.toml": 'target-version = "py38"\n'})
+    assert pyversion.oldest(tmp_path).version == (2, 7)  # type: ignore[union-attr]
+    (tmp_path / "setup.py").unlink()
+    assert pyversion.oldest(tmp_path).source == "ruff.toml target-version: py38"  # type: ignore[union-attr]
+    # ... and pyproject's requires-python comes first.
+    _write(tmp_path, {"pyproject.toml": '[project]\nname = "x"\nrequires-python = ">=3.10"\n',
+                      "setup.cfg": "[options]\npython_requires = >=3.6\n"})
+    assert pyversion.oldest(tmp_path).version == (3, 10)  # type: ignore[union-attr]
+    # A file that cannot be parsed says nothing: the next source counts.
+    _write(tmp_path, {"pyproject.toml": "[project\nrequires-python = '>=3.10'\n"})
+    assert pyversion.oldest(tmp_path).version == (3, 6)  # type: ignore[union-attr]
+
+
+UTCNOW = "import datetime\n\n\ndef stamp():\n    return datetime.datetime.utcnow()\n"
+
+
+def test_a_rule_that_needs_a_newer_python_does_not_run(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # utcnow's advice (`datetime.now(timezone.utc)`) needs 3.2: not given to a project that supports Python 2.
+    feature_branch(repo, {"setup.py": "from setuptools import setup\nsetup(name='t', python_requires='>=2.7')\n",
+                          "lib.py": UTCNOW})
+    data = review_json(cli, repo)
+    assert not [f for f in data["findings"] if f["rule"] == "python-standards/utcnow"]
+    (note,) = [n for n in data["notes"] if "newer Python" in n]
+    assert "python-standards/utcnow (Python 3.2)" in note and "2.7, from setup.py python_requires: >=2.7" in note
+    # The project moves on: the rule runs.
+    repo.write("setup.py", "from setuptools import setup\nsetup(name='t', python_requires='>=3.8')\n")
+    repo.commit("drop Python 2")
+    data = review_json(cli, repo)
+    assert [f["line"] for f in data["findings"] if f["rule"] == "python-standards/utcnow"] == [5]
+    assert not [n for n in data["notes"] if "newer Python" in n]
+
+
+def test_requires_python_must_be_a_version_string(tmp_path: Path) -> None:
+    pack = tmp_path / "team"
+    pack.mkdir()
+    rule = pack / "r.yaml"
+    head = "id: r\ntitle: t\nseverity: warning\ndescription: d\nrule: {pattern: foo()}\n"
+    rule.write_text(head + 'requires_python: "3.11"\n')
+    assert rulesmod.parse_file(rule, "team").requires_python == (3, 11)
+    rule.write_text(head + "requires_python: 3.10\n")  # YAML reads 3.1: a string is required
+    with pytest.raises(UsageError, match=r"r\.yaml:6: `requires_python` must be a \"MAJOR.MINOR\" string"):
+        rulesmod.parse_file(rule, "team")
