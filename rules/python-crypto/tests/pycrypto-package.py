@@ -14,3 +14,10 @@ setup(
         "pycryptodomex",
     ],
 )
+
+extras_require = {
+    # ok: python-crypto/pycrypto-package
+    "pycrypto": ["cryptography"],
+    # expect: python-crypto/pycrypto-package
+    "legacy": ["pycrypto >=2.6.0, <2.7.0"],
+}
