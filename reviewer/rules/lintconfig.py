@@ -145,10 +145,16 @@ def _codes(value: Any) -> list[str]:
     return []
 
 
-def _table(data: Any, *keys: str) -> dict[str, Any]:
+def lookup(data: Any, *keys: str) -> Any:
+    """`data[k1][k2]...` of parsed configuration, or None where a level is missing or not a table."""
     for k in keys:
         data = data.get(k) if isinstance(data, dict) else None
-    return data if isinstance(data, dict) else {}
+    return data
+
+
+def _table(data: Any, *keys: str) -> dict[str, Any]:
+    found = lookup(data, *keys)
+    return found if isinstance(found, dict) else {}
 
 
 def _global(out: list[Ignore], where: str, values: Iterable[str], tool: str) -> None:

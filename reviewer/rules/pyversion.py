@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from reviewer.rules.lintconfig import read_config
+from reviewer.rules.lintconfig import lookup, read_config
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -103,14 +103,6 @@ def _toml(root: Path, name: str) -> dict[str, Any]:
         return {}
 
 
-def _get(data: Any, *keys: str) -> Any:
-    for key in keys:
-        if not isinstance(data, dict):
-            return None
-        data = data.get(key)
-    return data
-
-
 def oldest(root: Path) -> Optional[Floor]:
     """The oldest Python the repository at `root` says it supports, and where it says so."""
     pyproject = _toml(root, "pyproject.toml")
@@ -123,8 +115,9 @@ def oldest(root: Path) -> Optional[Floor]:
     setup_py = read_config(root, "setup.py") or ""
 
     specs: list[tuple[str, Any]] = [
-        ("pyproject.toml [project] requires-python", _get(pyproject, "project", "requires-python")),
-        ("pyproject.toml [tool.poetry.dependencies] python", _get(pyproject, "tool", "poetry", "dependencies", "python")),
+        ("pyproject.toml [project] requires-python", lookup(pyproject, "project", "requires-python")),
+        ("pyproject.toml [tool.poetry.dependencies] python",
+         lookup(pyproject, "tool", "poetry", "dependencies", "python")),
         ("setup.cfg [options] python_requires", setup_cfg.get("options", "python_requires", fallback=None)),
     ]
     m = _SETUP_PY_REQUIRES.search(setup_py)
@@ -134,16 +127,16 @@ def oldest(root: Path) -> Optional[Floor]:
             floor = specifier_floor(spec)
             if floor is not None:
                 return Floor(floor, f"{where}: {spec.strip()}")
-    for where, data in (("pyproject.toml [tool.ruff]", _get(pyproject, "tool", "ruff")),
+    for where, data in (("pyproject.toml [tool.ruff]", lookup(pyproject, "tool", "ruff")),
                         ("ruff.toml", _toml(root, "ruff.toml")), (".ruff.toml", _toml(root, ".ruff.toml"))):
-        target = _get(data, "target-version")
+        target = lookup(data, "target-version")
         if isinstance(target, str):
             t = _RUFF_TARGET.match(target.strip())
             if t:
                 return Floor((int(t.group(1)), int(t.group(2))), f"{where} target-version: {target.strip()}")
-    classifiers = _get(pyproject, "project", "classifiers")
-    for where, text in (("pyproject.toml classifiers",
-                         "\n".join(c for c in classifiers if isinstance(c, str)) if isinstance(classifiers, list) else ""),
+    listed = lookup(pyproject, "project", "classifiers")
+    classifiers = "\n".join(c for c in listed if isinstance(c, str)) if isinstance(listed, list) else ""
+    for where, text in (("pyproject.toml classifiers", classifiers),
                         ("setup.cfg classifiers", setup_cfg.get("metadata", "classifiers", fallback="")),
                         ("setup.py classifiers", setup_py)):
         floor = _classifiers_floor(text)
