@@ -21,6 +21,8 @@ from .conftest import GitRepo, feature_branch, review_json
     ("^3.9", (3, 9)),
     ("3.10", (3, 10)),
     ("==3.*", (3, 0)),
+    ("3", None),
+    (">=3", (3, 0)),
     ("<4", None),
     ("!=3.0.*", None),
     (">=2.7 || >=3.5", (2, 7)),

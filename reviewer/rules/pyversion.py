@@ -71,12 +71,10 @@ def specifier_floor(spec: str) -> Optional[Version]:
             m = _CLAUSE.match(clause)
             if m is None:
                 continue
-            if m.group(1) is None and not (m.group(3) or "").strip("*"):
-                # a bare major (`3`) says too little to be a floor
-                if not clause.strip().isdigit():
-                    continue
-            minor = m.group(3)
-            lows.append((int(m.group(2)), int(minor) if minor and minor != "*" else 0))
+            op, major, minor = m.groups()
+            if op is None and (minor is None or minor == "*"):
+                continue  # a bare `3` or `3.*` says too little to be a floor
+            lows.append((int(major), int(minor) if minor and minor != "*" else 0))
         if lows:
             floors.append(max(lows))
     return min(floors) if floors else None
