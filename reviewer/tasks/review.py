@@ -76,7 +76,8 @@ def _supported(ctx: TaskContext, rules: list[Rule], out: TaskOutput) -> list[Rul
                                  for r in too_new if r.requires_python))
         out.notes.append(f"{len(too_new)} rule(s) not run: their advice needs a newer Python than the project "
                          f"supports ({floor.text()}, from {floor.source}): {needs}")
-    return [r for r in rules if r not in too_new]
+    dropped = {r.id for r in too_new}
+    return [r for r in rules if r.id not in dropped]
 
 
 def run(ctx: TaskContext) -> TaskOutput:
