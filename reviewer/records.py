@@ -253,6 +253,9 @@ class Rule:
     # The oldest Python the rule's advice works on (`requires_python: "3.2"`): not run where the project
     # supports an older one (reviewer.rules.pyversion).
     requires_python: Optional[tuple[int, int]] = None
+    # A cheap ast-grep rule (kinds and fields, few patterns) some node of a file must match for `matcher`
+    # to match there: checked first, so the costly rule is compiled only for files that pass.
+    gate: Optional[Mapping[str, Any]] = None
 
     @property
     def kind(self) -> RuleKind:

@@ -41,11 +41,6 @@ class Scope:
         return any(n in lines for n in range(finding.line, end + 1))
 
 
-def in_scope(finding: Finding, changes: ChangeSet, mode: str) -> bool:
-    """Whether a finding passes the filter mode (reviewdog's meanings)."""
-    return finding in Scope(changes, mode)
-
-
 def route(findings: Iterable[Finding], changes: ChangeSet, config: Config) -> list[Routed]:
     out: list[Routed] = []
     scope = Scope(changes, config.filter_mode)

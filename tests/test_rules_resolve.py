@@ -116,12 +116,21 @@ def test_a_rule_file_next_to_calls_narrows_the_same_node(tmp_path: Path) -> None
     ("calls: [a.b]\ncontext: {tests: maybe}\n", 6, "is not one of report, info, skip"),
     ("calls: [a.b]\ncontext: {docs: skip}\n", 6, "unknown context"),
     ("calls: [a.b]\nfix_when: {pattern: x}\n", 6, "`fix_when` needs a `fix`"),
+    ("rule: {pattern: x}\ngate: [1]\n", 6, "`gate` must be a mapping"),
+    ("judge: q\ngate: {kind: call}\n", 6, "`gate` needs a `rule`"),
+    ("rule: {pattern: x}\ngate: {kind: no_such_kind}\n", 6, "bad ast-grep rule in gate"),
     ("calls:\n  - call: a.b\n    args: [{name: x, below: 3, focus: true}]\nfix: f($X)\n", 8, "meta-variables"),
 ])
 def test_bad_calls_and_names_are_located(tmp_path: Path, body: str, line: int, words: str) -> None:
     with pytest.raises(UsageError) as err:
         _rule(tmp_path, body)
     assert f"r.yaml:{line}:" in str(err.value) and words in str(err.value), str(err.value)
+
+
+def test_a_gate_that_no_node_passes_skips_the_rule_for_that_file(tmp_path: Path) -> None:
+    rule = _rule(tmp_path, "rule: {pattern: print($X)}\ngate: {kind: assert_statement}\n")
+    assert _lines(rule, "print(1)\n") == []
+    assert _lines(rule, "assert ok\nprint(1)\n") == [2]
 
 
 def test_fix_when_withholds_the_fix_where_it_does_not_hold(tmp_path: Path) -> None:
@@ -154,5 +163,7 @@ def test_a_local_name_shadows_the_import(tmp_path: Path) -> None:
         "def set_trace():\n    pdb = Debugger()\n    pdb.set_trace()\n"     # 5: a local variable
         "def wrap(ssl):\n    return ssl.PROTOCOL_TLSv1\n"                   # 7: a parameter
         "def open_socket(version=ssl.PROTOCOL_TLSv1):\n    pdb.set_trace()\n"  # 8, 9: module-level names
+        "def other():\n    pdb.set_trace()\n"                              # 11: set_trace()'s local is not this one's
+        "def outer():\n    def inner():\n        pdb = 1\n    pdb.set_trace()\n"  # 15: as before, a nested def counts
     )
-    assert _lines(rule, code) == [8, 9]
+    assert _lines(rule, code) == [8, 9, 11]

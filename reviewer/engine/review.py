@@ -113,9 +113,10 @@ def review_hunks(ctx: TaskContext, rules: Sequence[Rule], candidates: Sequence[F
                             for c in candidates)
         if judge_rules:
             out.notes.append(needs_model_note(judge_rules))
-        from reviewer.router import in_scope
+        from reviewer.router import Scope
 
-        shown = [c for c in candidates if in_scope(c, ctx.changes, ctx.config.filter_mode)]
+        scope = Scope(ctx.changes, ctx.config.filter_mode)
+        shown = [c for c in candidates if c in scope]
         if shown:  # only those the router will report (not the ones outside the diff)
             out.notes.append(f"{len(shown)} pattern+judge finding(s) reported unconfirmed: no model")
         return out
@@ -193,13 +194,14 @@ def _review_requests(ctx: TaskContext, rules: list[Rule], backend: Any, out: Tas
     windows: list[tuple[prompts.Window, dict[str, Rule]]] = []
     if not rules:
         return requests, windows
+    is_rule_test = rulesmod.rule_tests(ctx.root, ctx.config.rules)
     for change in ctx.changes.files:
         if change.binary or change.status == FileStatus.DELETED or not change.added_lines:
             continue
         applicable = rules_of(change) if rules_of is not None else prompts.rules_for(rules, change)
         if not applicable:
             continue
-        if rules_of is None and rulesmod.is_rule_test(ctx.root, ctx.config.rules, change.path):
+        if rules_of is None and is_rule_test(change.path):
             continue  # planted violations for `reviewer rules test` (the review task lists it as skipped)
         text = ctx.text(change.path)
         reason = prompts.skip_reason(change.path, text, ctx.config.rules.vendored)

@@ -14,10 +14,11 @@ Any invalid file stops the run with `file:line: what is wrong` (exit 2).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Optional
+from typing import Any, Callable, Iterable, Mapping, Optional
 
 import yaml  # type: ignore[import-untyped, unused-ignore]
 
@@ -32,12 +33,13 @@ KEYS = {"id", "title", "severity", "language", "description", "files", "exclude"
         "constraints", "utils", "transform", "fix", "judge", "examples",
         # name resolution (reviewer.rules.resolve), contexts (reviewer.rules.context), guarded fixes
         "calls", "names", "unless_argument_of", "context", "fix_when", "enabled", "unconfirmed", "defers_to",
-        "requires_python"}
+        "requires_python", "gate"}
 REQUIRED = ("id", "title", "severity", "description")
 # Globs a rule applies to when it names none, by language.
 DEFAULT_FILES = {"python": ("*.py", "*.pyi")}
 
 
+@functools.lru_cache(maxsize=None)
 def builtin_dir() -> Path:
     """Folder holding the built-in packs: inside the installed package, else the checkout's rules/."""
     here = Path(__file__).resolve().parent.parent  # reviewer/
@@ -58,8 +60,12 @@ def _compose(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     except (OSError, UnicodeDecodeError) as exc:
         raise _fail(path, 1, f"cannot read rule file: {exc}") from None
     try:
-        node = yaml.compose(text, Loader=_LOADER)
-        data = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+        loader = _LOADER(text)  # a safe loader; one parse gives both the nodes (for lines) and the data
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -140,7 +146,10 @@ def parse_file(path: Path, pack: str) -> Rule:
     if refs is not None and any(a.focus for c in refs.calls for a in c.args) and "$" in str(data.get("fix", "")):
         raise _fail(path, line("fix", 1), "a fix for a `focus:` argument cannot use meta-variables")
     matcher = _matcher(path, lines, data, language, refs) if structural else None
-    fix_when = _fix_when(path, lines, data, language)
+    fix_when = _sub_rule(path, lines, data, language, "fix_when")
+    if "gate" in data and not structural:
+        raise _fail(path, line("gate", 1), "`gate` needs a `rule` (or `calls:`/`names:`): it guards the match")
+    gate = _sub_rule(path, lines, data, language, "gate")
     return Rule(
         id=f"{pack}/{name}", pack=pack, title=data["title"].strip(), severity=severity, language=language,
         description=data["description"].strip(), files=files, exclude=exclude, matcher=matcher,
@@ -151,6 +160,7 @@ def parse_file(path: Path, pack: str) -> Rule:
         unconfirmed=_unconfirmed(path, line("unconfirmed", 1), data),
         defers_to=_defers_to(path, line("defers_to", 1), pack, data),
         requires_python=_requires_python(path, line("requires_python", 1), data),
+        gate=gate,
     )
 
 
@@ -222,17 +232,19 @@ def _context(path: Path, line: int, value: Any) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _fix_when(path: Path, lines: dict[str, int], data: dict[str, Any], language: str) -> Optional[dict[str, Any]]:
+def _sub_rule(path: Path, lines: dict[str, int], data: dict[str, Any], language: str,
+              key: str) -> Optional[dict[str, Any]]:
+    """`fix_when:` or `gate:`: an ast-grep rule object, compiled once here to catch mistakes early."""
     from reviewer.rules import match as rules_match
 
-    if "fix_when" not in data:
+    if key not in data:
         return None
-    value = data["fix_when"]
+    value = data[key]
     if not isinstance(value, dict):
-        raise _fail(path, lines.get("fix_when", 1), "`fix_when` must be a mapping (an ast-grep rule)")
+        raise _fail(path, lines.get(key, 1), f"`{key}` must be a mapping (an ast-grep rule)")
     problem = rules_match.check({"rule": value}, language)
     if problem:
-        raise _fail(path, lines.get("fix_when", 1), f"bad ast-grep rule in fix_when: {problem}")
+        raise _fail(path, lines.get(key, 1), f"bad ast-grep rule in {key}: {problem}")
     return dict(value)
 
 
@@ -365,27 +377,33 @@ def load(root: Optional[Path], cfg: RulesConfig) -> tuple[list[Rule], list[Rule]
     return rules, apply_config(rules, cfg)
 
 
-def is_rule_test(root: Optional[Path], cfg: RulesConfig, path: str) -> bool:
-    """Whether repository-relative `path` is a rule pack's test case (under a rule folder's tests/).
+def rule_tests(root: Optional[Path], cfg: RulesConfig) -> Callable[[str], bool]:
+    """A test: whether repository-relative `path` is a rule pack's test case (under a rule folder's tests/).
 
     Those files hold deliberate violations (`# expect:` cases) for `reviewer rules test`;
-    reviewing them would report every planted case as a finding.
+    reviewing them would report every planted case as a finding. The rule folders are
+    found once; call the test per file.
     """
     if root is None:
-        return False
-    full = (root / path).resolve()
-    for folder, _pack in sources(root, cfg):
-        folder = folder.resolve()
-        if full.is_relative_to(folder) and "tests" in full.relative_to(folder).parts[:-1]:
-            return True
-    return False
+        return lambda _path: False
+    folders = [folder.resolve() for folder, _pack in sources(root, cfg)]
+
+    def test(path: str) -> bool:
+        full = (root / path).resolve()
+        return any(full.is_relative_to(folder) and "tests" in full.relative_to(folder).parts[:-1]
+                   for folder in folders)
+
+    return test
+
+
+@functools.lru_cache(maxsize=4096)
+def _globs_hit(globs: tuple[str, ...], path: str) -> bool:
+    name = path.rsplit("/", 1)[-1]
+    return any(fnmatch(path, g) or fnmatch(name, g) for g in globs)
 
 
 def applies_to(rule: Rule, path: str) -> bool:
-    """Whether `rule` looks at repository-relative `path` (globs match the path or its file name)."""
-    name = path.rsplit("/", 1)[-1]
+    """Whether `rule` looks at repository-relative `path` (globs match the path or its file name).
 
-    def hit(globs: tuple[str, ...]) -> bool:
-        return any(fnmatch(path, g) or fnmatch(name, g) for g in globs)
-
-    return hit(rule.files) and not hit(rule.exclude)
+    Most rules share their globs, so each (globs, path) answer is kept."""
+    return _globs_hit(rule.files, path) and not (rule.exclude and _globs_hit(rule.exclude, path))

@@ -107,6 +107,8 @@ def match_tree(root: "SgNode", rules: Iterable[Rule]) -> list[Match]:
     for rule in rules:
         if rule.matcher is None:
             continue
+        if rule.gate is not None and root.find(cast(Any, {"rule": rule.gate})) is None:
+            continue  # no node passes the cheap first look: the full rule cannot match this file
         matcher = rule.matcher
         if rule.refs is not None:
             resolve = resolve or rules_resolve.Resolver(root)
@@ -202,7 +204,7 @@ def surely_broken(root: "SgNode") -> bool:
     except 8 parser test fixtures of black and ruff (odd syntax on purpose). The converse does
     not hold (tree-sitter accepts some code CPython rejects), so False means "ask CPython".
     """
-    return root.find(kind="ERROR") is not None or root.find(kind="block", regex="^$") is not None
+    return root.find(cast(Any, {"rule": {"any": [{"kind": "ERROR"}, {"kind": "block", "regex": "^$"}]}})) is not None
 
 
 def suggestion(path: str, text: str, m: Match) -> Optional[Suggestion]:

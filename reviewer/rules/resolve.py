@@ -28,6 +28,7 @@ candidate in Python.
 from __future__ import annotations
 
 import ast
+import bisect
 import re
 import warnings
 from dataclasses import dataclass
@@ -407,8 +408,18 @@ def _is_reference(node: "SgNode") -> bool:
     return True
 
 
-def _shadowed(node: "SgNode", dotted: str) -> bool:
-    """Whether the head of `dotted` is a local name of the enclosing function (`pdb = Pdb()`), not the import."""
+def _assignments(root: "SgNode", head: str) -> list[int]:
+    """Sorted start offsets of every assignment to the plain name `head` in the file."""
+    name_rule: dict[str, Any] = {"kind": "identifier", "regex": f"^{re.escape(head)}$"}
+    found = root.find_all(cast(Any, {"rule": {"kind": "assignment", "has": {"field": "left", **name_rule}}}))
+    return sorted(n.range().start.index for n in found)
+
+
+def _shadowed(node: "SgNode", dotted: str, assigned: Optional[Callable[[str], list[int]]] = None) -> bool:
+    """Whether the head of `dotted` is a local name of the enclosing function (`pdb = Pdb()`), not the import.
+
+    `assigned(head)` gives the file's assignments to `head` (Resolver.assignments, read once per
+    file); without it the function body is searched."""
     head = dotted.partition(".")[0]
     start = node.range().start.index
     for anc in node.ancestors():
@@ -419,10 +430,16 @@ def _shadowed(node: "SgNode", dotted: str) -> bool:
             continue  # a default value is evaluated where the function is defined
         if params is not None and head in _parameter_names(params):
             return True
-        name_rule: dict[str, Any] = {"kind": "identifier", "regex": f"^{re.escape(head)}$"}
         body = anc.field("body")
+        if body is None:
+            return False
+        if assigned is not None:  # an assignment inside the body's range is inside the body
+            offsets = assigned(head)
+            i = bisect.bisect_left(offsets, body.range().start.index)
+            return i < len(offsets) and offsets[i] < body.range().end.index
+        name_rule: dict[str, Any] = {"kind": "identifier", "regex": f"^{re.escape(head)}$"}
         left = {"rule": {"kind": "assignment", "has": {"field": "left", **name_rule}}}
-        return body is not None and body.find(cast(Any, left)) is not None
+        return body.find(cast(Any, left)) is not None
     return False
 
 
@@ -441,6 +458,7 @@ def _parameter_names(params: "SgNode") -> set[str]:
 def accept(refs: Refs, node: "SgNode", resolve: Callable[[str], set[str]]) -> tuple[bool, Optional["SgNode"]]:
     """Whether candidate `node` is one of the rule's calls/names; the node to report (focus) if not `node`."""
     focus: Optional["SgNode"] = None
+    assigned = resolve.assignments if isinstance(resolve, Resolver) else None
     if node.kind() == "call":
         fn = node.field("function")
         dotted = dotted_text(fn) if fn is not None else None
@@ -464,13 +482,14 @@ def accept(refs: Refs, node: "SgNode", resolve: Callable[[str], set[str]]) -> tu
             if ok and not any(_test(u, positional, keywords, hidden, resolve)[0] for u in spec.unless):
                 hit = True
                 break
-        if not hit or ("." in dotted and _shadowed(node, dotted)):
+        if not hit or ("." in dotted and _shadowed(node, dotted, assigned)):
             return False, None
     else:
         if not refs.names or not _is_reference(node):
             return False, None
         dotted = dotted_text(node)
-        if dotted is None or not (resolve(dotted) & refs.names) or ("." in dotted and _shadowed(node, dotted)):
+        if dotted is None or not (resolve(dotted) & refs.names) \
+                or ("." in dotted and _shadowed(node, dotted, assigned)):
             return False, None
     if refs.unless_argument_of and _argument_of(node, refs.unless_argument_of, resolve):
         return False, None
@@ -497,6 +516,14 @@ class Resolver:
         self._root = root
         self._imports: Optional[Imports] = None
         self._memo: dict[str, set[str]] = {}
+        self._assigned: dict[str, list[int]] = {}
+
+    def assignments(self, head: str) -> list[int]:
+        """Sorted offsets of the file's assignments to the name `head` (one search per name)."""
+        hit = self._assigned.get(head)
+        if hit is None:
+            hit = self._assigned[head] = _assignments(self._root, head)
+        return hit
 
     @property
     def imports(self) -> Imports:

@@ -102,10 +102,11 @@ def run(ctx: TaskContext) -> TaskOutput:
     project = rules_lintconfig.load(ctx.root) if ctx.config.rules.project_ignores else None
     softened: dict[str, set[str]] = {}  # path -> ids of rules reported at info there (context)
     test_files: set[str] = set()  # no fix is offered in these (rules.verify.TEST_FILE)
+    is_rule_test = rulesmod.rule_tests(ctx.root, ctx.config.rules)
     for change in ctx.changes.files:
         if not _wanted(change, ctx.config.filter_mode):
             continue
-        if rulesmod.is_rule_test(ctx.root, ctx.config.rules, change.path):
+        if is_rule_test(change.path):
             out.skipped.append(Skipped(change.path, RULE_TEST_SKIP))
             continue
         if contexts.is_vendored(change.path):
@@ -185,9 +186,10 @@ def run(ctx: TaskContext) -> TaskOutput:
         found += [_unconfirmed(c) for c in candidates]
         out.routed += [Routed(_unconfirmed(c), False, Why.BELOW_CONFIDENCE) for c in held]
         # Count only those the router will report: one outside the diff is not "reported".
-        from reviewer.router import in_scope
+        from reviewer.router import Scope
 
-        shown = [c for c in candidates if in_scope(c, ctx.changes, ctx.config.filter_mode)]
+        scope = Scope(ctx.changes, ctx.config.filter_mode)  # once: its line sets cost as much as the diff
+        shown = [c for c in candidates if c in scope]
         if shown:
             out.notes.append(f"{len(shown)} pattern+judge finding(s) reported unconfirmed "
                              f"(confidence {UNCONFIRMED}, severity info): no model ran to confirm them")
