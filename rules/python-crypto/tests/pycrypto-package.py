@@ -21,3 +21,15 @@ extras_require = {
     # expect: python-crypto/pycrypto-package
     "legacy": ["pycrypto >=2.6.0, <2.7.0"],
 }
+
+# expect: python-crypto/pycrypto-package
+REQUIRES = ["pycrypto"]
+
+# ok: python-crypto/pycrypto-package
+CIPHER_IMPLEMENTATIONS = ["openssl", "pycrypto", "python"]
+
+
+def pick(impl):
+    # ok: python-crypto/pycrypto-package
+    if impl == "pycrypto":
+        return impl
