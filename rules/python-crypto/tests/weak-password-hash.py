@@ -69,3 +69,31 @@ def evp_bytestokey(password, salt, key_len, iv_len):
 def response_authenticator(data, shared_secret):
     # ok: python-crypto/weak-password-hash
     return hashlib.md5(data + shared_secret).digest()
+
+
+# --- NTLM's NT hash is MD4 of the password by protocol (ldap3's ntlm.py)
+from Crypto.Hash import MD4
+
+
+def ntowf_v2(self):
+    # ok: python-crypto/weak-password-hash
+    password_digest = MD4.new(self._password.encode("utf-16-le")).digest()
+    return password_digest
+
+
+# --- a legacy scheme the stored hash names (mitmproxy's htpasswd): bcrypt is the other branch
+def check_password(users, username, password):
+    pwhash = users[username]
+    if pwhash.startswith("{SHA}"):
+        # ok: python-crypto/weak-password-hash
+        digest = hashlib.sha1(password.encode("utf-8")).digest()
+        return pwhash[5:] == base64.b64encode(digest).decode("ascii")
+    return bcrypt.checkpw(password.encode("utf-8"), pwhash.encode("utf-8"))
+
+
+def set_password(user, password, legacy):
+    if legacy:
+        # expect: python-crypto/weak-password-hash
+        user.password_hash = hashlib.md5(password.encode("utf-8")).hexdigest()
+    else:
+        user.password_hash = argon2.hash(password)
