@@ -61,6 +61,7 @@ class Snapshot(Protocol):
     # Optional, used by pipeline.collect when a snapshot has them (the ones below all do):
     #   refused(path) -> Optional[str]: why `path` is not read at all (outside the repository, a link)
     #   prefetch(paths) -> None: read these paths' contents in one go (`read` works without it)
+    #   paths() -> list[str]: every file on the new side (rules.callers looks for a helper's calls)
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,10 @@ class _ObjectSnapshot:
             self._entries = self._parse(self._listing())
         return self._entries
 
+    def paths(self) -> list[str]:
+        """Every regular file on this side (links and submodules left out)."""
+        return [p for p, entry in self.entries.items() if entry[0] in _REGULAR]
+
     def refused(self, path: str) -> Optional[str]:
         problem = fsutil.relative_problem(path)
         if problem is not None:
@@ -347,6 +352,15 @@ class DiskSnapshot:
 
     def prefetch(self, paths: Iterable[str]) -> None:
         return None
+
+    def paths(self) -> list[str]:
+        """What git lists in the working tree (tracked, and untracked but not ignored); [] outside git."""
+        from reviewer import sandbox
+
+        try:
+            return sandbox.repository_files(self._root)
+        except UsageError:
+            return []
 
     def read(self, path: str) -> Optional[bytes]:
         try:

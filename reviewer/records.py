@@ -202,6 +202,7 @@ class Why(str, enum.Enum):
     REJECTED_BY_CLOUD = "rejected by cloud"
     DISABLED = "disabled"
     MOVED = "moved code"  # the flagged lines also appear among the diff's removed lines (moved or reflowed)
+    DEFAULT_UNUSED = "default never used"  # a test helper's default that no call leaves out (rules.callers)
 
 
 @dataclass(frozen=True)
@@ -256,6 +257,9 @@ class Rule:
     # A cheap ast-grep rule (kinds and fields, few patterns) some node of a file must match for `matcher`
     # to match there: checked first, so the costly rule is compiled only for files that pass.
     gate: Optional[Mapping[str, Any]] = None
+    # "tests": in test files, reported only when a call in the repository leaves the flagged parameter out
+    # (reviewer.rules.callers); a parameter-default rule only.
+    callers: Optional[str] = None
 
     @property
     def kind(self) -> RuleKind:

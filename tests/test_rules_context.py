@@ -275,3 +275,79 @@ def test_defers_to_is_validated_and_matches_the_same_node_only(tmp_path: Path) -
                                      "defers_to: [no-such-rule]\n")
     with pytest.raises(UsageError, match=r"bad\.yaml:1: defers_to names no known rule 'team/no-such-rule'"):
         rulesmod.check_unique(rulesmod.load_folder(folder))
+
+
+HELPER = ("class Client:\n"
+          "    def patch(self, url, headers=[]):\n"
+          "        headers.append(('Content-Type', 'json'))\n"
+          "        return url, headers\n\n\n"
+          "def post(client, url, *, data={}):\n"
+          "    data['sent'] = True\n"
+          "    return client, url, data\n")
+
+
+def test_a_test_helpers_default_is_reported_only_when_a_call_leaves_it_out(  # type: ignore[no-untyped-def]
+        cli, repo: GitRepo) -> None:
+    # Every call gives the argument (by position past `self`, or by keyword): the defaults are never used.
+    _branch(repo, {"tests/helpers.py": HELPER,
+                   "tests/test_api.py": ("from unittest import mock\n\nfrom tests.helpers import Client, post\n\n\n"
+                                         "def test_patch():\n    Client().patch('/u', [])\n\n\n"
+                                         "def test_post():\n    post(None, '/u', data={})\n\n\n"
+                                         # Not Client.patch: a sibling class's own method, the test client's,
+                                         # mock's; nor a call through *args (it may pass anything).
+                                         "class TestOther:\n    def patch(self, url):\n        return url\n\n"
+                                         "    def test_it(self, args):\n        self.patch('/x')\n"
+                                         "        self.client.patch('/y')\n        mock.patch('os.getcwd')\n"
+                                         "        post(*args)\n")})
+    data = _review(cli, repo)
+    assert not [f for f in data["findings"] if f["rule"] == "python-standards/mutable-default"]
+    unused = sorted((f["line"], f["why"]) for f in data["not_reported"] if f["rule"] == "python-standards/mutable-default")
+    assert unused == [(2, "default never used"), (7, "default never used")]
+    # A call that leaves the argument out (the method through `self`, the function without `data=`).
+    repo.write("tests/test_more.py", ("from tests.helpers import Client, post\n\n\n"
+                                      "class TestIt(Client):\n    def test_patch(self):\n        self.patch('/v')\n\n\n"
+                                      "def test_post():\n    post(None, '/v')\n"))
+    repo.commit("callers that rely on the defaults")
+    data = _review(cli, repo)
+    assert {(f["path"], f["line"]) for f in data["findings"] if f["rule"] == "python-standards/mutable-default"} \
+        == {("tests/helpers.py", 2), ("tests/helpers.py", 7)}
+
+
+def test_outside_tests_a_default_is_reported_whoever_calls_it(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # A library's callers are its users: no call in the repository is no evidence.
+    _branch(repo, {"pkg/helpers.py": HELPER})
+    data = _review(cli, repo)
+    assert {f["line"] for f in data["findings"] if f["rule"] == "python-standards/mutable-default"} == {2, 7}
+
+
+def test_callers_needs_tests_and_a_rule(tmp_path: Path) -> None:
+    import pytest
+
+    from reviewer import rules as rulesmod
+    from reviewer.errors import UsageError
+
+    head = "id: r\ntitle: t\nseverity: warning\ndescription: d\n"
+    for body in ("rule: {kind: default_parameter}\ncallers: everywhere\n", "judge: q\ncallers: tests\n"):
+        path = tmp_path / "team" / "r.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(head + body)
+        with pytest.raises(UsageError, match="r.yaml:6: `callers` must be `tests`"):
+            rulesmod.parse_file(path, "team")
+
+
+def test_callers_reads_constructors_keywords_and_positions() -> None:
+    from reviewer.rules import callers
+
+    helper = ("class Stub:\n    def __init__(self, ids=[]):\n        self.ids = ids\n\n\n"
+              "def run(a, b=[], *, c={}):\n    b.append(a)\n    c[a] = b\n")
+    init, = callers.targets_at(helper, 2)
+    b, c = sorted(callers.targets_at(helper, 6), key=lambda t: t.param)
+    assert (init.function, init.param, init.index, init.method, init.owner) == ("__init__", "ids", 1, True, "Stub")
+    assert (b.index, c.index, b.method) == (1, None, False)
+
+    def left_out(target: callers.Target, code: str) -> bool:
+        return callers.left_out(target, callers.Sources([helper, code]))
+
+    assert left_out(init, "Stub()") and not left_out(init, "Stub([1])") and not left_out(init, "Stub(ids=[])")
+    assert left_out(b, "run(1)") and not left_out(b, "run(1, [])") and not left_out(b, "run(1, b=[])")
+    assert left_out(c, "run(1, [])") and not left_out(c, "run(1, c={})") and not left_out(c, "run(*xs, **kw)")

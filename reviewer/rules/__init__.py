@@ -33,7 +33,7 @@ KEYS = {"id", "title", "severity", "language", "description", "files", "exclude"
         "constraints", "utils", "transform", "fix", "judge", "examples",
         # name resolution (reviewer.rules.resolve), contexts (reviewer.rules.context), guarded fixes
         "calls", "names", "unless_argument_of", "context", "fix_when", "enabled", "unconfirmed", "defers_to",
-        "requires_python", "gate"}
+        "requires_python", "gate", "callers"}
 REQUIRED = ("id", "title", "severity", "description")
 # Globs a rule applies to when it names none, by language.
 DEFAULT_FILES = {"python": ("*.py", "*.pyi")}
@@ -150,6 +150,9 @@ def parse_file(path: Path, pack: str) -> Rule:
     if "gate" in data and not structural:
         raise _fail(path, line("gate", 1), "`gate` needs a `rule` (or `calls:`/`names:`): it guards the match")
     gate = _sub_rule(path, lines, data, language, "gate")
+    if "callers" in data and (data["callers"] != "tests" or "rule" not in data):
+        raise _fail(path, line("callers", 1), "`callers` must be `tests`, next to a `rule` that matches a "
+                                              "parameter's default")
     return Rule(
         id=f"{pack}/{name}", pack=pack, title=data["title"].strip(), severity=severity, language=language,
         description=data["description"].strip(), files=files, exclude=exclude, matcher=matcher,
@@ -160,7 +163,7 @@ def parse_file(path: Path, pack: str) -> Rule:
         unconfirmed=_unconfirmed(path, line("unconfirmed", 1), data),
         defers_to=_defers_to(path, line("defers_to", 1), pack, data),
         requires_python=_requires_python(path, line("requires_python", 1), data),
-        gate=gate,
+        gate=gate, callers=data.get("callers"),
     )
 
 

@@ -160,6 +160,8 @@ def run(ctx: TaskContext) -> TaskOutput:
         found += f
         candidates += c
 
+    found = _default_used(ctx, found, pattern_rules, test_files, out)
+
     model_out = None
     if ctx.config.model.backend != "none":
         model_out = _model_review(ctx, rules, candidates)
@@ -240,6 +242,38 @@ def _all_removed_text(ctx: TaskContext) -> str:
         lines = data.decode("utf-8", errors="replace").split("\n")
         parts.append(_normal("\n".join(lines[n - 1] for n in removed if 0 < n <= len(lines))))
     return "\n".join(parts)
+
+
+def _default_used(ctx: TaskContext, found: list[Finding], rules: list[Rule], test_files: set[str],
+                  out: TaskOutput) -> list[Finding]:
+    """In test files, a `callers: tests` rule's finding stays only when some call leaves its parameter out.
+
+    A test helper's mutable default is shared only through calls that omit the argument; its callers
+    are in the repository (rules.callers). The others leave as not reported, "default never used".
+    """
+    watched = {r.id for r in rules if r.callers == "tests"}
+    mine = [f for f in found if f.rule in watched and f.path in test_files]
+    listing = getattr(ctx.snapshot, "paths", None)  # a snapshot that cannot list its files: keep them all
+    if not mine or listing is None:
+        return found
+    from reviewer.rules import callers
+
+    sources: Optional[callers.Sources] = None
+    dropped: set[int] = set()
+    for f in mine:
+        targets = callers.targets_at(ctx.text(f.path) or "", f.line)
+        if not targets:
+            continue
+        if sources is None:
+            names = [p for p in listing() if p.endswith((".py", ".pyi"))]
+            prefetch = getattr(ctx.snapshot, "prefetch", None)
+            if prefetch is not None:
+                prefetch(names)
+            sources = callers.Sources([t for t in map(ctx.text, names) if t is not None])
+        if not any(callers.left_out(t, sources) for t in targets):
+            dropped.add(id(f))
+            out.routed.append(Routed(f, False, Why.DEFAULT_UNUSED))
+    return [f for f in found if id(f) not in dropped] if dropped else found
 
 
 def _not_moved(ctx: TaskContext, found: list[Finding], out: TaskOutput) -> list[Finding]:

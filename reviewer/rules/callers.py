@@ -1,0 +1,183 @@
+"""Whether a test helper's parameter default is ever used: a call in the repository that leaves it out.
+
+A mutable default is shared between calls only when some call leaves the argument out. A library's
+callers are its users, outside the repository; a test helper's callers are the tests, inside it. So
+a rule that says `callers: tests` (mutable-default) is reported in a test file only when some call of
+the helper, in any Python file of the repository, leaves the parameter out. A helper that no test
+calls, or that every call gives the argument, shares nothing (eve's test helpers, held-out round 21).
+
+Python's ast reads both sides, by name: no types. A call through `*args` or `**kwargs` may pass
+anything: it is not evidence either way. A method called as `obj.name(...)` gets `self` for free; it
+counts through `self`, `cls` or `super()` only inside its class or a subclass, and not through an
+attribute chain or an imported name (see _counts). A helper reached only through such a chain
+(`self.api.post(url)`) looks unused: that finding is then not reported.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Optional, Union
+
+_Def = Union[ast.FunctionDef, ast.AsyncFunctionDef]
+
+
+@dataclass(frozen=True)
+class Target:
+    function: str  # the def's name
+    param: str
+    index: Optional[int]  # position among the positional parameters; None for keyword-only
+    method: bool  # a method of a class (first parameter self or cls): `obj.name(...)` skips it
+    owner: Optional[str] = None  # the class a method is defined in
+
+
+def _defs(tree: ast.AST) -> Iterator[tuple[_Def, Optional[str]]]:
+    """Every def, and the name of the class whose body it sits in directly (None if none)."""
+    stack: list[tuple[ast.AST, Optional[str]]] = [(tree, None)]
+    while stack:
+        node, owner = stack.pop()
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                yield child, owner
+            stack.append((child, child.name if isinstance(child, ast.ClassDef) else None))
+
+
+def _calls(tree: ast.AST) -> Iterator[tuple[ast.Call, Optional[str]]]:
+    """Every call, and the name of the innermost class around it (None if none)."""
+    stack: list[tuple[ast.AST, Optional[str]]] = [(tree, None)]
+    while stack:
+        node, owner = stack.pop()
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.Call):
+                yield child, owner
+            stack.append((child, child.name if isinstance(child, ast.ClassDef) else owner))
+
+
+def _imported(tree: ast.AST) -> set[str]:
+    """Names a file binds by import (`mock`, `requests`): a call on one is that module's, not a helper's."""
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            out |= {(a.asname or a.name).split(".")[0] for a in node.names}
+    return out
+
+
+def _mutable(node: ast.expr) -> bool:
+    if isinstance(node, (ast.List, ast.Dict, ast.Set)):
+        return True
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("list", "dict", "set")
+            and not node.args and not node.keywords)
+
+
+def targets_at(text: str, line: int) -> list[Target]:
+    """The parameters with a list, dict or set default declared on `line` (1-based); [] if none or no parse."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return []
+    out: list[Target] = []
+    for node, owner in _defs(tree):
+        args = node.args
+        positional = [*args.posonlyargs, *args.args]
+        static = any(isinstance(d, ast.Name) and d.id == "staticmethod" for d in node.decorator_list)
+        method = owner is not None and not static and bool(positional) and positional[0].arg in ("self", "cls")
+        with_default = positional[len(positional) - len(args.defaults):]
+        pairs: list[tuple[ast.arg, ast.expr, Optional[int]]] = [
+            (a, d, positional.index(a)) for a, d in zip(with_default, args.defaults)]
+        pairs += [(a, d, None) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+        out += [Target(node.name, a.arg, index, method, owner if method else None)
+                for a, d, index in pairs if a.lineno == line and _mutable(d)]
+    return out
+
+
+def _leaves_out(call: ast.Call, target: Target) -> Optional[bool]:
+    """True when this call leaves the parameter out, False when it passes it, None when it cannot tell."""
+    if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+        return None
+    if any(k.arg == target.param for k in call.keywords):
+        return False
+    if target.index is None:
+        return True
+    given = len(call.args) + (1 if target.method else 0)  # a method's counted calls all bind self (_counts)
+    return given <= target.index
+
+
+class Sources:
+    """The repository's Python sources; each is parsed once, when a name it may call is first looked for."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self._texts = texts
+        self._trees: dict[int, Optional[ast.AST]] = {}
+        self._bases: Optional[dict[str, set[str]]] = None
+
+    def _tree(self, i: int) -> Optional[ast.AST]:
+        if i not in self._trees:
+            try:
+                self._trees[i] = ast.parse(self._texts[i])
+            except (SyntaxError, ValueError):
+                self._trees[i] = None
+        return self._trees[i]
+
+    def calling(self, names: Iterable[str]) -> Iterator[ast.AST]:
+        """The parsed sources whose text has `name(` in it, for one of these names."""
+        named = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(names)) + r")\s*\(")
+        for i, text in enumerate(self._texts):
+            tree = self._tree(i) if named.search(text) else None
+            if tree is not None:
+                yield tree
+
+    def family(self, owner: str) -> set[str]:
+        """`owner` and every class, by name, that inherits from it here (directly or not)."""
+        if self._bases is None:
+            self._bases = {}
+            for i, text in enumerate(self._texts):
+                tree = self._tree(i) if "class " in text else None
+                for node in ast.walk(tree) if tree is not None else ():
+                    if isinstance(node, ast.ClassDef):
+                        self._bases.setdefault(node.name, set()).update(
+                            b.id if isinstance(b, ast.Name) else b.attr for b in node.bases
+                            if isinstance(b, (ast.Name, ast.Attribute)))
+        out = {owner}
+        grew = True
+        while grew:
+            more = {c for c, bases in self._bases.items() if bases & out} - out
+            out |= more
+            grew = bool(more)
+        return out
+
+
+def _counts(call: ast.Call, where: Optional[str], target: Target, family: set[str], imported: set[str]) -> bool:
+    """Whether `call` may be a call of the target: by name, and for a method through a receiver it may reach.
+
+    A method counts through `self`/`cls`/`super()` inside its class or a subclass (a sibling class's
+    own method of that name is another method), or through a plain variable; not through a chain
+    (`self.test_client.patch(...)` is the test client's) or an imported name (`mock.patch(...)`).
+    """
+    func = call.func
+    if not target.method:
+        return (isinstance(func, ast.Name) and func.id == target.function) or \
+            (isinstance(func, ast.Attribute) and func.attr == target.function)
+    if target.function == "__init__":  # the constructor: `Stub(...)` of the class or a subclass
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+        if name in family:
+            return True
+    if not isinstance(func, ast.Attribute) or func.attr != target.function:
+        return False
+    receiver = func.value
+    if isinstance(receiver, ast.Name) and receiver.id in ("self", "cls") or \
+            isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Name) and receiver.func.id == "super":
+        return where in family
+    return isinstance(receiver, ast.Name) and receiver.id not in imported
+
+
+def left_out(target: Target, sources: Sources) -> bool:
+    """Whether any call of the target in the sources leaves `target.param` out."""
+    family = sources.family(target.owner) if target.owner else set()
+    names = {target.function} | (family if target.function == "__init__" else set())
+    for tree in sources.calling(names):
+        imported = _imported(tree) if target.method else set()
+        for call, where in _calls(tree):
+            if _counts(call, where, target, family, imported) and _leaves_out(call, target):
+                return True
+    return False
