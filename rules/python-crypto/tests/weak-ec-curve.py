@@ -13,3 +13,19 @@ d = ec.generate_private_key(SECP192R1())
 CURVES = {"secp192r1": ec.SECP192R1, "secp256r1": ec.SECP256R1}
 # ok: python-crypto/weak-ec-curve
 e = ec.generate_private_key(curve=ec.SECP256K1, backend=backend)
+
+
+def to_curve(curve_id):
+    if curve_id == 0x0001:
+        # ok: python-crypto/weak-ec-curve
+        return ec.SECP192R1()
+    elif curve_id == 0x0003:
+        return ec.SECP256R1()
+    raise ValueError(curve_id)
+
+
+def session_key(legacy):
+    if legacy:
+        # expect: python-crypto/weak-ec-curve
+        return ec.generate_private_key(ec.SECP192R1())
+    return ec.generate_private_key(ec.SECP256R1())
