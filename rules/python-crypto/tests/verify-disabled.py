@@ -53,3 +53,13 @@ def token_expiry(id_token):
 def fetch_token(session, url):
     # expect: python-crypto/verify-disabled
     return session.post(url, data={"grant_type": "client_credentials"}, verify=False).json()
+
+
+class ChangeEmailForm:
+    # ok: python-crypto/verify-disabled
+    email = EmailField(validators=[EmailValidation(verify=False)])
+
+
+def upload(s3_client_factory, region):
+    # expect: python-crypto/verify-disabled
+    return s3_client_factory("s3", region_name=region, verify=False)
