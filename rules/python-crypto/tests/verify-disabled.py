@@ -63,3 +63,15 @@ class ChangeEmailForm:
 def upload(s3_client_factory, region):
     # expect: python-crypto/verify-disabled
     return s3_client_factory("s3", region_name=region, verify=False)
+
+
+def streams(session, hls_url, log):
+    log.warning("SSL certificate verification is disabled.")
+    # ok: python-crypto/verify-disabled
+    return session.get(hls_url, verify=False)
+
+
+def releases(session, url, log):
+    log.warning("the release index is slow today")
+    # expect: python-crypto/verify-disabled
+    return session.get(url, verify=False)
