@@ -13,8 +13,8 @@ def tags(seen=set()):
     return seen
 
 
-# expect: python-standards/mutable-default
-def memo(key, cache={}):
+# ok: python-standards/mutable-default
+def memo(key, cache={}):  # a memo by name, kept inside: deliberate (kafka-python, psycopg's `_cache`)
     cache[key] = key * 2
     return cache[key]
 
@@ -94,3 +94,24 @@ class Store:
     def put(self, key, into={}):
         into[key] = 1
         return into
+
+
+# ok: python-standards/mutable-default
+def parse_partition(client, topic, partition, cache={}):
+    if topic not in cache:
+        cache[topic] = client.describe(topic)
+    return cache[topic][partition]
+
+
+class ProxyError(Exception):
+    # ok: python-standards/mutable-default
+    def __init__(self, code, msg, headers=[]):
+        headers = list(filter(lambda h: h[0] != "Content-Length", headers))
+        headers.append(("Content-Length", str(len(msg))))
+        self.headers = headers
+
+
+# expect: python-standards/mutable-default
+def with_length(msg, headers=[]):
+    headers.append(("Content-Length", str(len(msg))))
+    return headers
