@@ -19,7 +19,7 @@ def _ids(root: Path, path: str) -> set[str]:
 def test_ruff_prefixes_and_per_file_ignores_in_pyproject(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(
         '[tool.ruff.lint]\nextend-ignore = ["E7"]\n'
-        '[tool.ruff.lint.per-file-ignores]\n"tests/*" = ["S101"]\n"scripts/**" = ["T201"]\n')
+        '[tool.ruff.lint.per-file-ignores]\n"tests/*" = ["S101"]\n"scripts/**" = ["T201"]\n"src/**/cli_*.py" = ["T201"]\n')
     ids = _ids(tmp_path, "pkg/mod.py")
     assert {"python-standards/bare-except", "python-standards/compare-to-none",
             "python-standards/type-comparison"} <= ids
@@ -27,6 +27,9 @@ def test_ruff_prefixes_and_per_file_ignores_in_pyproject(tmp_path: Path) -> None
     assert "python-standards/assert-for-validation" in _ids(tmp_path, "tests/test_a.py")
     assert "python-standards/print-in-library" in _ids(tmp_path, "scripts/tool/run.py")
     assert "python-standards/print-in-library" not in _ids(tmp_path, "pkg/mod.py")
+    # `**` is any number of folders, none included
+    assert "python-standards/print-in-library" in _ids(tmp_path, "src/cli_main.py")
+    assert "python-standards/print-in-library" in _ids(tmp_path, "src/a/b/cli_main.py")
 
 
 def test_flake8_sections_ruff_toml_and_bandit_skips(tmp_path: Path) -> None:
@@ -66,7 +69,7 @@ def test_review_honours_the_project_config_and_says_so(cli, repo: GitRepo) -> No
 
 def test_linter_excludes_are_read_with_each_tools_semantics(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.ruff]\nextend-exclude = ["mitmproxy/contrib/", "legacy_*.py"]\n'
+        '[tool.ruff]\nextend-exclude = ["mitmproxy/contrib/", "legacy_*.py", "tests/**/functional/"]\n'
         '[tool.mypy]\nexclude = ["^src/"]\n')  # another tool's `exclude`: not ours to honour
     (tmp_path / ".flake8").write_text("[flake8]\nexclude = .git,build,./docs/conf.py\n")
     (tmp_path / ".pre-commit-config.yaml").write_text("exclude: ^(profiling/|tests/data/)\nrepos: []\n")
@@ -76,7 +79,9 @@ def test_linter_excludes_are_read_with_each_tools_semantics(tmp_path: Path) -> N
     assert p.excluded("pkg/legacy_io.py") is not None  # a bare name matches in any folder
     assert p.excluded("build/lib/x.py") is not None and p.excluded("docs/conf.py") is not None
     assert p.excluded("tests/data/cases/fmt.py") == ".pre-commit-config.yaml exclude: ^(profiling/|tests/data/)"
-    for kept in ("src/app.py", "mitmproxy/contrib.py", "docs/index.py", "tests/test_data.py"):
+    # `**` is any number of folders, none included (pylint's fixtures: tests/functional/, tests/x/functional/)
+    assert p.excluded("tests/functional/f/debug.py") is not None and p.excluded("tests/a/b/functional/x.py")
+    for kept in ("src/app.py", "mitmproxy/contrib.py", "docs/index.py", "tests/test_data.py", "src/functional/x.py"):
         assert p.excluded(kept) is None, kept
 
 

@@ -93,6 +93,8 @@ def _excluded_by_glob(path: str, glob: str) -> bool:
         return False
     if "/" not in g:
         return any(fnmatch(part, g) for part in path.split("/"))
+    if "/**/" in g and _excluded_by_glob(path, g.replace("/**/", "/", 1)):  # `**` also matches no folder
+        return True
     return fnmatch(path, g) or path.startswith(g + "/") or fnmatch(path, g + "/*")
 
 
@@ -103,6 +105,8 @@ def _path_hit(path: str, glob: str) -> bool:
         g = g[2:]
     if not g:
         return False
+    if "/**/" in g and _path_hit(path, g.replace("/**/", "/", 1)):  # `**` also matches no folder
+        return True
     if fnmatch(path, g) or ("/" not in g and fnmatch(path.rsplit("/", 1)[-1], g)):
         return True
     folder = g.rstrip("/")
