@@ -29,3 +29,12 @@ def session_key(legacy):
         # expect: python-crypto/weak-ec-curve
         return ec.generate_private_key(ec.SECP192R1())
     return ec.generate_private_key(ec.SECP256R1())
+
+
+CURVE_NAMES = {
+    # ok: python-crypto/weak-ec-curve
+    ec.SECP192R1().name: "ECCPRIME192V1",
+    ec.SECP256R1().name: "ECCPRIME256V1",
+}
+# expect: python-crypto/weak-ec-curve
+KEYS = {"legacy": ec.generate_private_key(ec.SECP192R1())}
