@@ -36,3 +36,25 @@ def bounded(items, idx):
     if 0 <= idx < len(items):
         return items[idx]
     return None
+
+
+def lines(text):
+    idx, out = 0, []
+    # ok: off-by-one/le-len-guard
+    while idx <= len(text):
+        end = text.find("\n", idx)
+        end = len(text) if end == -1 else end
+        out.append(text[idx:end])
+        idx = end + 1
+        if idx < len(text) and text[idx] == " ":
+            idx += 1
+    return out
+
+
+def skip_to(text, idx):
+    # expect: off-by-one/le-len-guard
+    while idx < len(text):
+        if text[idx] == " ":
+            return idx
+        idx += 1
+    return -1
