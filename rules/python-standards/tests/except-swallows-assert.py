@@ -134,3 +134,13 @@ def test_request_is_logged(client, request_xml):
     # expect: python-standards/except-swallows-assert
     except Exception:
         client.log_signature(request_xml)
+
+
+def test_optimized_build_strips_asserts(run):
+    try:
+        assert False
+        has_assert = True
+    # ok: python-standards/except-swallows-assert
+    except Exception:
+        has_assert = False
+    assert run("-O") == has_assert
