@@ -39,3 +39,25 @@ def stamp(unixtime):
     if unixtime < 0:
         # expect: python-standards/utcnow
         return dt.datetime.utcfromtimestamp(0)
+
+
+try:
+    from datetime import UTC
+
+    _UTC_IMPORTED = True
+except ImportError:
+    _UTC_IMPORTED = False
+
+
+def aware_now():
+    if _UTC_IMPORTED:
+        return dt.datetime.now(UTC)
+    # ok: python-standards/utcnow
+    return dt.datetime.utcnow().replace(tzinfo=dt.timezone.utc)
+
+
+def naive_now(cached):
+    if cached:
+        return cached
+    # expect: python-standards/utcnow
+    return dt.datetime.utcnow()
