@@ -351,3 +351,11 @@ def test_callers_reads_constructors_keywords_and_positions() -> None:
     assert left_out(init, "Stub()") and not left_out(init, "Stub([1])") and not left_out(init, "Stub(ids=[])")
     assert left_out(b, "run(1)") and not left_out(b, "run(1, [])") and not left_out(b, "run(1, b=[])")
     assert left_out(c, "run(1, [])") and not left_out(c, "run(1, c={})") and not left_out(c, "run(*xs, **kw)")
+
+
+def test_error_rules_report_at_info_in_documentation_and_examples(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    bad = "class Shape:\n    def area(self):\n        raise NotImplemented()\n"
+    _branch(repo, {"doc/data/messages/n/notimplemented-raised/bad.py": bad, "shapes/base.py": bad})
+    data = _review(cli, repo)
+    found = {f["path"]: f["severity"] for f in data["findings"] if f["rule"] == "python-standards/raise-not-implemented"}
+    assert found == {"doc/data/messages/n/notimplemented-raised/bad.py": "info", "shapes/base.py": "error"}
