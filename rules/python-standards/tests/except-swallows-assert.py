@@ -144,3 +144,13 @@ def test_optimized_build_strips_asserts(run):
     except Exception:
         has_assert = False
     assert run("-O") == has_assert
+
+
+# Does this interpreter run asserts (python -O strips them)?
+has_assert = True
+try:
+    assert False
+    has_assert = False
+# ok: python-standards/except-swallows-assert
+except Exception:
+    pass
