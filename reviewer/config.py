@@ -48,7 +48,8 @@ class RulesConfig:
     # Documentation and example code: tutorials teach with placeholder keys and best-effort demos.
     example_files: tuple[str, ...] = ("docs/*", "doc/*", "docs_src/*", "examples/*", "example/*", "demos/*", "demo/*",
                                       "samples/*", "*/examples/*", "*/docs/*",
-                                      "Doc/*", "Docs/*", "Demo/*", "Demos/*", "Examples/*", "*_examples/*")
+                                      "Doc/*", "Docs/*", "Demo/*", "Demos/*", "Examples/*", "*_examples/*",
+                                      "tutorial/*", "*/tutorial/*", "tutorials/*", "*/tutorials/*")
     # Codes the project's ruff/flake8/bandit configuration ignores suppress our rules for them
     # (reviewer/rules/lintconfig.py).
     project_ignores: bool = True
