@@ -415,11 +415,11 @@ def _assignments(root: "SgNode", head: str) -> list[int]:
     return sorted(n.range().start.index for n in found)
 
 
-def _shadowed(node: "SgNode", dotted: str, assigned: Optional[Callable[[str], list[int]]] = None) -> bool:
+def _shadowed(node: "SgNode", dotted: str, assigned: Callable[[str], list[int]]) -> bool:
     """Whether the head of `dotted` is a local name of the enclosing function (`pdb = Pdb()`), not the import.
 
-    `assigned(head)` gives the file's assignments to `head` (Resolver.assignments, read once per
-    file); without it the function body is searched."""
+    `assigned(head)` gives the file's assignments to `head` (Resolver.assignments, one search per
+    name and file): one inside the function body's range is inside the body."""
     head = dotted.partition(".")[0]
     start = node.range().start.index
     for anc in node.ancestors():
@@ -433,13 +433,9 @@ def _shadowed(node: "SgNode", dotted: str, assigned: Optional[Callable[[str], li
         body = anc.field("body")
         if body is None:
             return False
-        if assigned is not None:  # an assignment inside the body's range is inside the body
-            offsets = assigned(head)
-            i = bisect.bisect_left(offsets, body.range().start.index)
-            return i < len(offsets) and offsets[i] < body.range().end.index
-        name_rule: dict[str, Any] = {"kind": "identifier", "regex": f"^{re.escape(head)}$"}
-        left = {"rule": {"kind": "assignment", "has": {"field": "left", **name_rule}}}
-        return body.find(cast(Any, left)) is not None
+        offsets = assigned(head)
+        i = bisect.bisect_left(offsets, body.range().start.index)
+        return i < len(offsets) and offsets[i] < body.range().end.index
     return False
 
 
@@ -455,10 +451,10 @@ def _parameter_names(params: "SgNode") -> set[str]:
     return out
 
 
-def accept(refs: Refs, node: "SgNode", resolve: Callable[[str], set[str]]) -> tuple[bool, Optional["SgNode"]]:
+def accept(refs: Refs, node: "SgNode", resolve: "Resolver") -> tuple[bool, Optional["SgNode"]]:
     """Whether candidate `node` is one of the rule's calls/names; the node to report (focus) if not `node`."""
     focus: Optional["SgNode"] = None
-    assigned = resolve.assignments if isinstance(resolve, Resolver) else None
+    assigned = resolve.assignments
     if node.kind() == "call":
         fn = node.field("function")
         dotted = dotted_text(fn) if fn is not None else None
