@@ -85,6 +85,23 @@ def test_linter_excludes_are_read_with_each_tools_semantics(tmp_path: Path) -> N
         assert p.excluded(kept) is None, kept
 
 
+def test_a_ruff_or_flake8_hooks_own_exclude_is_read_and_other_hooks_are_not(tmp_path: Path) -> None:
+    # the shapes of black's and multidict's configurations: a verbose regex, a vendored folder
+    (tmp_path / ".pre-commit-config.yaml").write_text(
+        "repos:\n- repo: https://github.com/pycqa/flake8\n  rev: 7.0.0\n  hooks:\n"
+        "  - id: flake8\n    exclude: ^src/blib2to3/\n"
+        "- repo: https://github.com/astral-sh/ruff-pre-commit\n  rev: v0.6.0\n  hooks:\n"
+        "  - id: ruff-check\n    exclude: |\n      (?x) ^\n        tools/upgrade\\.py\n      $\n"
+        "- repo: https://github.com/pre-commit/mirrors-mypy\n  rev: v1.0\n  hooks:\n"
+        "  - id: mypy\n    exclude: ^src/\n"
+        "  - id: bad-regex\n    exclude: '('\n")
+    p = lintconfig.load(tmp_path)
+    assert p.excluded("src/blib2to3/pgen2/driver.py") == ".pre-commit-config.yaml hook flake8 exclude: ^src/blib2to3/"
+    assert p.excluded("tools/upgrade.py") is not None
+    for kept in ("src/black/__init__.py", "tools/upgrade_py.py", "src/app.py"):  # mypy's exclude is not a linter's
+        assert p.excluded(kept) is None, kept
+
+
 def test_review_skips_files_the_project_excludes_from_linting(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     feature_branch(repo, {"pkg/contrib/vendored_lib.py": BARE, "pkg/own.py": BARE},
                    base={"pyproject.toml": '[tool.ruff]\nextend-exclude = ["pkg/contrib/"]\n'})

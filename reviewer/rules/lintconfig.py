@@ -8,7 +8,7 @@ to are suppressed the same way (whole files, counted as suppressed, with a note
 that names the file and key). Files the project excludes from linting altogether
 (ruff's `exclude` / `extend-exclude`, flake8's `exclude` / `extend-exclude`, and
 pre-commit's top-level `exclude` regex, which our own pre-commit hook obeys
-anyway) are third-party copies, legacy examples or generated code by the
+anyway, and the `exclude` of a ruff or flake8 hook in it) are third-party copies, legacy examples or generated code by the
 team's own account: rules skip them, each listed with the entry that excluded
 it. `rules.project_ignores = false` turns all of this off.
 
@@ -251,8 +251,13 @@ def load(root: Path) -> ProjectIgnores:
     return ProjectIgnores(out, excludes)
 
 
+# pre-commit hooks that run a linter whose decisions this module reads: their own `exclude` regex is
+# the team saying those files are not linted (black's vendored blib2to3, pylint's message examples)
+_LINT_HOOKS = frozenset({"ruff", "ruff-check", "flake8"})
+
+
 def _precommit(root: Path, excludes: list[Exclude]) -> None:
-    """.pre-commit-config.yaml's top-level `exclude` regex (pre-commit matches it with re.search)."""
+    """.pre-commit-config.yaml's `exclude` regexes: top-level, and a ruff or flake8 hook's own (re.search)."""
     text = read_config(root, ".pre-commit-config.yaml")
     if text is None or "exclude" not in text:
         return
@@ -262,10 +267,23 @@ def _precommit(root: Path, excludes: list[Exclude]) -> None:
         data = yaml.safe_load(text)
     except yaml.YAMLError:
         return
-    pattern = data.get("exclude") if isinstance(data, dict) else None
-    if isinstance(pattern, str) and pattern and pattern != "^$":
-        try:
-            re.compile(pattern)
-        except re.error:
-            return
-        excludes.append(Exclude(pattern, f".pre-commit-config.yaml exclude: {pattern}", regex=True))
+    if not isinstance(data, dict):
+        return
+    _precommit_exclude(data.get("exclude"), ".pre-commit-config.yaml exclude", excludes)
+    repos = data.get("repos")
+    for repo in repos if isinstance(repos, list) else ():
+        hooks = repo.get("hooks") if isinstance(repo, dict) else None
+        for hook in hooks if isinstance(hooks, list) else ():
+            if isinstance(hook, dict) and hook.get("id") in _LINT_HOOKS:
+                where = f".pre-commit-config.yaml hook {hook['id']} exclude"
+                _precommit_exclude(hook.get("exclude"), where, excludes)
+
+
+def _precommit_exclude(pattern: Any, where: str, excludes: list[Exclude]) -> None:
+    if not isinstance(pattern, str) or not pattern or pattern == "^$":
+        return
+    try:
+        re.compile(pattern)
+    except re.error:
+        return
+    excludes.append(Exclude(pattern, f"{where}: {' '.join(pattern.split())}", regex=True))
