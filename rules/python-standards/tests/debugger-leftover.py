@@ -42,3 +42,17 @@ def debug_request(request):
     # expect: python-standards/debugger-leftover
     breakpoint()
     return handle(request)
+
+
+def signal_quit(signal: int, frame: types.FrameType | None) -> None:
+    """Handle quit signal by entering debugger."""
+    import pdb
+
+    # ok: python-standards/debugger-leftover
+    pdb.set_trace()
+
+
+def retry(attempts, frame_size):
+    # expect: python-standards/debugger-leftover
+    breakpoint()
+    return attempts * frame_size
