@@ -75,3 +75,22 @@ def releases(session, url, log):
     log.warning("the release index is slow today")
     # expect: python-crypto/verify-disabled
     return session.get(url, verify=False)
+
+
+def merge_driver(repo, args):
+    # ok: python-crypto/verify-disabled
+    ours = load_file(repo, args.ours, verify=False)
+    # ok: python-crypto/verify-disabled
+    return parse_variant_playlist(ours, verify=False)
+
+
+def clients(base_url, url):
+    # expect: python-crypto/verify-disabled
+    gh = Github(base_url=base_url, verify=False)
+    # expect: python-crypto/verify-disabled
+    index = fetch_index(url, verify=False)
+    # expect: python-crypto/verify-disabled
+    data = get_json(url, verify=False)
+    # expect: python-crypto/verify-disabled
+    s3 = boto3.resource("s3", verify=False)
+    return gh, index, data, s3
