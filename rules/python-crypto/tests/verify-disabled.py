@@ -89,8 +89,8 @@ def clients(base_url, url):
     gh = Github(base_url=base_url, verify=False)
     # expect: python-crypto/verify-disabled
     index = fetch_index(url, verify=False)
-    # expect: python-crypto/verify-disabled
-    data = get_json(url, verify=False)
+    # ok: python-crypto/verify-disabled
+    data = self.get_ondisk_files(files, hsh_path, verify=False)
     # expect: python-crypto/verify-disabled
     s3 = boto3.resource("s3", verify=False)
     return gh, index, data, s3

@@ -37,3 +37,18 @@ def serialize(builder, error):
     if error is None:
         # expect: python-standards/exception-not-raised
         errors.EndOfStreamError()
+
+
+def CheckError(result, msg):
+    if not result:
+        raise ctypes.WinError(ctypes.get_last_error(), msg)
+
+
+def open_process(access, pid):
+    hp = kernel32.OpenProcess(access, False, pid)
+    # ok: python-standards/exception-not-raised
+    CheckError(hp, "failed to open process")
+    if hp is None:
+        # expect: python-standards/exception-not-raised
+        OSError("no process")
+    return hp
