@@ -154,3 +154,26 @@ try:
 # ok: python-standards/except-swallows-assert
 except Exception:
     pass
+
+
+class RoleTests(unittest.TestCase):
+    def assertRoleInList(self, roles, ref, expected=1):
+        found = 0
+        for entity in roles:
+            try:
+                self.assertValidRole(entity, ref=ref)
+            # ok: python-standards/except-swallows-assert
+            except Exception:
+                pass
+            else:
+                found += 1
+        self.assertEqual(expected, found)
+
+    def test_roles_listed(self):
+        try:
+            self.assertTrue(list_roles())
+        # expect: python-standards/except-swallows-assert
+        except Exception:
+            pass
+        finally:
+            cleanup()
