@@ -177,3 +177,24 @@ class RoleTests(unittest.TestCase):
             pass
         finally:
             cleanup()
+
+
+class FilterTests(unittest.TestCase):
+    def test_raise_previous_after_filtered_call(self):
+        try:
+            raise RuntimeError
+        except Exception as exc1:
+            try:
+                assert False, "This is a test"
+            # ok: python-standards/except-swallows-assert
+            except Exception:
+                pass
+            self.assertRaises(RuntimeError, ignore_assertion_error, exc1)
+
+    def test_parse_rejects_garbage(self):
+        try:
+            parse("garbage")
+            assert False, "parse should have raised"
+        # expect: python-standards/except-swallows-assert
+        except Exception:
+            pass
