@@ -254,6 +254,9 @@ class Rule:
     # The oldest Python the rule's advice works on (`requires_python: "3.2"`): not run where the project
     # supports an older one (reviewer.rules.pyversion).
     requires_python: Optional[tuple[int, int]] = None
+    # The Python where what the rule flags starts to matter (`python_since: "3.12"`: a deprecation):
+    # not run where the newest Python the project names is older (reviewer.rules.pyversion).
+    python_since: Optional[tuple[int, int]] = None
     # A cheap ast-grep rule (kinds and fields, few patterns) some node of a file must match for `matcher`
     # to match there: checked first, so the costly rule is compiled only for files that pass.
     gate: Optional[Mapping[str, Any]] = None

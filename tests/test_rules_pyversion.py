@@ -33,6 +33,24 @@ def test_specifier_floor(spec: str, floor: object) -> None:
     assert pyversion.specifier_floor(spec) == floor
 
 
+@pytest.mark.parametrize("spec, ceiling", [
+    (">=3.8,<3.12", (3, 11)),
+    (">=3.6, <=3.10", (3, 10)),
+    ("==3.10.*", (3, 10)),
+    ("~=3.10.0", (3, 10)),
+    ("~=3.10", None),  # >=3.10, ==3.*
+    (">=3.8", None),
+    ("<4", None),
+    ("<4.0", None),
+    (">=3.7,<3.12.4", None),  # admits 3.12.0 to 3.12.3
+    ("^3.8", None),
+    (">=3.9,<3.11 || >=3.12", None),
+    ("", None),
+])
+def test_specifier_ceiling(spec: str, ceiling: object) -> None:
+    assert pyversion.specifier_ceiling(spec) == ceiling
+
+
 def _write(root: Path, files: dict[str, str]) -> Path:
     for name, text in files.items():
         (root / name).write_text(text)
@@ -97,3 +115,36 @@ def test_requires_python_must_be_a_version_string(tmp_path: Path) -> None:
     rule.write_text(head + "requires_python: 3.10\n")  # YAML reads 3.1: a string is required
     with pytest.raises(UsageError, match=r"r\.yaml:6: `requires_python` must be a \"MAJOR.MINOR\" string"):
         rulesmod.parse_file(rule, "team")
+
+
+def test_newest_python_the_project_names(tmp_path: Path) -> None:
+    assert pyversion.newest(tmp_path) is None
+    # tox's envlist names the Pythons it tests on (paasta: py310 only)
+    _write(tmp_path, {"tox.ini": "[tox]\nenvlist = py310-linux, docs\n[testenv:docs]\nbasepython = python3.10\n"})
+    top = pyversion.newest(tmp_path)
+    assert top is not None and top.version == (3, 10) and top.source == "tox.ini: Python 3.10"
+    # the newest of all the versions listed counts: classifiers that go further win
+    _write(tmp_path, {"setup.py": "setup(classifiers=['Programming Language :: Python :: 3.9',\n"
+                                  "'Programming Language :: Python :: 3.13'])\n"})
+    assert pyversion.newest(tmp_path).version == (3, 13)  # type: ignore[union-attr]
+    # a ceiling in requires-python comes first
+    _write(tmp_path, {"pyproject.toml": '[project]\nname = "x"\nrequires-python = ">=3.8,<3.12"\n'})
+    top = pyversion.newest(tmp_path)
+    assert top is not None and top.version == (3, 11) and "requires-python: >=3.8,<3.12" in top.source
+
+
+def test_a_deprecation_newer_than_the_projects_pythons_is_not_reported(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # utcnow() is deprecated since 3.12: a project that lists Python up to 3.10 never sees the warning.
+    setup = ("from setuptools import setup\nsetup(name='t', python_requires='>=3.8', classifiers=[\n"
+             "    'Programming Language :: Python :: 3.8',\n    'Programming Language :: Python :: {}',\n])\n")
+    feature_branch(repo, {"setup.py": setup.format("3.10"), "lib.py": UTCNOW})
+    data = review_json(cli, repo)
+    assert not [f for f in data["findings"] if f["rule"] == "python-standards/utcnow"]
+    (note,) = [n for n in data["notes"] if "starts to matter" in n]
+    assert "(3.10, from setup.py classifiers: Python 3.10): python-standards/utcnow (Python 3.12)" in note
+    # The project adds 3.12: the rule runs.
+    repo.write("setup.py", setup.format("3.12"))
+    repo.commit("support 3.12")
+    data = review_json(cli, repo)
+    assert [f["line"] for f in data["findings"] if f["rule"] == "python-standards/utcnow"] == [5]
+    assert not [n for n in data["notes"] if "starts to matter" in n]

@@ -33,7 +33,7 @@ KEYS = {"id", "title", "severity", "language", "description", "files", "exclude"
         "constraints", "utils", "transform", "fix", "judge", "examples",
         # name resolution (reviewer.rules.resolve), contexts (reviewer.rules.context), guarded fixes
         "calls", "names", "unless_argument_of", "context", "fix_when", "enabled", "unconfirmed", "defers_to",
-        "requires_python", "gate", "callers"}
+        "requires_python", "python_since", "gate", "callers"}
 REQUIRED = ("id", "title", "severity", "description")
 # Globs a rule applies to when it names none, by language.
 DEFAULT_FILES = {"python": ("*.py", "*.pyi")}
@@ -162,21 +162,22 @@ def parse_file(path: Path, pack: str) -> Rule:
         default_enabled=_enabled(path, line("enabled", 1), data.get("enabled", True)),
         unconfirmed=_unconfirmed(path, line("unconfirmed", 1), data),
         defers_to=_defers_to(path, line("defers_to", 1), pack, data),
-        requires_python=_requires_python(path, line("requires_python", 1), data),
+        requires_python=_version_key(path, line("requires_python", 1), data, "requires_python"),
+        python_since=_version_key(path, line("python_since", 1), data, "python_since"),
         gate=gate, callers=data.get("callers"),
     )
 
 
-def _requires_python(path: Path, line: int, data: dict[str, Any]) -> Optional[tuple[int, int]]:
-    """`requires_python: "3.2"`: the oldest Python the rule's advice works on."""
-    if "requires_python" not in data:
+def _version_key(path: Path, line: int, data: dict[str, Any], key: str) -> Optional[tuple[int, int]]:
+    """`requires_python: "3.2"` (the oldest Python the advice works on) or `python_since: "3.12"`."""
+    if key not in data:
         return None
     from reviewer.rules.pyversion import parse_version
 
-    value = data["requires_python"]
+    value = data[key]
     version = parse_version(value) if isinstance(value, str) else None
     if version is None:
-        raise _fail(path, line, '`requires_python` must be a "MAJOR.MINOR" string, e.g. "3.2"')
+        raise _fail(path, line, f'`{key}` must be a "MAJOR.MINOR" string, e.g. "3.2"')
     return version
 
 

@@ -13,6 +13,13 @@ what installers enforce; classifiers come last because they are often stale):
 (`pyproject.toml` `[tool.ruff]`, `ruff.toml`, `.ruff.toml`), then the `Programming Language ::
 Python :: X.Y` classifiers of `pyproject.toml`, `setup.cfg` or `setup.py`. Nothing found, or a
 file that cannot be read: no floor, and every rule runs.
+
+The newest Python it supports matters the other way round: `utcnow()` is deprecated since 3.12, and
+in a project that runs on 3.10 at most (paasta's tox envlist `py310`, security_monkey's classifiers up
+to 3.7) nobody sees the warning. A rule says `python_since: "3.12"`; when the newest Python the
+project names is older, the rule does not run and a note says why. The newest is the upper bound of
+`requires-python` (`<3.12`), else the newest of the versions it lists anywhere: classifiers, tox's
+`envlist` (`py310`) and `basepython`. A project that names no version: no ceiling, the rule runs.
 """
 
 from __future__ import annotations
@@ -80,6 +87,35 @@ def specifier_floor(spec: str) -> Optional[Version]:
     return min(floors) if floors else None
 
 
+def specifier_ceiling(spec: str) -> Optional[Version]:
+    """The newest Python a specifier admits: `>=3.8,<3.12` -> (3, 11); `==3.10.*` -> (3, 10); `>=3.8` -> None."""
+    ceilings: list[Version] = []
+    for alternative in spec.split("||"):
+        highs: list[Version] = []
+        for clause in alternative.split(","):
+            m = re.match(r"^\s*(<=|<|==|~=)\s*(\d+)\.(\d+)(\.\*|\.\d+)?\s*$", clause)
+            if m is None:
+                continue
+            op, major, minor, rest = m.group(1), int(m.group(2)), int(m.group(3)), m.group(4)
+            if op == "<":
+                if minor == 0 or rest not in (None, ".0"):
+                    continue  # `<4.0` says nothing about 3.x; `<3.12.4` still admits 3.12
+                highs.append((major, minor - 1))
+            elif op == "<=" or op == "==" or (op == "~=" and rest is not None):
+                highs.append((major, minor))
+        if not highs:
+            return None  # one alternative without a ceiling: none overall
+        ceilings.append(min(highs))
+    return max(ceilings) if ceilings else None
+
+
+def _listed(text: str, tox: bool) -> list[Version]:
+    """The `Python :: 3.X` classifiers named in `text`, or for tox its `py3X` environments and `python3.X`."""
+    if not tox:
+        return [(int(m.group(1)), int(m.group(2))) for m in _CLASSIFIER.finditer(text + "\n") if m.group(2)]
+    return [(3, int(a or b)) for a, b in re.findall(r"\bpy3(\d{1,2})\b|\bpython3\.(\d{1,2})\b", text)]
+
+
 def _classifiers_floor(text: str) -> Optional[Version]:
     """The oldest `Programming Language :: Python :: X.Y` listed; a bare `:: 2` counts as Python 2."""
     seen = [(int(m.group(1)), int(m.group(2)) if m.group(2) else None) for m in _CLASSIFIER.finditer(text + "\n")]
@@ -141,3 +177,37 @@ def oldest(root: Path) -> Optional[Floor]:
         if floor is not None:
             return Floor(floor, f"{where}: Python {floor[0]}.{floor[1]}")
     return None
+
+
+def newest(root: Path) -> Optional[Floor]:
+    """The newest Python the repository at `root` says it supports, and where it says so (None: no ceiling)."""
+    pyproject = _toml(root, "pyproject.toml")
+    setup_cfg_text = read_config(root, "setup.cfg") or ""
+    setup_py = read_config(root, "setup.py") or ""
+    for where, spec in (("pyproject.toml [project] requires-python", lookup(pyproject, "project", "requires-python")),
+                        ("pyproject.toml [tool.poetry.dependencies] python",
+                         lookup(pyproject, "tool", "poetry", "dependencies", "python")),
+                        ("setup.py python_requires",
+                         m.group(2) if (m := _SETUP_PY_REQUIRES.search(setup_py)) else None)):
+        if isinstance(spec, str):
+            ceiling = specifier_ceiling(spec)
+            if ceiling is not None:
+                return Floor(ceiling, f"{where}: {spec.strip()}")
+    listed = lookup(pyproject, "project", "classifiers")
+    classifiers = "\n".join(c for c in listed if isinstance(c, str)) if isinstance(listed, list) else ""
+    best: Optional[Floor] = None
+    for where, text in (("pyproject.toml classifiers", classifiers),
+                        ("setup.cfg classifiers", setup_cfg_text if "Programming Language" in setup_cfg_text else ""),
+                        ("setup.py classifiers", setup_py if "Programming Language" in setup_py else ""),
+                        ("tox.ini", _tox_envs(read_config(root, "tox.ini") or ""))):
+        versions = [v for v in _listed(text, where == "tox.ini") if v[0] == 3]
+        if versions and (best is None or max(versions) > best.version):
+            top = max(versions)
+            best = Floor(top, f"{where}: Python {top[0]}.{top[1]}")
+    return best
+
+
+def _tox_envs(text: str) -> str:
+    """tox.ini's `envlist` and `basepython` lines, where it names the Pythons it tests on."""
+    return "\n".join(line for line in text.splitlines() if re.match(r"\s*(envlist|env_list|basepython)\s*=", line)
+                     or (line.startswith((" ", "\t")) and re.search(r"\bpy3\d", line)))
