@@ -9,3 +9,20 @@ def last(values, other):
 
 # ok: off-by-one/index-len
 memo[len(memo)] = obj
+
+
+class DigestTests(unittest.TestCase):
+    def test_index_out_of_range(self):
+        dig = Digest(b"x" * 32)
+        with self.assertRaises(IndexError):
+            # ok: off-by-one/index-len
+            dig[len(dig)]
+        with pytest.raises(IndexError, match="out of range"):
+            # ok: off-by-one/index-len
+            dig[len(dig)]
+
+
+def tail_of(values):
+    with open_log() as log:
+        # expect: off-by-one/index-len
+        log.write(values[len(values)])
