@@ -63,6 +63,14 @@ def _model_review(ctx: TaskContext, rules: list[Rule], candidates: list[Finding]
     return out
 
 
+# A rule's Python bound, where the project's own bound is read from, and what a note says when it misses.
+_PYTHON_BOUNDS = (
+    ("requires_python", rules_pyversion.oldest, "their advice needs a newer Python than the project supports"),
+    ("python_since", rules_pyversion.newest,
+     "what they flag starts to matter in a newer Python than the newest the project names"),
+)
+
+
 def _supported(ctx: TaskContext, rules: list[Rule], out: TaskOutput) -> list[Rule]:
     """Drop the rules that do not fit the Pythons the project supports.
 
@@ -70,25 +78,17 @@ def _supported(ctx: TaskContext, rules: list[Rule], out: TaskOutput) -> list[Rul
     `python_since`: what the rule flags starts to matter in a Python newer than the newest it names.
     """
     dropped: set[str] = set()
-    if any(r.requires_python for r in rules):
-        floor = rules_pyversion.oldest(ctx.root)
-        too_new = [r for r in rules if floor is not None and r.requires_python and r.requires_python > floor.version]
-        if floor is not None and too_new:
-            needs = ", ".join(sorted(f"{r.id} (Python {r.requires_python[0]}.{r.requires_python[1]})"
-                                     for r in too_new if r.requires_python))
-            out.notes.append(f"{len(too_new)} rule(s) not run: their advice needs a newer Python than the project "
-                             f"supports ({floor.text()}, from {floor.source}): {needs}")
-            dropped |= {r.id for r in too_new}
-    if any(r.python_since for r in rules):
-        ceiling = rules_pyversion.newest(ctx.root)
-        not_yet = [r for r in rules if ceiling is not None and r.python_since and r.python_since > ceiling.version
-                   and r.id not in dropped]
-        if ceiling is not None and not_yet:
-            since = ", ".join(sorted(f"{r.id} (Python {r.python_since[0]}.{r.python_since[1]})"
-                                     for r in not_yet if r.python_since))
-            out.notes.append(f"{len(not_yet)} rule(s) not run: what they flag starts to matter in a newer Python "
-                             f"than the newest the project names ({ceiling.text()}, from {ceiling.source}): {since}")
-            dropped |= {r.id for r in not_yet}
+    for attr, project_bound, why in _PYTHON_BOUNDS:
+        if not any(getattr(r, attr) for r in rules):
+            continue
+        bound = project_bound(ctx.root)
+        if bound is None:
+            continue
+        missed = [(r, v) for r in rules if (v := getattr(r, attr)) and v > bound.version and r.id not in dropped]
+        if missed:
+            listed = ", ".join(sorted(f"{r.id} (Python {v[0]}.{v[1]})" for r, v in missed))
+            out.notes.append(f"{len(missed)} rule(s) not run: {why} ({bound.text()}, from {bound.source}): {listed}")
+            dropped |= {r.id for r, _ in missed}
     return [r for r in rules if r.id not in dropped] if dropped else rules
 
 
