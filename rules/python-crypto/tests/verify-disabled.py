@@ -94,3 +94,13 @@ def clients(base_url, url):
     # expect: python-crypto/verify-disabled
     s3 = boto3.resource("s3", verify=False)
     return gh, index, data, s3
+
+
+def hub_is_up(address, port, base_url):
+    # ok: python-crypto/verify-disabled
+    r = requests.get("http://%s:%d%s/hub/api" % (address, port, base_url), verify=False)
+    # ok: python-crypto/verify-disabled
+    requests.get(f"http://{address}/health", verify=False)
+    # expect: python-crypto/verify-disabled
+    requests.get(f"https://{address}/health", verify=False)
+    return r
