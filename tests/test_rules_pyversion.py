@@ -131,6 +131,11 @@ def test_newest_python_the_project_names(tmp_path: Path) -> None:
     _write(tmp_path, {"pyproject.toml": '[project]\nname = "x"\nrequires-python = ">=3.8,<3.12"\n'})
     top = pyversion.newest(tmp_path)
     assert top is not None and top.version == (3, 11) and "requires-python: >=3.8,<3.12" in top.source
+    # the same packaging sources as the floor: setup.cfg's python_requires too
+    (tmp_path / "pyproject.toml").unlink()
+    _write(tmp_path, {"setup.cfg": "[options]\npython_requires = >=3.7, <3.11\n"})
+    top = pyversion.newest(tmp_path)
+    assert top is not None and top.version == (3, 10) and top.source.startswith("setup.cfg [options] python_requires")
 
 
 def test_a_deprecation_newer_than_the_projects_pythons_is_not_reported(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]

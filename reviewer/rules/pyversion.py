@@ -137,42 +137,57 @@ def _toml(root: Path, name: str) -> dict[str, Any]:
         return {}
 
 
-def oldest(root: Path) -> Optional[Floor]:
-    """The oldest Python the repository at `root` says it supports, and where it says so."""
+@dataclass(frozen=True)
+class _Metadata:
+    """What the project's packaging says about its Pythons: version specifiers, then classifier texts."""
+
+    pyproject: dict[str, Any]
+    specs: list[tuple[str, Any]]  # (where, specifier), in the order they count
+    classifiers: list[tuple[str, str]]  # (where, text holding `Programming Language :: Python :: X.Y`)
+
+
+def _metadata(root: Path) -> _Metadata:
     pyproject = _toml(root, "pyproject.toml")
     setup_cfg = configparser.ConfigParser(interpolation=None, strict=False)
-    cfg_text = read_config(root, "setup.cfg")
     try:
-        setup_cfg.read_string(cfg_text or "")
+        setup_cfg.read_string(read_config(root, "setup.cfg") or "")
     except configparser.Error:
         setup_cfg = configparser.ConfigParser(interpolation=None, strict=False)
     setup_py = read_config(root, "setup.py") or ""
-
+    m = _SETUP_PY_REQUIRES.search(setup_py)
     specs: list[tuple[str, Any]] = [
         ("pyproject.toml [project] requires-python", lookup(pyproject, "project", "requires-python")),
         ("pyproject.toml [tool.poetry.dependencies] python",
          lookup(pyproject, "tool", "poetry", "dependencies", "python")),
         ("setup.cfg [options] python_requires", setup_cfg.get("options", "python_requires", fallback=None)),
+        ("setup.py python_requires", m.group(2) if m else None),
     ]
-    m = _SETUP_PY_REQUIRES.search(setup_py)
-    specs.append(("setup.py python_requires", m.group(2) if m else None))
-    for where, spec in specs:
+    listed = lookup(pyproject, "project", "classifiers")
+    classifiers = [
+        ("pyproject.toml classifiers",
+         "\n".join(c for c in listed if isinstance(c, str)) if isinstance(listed, list) else ""),
+        ("setup.cfg classifiers", setup_cfg.get("metadata", "classifiers", fallback="")),
+        ("setup.py classifiers", setup_py),
+    ]
+    return _Metadata(pyproject, specs, classifiers)
+
+
+def oldest(root: Path) -> Optional[Floor]:
+    """The oldest Python the repository at `root` says it supports, and where it says so."""
+    meta = _metadata(root)
+    for where, spec in meta.specs:
         if isinstance(spec, str):
             floor = specifier_floor(spec)
             if floor is not None:
                 return Floor(floor, f"{where}: {spec.strip()}")
-    for where, data in (("pyproject.toml [tool.ruff]", lookup(pyproject, "tool", "ruff")),
+    for where, data in (("pyproject.toml [tool.ruff]", lookup(meta.pyproject, "tool", "ruff")),
                         ("ruff.toml", _toml(root, "ruff.toml")), (".ruff.toml", _toml(root, ".ruff.toml"))):
         target = lookup(data, "target-version")
         if isinstance(target, str):
             t = _RUFF_TARGET.match(target.strip())
             if t:
                 return Floor((int(t.group(1)), int(t.group(2))), f"{where} target-version: {target.strip()}")
-    listed = lookup(pyproject, "project", "classifiers")
-    classifiers = "\n".join(c for c in listed if isinstance(c, str)) if isinstance(listed, list) else ""
-    for where, text in (("pyproject.toml classifiers", classifiers),
-                        ("setup.cfg classifiers", setup_cfg.get("metadata", "classifiers", fallback="")),
-                        ("setup.py classifiers", setup_py)):
+    for where, text in meta.classifiers:
         floor = _classifiers_floor(text)
         if floor is not None:
             return Floor(floor, f"{where}: Python {floor[0]}.{floor[1]}")
@@ -181,26 +196,16 @@ def oldest(root: Path) -> Optional[Floor]:
 
 def newest(root: Path) -> Optional[Floor]:
     """The newest Python the repository at `root` says it supports, and where it says so (None: no ceiling)."""
-    pyproject = _toml(root, "pyproject.toml")
-    setup_cfg_text = read_config(root, "setup.cfg") or ""
-    setup_py = read_config(root, "setup.py") or ""
-    for where, spec in (("pyproject.toml [project] requires-python", lookup(pyproject, "project", "requires-python")),
-                        ("pyproject.toml [tool.poetry.dependencies] python",
-                         lookup(pyproject, "tool", "poetry", "dependencies", "python")),
-                        ("setup.py python_requires",
-                         m.group(2) if (m := _SETUP_PY_REQUIRES.search(setup_py)) else None)):
+    meta = _metadata(root)
+    for where, spec in meta.specs:
         if isinstance(spec, str):
             ceiling = specifier_ceiling(spec)
             if ceiling is not None:
                 return Floor(ceiling, f"{where}: {spec.strip()}")
-    listed = lookup(pyproject, "project", "classifiers")
-    classifiers = "\n".join(c for c in listed if isinstance(c, str)) if isinstance(listed, list) else ""
     best: Optional[Floor] = None
-    for where, text in (("pyproject.toml classifiers", classifiers),
-                        ("setup.cfg classifiers", setup_cfg_text if "Programming Language" in setup_cfg_text else ""),
-                        ("setup.py classifiers", setup_py if "Programming Language" in setup_py else ""),
-                        ("tox.ini", _tox_envs(read_config(root, "tox.ini") or ""))):
-        versions = [v for v in _listed(text, where == "tox.ini") if v[0] == 3]
+    for where, text, tox in [*((w, t, False) for w, t in meta.classifiers),
+                             ("tox.ini", _tox_envs(read_config(root, "tox.ini") or ""), True)]:
+        versions = [v for v in _listed(text, tox) if v[0] == 3]
         if versions and (best is None or max(versions) > best.version):
             top = max(versions)
             best = Floor(top, f"{where}: Python {top[0]}.{top[1]}")
