@@ -14,6 +14,7 @@ from reviewer.engine.review import _parse_answer, review_hunks
 from reviewer.engine.schema import findings_schema
 from reviewer.git import DiffMode
 from reviewer.records import Finding, Hunk, Rule, Severity, Source
+from reviewer.rules import context as rules_context
 from reviewer.tasks import TaskContext, TaskOutput
 from tests.conftest import GitRepo
 
@@ -210,6 +211,16 @@ def test_generated_vendored_and_lock_files_are_recognised() -> None:
     # The model skips the folders the rules skip (rules.vendored), so one setting serves both.
     assert prompts.skip_reason("ext/lib/x.py", "") is None
     assert prompts.skip_reason("ext/lib/x.py", "", ["ext"]) is not None
+    # A hand-kept line that says not to edit it is not a generated file.
+    assert prompts.skip_reason("pkg/version.py", '__version__ = "1"  # DO NOT EDIT THIS LINE\n') is None
+    # And the repository's .gitattributes, as the rules read it: in and out of vendored / generated.
+    attrs = rules_context.Contexts(attributes=rules_context.parse_gitattributes(
+        "web/js/** linguist-vendored\nthird_party/ours/** -linguist-vendored\nschema.py linguist-generated\n"))
+    assert prompts.skip_reason("web/js/a/b.py", "", contexts=attrs) == \
+        rules_context.VENDORED_ATTR + ": not reviewed by the model"
+    assert prompts.skip_reason("third_party/ours/x.py", "", contexts=attrs) is None
+    assert prompts.skip_reason("third_party/theirs/x.py", "", contexts=attrs) is not None
+    assert prompts.skip_reason("src/schema.py", "", contexts=attrs) is not None
 
 
 def test_bounded_schema_never_allows_an_out_of_range_line() -> None:
