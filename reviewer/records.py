@@ -203,6 +203,7 @@ class Why(str, enum.Enum):
     DISABLED = "disabled"
     MOVED = "moved code"  # the flagged lines also appear among the diff's removed lines (moved or reflowed)
     DEFAULT_UNUSED = "default never used"  # a test helper's default that no call leaves out (rules.callers)
+    NOT_AN_EXCEPTION = "not an exception"  # the repository defines the called name as no exception (rules.callers)
 
 
 @dataclass(frozen=True)
@@ -263,6 +264,9 @@ class Rule:
     # "tests": in test files, reported only when a call in the repository leaves the flagged parameter out
     # (reviewer.rules.callers); a parameter-default rule only.
     callers: Optional[str] = None
+    # "exception": a finding on a call stays unless the repository defines the called name as a function or a
+    # class that derives from no exception (reviewer.rules.callers.Sources.not_an_exception).
+    callee: Optional[str] = None
 
     @property
     def kind(self) -> RuleKind:

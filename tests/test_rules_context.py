@@ -386,6 +386,45 @@ def test_outside_tests_a_default_is_reported_whoever_calls_it(cli, repo: GitRepo
     assert {f["line"] for f in data["findings"] if f["rule"] == "python-standards/mutable-default"} == {2, 7}
 
 
+def test_a_name_the_repository_defines_as_no_exception_is_not_an_exception_not_raised(  # type: ignore[no-untyped-def]
+        cli, repo: GitRepo) -> None:
+    # spyder's shape: "errors" whose constructor logs and exits, defined in another module of the repository.
+    _branch(repo, {
+        "src/app/installers.py": ("class InstallerBaseError(object):\n    def __init__(self, msg):\n"
+                                  "        raise SystemExit(msg)\n\n\nclass InstallerPylspError(InstallerBaseError):\n"
+                                  "    pass\n\n\nclass PluginError(RuntimeError):\n    pass\n\n\n"
+                                  "def CreateError(msg):\n    return msg\n"),
+        "src/app/main.py": ("from app.installers import CreateError, InstallerPylspError, PluginError\n"
+                            "from sphinx.errors import SphinxError\n\n\n"
+                            "def start(lang):\n    InstallerPylspError(lang)\n    CreateError(lang)\n"
+                            "    if lang is None:\n        PluginError('no language')\n"
+                            "    if not lang:\n        SphinxError('empty')\n"),
+        # a same-named function of the repository does not make the imported SphinxError one
+        "src/app/compat.py": "def SphinxError(msg):\n    return msg\n",
+    })
+    data = _review(cli, repo)
+    rule = "python-standards/exception-not-raised"
+    assert {(f["path"], f["line"]) for f in data["findings"] if f["rule"] == rule} == \
+        {("src/app/main.py", 9), ("src/app/main.py", 11)}
+    assert sorted((f["line"], f["why"]) for f in data["not_reported"] if f["rule"] == rule) == \
+        [(6, "not an exception"), (7, "not an exception")]
+
+
+def test_callee_needs_exception_and_a_rule(tmp_path: Path) -> None:
+    import pytest
+
+    from reviewer import rules as rulesmod
+    from reviewer.errors import UsageError
+
+    head = "id: r\ntitle: t\nseverity: warning\ndescription: d\n"
+    for body in ("rule: {kind: call}\ncallee: function\n", "judge: q\ncallee: exception\n"):
+        path = tmp_path / "team" / "r.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(head + body)
+        with pytest.raises(UsageError, match="r.yaml:6: `callee` must be `exception`"):
+            rulesmod.parse_file(path, "team")
+
+
 def test_callers_needs_tests_and_a_rule(tmp_path: Path) -> None:
     import pytest
 

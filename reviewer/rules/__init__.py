@@ -33,7 +33,7 @@ KEYS = {"id", "title", "severity", "language", "description", "files", "exclude"
         "constraints", "utils", "transform", "fix", "judge", "examples",
         # name resolution (reviewer.rules.resolve), contexts (reviewer.rules.context), guarded fixes
         "calls", "names", "unless_argument_of", "context", "fix_when", "enabled", "unconfirmed", "defers_to",
-        "requires_python", "python_since", "gate", "callers"}
+        "requires_python", "python_since", "gate", "callers", "callee"}
 REQUIRED = ("id", "title", "severity", "description")
 # Globs a rule applies to when it names none, by language.
 DEFAULT_FILES = {"python": ("*.py", "*.pyi")}
@@ -153,6 +153,8 @@ def parse_file(path: Path, pack: str) -> Rule:
     if "callers" in data and (data["callers"] != "tests" or "rule" not in data):
         raise _fail(path, line("callers", 1), "`callers` must be `tests`, next to a `rule` that matches a "
                                               "parameter's default")
+    if "callee" in data and (data["callee"] != "exception" or "rule" not in data):
+        raise _fail(path, line("callee", 1), "`callee` must be `exception`, next to a `rule` that matches a call")
     return Rule(
         id=f"{pack}/{name}", pack=pack, title=data["title"].strip(), severity=severity, language=language,
         description=data["description"].strip(), files=files, exclude=exclude, matcher=matcher,
@@ -164,7 +166,7 @@ def parse_file(path: Path, pack: str) -> Rule:
         defers_to=_defers_to(path, line("defers_to", 1), pack, data),
         requires_python=_version_key(path, line("requires_python", 1), data, "requires_python"),
         python_since=_version_key(path, line("python_since", 1), data, "python_since"),
-        gate=gate, callers=data.get("callers"),
+        gate=gate, callers=data.get("callers"), callee=data.get("callee"),
     )
 
 

@@ -103,6 +103,13 @@ def _leaves_out(call: ast.Call, target: Target) -> Optional[bool]:
     return given <= target.index
 
 
+def _base_name(base: ast.expr) -> str:
+    """`Base`, `mod.Base` and `Base[T]` by their class name; any other expression (a call) is `?`."""
+    if isinstance(base, ast.Subscript):
+        base = base.value
+    return base.id if isinstance(base, ast.Name) else base.attr if isinstance(base, ast.Attribute) else "?"
+
+
 class Sources:
     """The repository's Python sources; each is parsed once, when a name it may call is first looked for."""
 
@@ -110,6 +117,7 @@ class Sources:
         self._texts = texts
         self._trees: dict[int, Optional[ast.AST]] = {}
         self._bases: Optional[dict[str, set[str]]] = None
+        self._functions: set[str] = set()
 
     def _tree(self, i: int) -> Optional[ast.AST]:
         if i not in self._trees:
@@ -127,17 +135,49 @@ class Sources:
             if tree is not None:
                 yield tree
 
-    def family(self, owner: str) -> set[str]:
-        """`owner` and every class, by name, that inherits from it here (directly or not)."""
+    def _scan(self) -> dict[str, set[str]]:
+        """Every class defined here, by name, with the names of its bases (`?` for one that is not a name),
+        and every function or method name."""
         if self._bases is None:
             self._bases = {}
             for i, text in enumerate(self._texts):
-                tree = self._tree(i) if "class " in text else None
+                tree = self._tree(i) if "class " in text or "def " in text else None
                 for node in ast.walk(tree) if tree is not None else ():
                     if isinstance(node, ast.ClassDef):
-                        self._bases.setdefault(node.name, set()).update(
-                            b.id if isinstance(b, ast.Name) else b.attr for b in node.bases
-                            if isinstance(b, (ast.Name, ast.Attribute)))
+                        self._bases.setdefault(node.name, set()).update(_base_name(b) for b in node.bases)
+                    elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                        self._functions.add(node.name)
+        return self._bases
+
+    def not_an_exception(self, name: str) -> bool:
+        """Whether the repository defines `name`, and no definition of it can be an exception.
+
+        A class is one when each of its bases is `object` or, by name, a class defined here that is none
+        either (spyder's `class SpyderInstallerError(object)`, whose constructor logs and exits); a base
+        from elsewhere (`Exception`, a library's class) may be an exception, so that class counts as one.
+        A name defined only as a function or method is no exception (hupper's `CheckError()`).
+        """
+        bases = self._scan()
+        if name not in bases:
+            return name in self._functions
+        seen: set[str] = set()
+        todo = [name]
+        while todo:
+            cls = todo.pop()
+            if cls in seen:
+                continue
+            seen.add(cls)
+            for base in bases[cls]:
+                if base in bases:
+                    todo.append(base)
+                elif base != "object":
+                    return False
+        return True
+
+    def family(self, owner: str) -> set[str]:
+        """`owner` and every class, by name, that inherits from it here (directly or not)."""
+        self._scan()
+        assert self._bases is not None
         out = {owner}
         grew = True
         while grew:
@@ -181,3 +221,47 @@ def left_out(target: Target, sources: Sources) -> bool:
             if _counts(call, where, target, family, imported) and _leaves_out(call, target):
                 return True
     return False
+
+
+def called_at(text: str, line: int) -> tuple[Optional[str], Optional[str]]:
+    """The name called by the expression statement that starts on `line` (`Name(...)` or `mod.Name(...)`),
+    and the module the file imports that name from (None when it does not import it); (None, None) if none."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None, None
+    name = None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Expr) and node.lineno == line and isinstance(node.value, ast.Call):
+            func = node.value.func
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+            break
+    if name is None:
+        return None, None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and any((a.asname or a.name) == name for a in node.names):
+            return name, "." * node.level + (node.module or "")
+    return name, None
+
+
+def in_repository(module: str, paths: Iterable[str]) -> bool:
+    """Whether a module a file imports from is the repository's own: relative, or its top package is here."""
+    if module.startswith("."):
+        return True
+    top = module.split(".")[0]
+    for p in paths:
+        root = p.split("src/", 1)[1] if p.startswith("src/") or "/src/" in p else p  # src/ layouts, monorepos
+        if root == f"{top}.py" or root.startswith(f"{top}/"):
+            return True
+    return False
+
+
+def defined_as_no_exception(text: str, line: int, sources: Sources, paths: Iterable[str]) -> bool:
+    """Whether the call on `line` names what the repository defines as no exception (see Sources.not_an_exception).
+
+    A name the file imports from outside the repository is that package's: not looked up here.
+    """
+    name, origin = called_at(text, line)
+    if name is None or (origin is not None and not in_repository(origin, paths)):
+        return False
+    return sources.not_an_exception(name)

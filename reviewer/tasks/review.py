@@ -11,7 +11,7 @@ and CLI entry points. Findings leave unfiltered: the router applies the filter m
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 from dataclasses import replace
 
@@ -177,7 +177,9 @@ def run(ctx: TaskContext) -> TaskOutput:
         found += f
         candidates += c
 
-    found = _default_used(ctx, found, pattern_rules, test_files, out)
+    repo = _RepoSources(ctx)
+    found = _default_used(ctx, found, pattern_rules, test_files, out, repo)
+    found = _callee_defined(ctx, found, pattern_rules, out, repo)
 
     model_out = None
     if ctx.config.model.backend != "none":
@@ -261,8 +263,38 @@ def _all_removed_text(ctx: TaskContext) -> str:
     return "\n".join(parts)
 
 
+class _RepoSources:
+    """The repository's Python sources (reviewer.rules.callers.Sources), read once, when first needed."""
+
+    def __init__(self, ctx: TaskContext) -> None:
+        self._ctx = ctx
+        self._listing = getattr(ctx.snapshot, "paths", None)  # None: a snapshot that cannot list its files
+        self._sources: Optional[Any] = None
+        self._paths: list[str] = []
+
+    @property
+    def available(self) -> bool:
+        return self._listing is not None
+
+    def paths(self) -> list[str]:
+        if self._listing is not None and not self._paths:
+            self._paths = [p for p in self._listing() if p.endswith((".py", ".pyi"))]
+        return self._paths
+
+    def sources(self) -> Any:
+        if self._sources is None:
+            from reviewer.rules import callers
+
+            names = self.paths()
+            prefetch = getattr(self._ctx.snapshot, "prefetch", None)
+            if prefetch is not None:
+                prefetch(names)
+            self._sources = callers.Sources([t for t in map(self._ctx.text, names) if t is not None])
+        return self._sources
+
+
 def _default_used(ctx: TaskContext, found: list[Finding], rules: list[Rule], test_files: set[str],
-                  out: TaskOutput) -> list[Finding]:
+                  out: TaskOutput, repo: _RepoSources) -> list[Finding]:
     """In test files, a `callers: tests` rule's finding stays only when some call leaves its parameter out.
 
     A test helper's mutable default is shared only through calls that omit the argument; its callers
@@ -270,26 +302,43 @@ def _default_used(ctx: TaskContext, found: list[Finding], rules: list[Rule], tes
     """
     watched = {r.id for r in rules if r.callers == "tests"}
     mine = [f for f in found if f.rule in watched and f.path in test_files]
-    listing = getattr(ctx.snapshot, "paths", None)  # a snapshot that cannot list its files: keep them all
-    if not mine or listing is None:
+    if not mine or not repo.available:  # a snapshot that cannot list its files: keep them all
         return found
     from reviewer.rules import callers
 
-    sources: Optional[callers.Sources] = None
     dropped: set[int] = set()
     for f in mine:
         targets = callers.targets_at(ctx.text(f.path) or "", f.line)
         if not targets:
             continue
-        if sources is None:
-            names = [p for p in listing() if p.endswith((".py", ".pyi"))]
-            prefetch = getattr(ctx.snapshot, "prefetch", None)
-            if prefetch is not None:
-                prefetch(names)
-            sources = callers.Sources([t for t in map(ctx.text, names) if t is not None])
-        if not any(callers.left_out(t, sources) for t in targets):
+        if not any(callers.left_out(t, repo.sources()) for t in targets):
             dropped.add(id(f))
             out.routed.append(Routed(f, False, Why.DEFAULT_UNUSED))
+    return [f for f in found if id(f) not in dropped] if dropped else found
+
+
+def _callee_defined(ctx: TaskContext, found: list[Finding], rules: list[Rule], out: TaskOutput,
+                    repo: _RepoSources) -> list[Finding]:
+    """A `callee: exception` rule's finding stays unless the repository defines the called name as no exception.
+
+    `InstallerError(msg)` alone on a line builds an exception and drops it, unless `InstallerError` is
+    the repository's own function or a class that derives from no exception (rules.callers
+    `Sources.not_an_exception`); a name the file imports from outside the repository is taken as it is.
+    """
+    watched = {r.id for r in rules if r.callee == "exception"}
+    mine = [f for f in found if f.rule in watched]
+    if not mine or not repo.available:
+        return found
+    from reviewer.rules import callers
+
+    dropped: set[int] = set()
+    for f in mine:
+        text = ctx.text(f.path) or ""
+        if callers.called_at(text, f.line)[0] is None:
+            continue  # nothing to look up: the repository is not read
+        if callers.defined_as_no_exception(text, f.line, repo.sources(), repo.paths()):
+            dropped.add(id(f))
+            out.routed.append(Routed(f, False, Why.NOT_AN_EXCEPTION))
     return [f for f in found if id(f) not in dropped] if dropped else found
 
 

@@ -52,3 +52,29 @@ def open_process(access, pid):
         # expect: python-standards/exception-not-raised
         OSError("no process")
     return hp
+
+
+class InstallerBaseError(object):
+    """Not an exception: building one logs and exits (spyder's installer errors)."""
+
+    def __init__(self, msg):
+        log.error(msg)
+        raise SystemExit(1)
+
+
+class InstallerPylspError(InstallerBaseError):
+    pass
+
+
+class PluginLoadError(RuntimeError):
+    pass
+
+
+def start(service, language):
+    # ok: python-standards/exception-not-raised
+    InstallerPylspError(language)
+    # ok: python-standards/exception-not-raised
+    service.CheckForInstantiationError()
+    if language is None:
+        # expect: python-standards/exception-not-raised
+        PluginLoadError("no language")

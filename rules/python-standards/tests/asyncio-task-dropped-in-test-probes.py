@@ -1,0 +1,12 @@
+# path: winforms/tests_backend/dialogs.py
+import asyncio
+
+
+class DialogsMixin:
+    def _setup_close_handler(self, dialog, result):
+        async def _close_dialog():
+            await asyncio.sleep(0.5)
+            dialog.close(result)
+
+        # ok: python-standards/asyncio-task-dropped
+        asyncio.create_task(_close_dialog())
