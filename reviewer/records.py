@@ -204,6 +204,7 @@ class Why(str, enum.Enum):
     MOVED = "moved code"  # the flagged lines also appear among the diff's removed lines (moved or reflowed)
     DEFAULT_UNUSED = "default never used"  # a test helper's default that no call leaves out (rules.callers)
     NOT_AN_EXCEPTION = "not an exception"  # the repository defines the called name as no exception (rules.callers)
+    TASKS_KEPT = "tasks kept by the project"  # the repository installs its own task factory (rules.callers)
 
 
 @dataclass(frozen=True)
@@ -267,6 +268,9 @@ class Rule:
     # "exception": a finding on a call stays unless the repository defines the called name as a function or a
     # class that derives from no exception (reviewer.rules.callers.Sources.not_an_exception).
     callee: Optional[str] = None
+    # "custom-task-factory": not reported when the repository installs its own asyncio task factory
+    # (reviewer.rules.callers.installs_task_factory), which keeps every task it makes.
+    unless_project: Optional[str] = None
 
     @property
     def kind(self) -> RuleKind:

@@ -410,6 +410,26 @@ def test_a_name_the_repository_defines_as_no_exception_is_not_an_exception_not_r
         [(6, "not an exception"), (7, "not an exception")]
 
 
+def test_a_project_with_its_own_task_factory_keeps_its_tasks(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    code = "import asyncio\n\n\nasync def claim(swap):\n    asyncio.create_task(swap.claim())\n"
+    _branch(repo, {"pkg/swaps.py": code})
+    rule = "python-standards/asyncio-task-dropped"
+    data = _review(cli, repo)
+    assert [(f["path"], f["line"]) for f in data["findings"] if f["rule"] == rule] == [("pkg/swaps.py", 5)]
+    # electrum's shape: another module, util.py, installs a factory that keeps every task
+    repo.write("pkg/util.py", "def start(loop):\n    loop.set_task_factory(_keeping_factory)\n")
+    repo.commit("task factory")
+    data = _review(cli, repo)
+    assert not [f for f in data["findings"] if f["rule"] == rule]
+    assert [(f["line"], f["why"]) for f in data["not_reported"] if f["rule"] == rule] == \
+        [(5, "tasks kept by the project")]
+    # asyncio's eager factory keeps none
+    repo.write("pkg/util.py", "import asyncio\n\n\ndef start(loop):\n    loop.set_task_factory(asyncio.eager_task_factory)\n")
+    repo.commit("eager tasks")
+    data = _review(cli, repo)
+    assert [(f["path"], f["line"]) for f in data["findings"] if f["rule"] == rule] == [("pkg/swaps.py", 5)]
+
+
 def test_callee_needs_exception_and_a_rule(tmp_path: Path) -> None:
     import pytest
 
@@ -423,6 +443,9 @@ def test_callee_needs_exception_and_a_rule(tmp_path: Path) -> None:
         path.write_text(head + body)
         with pytest.raises(UsageError, match="r.yaml:6: `callee` must be `exception`"):
             rulesmod.parse_file(path, "team")
+    path.write_text(head + "rule: {kind: call}\nunless_project: django\n")
+    with pytest.raises(UsageError, match="r.yaml:6: `unless_project` must be one of: custom-task-factory"):
+        rulesmod.parse_file(path, "team")
 
 
 def test_callers_needs_tests_and_a_rule(tmp_path: Path) -> None:

@@ -33,7 +33,8 @@ KEYS = {"id", "title", "severity", "language", "description", "files", "exclude"
         "constraints", "utils", "transform", "fix", "judge", "examples",
         # name resolution (reviewer.rules.resolve), contexts (reviewer.rules.context), guarded fixes
         "calls", "names", "unless_argument_of", "context", "fix_when", "enabled", "unconfirmed", "defers_to",
-        "requires_python", "python_since", "gate", "callers", "callee"}
+        "requires_python", "python_since", "gate", "callers", "callee", "unless_project"}
+UNLESS_PROJECT = ("custom-task-factory",)  # what a project may have that makes a rule moot (rules.callers)
 REQUIRED = ("id", "title", "severity", "description")
 # Globs a rule applies to when it names none, by language.
 DEFAULT_FILES = {"python": ("*.py", "*.pyi")}
@@ -155,6 +156,8 @@ def parse_file(path: Path, pack: str) -> Rule:
                                               "parameter's default")
     if "callee" in data and (data["callee"] != "exception" or "rule" not in data):
         raise _fail(path, line("callee", 1), "`callee` must be `exception`, next to a `rule` that matches a call")
+    if "unless_project" in data and data["unless_project"] not in UNLESS_PROJECT:
+        raise _fail(path, line("unless_project", 1), "`unless_project` must be one of: " + ", ".join(UNLESS_PROJECT))
     return Rule(
         id=f"{pack}/{name}", pack=pack, title=data["title"].strip(), severity=severity, language=language,
         description=data["description"].strip(), files=files, exclude=exclude, matcher=matcher,
@@ -166,7 +169,7 @@ def parse_file(path: Path, pack: str) -> Rule:
         defers_to=_defers_to(path, line("defers_to", 1), pack, data),
         requires_python=_version_key(path, line("requires_python", 1), data, "requires_python"),
         python_since=_version_key(path, line("python_since", 1), data, "python_since"),
-        gate=gate, callers=data.get("callers"), callee=data.get("callee"),
+        gate=gate, callers=data.get("callers"), callee=data.get("callee"), unless_project=data.get("unless_project"),
     )
 
 

@@ -265,3 +265,29 @@ def defined_as_no_exception(text: str, line: int, sources: Sources, paths: Itera
     if name is None or (origin is not None and not in_repository(origin, paths)):
         return False
     return sources.not_an_exception(name)
+
+
+_EAGER = ("eager_task_factory", "create_eager_task_factory")
+
+
+def installs_task_factory(sources: Sources) -> bool:
+    """Whether the repository installs its own asyncio task factory (`loop.set_task_factory(factory)`).
+
+    A project's own factory is there to do something with every task, and the one reason to write one
+    is to keep a strong reference to each until it finishes (electrum's `_set_custom_task_factory`): a
+    task created and dropped is then not collected mid-run. asyncio's `eager_task_factory` (3.12) keeps
+    none, and `None` restores the default: those do not count.
+    """
+    for tree in sources.calling(["set_task_factory"]):
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "set_task_factory" and len(node.args) == 1):
+                continue
+            arg = node.args[0]
+            if isinstance(arg, ast.Call):
+                arg = arg.func
+            name = arg.id if isinstance(arg, ast.Name) else arg.attr if isinstance(arg, ast.Attribute) else None
+            if isinstance(arg, ast.Constant) or name in _EAGER:
+                continue
+            return True
+    return False

@@ -107,12 +107,15 @@ def run_file(path: Path, by_id: dict[str, Rule], results: dict[str, RuleResult],
                         and rules_context.treatment(by_id[d], kinds) != "skip"})
     matches = [m for m in rules_match.match_text(text, pattern + [by_id[d] for d in alongside])
                if m.rule.id in live]
-    if any(m.rule.callee == "exception" for m in matches):  # the case file stands for the whole repository
+    if any(m.rule.callee or m.rule.unless_project for m in matches):  # the case file stands for the repository
         from reviewer.rules import callers
 
         sources = callers.Sources([text])
-        matches = [m for m in matches if m.rule.callee != "exception"
-                   or not callers.defined_as_no_exception(text, m.line, sources, [where])]
+        kept = callers.installs_task_factory(sources)
+        matches = [m for m in matches
+                   if not (m.rule.callee == "exception" and callers.defined_as_no_exception(text, m.line, sources,
+                                                                                             [where]))
+                   and not (m.rule.unless_project == "custom-task-factory" and kept)]
     found = {(m.rule.id, m.line) for m in matches}
     expected = {(rid, t) for k, rid, _l, t in notes if k == "expect" and rid in tested}
     oks = {(rid, t) for k, rid, _l, t in notes if k == "ok" and rid in tested}

@@ -180,6 +180,7 @@ def run(ctx: TaskContext) -> TaskOutput:
     repo = _RepoSources(ctx)
     found = _default_used(ctx, found, pattern_rules, test_files, out, repo)
     found = _callee_defined(ctx, found, pattern_rules, out, repo)
+    found = _unless_project(found, pattern_rules, out, repo)
 
     model_out = None
     if ctx.config.model.backend != "none":
@@ -340,6 +341,22 @@ def _callee_defined(ctx: TaskContext, found: list[Finding], rules: list[Rule], o
             dropped.add(id(f))
             out.routed.append(Routed(f, False, Why.NOT_AN_EXCEPTION))
     return [f for f in found if id(f) not in dropped] if dropped else found
+
+
+def _unless_project(found: list[Finding], rules: list[Rule], out: TaskOutput, repo: _RepoSources) -> list[Finding]:
+    """An `unless_project: custom-task-factory` rule's findings leave when the repository installs its own
+    task factory, which keeps every task it makes (rules.callers.installs_task_factory): "tasks kept by the project"."""
+    watched = {r.id for r in rules if r.unless_project == "custom-task-factory"}
+    mine = [f for f in found if f.rule in watched]
+    if not mine or not repo.available:
+        return found
+    from reviewer.rules import callers
+
+    if not callers.installs_task_factory(repo.sources()):
+        return found
+    out.routed.extend(Routed(f, False, Why.TASKS_KEPT) for f in mine)
+    dropped = {id(f) for f in mine}
+    return [f for f in found if id(f) not in dropped]
 
 
 def _not_moved(ctx: TaskContext, found: list[Finding], out: TaskOutput) -> list[Finding]:
