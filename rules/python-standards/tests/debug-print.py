@@ -26,3 +26,15 @@ def read_packet(data, verbose=False):
         # expect: python-standards/debug-print
         print("DEBUG: packet", data)
     return data
+
+
+class QuartBackend:
+    def run(self, host, port, debug):
+        # ok: python-standards/debug-print
+        print(f" * Debug mode: {debug}")
+        # ok: python-standards/debug-print
+        print("DEBUG MODE is on: do not deploy")
+        # expect: python-standards/debug-print
+        print(f"debug: {host} {port}")
+        # expect: python-standards/debug-print
+        print("debug model", self)
