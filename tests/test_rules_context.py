@@ -487,3 +487,19 @@ def test_error_rules_report_at_info_in_documentation_and_examples(cli, repo: Git
     data = _review(cli, repo)
     found = {f["path"]: f["severity"] for f in data["findings"] if f["rule"] == "python-standards/raise-not-implemented"}
     assert found == {"doc/data/messages/n/notimplemented-raised/bad.py": "info", "shapes/base.py": "error"}
+
+
+def test_not_an_exception_follows_bases_through_the_repository() -> None:
+    from reviewer.rules.callers import Sources
+
+    sources = Sources([
+        "class A(object):\n    pass\n\n\nclass B(A):\n    pass\n\n\nclass I:\n    pass\n\n\nclass J(B, I):\n    pass\n",
+        "class E(Exception):\n    pass\n\n\nclass F(E):\n    pass\n\n\nclass K(J, E):\n    pass\n",
+        "class G(Generic[T]):\n    pass\n\n\nclass H(six.with_metaclass(M, Exception)):\n    pass\n\n\n"
+        "def CheckError(x):\n    pass\n\n\nclass Box:\n    async def FetchError(self):\n        pass\n",
+        "this file does not parse (\n",
+    ])
+    assert [n for n in "A B I J CheckError FetchError".split() if sources.not_an_exception(n)] == \
+        "A B I J CheckError FetchError".split()
+    # an exception somewhere up the line, a base from elsewhere, a base that is an expression, or unknown
+    assert not any(sources.not_an_exception(n) for n in "E F K G H Unknown".split())

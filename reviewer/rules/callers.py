@@ -117,7 +117,7 @@ class Sources:
         self._texts = texts
         self._trees: dict[int, Optional[ast.AST]] = {}
         self._bases: Optional[dict[str, set[str]]] = None
-        self._functions: set[str] = set()
+        self._defs: dict[str, tuple[Optional[set[str]], bool]] = {}
 
     def _tree(self, i: int) -> Optional[ast.AST]:
         if i not in self._trees:
@@ -136,18 +136,34 @@ class Sources:
                 yield tree
 
     def _scan(self) -> dict[str, set[str]]:
-        """Every class defined here, by name, with the names of its bases (`?` for one that is not a name),
-        and every function or method name."""
+        """Every class defined here, by name, with the names of its bases (`?` for one that is not a name)."""
         if self._bases is None:
             self._bases = {}
             for i, text in enumerate(self._texts):
-                tree = self._tree(i) if "class " in text or "def " in text else None
+                tree = self._tree(i) if "class " in text else None
                 for node in ast.walk(tree) if tree is not None else ():
                     if isinstance(node, ast.ClassDef):
                         self._bases.setdefault(node.name, set()).update(_base_name(b) for b in node.bases)
-                    elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                        self._functions.add(node.name)
         return self._bases
+
+    def _defined(self, name: str) -> tuple[Optional[set[str]], bool]:
+        """The bases of the classes named `name` here (None if no class is), and whether a def is named so.
+
+        Only the files whose text defines the name are parsed: a large repository is not read twice over.
+        """
+        if name not in self._defs:
+            pattern = re.compile(r"^[ \t]*(class|def|async[ \t]+def)[ \t]+" + re.escape(name) + r"\b", re.MULTILINE)
+            bases: Optional[set[str]] = None
+            function = False
+            for i, text in enumerate(self._texts):
+                tree = self._tree(i) if pattern.search(text) else None
+                for node in ast.walk(tree) if tree is not None else ():
+                    if isinstance(node, ast.ClassDef) and node.name == name:
+                        bases = (bases or set()) | {_base_name(b) for b in node.bases}
+                    elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == name:
+                        function = True
+            self._defs[name] = (bases, function)
+        return self._defs[name]
 
     def not_an_exception(self, name: str) -> bool:
         """Whether the repository defines `name`, and no definition of it can be an exception.
@@ -157,9 +173,9 @@ class Sources:
         from elsewhere (`Exception`, a library's class) may be an exception, so that class counts as one.
         A name defined only as a function or method is no exception (hupper's `CheckError()`).
         """
-        bases = self._scan()
-        if name not in bases:
-            return name in self._functions
+        bases, function = self._defined(name)
+        if bases is None:
+            return function
         seen: set[str] = set()
         todo = [name]
         while todo:
@@ -167,21 +183,21 @@ class Sources:
             if cls in seen:
                 continue
             seen.add(cls)
-            for base in bases[cls]:
-                if base in bases:
-                    todo.append(base)
-                elif base != "object":
-                    return False
+            for base in (self._defined(cls)[0] or set()) if cls != name else bases:
+                if base == "object":
+                    continue
+                if self._defined(base)[0] is None:
+                    return False  # not a class of this repository: may be an exception
+                todo.append(base)
         return True
 
     def family(self, owner: str) -> set[str]:
         """`owner` and every class, by name, that inherits from it here (directly or not)."""
-        self._scan()
-        assert self._bases is not None
+        classes = self._scan()
         out = {owner}
         grew = True
         while grew:
-            more = {c for c, bases in self._bases.items() if bases & out} - out
+            more = {c for c, bases in classes.items() if bases & out} - out
             out |= more
             grew = bool(more)
         return out
