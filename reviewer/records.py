@@ -202,6 +202,7 @@ class Why(str, enum.Enum):
     REJECTED_BY_CLOUD = "rejected by cloud"
     DISABLED = "disabled"
     MOVED = "moved code"  # the flagged lines also appear among the diff's removed lines (moved or reflowed)
+    ALREADY_THERE = "already there"  # the flagged code is on the lines its hunk replaces: the diff did not add it
     DEFAULT_UNUSED = "default never used"  # a test helper's default that no call leaves out (rules.callers)
     NOT_AN_EXCEPTION = "not an exception"  # the repository defines the called name as no exception (rules.callers)
     TASKS_KEPT = "tasks kept by the project"  # the repository installs its own task factory (rules.callers)

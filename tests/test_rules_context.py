@@ -273,6 +273,25 @@ def test_moved_or_reflowed_code_is_not_new(cli, repo: GitRepo) -> None:  # type:
     assert {ln for _p, _r, ln in _hits(data)} == {8, 17}
 
 
+def test_code_the_diff_rewrites_around_but_does_not_change_is_already_there(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    base = ("import requests\n\n\ndef fetch(url):\n    return requests.get(url, verify=False)\n\n\n"
+            "def send(url):\n    return requests.post(url)\n")
+    repo.write("client.py", base)
+    repo.commit("base")
+    repo.git("checkout", "-q", "-b", "feature")
+    # zap-api-python's shape: a PR adds an argument to a call that already had verify=False; another
+    # line of the same hunk turns verification off where it was on.
+    repo.write("client.py", ("import requests\n\n\ndef fetch(url):\n    return requests.get(url, timeout=5, verify=False)\n"
+                             "\n\ndef send(url):\n    return requests.post(url, verify=False)\n"))
+    repo.commit("timeouts")
+    data = _review(cli, repo)
+    rule = "python-crypto/verify-disabled"
+    assert {ln for _p, r, ln in _hits(data) if r == rule} == {9}
+    assert [(f["line"], f["why"]) for f in data["not_reported"] if f["rule"] == rule] == [(5, "already there")]
+    data = _review(cli, repo, "--filter-mode", "file")  # whole files: nothing is hidden
+    assert {ln for _p, r, ln in _hits(data) if r == rule} == {5, 9}
+
+
 def test_enabled_false_and_unconfirmed_skip(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     head = "title: t\nseverity: error\ndescription: d\n"
     repo.write(".reviewer/rules/team/opt-in.yaml", "id: opt-in\n" + head + "enabled: false\n"
