@@ -61,3 +61,19 @@ def naive_now(cached):
         return cached
     # expect: python-standards/utcnow
     return dt.datetime.utcnow()
+
+
+def expiry(utc_failed, days):
+    # ok: python-standards/utcnow
+    return dt.datetime.utcnow() + dt.timedelta(days=days) if utc_failed else dt.datetime.now(UTC) + dt.timedelta(days=days)
+
+
+def stamp(ts, local):
+    # ok: python-standards/utcnow
+    return dt.datetime.utcfromtimestamp(ts) if not local else dt.datetime.fromtimestamp(ts, dt.timezone.utc)
+
+
+def either(local):
+    # a conditional whose other branch is naive too: no fallback, just the deprecated call
+    # expect: python-standards/utcnow
+    return dt.datetime.utcnow() if not local else dt.datetime.now()
