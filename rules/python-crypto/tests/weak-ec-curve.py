@@ -38,3 +38,14 @@ CURVE_NAMES = {
 }
 # expect: python-crypto/weak-ec-curve
 KEYS = {"legacy": ec.generate_private_key(ec.SECP192R1())}
+
+
+def check_key(sk, numbers):
+    # ok: python-crypto/weak-ec-curve
+    if not isinstance(sk.curve, ec.SECP192R1 | ec.SECP256R1 | ec.SECP384R1):
+        raise ValueError("unsupported curve")
+    # ok: python-crypto/weak-ec-curve
+    if isinstance(numbers.curve, ec.SECP192R1):
+        return 24
+    # expect: python-crypto/weak-ec-curve
+    return ec.derive_private_key(numbers.private_value, ec.SECP192R1())
