@@ -292,6 +292,24 @@ def test_code_the_diff_rewrites_around_but_does_not_change_is_already_there(cli,
     assert {ln for _p, r, ln in _hits(data) if r == rule} == {5, 9}
 
 
+def test_a_call_the_diff_edits_inside_was_already_there(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # playwright-python's shape: a PR adds an argument on the second line of a dropped task's call, and
+    # inserts lines above it (the old lines move down); a new dropped task below is the change's own.
+    base = ("import asyncio\n\n\nasync def route(page):\n    asyncio.create_task(\n"
+            "        page.fulfill(url)\n    )\n")
+    repo.write("page.py", base)
+    repo.commit("base")
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.write("page.py", ("import asyncio\n\n\nasync def route(page):\n    url = page.url\n    # follow\n"
+                           "    asyncio.create_task(\n        page.fulfill(url, None)\n    )\n"
+                           "    asyncio.create_task(page.close())\n"))
+    repo.commit("pass None")
+    data = _review(cli, repo)
+    rule = "python-standards/asyncio-task-dropped"
+    assert {ln for _p, r, ln in _hits(data) if r == rule} == {10}
+    assert [(f["line"], f["why"]) for f in data["not_reported"] if f["rule"] == rule] == [(7, "already there")]
+
+
 def test_enabled_false_and_unconfirmed_skip(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     head = "title: t\nseverity: error\ndescription: d\n"
     repo.write(".reviewer/rules/team/opt-in.yaml", "id: opt-in\n" + head + "enabled: false\n"
