@@ -56,3 +56,18 @@ def retry(attempts, frame_size):
     # expect: python-standards/debugger-leftover
     breakpoint()
     return attempts * frame_size
+
+
+class CommandConsole:
+    def ipython(self):
+        import IPython
+
+        # ok: python-standards/debugger-leftover
+        IPython.embed(header="Nikola console")
+
+    def build(self, site):
+        import IPython
+
+        # expect: python-standards/debugger-leftover
+        IPython.embed()
+        return site.render()
