@@ -469,9 +469,10 @@ def _already_there(ctx: TaskContext, found: list[Finding], rules: list[Rule], ou
     todo: dict[str, list[tuple[Finding, set[int]]]] = {}
     for f in found:
         change = by_path.get(f.path)
-        if change is None or f.rule not in by_id:
-            continue
-        was = _old_lines(change, range(f.line, max(f.line, f.end_line) + 1))
+        span = range(f.line, max(f.line, f.end_line) + 1)
+        if change is None or f.rule not in by_id or not any(n in change.added_lines for n in span):
+            continue  # on no added line: the router leaves it out as outside the diff
+        was = _old_lines(change, span)
         if was:
             todo.setdefault(f.path, []).append((f, was))
     if not todo:
