@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
-from fnmatch import fnmatch
+from fnmatch import fnmatch, translate as fnmatch_translate
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -73,9 +73,19 @@ _MAIN_GUARD = re.compile(r"^if\s+(__name__\s*==\s*['\"]__main__['\"]|['\"]__main
                          re.MULTILINE)
 
 
+_GENERATED_NAME = re.compile("|".join(f"(?:{fnmatch_translate(g)})" for g in GENERATED_GLOBS))
+
+
 def generated_marker(text: str) -> bool:
     """The file's first lines say a tool wrote it (and not to edit it), or carry `@generated`."""
-    head = "\n".join(text.splitlines()[:HEAD_LINES])
+    end = -1
+    for _ in range(HEAD_LINES):  # the head only: not a split of the whole file
+        end = text.find("\n", end + 1)
+        if end < 0:
+            break
+    head = text if end < 0 else text[:end]
+    if "generated" not in head.lower():
+        return False
     return bool(_AT_GENERATED.search(head) or (_SAYS_GENERATED.search(head) and _DO_NOT_EDIT.search(head)))
 
 
@@ -181,21 +191,25 @@ class Contexts:
 
         `text` is the file's content, for a generated marker in its first lines.
         """
-        vendored = self.attribute(path, "linguist-vendored")
+        vendored = self.attribute(path, "linguist-vendored") if self.attributes else None
         if vendored:
             return VENDORED_ATTR
         if vendored is None and self.is_vendored(path):
             return VENDORED
-        generated = self.attribute(path, "linguist-generated")
+        generated = self.attribute(path, "linguist-generated") if self.attributes else None
         if generated:
             return GENERATED_ATTR
         if generated is False:
             return None
-        if _glob_hit(path, GENERATED_GLOBS):
+        if _GENERATED_NAME.match(path.rsplit("/", 1)[-1]):
             return GENERATED_NAME
         if text is not None and generated_marker(text):
             return GENERATED_MARK
         return None
+
+    def marked_generated(self, path: str, text: str) -> bool:
+        """A generated marker in the text's first lines, unless `.gitattributes` says the file is not generated."""
+        return generated_marker(text) and not (self.attributes and self.attribute(path, "linguist-generated") is False)
 
     def is_vendored(self, path: str) -> bool:
         folders = path.split("/")[:-1]

@@ -135,9 +135,8 @@ def run(ctx: TaskContext) -> TaskOutput:
         text = ctx.text(change.path) if here or change.path.endswith((".py", ".pyi")) else None
         if text is None:
             continue
-        why = contexts.third_party(change.path, text)  # a generated marker in its first lines
-        if why:
-            out.skipped.append(Skipped(change.path, why + rules_context.RULES_SKIP))
+        if contexts.marked_generated(change.path, text):  # a generated marker in its first lines
+            out.skipped.append(Skipped(change.path, rules_context.GENERATED_MARK + rules_context.RULES_SKIP))
             continue
         kinds = contexts.kinds(change.path, text)
         if "tests" in kinds:
