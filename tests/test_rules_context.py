@@ -121,6 +121,14 @@ def test_test_files_skip_the_rules_that_say_so(cli, repo: GitRepo) -> None:  # t
     assert ("test_other.py", "python-crypto/verify-disabled", 2) in _hits(data)
 
 
+def test_yaml_load_in_a_test_is_info_and_never_fails_the_run(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    code = "import yaml\n\n\ndef load(text):\n    return yaml.load(text)\n"
+    _branch(repo, {"nameko/testing/pytest.py": code, "test/cli/test_main.py": code, "nameko/config.py": code})
+    data = _review(cli, repo)
+    assert {(f["path"], f["severity"]) for f in data["findings"] if f["rule"] == "python-standards/yaml-load"} == {
+        ("nameko/testing/pytest.py", "info"), ("test/cli/test_main.py", "info"), ("nameko/config.py", "error")}
+
+
 def test_entry_points_may_print(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     code = "def main():\n    print('hello')\n"
     _branch(repo, {"pyproject.toml": '[project]\nname = "t"\n[project.scripts]\nt = "tool.run:main"\n',
