@@ -198,3 +198,30 @@ class FilterTests(unittest.TestCase):
         # expect: python-standards/except-swallows-assert
         except Exception:
             pass
+
+
+class TestINotify:
+    def test_modify(self):
+        d = defer.Deferred()
+
+        def cbNotified(path, mask):
+            try:
+                assert mask & IN_MODIFY
+            # ok: python-standards/except-swallows-assert
+            except Exception:
+                d.errback()
+                return
+            d.callback(None)
+
+        self.inotify.watch(self.path, callbacks=[cbNotified])
+        return d
+
+    def test_modify_swallowed(self):
+        def cbNotified(path, mask):
+            try:
+                assert mask & IN_MODIFY
+            # expect: python-standards/except-swallows-assert
+            except Exception:
+                log.msg("no modify")
+
+        self.inotify.watch(self.path, callbacks=[cbNotified])
