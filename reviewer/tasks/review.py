@@ -11,7 +11,7 @@ and CLI entry points. Findings leave unfiltered: the router applies the filter m
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Optional
 
 from dataclasses import replace
 
@@ -21,6 +21,9 @@ from reviewer.rules import context as rules_context, lintconfig as rules_lintcon
 from reviewer.rules import verify as rules_verify
 from reviewer.records import FileChange, FileStatus, Finding, Hunk, Routed, Rule, RuleKind, Severity, Skipped, Why
 from reviewer.tasks import TaskContext, TaskOutput
+
+if TYPE_CHECKING:
+    from reviewer.rules import callers
 
 NO_MODEL_NOTE = "model review is not built yet in this version: rules only"
 RULE_TEST_SKIP = "rule test case (checked by `reviewer rules test`, not reviewed)"
@@ -270,19 +273,19 @@ class _RepoSources:
     def __init__(self, ctx: TaskContext) -> None:
         self._ctx = ctx
         self._listing = getattr(ctx.snapshot, "paths", None)  # None: a snapshot that cannot list its files
-        self._sources: Optional[Any] = None
-        self._paths: list[str] = []
+        self._sources: Optional["callers.Sources"] = None
+        self._paths: Optional[list[str]] = None
 
     @property
     def available(self) -> bool:
         return self._listing is not None
 
     def paths(self) -> list[str]:
-        if self._listing is not None and not self._paths:
-            self._paths = [p for p in self._listing() if p.endswith((".py", ".pyi"))]
+        if self._paths is None:
+            self._paths = [p for p in self._listing() if p.endswith((".py", ".pyi"))] if self._listing else []
         return self._paths
 
-    def sources(self) -> Any:
+    def sources(self) -> "callers.Sources":
         if self._sources is None:
             from reviewer.rules import callers
 
