@@ -29,7 +29,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from reviewer.rules.lintconfig import lookup, read_config
 
@@ -172,14 +172,22 @@ def _metadata(root: Path) -> _Metadata:
     return _Metadata(pyproject, specs, classifiers)
 
 
+def _from_specs(meta: _Metadata, bound: Callable[[str], Optional[Version]]) -> Optional[Floor]:
+    """The first version specifier (`requires-python` and the like) that gives this bound, and where it is."""
+    for where, spec in meta.specs:
+        if isinstance(spec, str):
+            version = bound(spec)
+            if version is not None:
+                return Floor(version, f"{where}: {spec.strip()}")
+    return None
+
+
 def oldest(root: Path) -> Optional[Floor]:
     """The oldest Python the repository at `root` says it supports, and where it says so."""
     meta = _metadata(root)
-    for where, spec in meta.specs:
-        if isinstance(spec, str):
-            floor = specifier_floor(spec)
-            if floor is not None:
-                return Floor(floor, f"{where}: {spec.strip()}")
+    said = _from_specs(meta, specifier_floor)
+    if said is not None:
+        return said
     for where, data in (("pyproject.toml [tool.ruff]", lookup(meta.pyproject, "tool", "ruff")),
                         ("ruff.toml", _toml(root, "ruff.toml")), (".ruff.toml", _toml(root, ".ruff.toml"))):
         target = lookup(data, "target-version")
@@ -197,11 +205,9 @@ def oldest(root: Path) -> Optional[Floor]:
 def newest(root: Path) -> Optional[Floor]:
     """The newest Python the repository at `root` says it supports, and where it says so (None: no ceiling)."""
     meta = _metadata(root)
-    for where, spec in meta.specs:
-        if isinstance(spec, str):
-            ceiling = specifier_ceiling(spec)
-            if ceiling is not None:
-                return Floor(ceiling, f"{where}: {spec.strip()}")
+    said = _from_specs(meta, specifier_ceiling)
+    if said is not None:
+        return said
     best: Optional[Floor] = None
     for where, text, tox in [*((w, t, False) for w, t in meta.classifiers),
                              ("tox.ini", _tox_envs(read_config(root, "tox.ini") or ""), True)]:
