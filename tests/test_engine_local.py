@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from reviewer.config import Config, ModelConfig
 from reviewer.engine import get_backend, schema
 from reviewer.engine.base import Request, YesNo
-from reviewer.engine.local import TransformersBackend, plan_batches
+from reviewer.engine.local import TransformersBackend, _hub_unreachable, plan_batches, resolve
 from reviewer.errors import BackendError
 
 SCHEMA = schema.findings_schema(["python-crypto/weak-hash", "off-by-one/range-len"], 10, 24)
@@ -116,6 +117,51 @@ def test_missing_hub_model_offline(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     backend, notes = get_backend(replace(cfg, model=replace(cfg.model, optional=True)))
     assert backend is None
     assert any("acme/not-a-model" in n and "skipped" in n for n in notes)
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:  # bound and closed again: nothing listens there
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def hub_down(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """No HF_HUB_OFFLINE, but the Hub endpoint is a loopback port nothing listens on; an empty cache."""
+    from huggingface_hub import constants
+
+    for var in ("HF_HUB_OFFLINE", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(constants, "ENDPOINT", f"http://127.0.0.1:{_closed_port()}")
+    cache = tmp_path / "hub-cache"
+    monkeypatch.setattr(constants, "HF_HUB_CACHE", str(cache))
+    return cache
+
+
+def test_unreachable_hub_says_so_without_retrying(hub_down: Path) -> None:
+    # huggingface_hub would retry the connection for about 20 s and then say "check your connection";
+    # one refused connection is enough to know, and the note names the host.
+    with pytest.raises(BackendError, match=r"not found in the Hugging Face cache.*127\.0\.0\.1 cannot be reached"):
+        resolve("acme/not-a-model", None)
+
+
+def test_unreachable_hub_uses_the_cached_snapshot(hub_down: Path) -> None:
+    snapshot = hub_down / "models--acme--small" / "snapshots" / "0123abc"
+    snapshot.mkdir(parents=True)
+    (snapshot / "config.json").write_text("{}")
+    (hub_down / "models--acme--small" / "refs").mkdir()
+    (hub_down / "models--acme--small" / "refs" / "main").write_text("0123abc")
+    location, revision = resolve("acme/small", None)
+    assert (location, revision) == (str(snapshot), "0123abc")  # a folder: transformers asks the Hub nothing
+
+
+def test_hub_probe_is_skipped_behind_a_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    closed = f"http://127.0.0.1:{_closed_port()}"
+    for var in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(var, raising=False)
+    assert _hub_unreachable(closed) is not None
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.internal:3128")  # only the proxy knows the way
+    assert _hub_unreachable(closed) is None
 
 
 def test_backend_none_and_default_selection(tiny_model_path: Path) -> None:

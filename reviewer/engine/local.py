@@ -22,6 +22,8 @@ import hashlib
 import json
 import math
 import os
+import socket
+import urllib.parse
 from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
 
@@ -61,17 +63,48 @@ def resolve(ref: str, revision: Optional[str]) -> tuple[str, str]:
         from huggingface_hub import constants, hf_hub_download
     except ImportError:  # pragma: no cover - huggingface_hub comes with transformers
         raise BackendError("model review needs transformers: install 'reviewer[local]'") from None
+    offline = _offline()
+    unreachable = None if offline else _hub_unreachable(constants.ENDPOINT)
     try:
-        found = hf_hub_download(ref, "config.json", revision=revision, local_files_only=_offline())
+        found = hf_hub_download(ref, "config.json", revision=revision, local_files_only=offline or bool(unreachable))
     except Exception as exc:  # noqa: BLE001 - hub errors are many types; all mean "not available"
         where = f"the Hugging Face cache ({constants.HF_HUB_CACHE})"
-        why = "HF_HUB_OFFLINE is set, so nothing is downloaded" if _offline() else \
-            f"downloading failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+        if offline:
+            why = "HF_HUB_OFFLINE is set, so nothing is downloaded"
+        elif unreachable:
+            why = unreachable
+        else:
+            why = f"downloading failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
         raise BackendError(f"model {ref!r} not found in {where}; {why}; pass --model PATH to a local model "
                            "folder, or download it once with `huggingface-cli download " + ref + "`") from None
     snapshot = Path(found).parent
-    # The snapshot folder is named after the commit: the exact revision in use.
-    return (str(snapshot) if _offline() else ref), snapshot.name
+    # The snapshot folder is named after the commit: the exact revision in use. Without the Hub, load
+    # from that folder, so that transformers does not ask the Hub for newer files (and retry) either.
+    return (str(snapshot) if offline or unreachable else ref), snapshot.name
+
+
+PROXY_VARIABLES = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy")
+
+
+def _hub_unreachable(endpoint: str, timeout: float = 3.0) -> Optional[str]:
+    """Why the Hub cannot be reached now (one line), or None: one TCP connection, no retries.
+
+    Without this, a runner with no network spends about 20 s in huggingface_hub's retries before it
+    says the model is not there. Behind a proxy the direct connection says nothing, so it is not tried.
+    """
+    if any(os.environ.get(v) for v in PROXY_VARIABLES):
+        return None
+    parts = urllib.parse.urlsplit(endpoint)
+    host = parts.hostname
+    if not host:
+        return None
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        socket.create_connection((host, port), timeout=timeout).close()
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        return f"{host} cannot be reached ({reason}), so nothing is downloaded"
+    return None
 
 
 def _folder_identity(folder: Path) -> str:
