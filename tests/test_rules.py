@@ -126,6 +126,21 @@ def test_rules_test_rejects_a_fix_that_breaks_the_code(cli, tmp_path: Path) -> N
     assert r.code == 1 and "tests/r.py:1: the fixes turn this file into invalid Python" in r.out, r.out
 
 
+def test_rules_test_applies_globs_to_a_declared_path_only(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pack = tmp_path / "team"
+    (pack / "tests").mkdir(parents=True)
+    (pack / "r.yaml").write_text(TEAM_RULE.replace("fix: seal($$$ARGS)\n", "") + 'exclude: ["scripts/*"]\n')
+    case = "# expect: team/no-legacy-seal\nbox = legacy_seal(1)\n# ok: team/no-legacy-seal\nbox = seal(1)\n"
+    (pack / "tests" / "anywhere.py").write_text(case)  # no `# path:`: any file the rule looks at
+    (pack / "tests" / "lib.py").write_text("# path: src/lib.py\n" + case)
+    r = cli("rules", "test", str(pack), cwd=tmp_path)
+    assert r.code == 0 and "ok   team/no-legacy-seal (2 expect, 2 ok" in r.out, r.out
+    # a declared path the rule excludes: the review would not look there, so neither does the test
+    (pack / "tests" / "script.py").write_text("# path: scripts/release.py\n" + case)
+    r = cli("rules", "test", str(pack), cwd=tmp_path)
+    assert r.code == 1 and "tests/script.py:3: missed" in r.out, r.out
+
+
 def test_rules_test_requires_expect_and_ok_cases(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     pack = tmp_path / "team"
     pack.mkdir()

@@ -12,7 +12,8 @@ A case file is checked as if it were a library module (`lib/<name>.py`), so the
 contexts of `reviewer.rules.context` do not see its real place under `tests/`. A
 `# path: tests/test_client.py` line among its first lines declares another path:
 rules run with the treatment they give that path (a rule that skips test files
-does not run, so its `ok` cases there hold and its `expect` cases are misses). For a test file `name.py`, `name.fixed.py` is the expected text after
+does not run, so its `ok` cases there hold and its `expect` cases are misses),
+and with their own `files` / `exclude` globs, which an undeclared path ignores. For a test file `name.py`, `name.fixed.py` is the expected text after
 applying the fixes of every rule annotated in it. Each rule needs at least one
 `expect` and one `ok` case, and a rule with a fix needs a `.fixed.py` case.
 """
@@ -96,9 +97,13 @@ def run_file(path: Path, by_id: dict[str, Rule], results: dict[str, RuleResult],
     tested = {rid: by_id[rid] for _k, rid, _l, _t in notes if rid in by_id}
     contexts = contexts or rules_context.Contexts()
     where = declared_path(path, text)
+    # A declared path is checked as a review would check it, the rule's `files` / `exclude` globs too;
+    # an undeclared one stands for any file the rule looks at.
+    declared = where != f"lib/{path.name}"
     kinds = contexts.kinds(where, text)
     live = {rid: r for rid, r in tested.items()
-            if rules_context.treatment(r, kinds) != "skip" and not contexts.is_vendored(where)}
+            if rules_context.treatment(r, kinds) != "skip" and not contexts.is_vendored(where)
+            and (not declared or rulesmod.applies_to(r, where))}
     pattern = [r for r in live.values() if r.matcher is not None]
     # A rule that `defers_to` another is tested with that one alongside (it decides which comment
     # is made); the other's own findings are checked by its own annotations, not here.

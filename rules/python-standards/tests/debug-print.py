@@ -1,3 +1,4 @@
+# path: src/app/client.py
 def handle(response):
     # expect: python-standards/debug-print
     print(f"{response=}")
@@ -9,6 +10,10 @@ def handle(response):
     print(f"status {response.status}")
     # ok: python-standards/debug-print
     print("Debugger attached" if attached else "no debugger")
+    # ok: python-standards/debug-print
+    print("Debugger attached.")
+    # expect: python-standards/debug-print
+    print("debugging", response)
     return response
 
 
