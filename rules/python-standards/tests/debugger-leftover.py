@@ -71,3 +71,22 @@ class CommandConsole:
         # expect: python-standards/debugger-leftover
         IPython.embed()
         return site.render()
+
+
+def run(ipython_profile=False):
+    """The `playground run` command: an interactive shell on an example database (piccolo)."""
+    import IPython
+    from IPython.core.async_helpers import _asyncio_runner
+
+    conf_args = {} if ipython_profile else {"colors": "neutral"}
+    # ok: python-standards/debugger-leftover
+    IPython.embed(using=_asyncio_runner, **conf_args)
+
+
+def compute(rows):
+    import IPython
+
+    total = sum(rows)
+    # expect: python-standards/debugger-leftover
+    IPython.embed()
+    return total
