@@ -106,6 +106,21 @@ def test_gitattributes_patterns_follow_git() -> None:
     assert ctx.attribute("c1.py", "linguist-vendored") is None
 
 
+def test_one_run_reads_the_contexts_once(tmp_path: Path) -> None:
+    # The rules and the model both ask; pyproject.toml and .gitattributes are read for the first only.
+    from reviewer.config import Config
+    from reviewer.git import DiskSnapshot
+    from reviewer.records import ChangeSet
+    from reviewer.tasks import TaskContext
+
+    (tmp_path / ".gitattributes").write_text("gen/** linguist-generated\n")
+    ctx = TaskContext(config=Config(), changes=ChangeSet(files=()), snapshot=DiskSnapshot(tmp_path), root=tmp_path)
+    first = ctx.contexts()
+    assert first.third_party("gen/api.py") == rules_context.GENERATED_ATTR
+    (tmp_path / ".gitattributes").write_text("")
+    assert ctx.contexts() is first  # not read again within the run
+
+
 def test_test_files_skip_the_rules_that_say_so(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     test_code = VERIFY_OFF + "def test_x(n):\n    assert n > 0\n    breakpoint()\n"
     _branch(repo, {"tests/test_client.py": test_code, "test_other.py": test_code, "client.py": VERIFY_OFF})

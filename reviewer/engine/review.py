@@ -29,7 +29,6 @@ from reviewer.diff import git_lines
 from reviewer.engine import prompts
 from reviewer.engine import shared_backend
 from reviewer.records import FileChange, FileStatus, Finding, Rule, RuleKind, Skipped, Source, Suggestion
-from reviewer.rules import context as rules_context
 from reviewer.tasks import TaskContext, TaskOutput
 
 VERIFY_CONTEXT = 3  # lines either side of a finding shown to the verifier
@@ -196,7 +195,7 @@ def _review_requests(ctx: TaskContext, rules: list[Rule], backend: Any, out: Tas
     if not rules:
         return requests, windows
     is_rule_test = rulesmod.rule_tests(ctx.root, ctx.config.rules)
-    contexts = rules_context.from_config(ctx.config.rules, ctx.root)  # vendored and generated, as the rules see them
+    contexts = ctx.contexts()  # vendored and generated, as the rules see them
     for change in ctx.changes.files:
         if change.binary or change.status == FileStatus.DELETED or not change.added_lines:
             continue

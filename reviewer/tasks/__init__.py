@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from reviewer.config import Config
 from reviewer.git import Snapshot
 from reviewer.records import ChangeSet, Finding, Skipped
+
+if TYPE_CHECKING:
+    from reviewer.rules.context import Contexts
 
 REGISTRY: dict[str, str] = {
     "review": "reviewer.tasks.review",
@@ -42,6 +45,14 @@ class TaskContext:
             data = self.snapshot.read(path)
             cache[path] = None if data is None else data.decode("utf-8", errors="replace")
         return cache[path]  # type: ignore[no-any-return]
+
+    def contexts(self) -> "Contexts":
+        """The run's rule contexts (test files, vendored and generated code), read once for every task."""
+        if "_contexts" not in self.shared:
+            from reviewer.rules.context import from_config
+
+            self.shared["_contexts"] = from_config(self.config.rules, self.root)
+        return self.shared["_contexts"]  # type: ignore[no-any-return]
 
 
 @dataclass

@@ -113,7 +113,7 @@ def run(ctx: TaskContext) -> TaskOutput:
     sups: dict[str, list[rules_suppress.Suppression]] = {}
     checkable: dict[str, set[str]] = {}
     jobs: list[tuple[str, str, list[Rule]]] = []
-    contexts = rules_context.from_config(ctx.config.rules, ctx.root)
+    contexts = ctx.contexts()
     project = rules_lintconfig.load(ctx.root) if ctx.config.rules.project_ignores else None
     softened: dict[str, set[str]] = {}  # path -> ids of rules reported at info there (context)
     test_files: set[str] = set()  # no fix is offered in these (rules.verify.TEST_FILE)
