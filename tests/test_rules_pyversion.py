@@ -123,6 +123,12 @@ def test_newest_python_the_project_names(tmp_path: Path) -> None:
     _write(tmp_path, {"tox.ini": "[tox]\nenvlist = py310-linux, docs\n[testenv:docs]\nbasepython = python3.10\n"})
     top = pyversion.newest(tmp_path)
     assert top is not None and top.version == (3, 10) and top.source == "tox.ini: Python 3.10"
+    # a project that tests on Python 2 only (Mailpile): its newest is 2.7; brace lists are expanded
+    _write(tmp_path, {"tox.ini": "[tox]\nenvlist = py27\n"})
+    assert pyversion.newest(tmp_path).version == (2, 7)  # type: ignore[union-attr]
+    _write(tmp_path, {"tox.ini": "[tox]\nenvlist = py{27,36}-django{111,22}\n"})
+    assert pyversion.newest(tmp_path).version == (3, 6)  # type: ignore[union-attr]
+    _write(tmp_path, {"tox.ini": "[tox]\nenvlist = py310-linux, docs\n[testenv:docs]\nbasepython = python3.10\n"})
     # the newest of all the versions listed counts: classifiers that go further win
     _write(tmp_path, {"setup.py": "setup(classifiers=['Programming Language :: Python :: 3.9',\n"
                                   "'Programming Language :: Python :: 3.13'])\n"})

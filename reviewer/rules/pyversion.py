@@ -19,7 +19,8 @@ in a project that runs on 3.10 at most (paasta's tox envlist `py310`, security_m
 to 3.7) nobody sees the warning. A rule says `python_since: "3.12"`; when the newest Python the
 project names is older, the rule does not run and a note says why. The newest is the upper bound of
 `requires-python` (`<3.12`), else the newest of the versions it lists anywhere: classifiers, tox's
-`envlist` (`py310`) and `basepython`. A project that names no version: no ceiling, the rule runs.
+`envlist` (`py310`, `py{27,38}`) and `basepython`; a project that lists only Python 2 (Mailpile's
+`envlist = py27`) has 2.7 as its newest. A project that names no version: no ceiling, the rule runs.
 """
 
 from __future__ import annotations
@@ -110,10 +111,13 @@ def specifier_ceiling(spec: str) -> Optional[Version]:
 
 
 def _listed(text: str, tox: bool) -> list[Version]:
-    """The `Python :: 3.X` classifiers named in `text`, or for tox its `py3X` environments and `python3.X`."""
+    """The `Python :: X.Y` classifiers named in `text`, or for tox its `pyXY` environments (`py{27,38}` too)
+    and `pythonX.Y`."""
     if not tox:
         return [(int(m.group(1)), int(m.group(2))) for m in _CLASSIFIER.finditer(text + "\n") if m.group(2)]
-    return [(3, int(a or b)) for a, b in re.findall(r"\bpy3(\d{1,2})\b|\bpython3\.(\d{1,2})\b", text)]
+    text = re.sub(r"\bpy\{([\d,\s]+)\}", lambda m: " ".join(f"py{v.strip()}" for v in m.group(1).split(",")), text)
+    return [(int(a or c), int(b or d))
+            for a, b, c, d in re.findall(r"\bpy([23])(\d{1,2})\b|\bpython([23])\.(\d{1,2})\b", text)]
 
 
 def _classifiers_floor(text: str) -> Optional[Version]:
@@ -211,7 +215,7 @@ def newest(root: Path) -> Optional[Floor]:
     best: Optional[Floor] = None
     for where, text, tox in [*((w, t, False) for w, t in meta.classifiers),
                              ("tox.ini", _tox_envs(read_config(root, "tox.ini") or ""), True)]:
-        versions = [v for v in _listed(text, tox) if v[0] == 3]
+        versions = [v for v in _listed(text, tox) if v[0] in (2, 3)]  # Python 2 only (Mailpile's py27): 2.7
         if versions and (best is None or max(versions) > best.version):
             top = max(versions)
             best = Floor(top, f"{where}: Python {top[0]}.{top[1]}")
@@ -221,4 +225,4 @@ def newest(root: Path) -> Optional[Floor]:
 def _tox_envs(text: str) -> str:
     """tox.ini's `envlist` and `basepython` lines, where it names the Pythons it tests on."""
     return "\n".join(line for line in text.splitlines() if re.match(r"\s*(envlist|env_list|basepython)\s*=", line)
-                     or (line.startswith((" ", "\t")) and re.search(r"\bpy3\d", line)))
+                     or (line.startswith((" ", "\t")) and re.search(r"\bpy[23]\d|\bpy\{\d", line)))
