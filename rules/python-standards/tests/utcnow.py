@@ -77,3 +77,26 @@ def either(local):
     # a conditional whose other branch is naive too: no fallback, just the deprecated call
     # expect: python-standards/utcnow
     return dt.datetime.utcnow() if not local else dt.datetime.now()
+
+
+try:
+    from datetime import UTC as _UTC
+
+    def utc_now():
+        return dt.datetime.now(_UTC)
+
+except ImportError:
+
+    def utc_now():
+        # the fallback for Pythons before 3.11, which have no datetime.UTC (ariadne)
+        # ok: python-standards/utcnow
+        return dt.datetime.utcnow()
+
+
+def load(path):
+    try:
+        return parse(path)
+    except (OSError, ValueError):
+        # a handler for other errors is not a version fallback
+        # expect: python-standards/utcnow
+        return dt.datetime.utcnow()
