@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from reviewer.config import RulesConfig
 from reviewer.records import Rule, Severity
 from reviewer.rules import context as rules_context, suppress
 
@@ -104,6 +105,21 @@ def test_gitattributes_patterns_follow_git() -> None:
     assert ctx.attribute("neg.py", "linguist-vendored") is None
     assert ctx.attribute("b1.py", "linguist-vendored") is True
     assert ctx.attribute("c1.py", "linguist-vendored") is None
+
+
+def test_gitattributes_in_folders_speak_for_their_folder(tmp_path: Path) -> None:
+    (tmp_path / ".gitattributes").write_text("third/** linguist-vendored\n")
+    (tmp_path / "pkg" / "api").mkdir(parents=True)
+    (tmp_path / "pkg" / ".gitattributes").write_text("gen_*.py linguist-generated\n/top.py linguist-vendored\n")
+    (tmp_path / "third" / "ours").mkdir(parents=True)
+    (tmp_path / "third" / "ours" / ".gitattributes").write_text("*.py -linguist-vendored\n")
+    ctx = rules_context.from_config(RulesConfig(), tmp_path)
+    assert ctx.third_party("pkg/api/gen_client.py") == rules_context.GENERATED_ATTR  # any depth below pkg/
+    assert ctx.third_party("gen_client.py") is None  # pkg/'s file says nothing about the root
+    assert ctx.third_party("pkg/top.py") == rules_context.VENDORED_ATTR  # anchored to pkg/
+    assert ctx.third_party("pkg/api/top.py") is None
+    assert ctx.third_party("third/lib.py") == rules_context.VENDORED_ATTR
+    assert ctx.third_party("third/ours/glue.py") is None  # the nearer file decides
 
 
 def test_one_run_reads_the_contexts_once(tmp_path: Path) -> None:

@@ -6,10 +6,11 @@
 - **generated** files (protobuf's `*_pb2.py`, lock files, a header that says the file is generated and
   not to be edited, `@generated`) are the output of a tool: a finding belongs in the generator or its
   input. Rules and the model skip them alike (`Contexts.third_party`).
-- the repository's root **`.gitattributes`**, as GitHub's linguist reads it: `linguist-vendored` and
+- the repository's **`.gitattributes`** files, as GitHub's linguist reads them: `linguist-vendored` and
   `linguist-generated` mark files as vendored or generated; `-linguist-vendored` /
   `linguist-vendored=false` (and the same for generated) say a file is the team's own even inside a
-  folder named like a vendored one. The last line that matches a file decides, as in git.
+  folder named like a vendored one. As in git, a file in a folder speaks for that folder (its patterns
+  are relative to it) and over the ones above it, and the last line that matches a file decides.
 - **test** files (`rules.test_files` globs: `tests/*`, `test_*.py`, `conftest.py` ...) test the
   behaviour a rule flags: `verify=False` against a local server, a fixed key in a fixture,
   `assert` as the test itself. A rule says what it does there with `context: {tests: ...}`.
@@ -29,7 +30,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fnmatch import fnmatch, translate as fnmatch_translate
 from pathlib import Path
 from typing import Iterable, Optional
@@ -129,8 +130,13 @@ def _wildmatch(glob: str) -> str:
     return "".join(out)
 
 
-def parse_gitattributes(text: str) -> tuple[GitAttribute, ...]:
-    """The linguist settings of a root `.gitattributes`, in file order."""
+def parse_gitattributes(text: str, folder: str = "") -> tuple[GitAttribute, ...]:
+    """The linguist settings of the `.gitattributes` in `folder` ("" for the root), in file order.
+
+    Its patterns are relative to `folder`: one with a `/` is anchored there, one without matches a
+    name at any depth below it.
+    """
+    prefix = re.escape(folder.strip("/") + "/") if folder.strip("/") else ""
     out = []
     for raw in text.splitlines():
         line = raw.strip()
@@ -142,7 +148,7 @@ def parse_gitattributes(text: str) -> tuple[GitAttribute, ...]:
         anchored = "/" in glob.rstrip("/")
         body = _wildmatch(glob.lstrip("/"))
         try:
-            pattern = re.compile(("^" if anchored else "^(?:.*/)?") + body + "$")
+            pattern = re.compile("^" + prefix + ("" if anchored else "(?:.*/)?") + body + "$")
         except re.error:
             continue
         for attr in attrs:
@@ -154,11 +160,12 @@ def parse_gitattributes(text: str) -> tuple[GitAttribute, ...]:
     return tuple(out)
 
 
-def read_gitattributes(root: Path) -> tuple[GitAttribute, ...]:
+def read_gitattributes(root: Path, folder: str = "") -> tuple[GitAttribute, ...]:
+    """The linguist settings of `folder`'s `.gitattributes` (read inside the repository), or none."""
     from reviewer.rules.lintconfig import read_config
 
-    text = read_config(root, ".gitattributes")
-    return parse_gitattributes(text) if text else ()
+    text = read_config(root, f"{folder}/.gitattributes" if folder else ".gitattributes")
+    return parse_gitattributes(text, folder) if text else ()
 
 
 def _glob_hit(path: str, globs: Iterable[str]) -> bool:
@@ -177,11 +184,29 @@ class Contexts:
     scripts: frozenset[str] = frozenset()  # repository paths of console-script modules
     example_files: tuple[str, ...] = DEFAULT_EXAMPLE_FILES
     attributes: tuple[GitAttribute, ...] = ()  # the root .gitattributes' linguist settings
+    root: Optional[Path] = None  # where the folders' own .gitattributes are read, when they are asked for
+    _folders: dict[str, tuple[GitAttribute, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def _in_folders(self, path: str) -> list[GitAttribute]:
+        """The settings of the `.gitattributes` in `path`'s folders, outermost first (each folder read once)."""
+        if self.root is None:
+            return []
+        out: list[GitAttribute] = []
+        parts = path.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):
+            folder = "/".join(parts[:depth])
+            if folder not in self._folders:
+                self._folders[folder] = read_gitattributes(self.root, folder)
+            out.extend(self._folders[folder])
+        return out
 
     def attribute(self, path: str, name: str) -> Optional[bool]:
-        """`.gitattributes`' say on `name` for `path`: the last matching line's value, None if none matches."""
+        """`.gitattributes`' say on `name` for `path`: the last matching line's value, None if none matches.
+
+        The root's lines come first and a deeper folder's after them, so the nearest file decides, as in git.
+        """
         value = None
-        for a in self.attributes:
+        for a in (*self.attributes, *self._in_folders(path)):
             if a.name == name and a.pattern.match(path):
                 value = a.value
         return value
@@ -191,12 +216,13 @@ class Contexts:
 
         `text` is the file's content, for a generated marker in its first lines.
         """
-        vendored = self.attribute(path, "linguist-vendored") if self.attributes else None
+        asks = bool(self.attributes) or self.root is not None
+        vendored = self.attribute(path, "linguist-vendored") if asks else None
         if vendored:
             return VENDORED_ATTR
         if vendored is None and self.is_vendored(path):
             return VENDORED
-        generated = self.attribute(path, "linguist-generated") if self.attributes else None
+        generated = self.attribute(path, "linguist-generated") if asks else None
         if generated:
             return GENERATED_ATTR
         if generated is False:
@@ -209,7 +235,8 @@ class Contexts:
 
     def marked_generated(self, path: str, text: str) -> bool:
         """A generated marker in the text's first lines, unless `.gitattributes` says the file is not generated."""
-        return generated_marker(text) and not (self.attributes and self.attribute(path, "linguist-generated") is False)
+        return generated_marker(text) and not ((self.attributes or self.root is not None)
+                                               and self.attribute(path, "linguist-generated") is False)
 
     def is_vendored(self, path: str) -> bool:
         folders = path.split("/")[:-1]
@@ -247,7 +274,7 @@ def from_config(cfg: RulesConfig, root: Optional[Path]) -> Contexts:
     """Contexts for a run: the config's globs and the repository's console-script modules."""
     return Contexts(tuple(cfg.test_files), tuple(cfg.vendored), tuple(cfg.entry_points),
                     console_scripts(root) if root is not None else frozenset(), tuple(cfg.example_files),
-                    read_gitattributes(root) if root is not None else ())
+                    read_gitattributes(root) if root is not None else (), root)
 
 
 def console_scripts(root: Path) -> frozenset[str]:
