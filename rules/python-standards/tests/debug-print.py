@@ -43,3 +43,16 @@ class QuartBackend:
         print(f"debug: {host} {port}")
         # expect: python-standards/debug-print
         print("debug model", self)
+
+
+class Profiler:
+    def _debug(self, message, **extra):
+        if not os.environ.get("LINE_PROFILER_DEBUG"):
+            return
+        pid = os.getpid()
+        # ok: python-standards/debug-print
+        print(f"[line_profiler debug {pid=}] {message} {extra}")
+
+    def enable(self):
+        # expect: python-standards/debug-print
+        print(f"{self=}")
