@@ -77,9 +77,10 @@ def rule_table(reviewer: str) -> dict[str, dict[str, Any]]:
 
 
 # The project's own configuration, as a CI checkout of the commit has it: reviewer reads its linter
-# settings (reviewer/rules/lintconfig.py) from the working tree. The clones here have no checkout.
+# settings (reviewer/rules/lintconfig.py) and the root .gitattributes (reviewer/rules/context.py) from
+# the working tree. The clones here have no checkout, so subfolders' .gitattributes are not there.
 CONFIG_FILES = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".flake8", "ruff.toml", ".ruff.toml",
-                ".pre-commit-config.yaml")
+                ".pre-commit-config.yaml", ".gitattributes")
 
 
 def place_configs(repo: Path, commit: str, dest: Path) -> None:
