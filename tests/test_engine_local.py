@@ -164,6 +164,22 @@ def test_hub_probe_is_skipped_behind_a_proxy(monkeypatch: pytest.MonkeyPatch) ->
     assert _hub_unreachable(closed) is None
 
 
+def test_hub_probe_does_not_wait_for_a_silent_resolver(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A resolver that never answers cannot be set up here (resolv.conf is the machine's), so the name
+    # lookup is replaced by one that hangs; the probe must give up after its timeout all the same.
+    import threading
+
+    release = threading.Event()
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: (release.wait(30), [])[1])
+    for var in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(var, raising=False)
+    try:
+        why = _hub_unreachable("https://hub.invalid", timeout=0.2)
+    finally:
+        release.set()
+    assert why == "hub.invalid did not answer within 0.2 s, so nothing is downloaded"
+
+
 def test_backend_none_and_default_selection(tiny_model_path: Path) -> None:
     off, notes = get_backend(Config(model=ModelConfig(backend="none")))
     assert off is None and "rules only" in notes[0]

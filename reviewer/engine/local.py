@@ -23,6 +23,7 @@ import json
 import math
 import os
 import socket
+import threading
 import urllib.parse
 from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
@@ -98,13 +99,24 @@ def _hub_unreachable(endpoint: str, timeout: float = 3.0) -> Optional[str]:
     host = parts.hostname
     if not host:
         return None
-    try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        socket.create_connection((host, port), timeout=timeout).close()
-    except (OSError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        return f"{host} cannot be reached ({reason}), so nothing is downloaded"
-    return None
+    outcome: list[Optional[str]] = []
+
+    def probe() -> None:
+        try:
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+            socket.create_connection((host, port), timeout=timeout).close()
+            outcome.append(None)
+        except (OSError, ValueError) as exc:
+            outcome.append(getattr(exc, "strerror", None) or str(exc) or type(exc).__name__)
+
+    # The name lookup has no timeout of its own (a resolver that does not answer takes its own time):
+    # wait for the probe at most `timeout`, in a thread that is left behind if it hangs.
+    worker = threading.Thread(target=probe, name="reviewer-hub-probe", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if not outcome:
+        return f"{host} did not answer within {timeout:g} s, so nothing is downloaded"
+    return None if outcome[0] is None else f"{host} cannot be reached ({outcome[0]}), so nothing is downloaded"
 
 
 def _folder_identity(folder: Path) -> str:
