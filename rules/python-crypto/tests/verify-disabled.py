@@ -104,3 +104,11 @@ def hub_is_up(address, port, base_url):
     # expect: python-crypto/verify-disabled
     requests.get(f"https://{address}/health", verify=False)
     return r
+
+
+# one pool each way, picked by the user's `verify` option (prefect's webhook block)
+_http_transport = AsyncHTTPTransport()
+# ok: python-crypto/verify-disabled
+_insecure_http_transport = AsyncHTTPTransport(verify=False)
+# expect: python-crypto/verify-disabled
+_shared_transport = AsyncHTTPTransport(verify=False)
