@@ -26,3 +26,20 @@ def gaps_filter(ranges):
         end = ranges[i].first - 1 if i < len(ranges) else MAX_ID
         out.append((start, end))
     return out
+
+
+def outside(nexp, length):
+    # the n + 1 gaps around n sorted indexes (PyTables' hyperslab selection)
+    selection = []
+    # ok: off-by-one/range-len-plus-one
+    for i in range(len(nexp) + 1):
+        if i == 0:
+            start, count = 0, nexp[0]
+        elif i == len(nexp):
+            start = nexp[-1] + 1
+            count = length - start
+        else:
+            start = nexp[i - 1] + 1
+            count = nexp[i] - start
+        selection.append((start, count))
+    return selection

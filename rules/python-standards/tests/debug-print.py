@@ -56,3 +56,22 @@ class Profiler:
     def enable(self):
         # expect: python-standards/debug-print
         print(f"{self=}")
+
+
+def load_library(path):
+    try:
+        return ctypes.CDLL(path)
+    except OSError:
+        # ok: python-standards/debug-print
+        print(f"on {sys.platform=} with {platform.machine()=}")
+        raise
+
+
+def parse(text):
+    try:
+        return decode(text)
+    except ValueError:
+        # a handler that swallows the error: the print is all that is left of it
+        # expect: python-standards/debug-print
+        print(f"{text=}")
+        return None
