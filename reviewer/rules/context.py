@@ -216,13 +216,12 @@ class Contexts:
 
         `text` is the file's content, for a generated marker in its first lines.
         """
-        asks = bool(self.attributes) or self.root is not None
-        vendored = self.attribute(path, "linguist-vendored") if asks else None
+        vendored = self.attribute(path, "linguist-vendored")
         if vendored:
             return VENDORED_ATTR
         if vendored is None and self.is_vendored(path):
             return VENDORED
-        generated = self.attribute(path, "linguist-generated") if asks else None
+        generated = self.attribute(path, "linguist-generated")
         if generated:
             return GENERATED_ATTR
         if generated is False:
@@ -235,8 +234,7 @@ class Contexts:
 
     def marked_generated(self, path: str, text: str) -> bool:
         """A generated marker in the text's first lines, unless `.gitattributes` says the file is not generated."""
-        return generated_marker(text) and not ((self.attributes or self.root is not None)
-                                               and self.attribute(path, "linguist-generated") is False)
+        return generated_marker(text) and self.attribute(path, "linguist-generated") is not False
 
     def is_vendored(self, path: str) -> bool:
         folders = path.split("/")[:-1]
