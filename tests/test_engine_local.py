@@ -12,7 +12,7 @@ import pytest
 from reviewer.config import Config, ModelConfig
 from reviewer.engine import get_backend, schema
 from reviewer.engine.base import Request, YesNo
-from reviewer.engine.local import TransformersBackend, _hub_unreachable, plan_batches, resolve
+from reviewer.engine.local import PROXY_VARIABLES, TransformersBackend, _hub_unreachable, plan_batches, resolve
 from reviewer.errors import BackendError
 
 SCHEMA = schema.findings_schema(["python-crypto/weak-hash", "off-by-one/range-len"], 10, 24)
@@ -130,7 +130,7 @@ def hub_down(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """No HF_HUB_OFFLINE, but the Hub endpoint is a loopback port nothing listens on; an empty cache."""
     from huggingface_hub import constants
 
-    for var in ("HF_HUB_OFFLINE", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
+    for var in ("HF_HUB_OFFLINE", *PROXY_VARIABLES):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setattr(constants, "ENDPOINT", f"http://127.0.0.1:{_closed_port()}")
     cache = tmp_path / "hub-cache"
@@ -157,7 +157,7 @@ def test_unreachable_hub_uses_the_cached_snapshot(hub_down: Path) -> None:
 
 def test_hub_probe_is_skipped_behind_a_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
     closed = f"http://127.0.0.1:{_closed_port()}"
-    for var in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
+    for var in PROXY_VARIABLES:
         monkeypatch.delenv(var, raising=False)
     assert _hub_unreachable(closed) is not None
     monkeypatch.setenv("HTTPS_PROXY", "http://proxy.internal:3128")  # only the proxy knows the way
@@ -171,7 +171,7 @@ def test_hub_probe_does_not_wait_for_a_silent_resolver(monkeypatch: pytest.Monke
 
     release = threading.Event()
     monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: (release.wait(30), [])[1])
-    for var in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
+    for var in PROXY_VARIABLES:
         monkeypatch.delenv(var, raising=False)
     try:
         why = _hub_unreachable("https://hub.invalid", timeout=0.2)

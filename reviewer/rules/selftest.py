@@ -78,13 +78,18 @@ def test_files(folder: Path) -> list[Path]:
                   and not p.name.endswith(".fixed.py"))
 
 
-def declared_path(path: Path, text: str) -> str:
-    """The repository path a case file stands for: its `# path:` header, else `lib/<name>.py`."""
+def header_path(text: str) -> Optional[str]:
+    """The repository path a case file's `# path:` header declares, or None."""
     for line in text.splitlines()[:PATH_HEADER_LINES]:
         m = _PATH.match(line.strip())
         if m:
             return m.group(1)
-    return f"lib/{path.name}"
+    return None
+
+
+def declared_path(path: Path, text: str) -> str:
+    """The repository path a case file stands for: its `# path:` header, else `lib/<name>.py`."""
+    return header_path(text) or f"lib/{path.name}"
 
 
 def run_file(path: Path, by_id: dict[str, Rule], results: dict[str, RuleResult], shown: str,
@@ -96,10 +101,10 @@ def run_file(path: Path, by_id: dict[str, Rule], results: dict[str, RuleResult],
              for _k, rid, ln, _t in notes if rid not in by_id]
     tested = {rid: by_id[rid] for _k, rid, _l, _t in notes if rid in by_id}
     contexts = contexts or rules_context.Contexts()
-    where = declared_path(path, text)
     # A declared path is checked as a review would check it, the rule's `files` / `exclude` globs too;
     # an undeclared one stands for any file the rule looks at.
-    declared = where != f"lib/{path.name}"
+    declared = header_path(text) is not None
+    where = declared_path(path, text)
     kinds = contexts.kinds(where, text)
     live = {rid: r for rid, r in tested.items()
             if rules_context.treatment(r, kinds) != "skip" and not contexts.is_vendored(where)
