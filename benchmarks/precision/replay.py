@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -28,16 +27,12 @@ sys.path.insert(0, str(HERE))
 import run  # noqa: E402 - the harness this replays with (review, snippet_of, labels)
 
 
-def file_lines(repo: Path, commit: str, path: str) -> list[str]:
-    p = subprocess.run(["git", "-C", str(repo), "show", f"{commit}:{path}"], capture_output=True)
-    return p.stdout.decode("utf-8", errors="replace").split("\n") if p.returncode == 0 else []
+def where_now(res: dict[str, Any], lines: list[str], label: dict[str, Any]) -> str:
+    """"reported", "not reported: WHY", or "gone" (the rule no longer matches there at all).
 
-
-def where_now(res: dict[str, Any], repo: Path, commit: str, label: dict[str, Any]) -> str:
-    """"reported", "not reported: WHY", or "gone" (the rule no longer matches there at all)."""
+    `lines` is the labelled file at the commit, for the snippets the labels are keyed by."""
     if res.get("error"):
         return "review error"
-    lines = file_lines(repo, commit, label["path"])
     for f in res.get("findings", []):
         if (f["path"], f["rule"]) == (label["path"], label["rule"]) \
                 and run.snippet_of(lines, f["line"]) == label["snippet"]:
@@ -73,8 +68,11 @@ def main(argv: list[str] | None = None) -> int:
             missing.add(project)
             continue
         res = run.review(args.reviewer, repo, commit)
+        paths = sorted({lab["path"] for lab in labels})
+        texts = dict(zip(paths, run._blobs(repo, [f"{commit}:{p}" for p in paths])))  # one git cat-file per commit
         for lab in labels:
-            now = where_now(res, repo, commit, lab)
+            data = texts[lab["path"]]
+            now = where_now(res, data.decode("utf-8", errors="replace").split("\n") if data else [], lab)
             table[(lab["verdict"], now)] += 1
             rows.append({**{k: lab[k] for k in ("project", "commit", "path", "rule", "snippet", "verdict")},
                          "now": now})
