@@ -27,8 +27,10 @@ def to_curve(curve_id):
 def session_key(legacy):
     if legacy:
         # expect: python-crypto/weak-ec-curve
-        return ec.generate_private_key(ec.SECP192R1())
-    return ec.generate_private_key(ec.SECP256R1())
+        key = ec.generate_private_key(ec.SECP192R1())
+    else:
+        key = ec.generate_private_key(ec.SECP256R1())
+    return key
 
 
 CURVE_NAMES = {
@@ -49,3 +51,25 @@ def check_key(sk, numbers):
         return 24
     # expect: python-crypto/weak-ec-curve
     return ec.derive_private_key(numbers.private_value, ec.SECP192R1())
+
+
+def generate_signing_key(scheme, keyfile):
+    if scheme == "rsa3072" or scheme is None:
+        return rsa.generate_private_key(public_exponent=65537, key_size=3072)
+    elif scheme == "ecdsa192":
+        # ok: python-crypto/weak-ec-curve
+        return _generate_ecdsa_signing_key(ec.SECP192R1, keyfile)
+    elif scheme == "ecdsa256":
+        return _generate_ecdsa_signing_key(ec.SECP256R1, keyfile)
+    else:
+        # expect: python-crypto/weak-ec-curve
+        return _generate_ecdsa_signing_key(ec.SECP192R1, keyfile)
+
+
+def fast_key(mode):
+    if mode == "fast":
+        # expect: python-crypto/weak-ec-curve
+        key = ec.generate_private_key(ec.SECP192R1())
+    else:
+        key = ec.generate_private_key(ec.SECP256R1())
+    return key
