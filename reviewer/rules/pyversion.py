@@ -167,9 +167,12 @@ def _metadata(root: Path) -> _Metadata:
         ("setup.py python_requires", m.group(2) if m else None),
     ]
     listed = lookup(pyproject, "project", "classifiers")
+    poetry = lookup(pyproject, "tool", "poetry", "classifiers")  # Poetry before 2 keeps them in its own table
     classifiers = [
         ("pyproject.toml classifiers",
          "\n".join(c for c in listed if isinstance(c, str)) if isinstance(listed, list) else ""),
+        ("pyproject.toml [tool.poetry] classifiers",
+         "\n".join(c for c in poetry if isinstance(c, str)) if isinstance(poetry, list) else ""),
         ("setup.cfg classifiers", setup_cfg.get("metadata", "classifiers", fallback="")),
         ("setup.py classifiers", setup_py),
     ]
