@@ -140,6 +140,8 @@ def _blobs(repo: Path, specs: list[str]) -> list[Optional[bytes]]:
 def scan_tree(reviewer: str, repo: Path, head: str) -> dict[str, Any]:
     """Review every Python file of `head` as one added change (what a team sees when it adopts the tool)."""
     names = [n for n in git(repo, "ls-tree", "-r", "--name-only", head).splitlines() if n.endswith((".py", ".pyi"))]
+    if not names:  # a project that moved elsewhere leaves a tombstone (googleapis/python-api-core, round 70)
+        return {"findings": [], "empty": True}
     env = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="bench@localhost", GIT_COMMITTER_NAME="bench",
                GIT_COMMITTER_EMAIL="bench@localhost", GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
     with tempfile.TemporaryDirectory(prefix="precision-tree-") as tmp:
@@ -292,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
                 tree_rows.append(row)
             if res.get("error"):
                 tree_errors.append(f"{name}: {res['error']}")
+            if res.get("empty"):
+                tree_errors.append(f"{name}: no Python file at the pinned head, nothing to scan")
             if res.get("absent"):
                 tree_errors.append(f"{name}: {len(res['absent'])} file(s) absent from the mirror, not scanned: "
                                    f"{', '.join(res['absent'][:3])}")
@@ -423,7 +427,7 @@ def render_tree(rows: list[dict[str, Any]], errors: list[str]) -> str:
     out.append("")
     out.append(f"- error severity: {len(err)} fired, {etp} TP, {efp} FP, precision {pct(etp, efp)}")
     for e in errors:
-        out.append(f"- {e}" if "absent from the mirror" in e else f"- review error: {e}")
+        out.append(f"- {e}" if "absent from the mirror" in e or "nothing to scan" in e else f"- review error: {e}")
     unl = [r for r in rows if r["verdict"] is None]
     if unl:
         out.append("")
