@@ -171,3 +171,22 @@ def test_poetry_classifiers_name_the_newest_python(tmp_path: Path) -> None:
     top = pyversion.newest(tmp_path)
     assert top is not None and top.version == (3, 10) and top.source.startswith("pyproject.toml [tool.poetry] classifiers")
     assert pyversion.oldest(tmp_path).version == (3, 7)  # type: ignore[union-attr]
+
+
+def test_pinned_interpreter_names_the_newest_python(tmp_path: Path) -> None:
+    # an application pins the interpreter it runs on (freight: `.python-version` 3.8.13 and no classifiers,
+    # held-out round 71): a 3.12 deprecation is not news to it
+    _write(tmp_path, {".python-version": "3.8.13\n", "setup.py": "from setuptools import setup\nsetup(name='app')\n"})
+    top = pyversion.newest(tmp_path)
+    assert top is not None and top.version == (3, 8) and top.source == ".python-version: Python 3.8"
+    # Heroku's runtime.txt says the same; the newest of all the versions named wins
+    (tmp_path / ".python-version").unlink()
+    _write(tmp_path, {"runtime.txt": "python-3.9.18\n"})
+    assert pyversion.newest(tmp_path).version == (3, 9)  # type: ignore[union-attr]
+    _write(tmp_path, {"setup.py": "setup(classifiers=['Programming Language :: Python :: 3.13'])\n"})
+    assert pyversion.newest(tmp_path).version == (3, 13)  # type: ignore[union-attr]
+    # what is not a version says nothing (pyenv's `system`)
+    (tmp_path / "runtime.txt").unlink()
+    (tmp_path / "setup.py").unlink()
+    _write(tmp_path, {".python-version": "system\n"})
+    assert pyversion.newest(tmp_path) is None

@@ -19,8 +19,8 @@ in a project that runs on 3.10 at most (paasta's tox envlist `py310`, security_m
 to 3.7) nobody sees the warning. A rule says `python_since: "3.12"`; when the newest Python the
 project names is older, the rule does not run and a note says why. The newest is the upper bound of
 `requires-python` (`<3.12`), else the newest of the versions it lists anywhere: classifiers, tox's
-`envlist` (`py310`, `py{27,38}`) and `basepython`; a project that lists only Python 2 (Mailpile's
-`envlist = py27`) has 2.7 as its newest. A project that names no version: no ceiling, the rule runs.
+`envlist` (`py310`, `py{27,38}`) and `basepython`, the interpreter it pins (`.python-version`,
+`runtime.txt`); a project that lists only Python 2 (Mailpile's `envlist = py27`) has 2.7 as its newest. A project that names no version: no ceiling, the rule runs.
 """
 
 from __future__ import annotations
@@ -46,6 +46,10 @@ _CLAUSE = re.compile(r"^\s*(>=|===|==|~=|>|\^|~)?\s*v?(\d+)(?:\.(\d+|\*))?")
 _SETUP_PY_REQUIRES = re.compile(r"""python_requires\s*=\s*(['"])([^'"]+)\1""")
 _CLASSIFIER = re.compile(r"Programming Language\s*::\s*Python\s*::\s*(\d+)(?:\.(\d+))?\s*['\"\n,]")
 _RUFF_TARGET = re.compile(r"^py(\d)(\d+)$")
+# The interpreter an application pins: pyenv's and uv's `.python-version`, Heroku's `runtime.txt`
+# (freight: 3.8.13, held-out round 71). A library's is the maintainer's own Python, usually its newest.
+PINNED_FILES = (".python-version", "runtime.txt")
+_PINNED = re.compile(r"^[ \t]*(?:c?python-?)?([23])\.(\d{1,2})(?:\.\d+)?[ \t]*$", re.M | re.I)
 
 
 @dataclass(frozen=True)
@@ -110,11 +114,13 @@ def specifier_ceiling(spec: str) -> Optional[Version]:
     return max(ceilings) if ceilings else None
 
 
-def _listed(text: str, tox: bool) -> list[Version]:
-    """The `Python :: X.Y` classifiers named in `text`, or for tox its `pyXY` environments (`py{27,38}` too)
-    and `pythonX.Y`."""
-    if not tox:
+def _listed(text: str, kind: str) -> list[Version]:
+    """The `Python :: X.Y` classifiers named in `text`; for tox its `pyXY` environments (`py{27,38}` too)
+    and `pythonX.Y`; for a pinned interpreter file the `X.Y[.Z]` lines (`3.8.13`, `python-3.8.13`)."""
+    if kind == "classifiers":
         return [(int(m.group(1)), int(m.group(2))) for m in _CLASSIFIER.finditer(text + "\n") if m.group(2)]
+    if kind == "pinned":
+        return [(int(a), int(b)) for a, b in _PINNED.findall(text)]
     text = re.sub(r"\bpy\{([\d,\s]+)\}", lambda m: " ".join(f"py{v.strip()}" for v in m.group(1).split(",")), text)
     return [(int(a or c), int(b or d))
             for a, b, c, d in re.findall(r"\bpy([23])(\d{1,2})\b|\bpython([23])\.(\d{1,2})\b", text)]
@@ -216,9 +222,10 @@ def newest(root: Path) -> Optional[Floor]:
     if said is not None:
         return said
     best: Optional[Floor] = None
-    for where, text, tox in [*((w, t, False) for w, t in meta.classifiers),
-                             ("tox.ini", _tox_envs(read_config(root, "tox.ini") or ""), True)]:
-        versions = [v for v in _listed(text, tox) if v[0] in (2, 3)]  # Python 2 only (Mailpile's py27): 2.7
+    for where, text, kind in [*((w, t, "classifiers") for w, t in meta.classifiers),
+                              ("tox.ini", _tox_envs(read_config(root, "tox.ini") or ""), "tox"),
+                              *((name, read_config(root, name) or "", "pinned") for name in PINNED_FILES)]:
+        versions = [v for v in _listed(text, kind) if v[0] in (2, 3)]  # Python 2 only (Mailpile's py27): 2.7
         if versions and (best is None or max(versions) > best.version):
             top = max(versions)
             best = Floor(top, f"{where}: Python {top[0]}.{top[1]}")
