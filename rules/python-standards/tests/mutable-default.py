@@ -115,3 +115,31 @@ class ProxyError(Exception):
 def with_length(msg, headers=[]):
     headers.append(("Content-Length", str(len(msg))))
     return headers
+
+
+class URL:
+    # ok: python-standards/mutable-default
+    def translate_connect_args(self, names=[], **kw):
+        translated = {}
+        for sname in ("host", "database", "username"):
+            if names:
+                name = names.pop(0)
+            elif sname in kw:
+                name = kw[sname]
+            else:
+                name = sname
+            translated[name] = getattr(self, sname)
+        return translated
+
+    # expect: python-standards/mutable-default
+    def names_or_default(self, names=[]):
+        if names:
+            return list(names)
+        else:
+            names.append("host")
+        return names
+
+    # expect: python-standards/mutable-default
+    def drain(self, pending=["first"]):
+        while pending:
+            yield pending.pop(0)
