@@ -13,3 +13,15 @@ def size(n):
     while n != None:
         n = n.parent
     return n
+
+
+def query(exp_key):
+    # expect: python-standards/compare-not-none
+    return {"exp_key": exp_key} if exp_key != None else {}
+
+
+def check(node):
+    # expect: python-standards/compare-not-none
+    assert node != None
+    # expect: python-standards/compare-not-none
+    return [n for n in node.children if n != None]
