@@ -112,3 +112,12 @@ _http_transport = AsyncHTTPTransport()
 _insecure_http_transport = AsyncHTTPTransport(verify=False)
 # expect: python-crypto/verify-disabled
 _shared_transport = AsyncHTTPTransport(verify=False)
+
+
+def url_ok(url):
+    # ok: python-crypto/verify-disabled
+    r = httpx.head(url, timeout=3, verify=False)
+    if r.status_code in (200, 401, 302):
+        # expect: python-crypto/verify-disabled
+        return requests.get(url, timeout=3, verify=False).text
+    return None
