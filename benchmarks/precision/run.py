@@ -189,8 +189,10 @@ def label_key(project: str, commit: str, path: str, rule: str, snippet: str) -> 
     return (project, commit, path, rule, snippet)
 
 
-def load_labels(path: Path) -> dict[tuple[str, str, str, str, str], dict[str, Any]]:
-    labels: dict[tuple[str, str, str, str, str], dict[str, Any]] = {}
+def load_labels(path: Path) -> dict[tuple[Any, ...], dict[str, Any]]:
+    """Labels by key; a key that labels several lines (the same `print("debug")` five times in one file,
+    judged apart: conda-build, held-out round 77) is also entered with its line, which `judged` asks first."""
+    labels: dict[tuple[Any, ...], dict[str, Any]] = {}
     if not path.exists():
         return labels
     for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -205,6 +207,8 @@ def load_labels(path: Path) -> dict[tuple[str, str, str, str, str], dict[str, An
         if verdict not in ("TP", "FP"):
             raise SystemExit(f"precision: {path}:{n}: verdict must be TP or FP, not {verdict!r}")
         labels[key] = rec
+        if isinstance(rec.get("line"), int):
+            labels[(*key, rec["line"])] = rec
     return labels
 
 
@@ -215,7 +219,8 @@ def pct(tp: int, fp: int) -> str:
 def judged(name: str, commit: str, f: dict, lines: list, labels: dict) -> dict:  # type: ignore[type-arg]
     """One report row: the finding, its label if judged, else 6 lines of context for judging it."""
     snip = snippet_of(lines, f["line"])
-    lab = labels.get(label_key(name, commit, f["path"], f["rule"], snip))
+    key = label_key(name, commit, f["path"], f["rule"], snip)
+    lab = labels.get((*key, f["line"])) or labels.get(key)
     row = {"project": name, "commit": commit, "path": f["path"], "line": f["line"], "rule": f["rule"],
            "severity": f["severity"], "snippet": snip, "message": f["message"],
            "fix": f.get("suggestion") is not None,
