@@ -20,7 +20,8 @@ to 3.7) nobody sees the warning. A rule says `python_since: "3.12"`; when the ne
 project names is older, the rule does not run and a note says why. The newest is the upper bound of
 `requires-python` (`<3.12`), else the newest of the versions it lists anywhere: classifiers, tox's
 `envlist` (`py310`, `py{27,38}`) and `basepython`, the interpreter it pins (`.python-version`,
-`runtime.txt`); a project that lists only Python 2 (Mailpile's `envlist = py27`) has 2.7 as its newest. A project that names no version: no ceiling, the rule runs.
+`runtime.txt`); a project that lists only Python 2 (Mailpile's `envlist = py27`) has 2.7 as its
+newest. A project that names no version: no ceiling, the rule runs.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ _SETUP_PY_REQUIRES = re.compile(r"""python_requires\s*=\s*(['"])([^'"]+)\1""")
 _CLASSIFIER = re.compile(r"Programming Language\s*::\s*Python\s*::\s*(\d+)(?:\.(\d+))?\s*['\"\n,]")
 _RUFF_TARGET = re.compile(r"^py(\d)(\d+)$")
 # The interpreter an application pins: pyenv's and uv's `.python-version`, Heroku's `runtime.txt`
-# (freight: 3.8.13, held-out round 71). A library's is the maintainer's own Python, usually its newest.
+# (freight: 3.8.13, held-out round 71). A library's is a maintainer's choice, often its newest Python,
+# which the classifiers then match; devpi's monorepo root pins its oldest (3.10) and lists none itself.
 PINNED_FILES = (".python-version", "runtime.txt")
 _PINNED = re.compile(r"^[ \t]*(?:c?python-?)?([23])\.(\d{1,2})(?:\.\d+)?[ \t]*$", re.M | re.I)
 
