@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-ENV = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="bench@localhost", GIT_COMMITTER_NAME="bench",
-           GIT_COMMITTER_EMAIL="bench@localhost", GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import HERE, commit_as_change, review  # noqa: E402
 
 
 def flagged(reviewer: str, label: dict[str, Any], data: bytes) -> bool:
@@ -32,15 +30,11 @@ def flagged(reviewer: str, label: dict[str, Any], data: bytes) -> bool:
         path = Path(tmp) / label["path"]
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-        for args in (["init", "-q"], ["commit", "-q", "--allow-empty", "-m", "empty"], ["add", "-A"],
-                     ["commit", "-q", "-m", "file"]):
-            subprocess.run(["git", "-C", tmp, *args], check=True, capture_output=True, env=ENV)
-        p = subprocess.run([reviewer, "review", "--range", "HEAD~1..HEAD", "--no-model", "--format", "json",
-                            "--no-cache"], cwd=tmp, capture_output=True, text=True, env=dict(ENV, NO_COLOR="1"))
-        if p.returncode not in (0, 1):
-            raise SystemExit(f"labelcheck: {reviewer} failed on {label['project']} {label['path']}: "
-                             f"{p.stderr.strip()[-300:]}")
-        return any(f["line"] == label["line"] and f["rule"] == label["rule"] for f in json.loads(p.stdout)["findings"])
+        commit_as_change(Path(tmp))
+        result = review(reviewer, Path(tmp), "HEAD", configs=False)
+        if result.get("error"):
+            raise SystemExit(f"labelcheck: {reviewer} failed on {label['project']} {label['path']}: {result['error']}")
+        return any(f["line"] == label["line"] and f["rule"] == label["rule"] for f in result["findings"])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -137,13 +137,22 @@ def _blobs(repo: Path, specs: list[str]) -> list[Optional[bytes]]:
     return out
 
 
+GIT_ENV = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="bench@localhost", GIT_COMMITTER_NAME="bench",
+               GIT_COMMITTER_EMAIL="bench@localhost", GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
+
+
+def commit_as_change(work: Path) -> None:
+    """Make the files in `work` one commit on top of an empty one, so that HEAD^..HEAD adds them all."""
+    for args in (["init", "-q", "-b", "main"], ["commit", "-q", "--allow-empty", "-m", "empty"],
+                 ["add", "-A"], ["commit", "-q", "-m", "tree"]):
+        subprocess.run(["git", "-C", str(work), *args], check=True, capture_output=True, env=GIT_ENV)
+
+
 def scan_tree(reviewer: str, repo: Path, head: str) -> dict[str, Any]:
     """Review every Python file of `head` as one added change (what a team sees when it adopts the tool)."""
     names = [n for n in git(repo, "ls-tree", "-r", "--name-only", head).splitlines() if n.endswith((".py", ".pyi"))]
     if not names:  # a project that moved elsewhere leaves a tombstone (googleapis/python-api-core, round 70)
         return {"findings": [], "empty": True}
-    env = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="bench@localhost", GIT_COMMITTER_NAME="bench",
-               GIT_COMMITTER_EMAIL="bench@localhost", GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
     with tempfile.TemporaryDirectory(prefix="precision-tree-") as tmp:
         work = Path(tmp)
         absent = []
@@ -155,9 +164,7 @@ def scan_tree(reviewer: str, repo: Path, head: str) -> dict[str, Any]:
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_bytes(data)
         place_configs(repo, head, work)
-        for args in (["init", "-q", "-b", "main"], ["commit", "-q", "--allow-empty", "-m", "empty"],
-                     ["add", "-A"], ["commit", "-q", "-m", "tree"]):
-            subprocess.run(["git", "-C", str(work), *args], check=True, capture_output=True, env=env)
+        commit_as_change(work)
         result = review(reviewer, work, "HEAD", configs=False)
         if absent:
             result["absent"] = absent
