@@ -44,6 +44,28 @@ def where_now(res: dict[str, Any], lines: list[str], label: dict[str, Any]) -> s
     return "gone"
 
 
+def ci_failure(res: dict[str, Any], labels: list[dict[str, Any]], texts: dict[str, bytes | None]) -> str:
+    """How this PR fails CI now: "" when no finding is an error, else "TP: ...", "noise: ..." or "unjudged: ...".
+
+    A PR with an error finding judged worth saying fails for a reason; one whose error findings are all
+    judged noise fails falsely. Findings are looked up among the commit's labels by (path, rule, snippet),
+    as `where_now` does."""
+    verdicts = {(lab["path"], lab["rule"], lab["snippet"]): lab["verdict"] for lab in labels}
+    whys = []
+    for f in res.get("findings", []):
+        if f.get("severity") != "error":
+            continue
+        data = texts.get(f["path"])
+        lines = data.decode("utf-8", errors="replace").split("\n") if data else []
+        verdict = verdicts.get((f["path"], f["rule"], run.snippet_of(lines, f["line"])))
+        where = f"{f['path']}:{f['line']} {f['rule']}"
+        whys.append(("TP" if verdict == "TP" else "noise" if verdict == "FP" else "unjudged") + f": {where}")
+    for kind in ("TP", "unjudged", "noise"):
+        if any(w.startswith(kind) for w in whys):
+            return next(w for w in whys if w.startswith(kind))
+    return ""
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--reviewer", required=True, help="reviewer executable")
@@ -62,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
                 by_commit[(rec["project"], rec["commit"])].append(rec)
     table: collections.Counter[tuple[str, str]] = collections.Counter()
     rows, missing = [], set()
+    failing: list[tuple[str, str, str]] = []  # (project, commit, why) for each PR an error finding fails now
     for (project, commit), labels in sorted(by_commit.items()):
         repo = args.corpora / project
         if not (repo / ".git").exists() and not (repo / "HEAD").exists():
@@ -76,11 +99,19 @@ def main(argv: list[str] | None = None) -> int:
             table[(lab["verdict"], now)] += 1
             rows.append({**{k: lab[k] for k in ("project", "commit", "path", "rule", "snippet", "verdict")},
                          "now": now})
+        why = ci_failure(res, labels, texts)
+        if why:
+            failing.append((project, commit, why))
     outcomes = sorted({now for _v, now in table}, key=lambda s: (s != "reported", s))
     out = [f"Reviewer: `{args.reviewer}`; {sum(len(v) for v in by_commit.values())} labelled PR findings in "
            f"{len(by_commit)} commits; {time.perf_counter() - started:.0f} s.", "",
            "| now | judged worth saying (TP) | judged noise (FP) |", "|---|---|---|"]
     out += [f"| {now} | {table[('TP', now)]} | {table[('FP', now)]} |" for now in outcomes]
+    kinds = collections.Counter(why.split(":")[0] for _p, _c, why in failing)
+    out += ["", f"PRs an error finding fails now (CI): {len(failing)} of {len(by_commit)}: on a finding worth saying "
+            f"{kinds['TP']}, on one not judged yet {kinds['unjudged']}, only on findings judged noise {kinds['noise']}. "
+            "Only commits with labelled findings are replayed: a PR where the old rules said nothing is not here."]
+    out += [f"- {p} {c[:12]}: {why}" for p, c, why in failing]
     if missing:
         out += ["", "No clone, skipped: " + ", ".join(sorted(missing))]
     text = "\n".join(out) + "\n"
