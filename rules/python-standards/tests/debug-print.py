@@ -75,3 +75,15 @@ def parse(text):
         # expect: python-standards/debug-print
         print(f"{text=}")
         return None
+
+
+def usage():
+    print("Target commands:")
+    # a usage table that lists a `debug` command is the command's help, not debugging output
+    # ok: python-standards/debug-print
+    print("  debug      Build the application in debug mode")
+    # ok: python-standards/debug-print
+    print("  --debug    Log every request")
+    # but a tag with a value after it is still a leftover
+    # expect: python-standards/debug-print
+    print("debug  ", usage)
