@@ -109,3 +109,46 @@ def test_review_skips_files_the_project_excludes_from_linting(cli, repo: GitRepo
     assert {f["path"] for f in data["findings"] if f["rule"] == "python-standards/bare-except"} == {"pkg/own.py"}
     (skip,) = [s for s in data["skipped"] if s["path"] == "pkg/contrib/vendored_lib.py"]
     assert "extend-exclude: pkg/contrib/" in skip["reason"]
+
+
+MUTABLE = "def collect(item, into=[]):\n    into.append(item)\n    return into\n"
+
+
+def test_pylint_disables_from_its_first_config_file_and_command_lines(tmp_path: Path) -> None:
+    # pylint reads the first of pylintrc, .pylintrc, pyproject.toml [tool.pylint], setup.cfg [pylint.*]
+    (tmp_path / ".pylintrc").write_text("[MESSAGES CONTROL]\ndisable = C0114,\n    dangerous-default-value,\n    W0702\n")
+    (tmp_path / "setup.cfg").write_text("[pylint.messages_control]\ndisable = singleton-comparison\n")
+    ids = _ids(tmp_path, "pkg/mod.py")
+    assert {"python-standards/mutable-default", "python-standards/bare-except"} <= ids
+    assert "python-standards/compare-to-none" not in ids  # setup.cfg is not read: .pylintrc came first
+    (tmp_path / ".pylintrc").unlink()
+    assert "python-standards/compare-to-none" in _ids(tmp_path, "pkg/mod.py")
+    # pyproject's table, and `disable = all` with an `enable` list: everything mapped but what is enabled
+    (tmp_path / "setup.cfg").unlink()
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.pylint.messages_control]\ndisable = ["all"]\nenable = ["W0102", "unspecified-encoding"]\n')
+    ids = _ids(tmp_path, "pkg/mod.py")
+    assert "python-standards/bare-except" in ids and "python-standards/eval-exec" in ids
+    assert "python-standards/mutable-default" not in ids and "python-standards/open-encoding" not in ids
+    # a pyproject.toml without [tool.pylint] lets pylint look further; a pylint command line counts too
+    # (qlib runs `make pylint` in CI with `--disable=...,W0102,...`); a comment does not
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    (tmp_path / "Makefile").write_text(
+        "# pylint --disable=W0702\nlint:\n\tpylint --disable=C0104,W0102 --const-rgx='[a-z_]' pkg\n"
+        "\tpylint --disable=C0104,W0102 scripts\n")
+    entries = lintconfig.load(tmp_path).entries
+    assert [e.source for e in entries] == ["Makefile pylint --disable: W0102"]
+    assert entries[0].ids == ("python-standards/mutable-default",)
+    # a pre-commit pylint hook's args
+    (tmp_path / "Makefile").unlink()
+    (tmp_path / ".pre-commit-config.yaml").write_text(
+        "repos:\n- repo: local\n  hooks:\n  - id: pylint\n    args: ['--disable', 'eval-used,C0114']\n")
+    assert _ids(tmp_path, "pkg/mod.py") == {"python-standards/eval-exec"}
+
+
+def test_review_honours_a_pylint_disable(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    feature_branch(repo, {"mod.py": MUTABLE}, base={".pylintrc": "[MESSAGES CONTROL]\ndisable=W0102\n"})
+    data = review_json(cli, repo)
+    assert not [f for f in data["findings"] if f["rule"] == "python-standards/mutable-default"]
+    assert any(f["rule"] == "python-standards/mutable-default" and f["why"] == "suppressed" for f in data["not_reported"])
+    assert any(".pylintrc [MESSAGES CONTROL] disable: W0102" in n for n in data["notes"]), data["notes"]

@@ -190,3 +190,21 @@ def test_pinned_interpreter_names_the_newest_python(tmp_path: Path) -> None:
     (tmp_path / "setup.py").unlink()
     _write(tmp_path, {".python-version": "system\n"})
     assert pyversion.newest(tmp_path) is None
+
+
+def test_dockerfile_base_image_names_the_newest_python(tmp_path: Path) -> None:
+    # an application that ships in an image says which Python it runs on there (querybook:
+    # `FROM python:3.10-bookworm`, no version in any metadata, held-out round 84)
+    _write(tmp_path, {"Dockerfile": "# build\nFROM --platform=linux/amd64 python:3.10-bookworm AS base\nRUN pip install .\n"})
+    top = pyversion.newest(tmp_path)
+    assert top is not None and top.version == (3, 10) and top.source == "Dockerfile: Python 3.10"
+    # several stages: the newest; the official image under its registry names too
+    _write(tmp_path, {"Dockerfile": "FROM docker.io/library/python:3.9-slim AS build\nFROM python:3.11.4\n"})
+    assert pyversion.newest(tmp_path).version == (3, 11)  # type: ignore[union-attr]
+    # another image says nothing about Python (a distro image, a project's own image with a python tag)
+    _write(tmp_path, {"Dockerfile": "FROM ubuntu:22.04\nFROM ghcr.io/acme/python:3.8\nRUN apt-get install python3.10\n"})
+    assert pyversion.newest(tmp_path) is None
+    # the metadata's ceiling comes first, and a newer classifier outranks an older image
+    _write(tmp_path, {"Dockerfile": "FROM python:3.10\n",
+                      "setup.py": "setup(classifiers=['Programming Language :: Python :: 3.13'])\n"})
+    assert pyversion.newest(tmp_path).version == (3, 13)  # type: ignore[union-attr]

@@ -80,7 +80,8 @@ def rule_table(reviewer: str) -> dict[str, dict[str, Any]]:
 # settings (reviewer/rules/lintconfig.py) and the root .gitattributes (reviewer/rules/context.py) from
 # the working tree. The clones here have no checkout, so subfolders' .gitattributes are not there.
 CONFIG_FILES = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".flake8", "ruff.toml", ".ruff.toml",
-                ".pre-commit-config.yaml", ".gitattributes", ".python-version", "runtime.txt")
+                ".pre-commit-config.yaml", ".gitattributes", ".python-version", "runtime.txt", "Dockerfile", "pylintrc",
+                ".pylintrc", "Makefile")
 
 
 def place_configs(repo: Path, commit: str, dest: Path) -> None:

@@ -7,7 +7,9 @@ Those comments suppress the rule of ours that flags the same thing. A bare
 documented contract (docs/rules.md lists it); a code not in it suppresses nothing
 of ours. Codes are ruff's (flake8-bandit `S`, flake8-bugbear `B0xx`, pycodestyle
 `E7xx`, flake8-print `T20x`, flake8-debugger `T100`, flake8-datetimez `DTZ`,
-pylint `PLW`, ruff `RUF`) and bandit's (`B1xx`..`B7xx` and the test names).
+pylint `PLW`, ruff `RUF`) and bandit's (`B1xx`..`B7xx` and the test names). `PYLINT` maps
+pylint's message ids and names, for the `disable` lists of a project's pylint configuration
+(reviewer.rules.lintconfig).
 """
 
 from __future__ import annotations
@@ -121,7 +123,40 @@ NOSEC: dict[str, tuple[str, ...]] = {
 }
 
 
+# pylint message ids and names (a project's `disable = W0102` / `dangerous-default-value`) -> our rule ids
+PYLINT: dict[str, tuple[str, ...]] = {
+    "W0102": ("python-standards/mutable-default",),
+    "dangerous-default-value": ("python-standards/mutable-default",),
+    "W0702": ("python-standards/bare-except",),
+    "bare-except": ("python-standards/bare-except",),
+    "W0703": ("python-standards/swallowed-exception",),
+    "broad-except": ("python-standards/swallowed-exception",),
+    "W0718": ("python-standards/swallowed-exception",),
+    "broad-exception-caught": ("python-standards/swallowed-exception",),
+    "C0121": ("python-standards/compare-to-none", "python-standards/compare-not-none"),
+    "singleton-comparison": ("python-standards/compare-to-none", "python-standards/compare-not-none"),
+    "C0123": ("python-standards/type-comparison",),
+    "unidiomatic-typecheck": ("python-standards/type-comparison",),
+    "W0122": ("python-standards/eval-exec",),
+    "exec-used": ("python-standards/eval-exec",),
+    "W0123": ("python-standards/eval-exec",),
+    "eval-used": ("python-standards/eval-exec",),
+    "W1514": ("python-standards/open-encoding",),
+    "unspecified-encoding": ("python-standards/open-encoding",),
+    "W0133": ("python-standards/exception-not-raised",),
+    "pointless-exception-statement": ("python-standards/exception-not-raised",),
+    "E0711": ("python-standards/raise-not-implemented",),
+    "notimplemented-raised": ("python-standards/raise-not-implemented",),
+    "W1515": ("python-standards/debugger-leftover",),
+    "forgotten-debug-statement": ("python-standards/debugger-leftover",),
+    "C0201": ("python-standards/dict-keys-loop",),
+    "consider-iterating-dictionary": ("python-standards/dict-keys-loop",),
+}
+
+
 def rules_for(tool: str, code: str) -> tuple[str, ...]:
-    """Our rule ids that `code` of `tool` ("noqa" or "nosec") suppresses; () when none."""
+    """Our rule ids that `code` of `tool` ("noqa", "nosec" or "pylint") suppresses; () when none."""
+    if tool == "pylint":
+        return PYLINT.get(code.upper()) or PYLINT.get(code.lower()) or ()
     table = NOQA if tool == "noqa" else NOSEC
     return table.get(code) or table.get(code.upper()) or ()

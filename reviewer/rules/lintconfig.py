@@ -120,6 +120,8 @@ def ids_for(code: str, tool: str) -> tuple[str, ...]:
     code = code.strip()
     if tool == "bandit":
         return codes.rules_for("nosec", code)
+    if tool == "pylint":
+        return codes.rules_for("pylint", code)
     if not _CODE.fullmatch(code):
         return ()
     up = code.upper()
@@ -247,8 +249,72 @@ def load(root: Path) -> ProjectIgnores:
         if parser.has_section("flake8"):
             _flake8(out, name, dict(parser.items("flake8")), excludes)
             break  # flake8 reads the first file that has the section
-    _precommit(root, excludes)
+    _pylint(root, out)
+    _precommit(root, excludes, out)
     return ProjectIgnores(out, excludes)
+
+
+# pylint's configuration files, in the order pylint looks for them (it reads the first it finds)
+_PYLINT_FILES = ("pylintrc", ".pylintrc", "pyproject.toml", "setup.cfg", "tox.ini")
+# `--disable=W0102,C0114` or `--disable W0102` on a pylint command line
+_PYLINT_DISABLE = re.compile(r"--disable(?:=|[ \t]+)[\"']?([A-Za-z0-9_,\-]+)")
+
+
+def _pylint_disables(out: list[Ignore], where: str, disable: Any, enable: Any = None) -> None:
+    """`disable` codes (ids or names) as ignores; `disable=all` is every mapped code not in `enable`."""
+    listed = _codes(disable)
+    if any(c.strip().lower() == "all" for c in listed):
+        enabled = {r for c in _codes(enable) for r in codes.rules_for("pylint", c)}
+        listed = [c for c in codes.PYLINT if not set(codes.rules_for("pylint", c)) <= enabled]
+    seen = {(e.ids, e.source) for e in out}
+    for code in listed:  # a Makefile may run pylint once per folder with the same list
+        ids = ids_for(code, "pylint")
+        if ids and (ids, f"{where}: {code}") not in seen:
+            out.append(Ignore(ids, f"{where}: {code}"))
+            seen.add((ids, f"{where}: {code}"))
+
+
+def _pylint(root: Path, out: list[Ignore]) -> None:
+    """pylint's `disable` list: from the first configuration file pylint would read, and from `--disable`
+    on a pylint command line in the Makefile or tox.ini (qlib's `make pylint`, which its CI runs)."""
+    for name in _PYLINT_FILES:
+        text = read_config(root, name)
+        if text is None:
+            continue
+        if name == "pyproject.toml":
+            try:
+                tool = _table(tomllib.loads(text), "tool", "pylint")
+            except tomllib.TOMLDecodeError:
+                continue
+            if not tool:
+                continue
+            for key in ("messages_control", "messages control", "MESSAGES CONTROL"):
+                table = _table(tool, key)
+                if table:
+                    _pylint_disables(out, f"pyproject.toml [tool.pylint.{key}] disable", table.get("disable"),
+                                     table.get("enable"))
+            break
+        parser = configparser.ConfigParser(interpolation=None, strict=False)
+        try:
+            parser.read_string(text)
+        except configparser.Error:
+            continue
+        wanted = ("messages control", "messages_control") if name.endswith("pylintrc") else \
+            ("pylint.messages control", "pylint.messages_control")
+        sections = [s for s in parser.sections() if s.lower() in wanted]
+        if not sections and not any(s.lower().startswith("pylint") or name.endswith("pylintrc")
+                                    for s in parser.sections()):
+            continue  # this file does not configure pylint: pylint looks further
+        for section in sections:
+            _pylint_disables(out, f"{name} [{section}] disable", parser.get(section, "disable", fallback=""),
+                             parser.get(section, "enable", fallback=""))
+        break
+    for name in ("Makefile", "makefile", "GNUmakefile", "tox.ini"):
+        text = read_config(root, name)
+        for line in (text or "").splitlines():
+            if re.search(r"\bpylint\b", line) and not line.lstrip().startswith("#"):
+                for m in _PYLINT_DISABLE.finditer(line):
+                    _pylint_disables(out, f"{name} pylint --disable", m.group(1))
 
 
 # pre-commit hooks that run a linter whose decisions this module reads: their own `exclude` regex is
@@ -256,10 +322,11 @@ def load(root: Path) -> ProjectIgnores:
 _LINT_HOOKS = frozenset({"ruff", "ruff-check", "flake8"})
 
 
-def _precommit(root: Path, excludes: list[Exclude]) -> None:
-    """.pre-commit-config.yaml's `exclude` regexes: top-level, and a ruff or flake8 hook's own (re.search)."""
+def _precommit(root: Path, excludes: list[Exclude], out: list[Ignore]) -> None:
+    """.pre-commit-config.yaml's `exclude` regexes: top-level, and a ruff or flake8 hook's own (re.search);
+    and the `--disable` of a pylint hook's `args`."""
     text = read_config(root, ".pre-commit-config.yaml")
-    if text is None or "exclude" not in text:
+    if text is None or ("exclude" not in text and "pylint" not in text):
         return
     import yaml  # type: ignore[import-untyped, unused-ignore]
 
@@ -277,6 +344,10 @@ def _precommit(root: Path, excludes: list[Exclude]) -> None:
             if isinstance(hook, dict) and hook.get("id") in _LINT_HOOKS:
                 where = f".pre-commit-config.yaml hook {hook['id']} exclude"
                 _precommit_exclude(hook.get("exclude"), where, excludes)
+            if isinstance(hook, dict) and hook.get("id") == "pylint" and isinstance(hook.get("args"), list):
+                line = " ".join(str(a) for a in hook["args"])
+                for m in _PYLINT_DISABLE.finditer(line):
+                    _pylint_disables(out, ".pre-commit-config.yaml hook pylint args --disable", m.group(1))
 
 
 def _precommit_exclude(pattern: Any, where: str, excludes: list[Exclude]) -> None:

@@ -20,7 +20,7 @@ to 3.7) nobody sees the warning. A rule says `python_since: "3.12"`; when the ne
 project names is older, the rule does not run and a note says why. The newest is the upper bound of
 `requires-python` (`<3.12`), else the newest of the versions it lists anywhere: classifiers, tox's
 `envlist` (`py310`, `py{27,38}`) and `basepython`, the interpreter it pins (`.python-version`,
-`runtime.txt`); a project that lists only Python 2 (Mailpile's `envlist = py27`) has 2.7 as its
+`runtime.txt`, the `python:X.Y` base image of the root `Dockerfile`); a project that lists only Python 2 (Mailpile's `envlist = py27`) has 2.7 as its
 newest. A project that names no version: no ceiling, the rule runs.
 """
 
@@ -52,6 +52,12 @@ _RUFF_TARGET = re.compile(r"^py(\d)(\d+)$")
 # which the classifiers then match; devpi's monorepo root pins its oldest (3.10) and lists none itself.
 PINNED_FILES = (".python-version", "runtime.txt")
 _PINNED = re.compile(r"^[ \t]*(?:c?python-?)?([23])\.(\d{1,2})(?:\.\d+)?[ \t]*$", re.M | re.I)
+# ... and the image an application ships in: `FROM python:3.10-bookworm` in the root Dockerfile
+# (querybook, held-out round 84: no version in any metadata, 3.10 in its image and CI). Official
+# images only (`python:`, `library/python:`, `docker.io/library/python:`), any stage.
+DOCKERFILE = "Dockerfile"
+_DOCKER_FROM = re.compile(r"^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*(?:(?:docker\.io/)?library/)?python:([23])\.(\d{1,2})\b",
+                          re.M | re.I)
 
 
 @dataclass(frozen=True)
@@ -118,11 +124,14 @@ def specifier_ceiling(spec: str) -> Optional[Version]:
 
 def _listed(text: str, kind: str) -> list[Version]:
     """The `Python :: X.Y` classifiers named in `text`; for tox its `pyXY` environments (`py{27,38}` too)
-    and `pythonX.Y`; for a pinned interpreter file the `X.Y[.Z]` lines (`3.8.13`, `python-3.8.13`)."""
+    and `pythonX.Y`; for a pinned interpreter file the `X.Y[.Z]` lines (`3.8.13`, `python-3.8.13`); for a
+    Dockerfile the `FROM python:X.Y...` base images."""
     if kind == "classifiers":
         return [(int(m.group(1)), int(m.group(2))) for m in _CLASSIFIER.finditer(text + "\n") if m.group(2)]
     if kind == "pinned":
         return [(int(a), int(b)) for a, b in _PINNED.findall(text)]
+    if kind == "docker":
+        return [(int(a), int(b)) for a, b in _DOCKER_FROM.findall(text)]
     text = re.sub(r"\bpy\{([\d,\s]+)\}", lambda m: " ".join(f"py{v.strip()}" for v in m.group(1).split(",")), text)
     return [(int(a or c), int(b or d))
             for a, b, c, d in re.findall(r"\bpy([23])(\d{1,2})\b|\bpython([23])\.(\d{1,2})\b", text)]
@@ -226,7 +235,8 @@ def newest(root: Path) -> Optional[Floor]:
     best: Optional[Floor] = None
     for where, text, kind in [*((w, t, "classifiers") for w, t in meta.classifiers),
                               ("tox.ini", _tox_envs(read_config(root, "tox.ini") or ""), "tox"),
-                              *((name, read_config(root, name) or "", "pinned") for name in PINNED_FILES)]:
+                              *((name, read_config(root, name) or "", "pinned") for name in PINNED_FILES),
+                              (DOCKERFILE, read_config(root, DOCKERFILE) or "", "docker")]:
         versions = [v for v in _listed(text, kind) if v[0] in (2, 3)]  # Python 2 only (Mailpile's py27): 2.7
         if versions and (best is None or max(versions) > best.version):
             top = max(versions)
