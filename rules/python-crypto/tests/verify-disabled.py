@@ -121,3 +121,10 @@ def url_ok(url):
         # expect: python-crypto/verify-disabled
         return requests.get(url, timeout=3, verify=False).text
     return None
+
+
+def release_exists(url, token):
+    # a HEAD that sends a token hands it to whoever is in the middle
+    # expect: python-crypto/verify-disabled
+    r = requests.head(url, headers={"Authorization": f"token {token}"}, verify=False)
+    return r.status_code == 200
