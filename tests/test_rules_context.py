@@ -214,6 +214,31 @@ def test_file_level_flake8_and_ruff_noqa(cli, repo: GitRepo) -> None:  # type: i
                           ("b.py", "python-crypto/verify-disabled")]
 
 
+def test_pylint_disable_comments_suppress_through_the_code_map(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    code = (
+        "def a(item, into=[]):  # pylint: disable=dangerous-default-value\n"
+        "    into.append(item)\n"
+        "    return into\n"
+        "# pylint: disable-next=W0102\n"
+        "def b(item, into=[]):\n"
+        "    into.append(item)\n"
+        "    return into\n"
+        "# pylint: disable=W0102\n"  # a line of its own: pylint's scope is the block; not read
+        "def c(item, into=[]):\n"
+        "    into.append(item)\n"
+        "    return into\n"
+        "def d(item, into=[]):  # pylint: disable=line-too-long\n"  # another message: nothing of ours
+        "    into.append(item)\n"
+        "    return into\n"
+    )
+    _branch(repo, {"lib.py": code})
+    data = _review(cli, repo)
+    assert sorted(line for _p, r, line in _hits(data) if r == "python-standards/mutable-default") == [9, 12]
+    suppressed = sorted(f["line"] for f in data["not_reported"] if f["why"] == "suppressed")
+    assert suppressed == [1, 5]
+    assert not [f for f in data["findings"] if f["rule"] == "reviewer/unused-suppression"]
+
+
 def test_noqa_covers_the_lines_of_a_multi_line_finding() -> None:
     from reviewer.records import Finding
 

@@ -10,7 +10,11 @@ ruff's RUF100, as `reviewer/unused-suppression`.
 suppress the rules `reviewer.rules.codes` maps those codes to; a bare `# noqa` or
 `# nosec` suppresses every rule. Like ruff and bandit, they cover findings whose
 lines include the comment's line. They count as suppressions in the report, and
-are never reported as unused (they belong to the other tools too).
+are never reported as unused (they belong to the other tools too). pylint's
+`# pylint: disable=dangerous-default-value` (ids or names) counts the same way on
+the line it ends, and `# pylint: disable-next=...` on the line after it; a
+`disable` comment on a line of its own (pylint: to the end of the block) is not
+read, so that nothing is hidden that pylint would report.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ _NOQA = re.compile(r"#\s*noqa(?::\s*([A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))
 _FILE_NOQA = re.compile(r"#\s*(?:ruff|flake8)\s*:\s*noqa(?::\s*([A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?",
                         re.IGNORECASE)
 _NOSEC = re.compile(r"#\s*nosec\b:?[ \t]*([A-Za-z0-9_]+(?:[ \t]*,[ \t]*[A-Za-z0-9_]+)*)?", re.IGNORECASE)
+_PYLINT = re.compile(r"#\s*pylint\s*:\s*disable(-next)?\s*=\s*([A-Za-z0-9_\-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_\-]+)*)")
 _CODE = re.compile(r"[A-Za-z0-9_]+")
 ALL = "*"  # the id of a bare `# noqa` / `# nosec`: every rule
 
@@ -45,7 +50,7 @@ class Suppression:
     ids: tuple[str, ...]
     whole_file: bool
     used: set[str] = field(default_factory=set)
-    tool: str = "reviewer"  # reviewer | noqa | nosec | project (the project's linter configuration)
+    tool: str = "reviewer"  # reviewer | noqa | nosec | pylint | project (the project's linter configuration)
     source: str = ""  # for tool "project": the configuration entry, e.g. "setup.cfg [flake8] ignore: E722"
     hits: int = 0  # findings it suppressed
 
@@ -81,7 +86,7 @@ def parse(text: str, path: str = "x.py") -> list[Suppression]:
     """Suppressions in a file: Python comments via tokenize, other languages line by line."""
     python = path.endswith((".py", ".pyi"))
     ours = "reviewer:" in text
-    theirs = python and ("noqa" in text or "nosec" in text or "NOQA" in text or "NOSEC" in text)
+    theirs = python and ("noqa" in text or "nosec" in text or "NOQA" in text or "NOSEC" in text or "pylint:" in text)
     if not ours and not theirs:  # the common case: no tokenizing at all
         return []
     out = []
@@ -89,12 +94,35 @@ def parse(text: str, path: str = "x.py") -> list[Suppression]:
         comments = _comments(text)
     else:
         comments = [(n, line) for n, line in enumerate(git_lines(text), 1) if "reviewer:" in line]
+    code_lines = _code_lines(text) if theirs and "pylint:" in text else set()
     for line, comment in comments:
         for m in _COMMENT.finditer(comment):
             ids = tuple(i.strip() for i in m.group(2).split(",") if i.strip())
             out.append(Suppression(line, ids, m.group(1) == "ignore-file"))
         if theirs:
             out += _ecosystem(line, comment)
+            out += _pylint(line, comment, line in code_lines)
+    return out
+
+
+def _code_lines(text: str) -> set[int]:
+    """Lines where a comment ends code (`x = f()  # ...`), as opposed to a comment on a line of its own."""
+    return {n for n, raw in enumerate(git_lines(text), 1) if "#" in raw and raw.split("#", 1)[0].strip()}
+
+
+def _pylint(line: int, comment: str, after_code: bool) -> list[Suppression]:
+    """`# pylint: disable=...` ending a line of code (that line), `# pylint: disable-next=...` (the next line)."""
+    from reviewer.rules import codes
+
+    out = []
+    for m in _PYLINT.finditer(comment):
+        ids = tuple(dict.fromkeys(r for code in m.group(2).split(",") for r in codes.rules_for("pylint", code.strip())))
+        if not ids:
+            continue
+        if m.group(1):  # disable-next
+            out.append(Suppression(line + 1, ids, False, tool="pylint"))
+        elif after_code:
+            out.append(Suppression(line, ids, False, tool="pylint"))
     return out
 
 
