@@ -17,3 +17,22 @@ config = yaml.load(stream)
 third = yaml.load(stream, Loader=yaml.SafeLoader)
 # ok: python-standards/yaml-unsafe-loader
 fifth = yaml.load(stream, yaml.CSafeLoader)
+
+
+def load_config(filename):
+    # Note: We assume that the contents of the config file are trusted
+    # TODO: Change this file format to be plain yaml and use SafeLoader
+    # ok: python-standards/yaml-unsafe-loader
+    return yaml.load(open(filename), Loader=yaml.UnsafeLoader)
+
+
+def load_upload(stream):
+    # the upload is untrusted: this must change
+    # expect: python-standards/yaml-unsafe-loader
+    return yaml.load(stream, Loader=yaml.Loader)
+
+
+def load_plugin(stream):
+    # plugins are not trusted since 2.0
+    # expect: python-standards/yaml-unsafe-loader
+    return yaml.load(stream, Loader=yaml.Loader)
