@@ -151,6 +151,16 @@ def _codes(value: Any) -> list[str]:
     return []
 
 
+def ini(text: str) -> Optional[configparser.ConfigParser]:
+    """An INI file parsed as flake8 and pylint read theirs (no interpolation), or None if it is not INI."""
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    try:
+        parser.read_string(text)
+    except configparser.Error:
+        return None
+    return parser
+
+
 def lookup(data: Any, *keys: str) -> Any:
     """`data[k1][k2]...` of parsed configuration, or None where a level is missing or not a table."""
     for k in keys:
@@ -241,10 +251,8 @@ def load(root: Path) -> ProjectIgnores:
         text = read_config(root, name)
         if text is None:
             continue
-        parser = configparser.ConfigParser(interpolation=None, strict=False)
-        try:
-            parser.read_string(text)
-        except configparser.Error:
+        parser = ini(text)
+        if parser is None:
             continue
         if parser.has_section("flake8"):
             _flake8(out, name, dict(parser.items("flake8")), excludes)
@@ -294,10 +302,8 @@ def _pylint(root: Path, out: list[Ignore]) -> None:
                     _pylint_disables(out, f"pyproject.toml [tool.pylint.{key}] disable", table.get("disable"),
                                      table.get("enable"))
             break
-        parser = configparser.ConfigParser(interpolation=None, strict=False)
-        try:
-            parser.read_string(text)
-        except configparser.Error:
+        parser = ini(text)
+        if parser is None:
             continue
         wanted = ("messages control", "messages_control") if name.endswith("pylintrc") else \
             ("pylint.messages control", "pylint.messages_control")

@@ -26,14 +26,13 @@ newest. A project that names no version: no ceiling, the rule runs.
 
 from __future__ import annotations
 
-import configparser
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from reviewer.rules.lintconfig import lookup, read_config
+from reviewer.rules.lintconfig import ini, lookup, read_config
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -169,11 +168,8 @@ class _Metadata:
 
 def _metadata(root: Path) -> _Metadata:
     pyproject = _toml(root, "pyproject.toml")
-    setup_cfg = configparser.ConfigParser(interpolation=None, strict=False)
-    try:
-        setup_cfg.read_string(read_config(root, "setup.cfg") or "")
-    except configparser.Error:
-        setup_cfg = configparser.ConfigParser(interpolation=None, strict=False)
+    setup_cfg = ini(read_config(root, "setup.cfg") or "") or ini("")
+    assert setup_cfg is not None  # an empty text always parses
     setup_py = read_config(root, "setup.py") or ""
     m = _SETUP_PY_REQUIRES.search(setup_py)
     specs: list[tuple[str, Any]] = [
