@@ -176,8 +176,9 @@ def _table(data: Any, *keys: str) -> dict[str, Any]:
 def _global(out: list[Ignore], where: str, values: Iterable[str], tool: str) -> None:
     for code in values:
         ids = ids_for(code, tool)
-        if ids:
-            out.append(Ignore(ids, f"{where}: {code}"))
+        entry = Ignore(ids, f"{where}: {code}")
+        if ids and entry not in out:  # a Makefile may run pylint once per folder with the same list
+            out.append(entry)
 
 
 def _per_file(out: list[Ignore], where: str, mapping: dict[str, Any]) -> None:
@@ -274,12 +275,7 @@ def _pylint_disables(out: list[Ignore], where: str, disable: Any, enable: Any = 
     if any(c.strip().lower() == "all" for c in listed):
         enabled = {r for c in _codes(enable) for r in codes.rules_for("pylint", c)}
         listed = [c for c in codes.PYLINT if not set(codes.rules_for("pylint", c)) <= enabled]
-    seen = {(e.ids, e.source) for e in out}
-    for code in listed:  # a Makefile may run pylint once per folder with the same list
-        ids = ids_for(code, "pylint")
-        if ids and (ids, f"{where}: {code}") not in seen:
-            out.append(Ignore(ids, f"{where}: {code}"))
-            seen.add((ids, f"{where}: {code}"))
+    _global(out, where, listed, "pylint")
 
 
 def _pylint(root: Path, out: list[Ignore]) -> None:

@@ -20,8 +20,8 @@ to 3.7) nobody sees the warning. A rule says `python_since: "3.12"`; when the ne
 project names is older, the rule does not run and a note says why. The newest is the upper bound of
 `requires-python` (`<3.12`), else the newest of the versions it lists anywhere: classifiers, tox's
 `envlist` (`py310`, `py{27,38}`) and `basepython`, the interpreter it pins (`.python-version`,
-`runtime.txt`, the `python:X.Y` base image of the root `Dockerfile`); a project that lists only Python 2 (Mailpile's `envlist = py27`) has 2.7 as its
-newest. A project that names no version: no ceiling, the rule runs.
+`runtime.txt`, the `python:X.Y` base image of the root `Dockerfile`); a project that lists only
+Python 2 (Mailpile's `envlist = py27`) has 2.7 as its newest. A project that names no version: no ceiling, the rule runs.
 """
 
 from __future__ import annotations
