@@ -20,6 +20,10 @@ class DigestTests(unittest.TestCase):
         with pytest.raises(IndexError, match="out of range"):
             # ok: off-by-one/index-len
             dig[len(dig)]
+        # ok: off-by-one/index-len
+        self.assertRaises(IndexError, lambda: dig[len(dig)])
+        # expect: off-by-one/index-len
+        self.assertRaises(ValueError, lambda: dig[len(dig)])
 
 
 def tail_of(values):

@@ -53,3 +53,16 @@ def first_difference(a, b):
         if a[i] != b[i]:
             break
     return a[:i]
+
+
+def taxi_states(locs):
+    # the extra turn is "inside the taxi", and the body bounds the index by the number of locations
+    # (gym's taxi environment)
+    # ok: off-by-one/range-len-plus-one
+    for pass_idx in range(len(locs) + 1):  # +1 for being inside taxi
+        if pass_idx < 4 and here == locs[pass_idx]:
+            pick(pass_idx)
+    # expect: off-by-one/range-len-plus-one
+    for j in range(len(locs)):
+        if ready or here == locs[j]:
+            pick(j)
