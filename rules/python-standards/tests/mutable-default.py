@@ -143,3 +143,23 @@ class URL:
     def drain(self, pending=["first"]):
         while pending:
             yield pending.pop(0)
+
+
+class DockerNode:
+    # the nested helper's own `**kwargs` is another dict (crossbar's docker shell)
+    # ok: python-standards/mutable-default
+    def shell(self, container, kwargs={}):
+        def shim(image, **kwargs):
+            kwargs["tty"] = True
+            return run(image, **kwargs)
+
+        return shim(container, **kwargs)
+
+    # a closure that changes the outer default still shares it
+    # expect: python-standards/mutable-default
+    def spawn(self, container, kwargs={}):
+        def shim(image):
+            kwargs["tty"] = True
+            return run(image, **kwargs)
+
+        return shim(container)
