@@ -40,7 +40,8 @@ class RulesConfig:
     # Contexts (reviewer/rules/context.py, docs/rules.md): test files, vendored folders, CLI entry points.
     test_files: tuple[str, ...] = ("tests/*", "test/*", "*/tests/*", "*/test/*", "test_*.py", "*_test.py",
                                    "tests.py", "conftest.py", "*_tests/*", "tests_*/*", "*/tests_*/*", "testing/*",
-                                   "*/testing/*", "integration/*", "testdata/*", "*/testdata/*")
+                                   "*/testing/*", "integration/*", "testdata/*", "*/testdata/*",
+                                   "features/steps/*", "*/features/steps/*")
     vendored: tuple[str, ...] = ("vendor", "vendored", "_vendor", "third_party", "thirdparty", "extern",
                                  "node_modules", "site-packages")
     entry_points: tuple[str, ...] = ("__main__.py", "cli.py", "scripts/*", "bin/*", "tools/*", "examples/*",

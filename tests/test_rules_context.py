@@ -175,6 +175,26 @@ def test_entry_points_may_print(cli, repo: GitRepo) -> None:  # type: ignore[no-
     assert _hits(data) == {("src/tool/lib.py", "python-standards/print-in-library", 2)}
 
 
+def test_a_file_named_as_no_module_is_a_script_and_behave_steps_are_tests() -> None:
+    ctx = rules_context.Contexts()
+    # `run-tests.py` cannot be imported, only run (s3cmd's test runner, held-out round 95)
+    assert "entry_points" in ctx.kinds("run-tests.py", "def test(label, cmd_args=[]):\n    pass\n")
+    assert "entry_points" in ctx.kinds("tools/2to3-fix.py", None)
+    assert "entry_points" not in ctx.kinds("pkg/run_tests.py", "def f():\n    pass\n")
+    assert "entry_points" not in ctx.kinds("pkg/mod.pyi", None)
+    # behave's step definitions (python-pptx's features/steps/, held-out round 94)
+    assert "tests" in ctx.kinds("features/steps/coreprops.py", None)
+    assert "tests" in ctx.kinds("docs/features/steps/x.py", None)
+    assert "tests" not in ctx.kinds("pkg/features/step.py", None)
+
+
+def test_a_script_named_as_no_module_keeps_its_mutable_defaults(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    code = "def test(label, cmd_args=[]):\n    cmd_args.insert(0, label)\n    return cmd_args\n"
+    _branch(repo, {"run-tests.py": code, "run_tests.py": code})
+    data = _review(cli, repo)
+    assert {p for p, r, _l in _hits(data) if r == "python-standards/mutable-default"} == {"run_tests.py"}
+
+
 def test_noqa_and_nosec_suppress_through_the_code_map(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     code = (
         "import requests\n"

@@ -77,6 +77,12 @@ _MAIN_GUARD = re.compile(r"^if\s+(__name__\s*==\s*['\"]__main__['\"]|['\"]__main
 _GENERATED_NAME = re.compile("|".join(f"(?:{fnmatch_translate(g)})" for g in GENERATED_GLOBS))
 
 
+def _script_name(path: str) -> bool:
+    """A `.py` file whose name is no module name (`run-tests.py`) can be run but not imported: a script."""
+    name = path.rsplit("/", 1)[-1]
+    return name.endswith(".py") and not name[:-3].isidentifier()
+
+
 def generated_marker(text: str) -> bool:
     """The file's first lines say a tool wrote it (and not to edit it), or carry `@generated`."""
     end = -1
@@ -251,7 +257,7 @@ class Contexts:
         out = set()
         if _glob_hit(path, self.test_files):
             out.add("tests")
-        if path in self.scripts or _glob_hit(path, self.entry_points) \
+        if path in self.scripts or _glob_hit(path, self.entry_points) or _script_name(path) \
                 or (text is not None and "__main__" in text and _MAIN_GUARD.search(text)):
             out.add("entry_points")
         if _glob_hit(path, self.example_files):

@@ -44,3 +44,20 @@ def download(url, retry):
     if retry:
         # expect: python-crypto/unverified-ssl-context
         return urllib.request.urlopen(url, context=ssl._create_unverified_context())
+
+
+def _ssl_unverified_context(cafile):
+    # called only under the user's --no-check-certificate (s3cmd)
+    # ok: python-crypto/unverified-ssl-context
+    return ssl._create_unverified_context(cafile=cafile, cert_reqs=ssl.CERT_NONE)
+
+
+def _ssl_client_auth_context(certfile, check_server_cert, cafile):
+    cert_reqs = ssl.CERT_REQUIRED if check_server_cert else ssl.CERT_NONE
+    # ok: python-crypto/unverified-ssl-context
+    return ssl._create_unverified_context(cafile=cafile, certfile=certfile, cert_reqs=cert_reqs)
+
+
+def client_context(cafile):
+    # expect: python-crypto/unverified-ssl-context
+    return ssl._create_unverified_context(cafile=cafile, cert_reqs=ssl.CERT_NONE)
