@@ -8,7 +8,7 @@ A pack's `tests/` folder holds Python files annotated on the line before the cod
 Every finding of an annotated rule on a line without `expect` is a false
 alarm.
 
-A case file is checked as if it were a library module (`lib/<name>.py`), so the
+A case file is checked as if it were a library module (`lib/<name>.py`, `-` made `_`), so the
 contexts of `reviewer.rules.context` do not see its real place under `tests/`. A
 `# path: tests/test_client.py` line among its first lines declares another path:
 rules run with the treatment they give that path (a rule that skips test files
@@ -88,8 +88,11 @@ def header_path(text: str) -> Optional[str]:
 
 
 def declared_path(path: Path, text: str) -> str:
-    """The repository path a case file stands for: its `# path:` header, else `lib/<name>.py`."""
-    return header_path(text) or f"lib/{path.name}"
+    """The repository path a case file stands for: its `# path:` header, else `lib/<name>.py`.
+
+    The name is made a module name (`weak-hash.py` is checked as `lib/weak_hash.py`): a file named
+    as no module can only be run, so it would count as a script (an entry point)."""
+    return header_path(text) or f"lib/{re.sub(r'[^0-9A-Za-z_]', '_', path.stem)}.py"
 
 
 def run_file(path: Path, by_id: dict[str, Rule], results: dict[str, RuleResult], shown: str,
