@@ -163,3 +163,19 @@ class DockerNode:
             return run(image, **kwargs)
 
         return shim(container)
+
+
+class Predictor:
+    # an empty default holds no key: the change under `if key in params:` never reaches it (gluonts)
+    # ok: python-standards/mutable-default
+    def __init__(self, params={}):
+        if "quantiles" in params:
+            params["intervals"] = sorted(params["quantiles"])
+        self.params = dict(params)
+
+    # ... a default with keys does
+    # expect: python-standards/mutable-default
+    def configure(self, params={"quantiles": [0.5]}):
+        if "quantiles" in params:
+            params["intervals"] = sorted(params["quantiles"])
+        return dict(params)
