@@ -179,3 +179,28 @@ class Predictor:
         if "quantiles" in params:
             params["intervals"] = sorted(params["quantiles"])
         return dict(params)
+
+
+# `pop(key, default)` leaves an empty default empty; the change under `elif key in` never reaches it
+# (python-control's keyword processing)
+# ok: python-standards/mutable-default
+def process_keywords(keywords={}, static=False):
+    val = keywords.pop("name", None)
+    if "dt" in keywords:
+        keywords["dt"] = 0
+    return val
+
+
+# ok: python-standards/mutable-default
+def process_dt(keywords, defaults={}, static=False):
+    if static:
+        return None
+    elif "dt" in defaults:
+        return defaults.pop("dt")
+    return 0
+
+
+# expect: python-standards/mutable-default
+def take_first(keywords={}):
+    keywords.setdefault("seen", 0)
+    return keywords.pop("name", None)
