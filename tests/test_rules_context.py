@@ -175,6 +175,34 @@ def test_entry_points_may_print(cli, repo: GitRepo) -> None:  # type: ignore[no-
     assert _hits(data) == {("src/tool/lib.py", "python-standards/print-in-library", 2)}
 
 
+def test_ruff_ignore_disable_and_file_ignore_comments_suppress_by_code_or_name(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    code = (
+        "import requests\n"
+        "a = requests.get(u, verify=False)  # ruff: ignore[S501]\n"                                   # 2: that line
+        "# ruff: ignore[request-with-no-cert-validation]\n"                                           # 3: own line ...
+        "# a note between\n"
+        "b = requests.get(u, verify=False)\n"                                                          # 5: ... the next code
+        "c = requests.get(u, verify=False)\n"                                                          # 6: not covered
+        "d = requests.get(u, verify=False)  # ruff: ignore[E501]\n"                                    # 7: another rule
+        "# ruff: disable[S501]\n"
+        "e = requests.get(u, verify=False)\n"                                                          # 9: in the range
+        "# ruff: enable[S501]\n"
+        "f = requests.get(u, verify=False)\n"                                                          # 11: after it
+        "def g(u):\n"
+        "    # ruff: disable[S501]\n"                                                                  # no enable: ...
+        "    return requests.get(u, verify=False)\n"                                                   # 14: covered
+        "h = requests.get(u, verify=False)  # Ruff: ignore[S501]\n"                                    # 15: case-sensitive
+    )
+    _branch(repo, {"client.py": code, "other.py": "# ruff: file-ignore[S501]\nimport requests\n"
+                                                   "x = requests.get(u, verify=False)\n"})
+    data = _review(cli, repo)
+    assert sorted((p, line) for p, r, line in _hits(data) if r == "python-crypto/verify-disabled") == [
+        ("client.py", 6), ("client.py", 7), ("client.py", 11), ("client.py", 15)]
+    suppressed = sorted((f["path"], f["line"]) for f in data["not_reported"] if f["why"] == "suppressed")
+    assert suppressed == [("client.py", 2), ("client.py", 5), ("client.py", 9), ("client.py", 14), ("other.py", 3)]
+    assert not [f for f in data["findings"] if f["rule"] == "reviewer/unused-suppression"]
+
+
 def test_a_file_named_as_no_module_is_a_script_and_behave_steps_are_tests() -> None:
     ctx = rules_context.Contexts()
     # `run-tests.py` cannot be imported, only run (s3cmd's test runner, held-out round 95)

@@ -123,6 +123,28 @@ NOSEC: dict[str, tuple[str, ...]] = {
 }
 
 
+# ruff's rule names for the codes above (`# ruff: ignore[request-with-no-cert-validation]`: ruff 0.15's
+# `ruff: ignore` / `file-ignore` / `disable` comments take names as well as codes) -> the code
+RUFF_NAMES: dict[str, str] = {
+    "assert": "S101", "exec-builtin": "S102", "suspicious-eval-usage": "S307",
+    "hardcoded-password-string": "S105", "hardcoded-password-func-arg": "S106",
+    "hardcoded-password-default": "S107", "try-except-pass": "S110", "try-except-continue": "S112",
+    "suspicious-insecure-hash-usage": "S303", "hashlib-insecure-hash-function": "S324",
+    "suspicious-insecure-cipher-usage": "S304", "suspicious-insecure-cipher-mode-usage": "S305",
+    "suspicious-non-cryptographic-random-usage": "S311", "suspicious-unverified-context-usage": "S323",
+    "suspicious-pycrypto-import": "S413", "request-with-no-cert-validation": "S501",
+    "ssl-insecure-version": "S502", "ssl-with-bad-defaults": "S503", "ssl-with-no-version": "S504",
+    "weak-cryptographic-key": "S505", "unsafe-yaml-load": "S506", "ssh-no-host-key-verification": "S507",
+    "subprocess-popen-with-shell-equals-true": "S602", "call-with-shell-equals-true": "S604",
+    "start-process-with-a-shell": "S605", "none-comparison": "E711", "type-comparison": "E721",
+    "bare-except": "E722", "blind-except": "BLE001", "mutable-argument-default": "B006",
+    "raise-not-implemented": "F901", "suppressible-exception": "SIM105", "in-dict-keys": "SIM118",
+    "print": "T201", "debugger": "T100", "call-datetime-without-tzinfo": "DTZ001",
+    "call-datetime-utcnow": "DTZ003", "call-datetime-utcfromtimestamp": "DTZ004",
+    "call-datetime-now-without-tzinfo": "DTZ005", "unspecified-encoding": "PLW1514",
+    "useless-exception-statement": "PLW0133", "asyncio-dangling-task": "RUF006",
+}
+
 # pylint message ids and names (a project's `disable = W0102` / `dangerous-default-value`) -> our rule ids
 PYLINT: dict[str, tuple[str, ...]] = {
     "W0102": ("python-standards/mutable-default",),
@@ -155,8 +177,10 @@ PYLINT: dict[str, tuple[str, ...]] = {
 
 
 def rules_for(tool: str, code: str) -> tuple[str, ...]:
-    """Our rule ids that `code` of `tool` ("noqa", "nosec" or "pylint") suppresses; () when none."""
+    """Our rule ids that `code` of `tool` ("noqa", "nosec", "ruff" or "pylint") suppresses; () when none."""
     if tool == "pylint":
         return PYLINT.get(code.upper()) or PYLINT.get(code.lower()) or ()
+    if tool == "ruff":  # a code or a rule name
+        return NOQA.get(RUFF_NAMES.get(code.lower(), code.upper())) or ()
     table = NOQA if tool == "noqa" else NOSEC
     return table.get(code) or table.get(code.upper()) or ()

@@ -14,7 +14,12 @@ are never reported as unused (they belong to the other tools too). pylint's
 `# pylint: disable=dangerous-default-value` (ids or names) counts the same way on
 the line it ends, and `# pylint: disable-next=...` on the line after it; a
 `disable` comment on a line of its own (pylint: to the end of the block) is not
-read, so that nothing is hidden that pylint would report.
+read, so that nothing is hidden that pylint would report. ruff's own comments
+(ruff 0.15) count the same way, with ruff codes or rule names: `# ruff: ignore[S501]`
+at the end of a line (that line) or on a line of its own (the next line of code),
+`# ruff: file-ignore[...]` (the whole file), and `# ruff: disable[...]` ...
+`# ruff: enable[...]` (the lines between; without its `enable`, to the end of the
+block the `disable` is in).
 """
 
 from __future__ import annotations
@@ -40,6 +45,9 @@ _FILE_NOQA = re.compile(r"#\s*(?:ruff|flake8)\s*:\s*noqa(?::\s*([A-Za-z]+[0-9]+(
                         re.IGNORECASE)
 _NOSEC = re.compile(r"#\s*nosec\b:?[ \t]*([A-Za-z0-9_]+(?:[ \t]*,[ \t]*[A-Za-z0-9_]+)*)?", re.IGNORECASE)
 _PYLINT = re.compile(r"#\s*pylint\s*:\s*disable(-next)?\s*=\s*([A-Za-z0-9_\-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_\-]+)*)")
+# ruff 0.15's own comments (case-sensitive `ruff:`): `ignore[...]` at the end of a line (that line) or on a
+# line of its own (the next line of code), `file-ignore[...]` (the file), `disable[...]` ... `enable[...]` (a range)
+_RUFF = re.compile(r"#\s*ruff\s*:\s*(ignore|file-ignore|disable|enable)\[([^\]]*)\]")
 _CODE = re.compile(r"[A-Za-z0-9_]+")
 ALL = "*"  # the id of a bare `# noqa` / `# nosec`: every rule
 
@@ -53,12 +61,16 @@ class Suppression:
     tool: str = "reviewer"  # reviewer | noqa | nosec | pylint | project (the project's linter configuration)
     source: str = ""  # for tool "project": the configuration entry, e.g. "setup.cfg [flake8] ignore: E722"
     hits: int = 0  # findings it suppressed
+    until: int = 0  # a range (ruff's `disable` ... `enable`, or an own-line `ignore`): findings starting in line..until
 
     def covers(self, f: Finding) -> str | None:
         """The id in this suppression that covers `f`, if any."""
         if self.tool != "reviewer" and self.whole_file:
             if ALL in self.ids:  # `# flake8: noqa`
                 return ALL
+        elif self.until:
+            if not self.line <= f.line <= self.until:
+                return None
         elif self.tool != "reviewer":
             if not f.line <= self.line <= max(f.line, f.end_line):
                 return None
@@ -86,7 +98,8 @@ def parse(text: str, path: str = "x.py") -> list[Suppression]:
     """Suppressions in a file: Python comments via tokenize, other languages line by line."""
     python = path.endswith((".py", ".pyi"))
     ours = "reviewer:" in text
-    theirs = python and ("noqa" in text or "nosec" in text or "NOQA" in text or "NOSEC" in text or "pylint:" in text)
+    theirs = python and ("noqa" in text or "nosec" in text or "NOQA" in text or "NOSEC" in text or "pylint:" in text
+                         or "ruff:" in text)
     if not ours and not theirs:  # the common case: no tokenizing at all
         return []
     out = []
@@ -94,7 +107,9 @@ def parse(text: str, path: str = "x.py") -> list[Suppression]:
         comments = _comments(text)
     else:
         comments = [(n, line) for n, line in enumerate(git_lines(text), 1) if "reviewer:" in line]
-    code_lines = _code_lines(text) if theirs and "pylint:" in text else set()
+    code_lines = _code_lines(text) if theirs and ("pylint:" in text or "ruff:" in text) else set()
+    if theirs and "ruff:" in text:
+        out += _ruff(text, comments, code_lines)
     for line, comment in comments:
         for m in _COMMENT.finditer(comment):
             ids = tuple(i.strip() for i in m.group(2).split(",") if i.strip())
@@ -123,6 +138,54 @@ def _pylint(line: int, comment: str, after_code: bool) -> list[Suppression]:
             out.append(Suppression(line + 1, ids, False, tool="pylint"))
         elif after_code:
             out.append(Suppression(line, ids, False, tool="pylint"))
+    return out
+
+
+def _ruff(text: str, comments: list[tuple[int, str]], code_lines: set[int]) -> list[Suppression]:
+    """ruff's `# ruff: ignore[...]`, `file-ignore[...]` and `disable[...]` ... `enable[...]` (codes or rule names)."""
+    from reviewer.rules import codes
+
+    lines = git_lines(text)
+
+    def is_code(n: int) -> bool:
+        raw = lines[n - 1].strip() if 0 < n <= len(lines) else ""
+        return bool(raw) and not raw.startswith("#")
+
+    def indent(n: int) -> int:
+        raw = lines[n - 1]
+        return len(raw) - len(raw.lstrip(" \t"))
+
+    out: list[Suppression] = []
+    opened: list[tuple[int, str, tuple[str, ...]]] = []  # (line, the comment's rule list as written, our ids)
+    for line, comment in comments:
+        for m in _RUFF.finditer(comment):
+            kind, listed = m.group(1), [c.strip() for c in m.group(2).split(",") if c.strip()]
+            ids = tuple(dict.fromkeys(r for code in listed for r in codes.rules_for("ruff", code)))
+            if kind == "enable":
+                for i in range(len(opened) - 1, -1, -1):  # ends the `disable` with the same list
+                    if opened[i][1] == ",".join(listed):
+                        start, _key, was = opened.pop(i)
+                        if was:
+                            out.append(Suppression(start, was, False, tool="ruff", until=line))
+                        break
+            elif kind == "disable":
+                opened.append((line, ",".join(listed), ids))
+            elif not ids:
+                continue
+            elif kind == "file-ignore":
+                out.append(Suppression(line, ids, True, tool="ruff"))
+            elif line in code_lines:  # at the end of a line of code: that line
+                out.append(Suppression(line, ids, False, tool="ruff"))
+            else:  # on a line of its own: the next line of code
+                nxt = next((n for n in range(line + 1, len(lines) + 1) if is_code(n)), 0)
+                if nxt:
+                    out.append(Suppression(nxt, ids, False, tool="ruff", until=nxt))
+    for start, _key, ids in opened:  # no `enable`: to the end of the block the comment is in (ruff's implicit range)
+        if not ids:
+            continue
+        level = indent(start)
+        end = next((n - 1 for n in range(start + 1, len(lines) + 1) if is_code(n) and indent(n) < level), len(lines))
+        out.append(Suppression(start, ids, False, tool="ruff", until=end))
     return out
 
 
