@@ -225,3 +225,25 @@ class TestINotify:
                 log.msg("no modify")
 
         self.inotify.watch(self.path, callbacks=[cbNotified])
+
+
+def test_forked_child_reports_by_status():
+    # the child's failure is its exit status, which the parent asserts (dd-trace-py)
+    pid = os.fork()
+    if pid == 0:
+        try:
+            assert install() is True
+            os._exit(0)
+        # ok: python-standards/except-swallows-assert
+        except Exception:
+            os._exit(1)
+    _, status = os.waitpid(pid, 0)
+    assert os.WEXITSTATUS(status) == 0
+
+
+def test_child_that_exits_cleanly_anyway():
+    try:
+        assert install() is True
+    # expect: python-standards/except-swallows-assert
+    except Exception:
+        sys.exit(0)
