@@ -247,3 +247,25 @@ def test_child_that_exits_cleanly_anyway():
     # expect: python-standards/except-swallows-assert
     except Exception:
         sys.exit(0)
+
+
+def test_isolation_across_tasks():
+    # the helper reports by what it returns, and the test asserts that (aws-xray-sdk)
+    async def _do_test():
+        try:
+            assert current() == expected()
+            return True
+        # ok: python-standards/except-swallows-assert
+        except:
+            return False
+
+    assert all(run_many(_do_test))
+
+
+def test_returns_what_pytest_ignores():
+    try:
+        assert current() == expected()
+        return True
+    # expect: python-standards/except-swallows-assert
+    except Exception:
+        return False
