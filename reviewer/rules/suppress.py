@@ -58,7 +58,7 @@ class Suppression:
     ids: tuple[str, ...]
     whole_file: bool
     used: set[str] = field(default_factory=set)
-    tool: str = "reviewer"  # reviewer | noqa | nosec | pylint | project (the project's linter configuration)
+    tool: str = "reviewer"  # reviewer | noqa | nosec | pylint | ruff | project (the project's linter configuration)
     source: str = ""  # for tool "project": the configuration entry, e.g. "setup.cfg [flake8] ignore: E722"
     hits: int = 0  # findings it suppressed
     until: int = 0  # a range (ruff's `disable` ... `enable`, or an own-line `ignore`): findings starting in line..until
@@ -107,9 +107,10 @@ def parse(text: str, path: str = "x.py") -> list[Suppression]:
         comments = _comments(text)
     else:
         comments = [(n, line) for n, line in enumerate(git_lines(text), 1) if "reviewer:" in line]
-    code_lines = _code_lines(text) if theirs and ("pylint:" in text or "ruff:" in text) else set()
+    lines = git_lines(text) if theirs and ("pylint:" in text or "ruff:" in text) else []
+    code_lines = _code_lines(lines)
     if theirs and "ruff:" in text:
-        out += _ruff(text, comments, code_lines)
+        out += _ruff(lines, comments, code_lines)
     for line, comment in comments:
         for m in _COMMENT.finditer(comment):
             ids = tuple(i.strip() for i in m.group(2).split(",") if i.strip())
@@ -120,9 +121,9 @@ def parse(text: str, path: str = "x.py") -> list[Suppression]:
     return out
 
 
-def _code_lines(text: str) -> set[int]:
+def _code_lines(lines: list[str]) -> set[int]:
     """Lines where a comment ends code (`x = f()  # ...`), as opposed to a comment on a line of its own."""
-    return {n for n, raw in enumerate(git_lines(text), 1) if "#" in raw and raw.split("#", 1)[0].strip()}
+    return {n for n, raw in enumerate(lines, 1) if "#" in raw and raw.split("#", 1)[0].strip()}
 
 
 def _pylint(line: int, comment: str, after_code: bool) -> list[Suppression]:
@@ -141,11 +142,9 @@ def _pylint(line: int, comment: str, after_code: bool) -> list[Suppression]:
     return out
 
 
-def _ruff(text: str, comments: list[tuple[int, str]], code_lines: set[int]) -> list[Suppression]:
+def _ruff(lines: list[str], comments: list[tuple[int, str]], code_lines: set[int]) -> list[Suppression]:
     """ruff's `# ruff: ignore[...]`, `file-ignore[...]` and `disable[...]` ... `enable[...]` (codes or rule names)."""
     from reviewer.rules import codes
-
-    lines = git_lines(text)
 
     def is_code(n: int) -> bool:
         raw = lines[n - 1].strip() if 0 < n <= len(lines) else ""
