@@ -99,7 +99,7 @@ def match_tree(root: "SgNode", rules: Iterable[Rule]) -> list[Match]:
     names through this file's imports (reviewer.rules.resolve); a `focus:` argument becomes
     the reported node. A `fix_when:` rule the node fails withholds the fix.
     """
-    from reviewer.rules import resolve as rules_resolve
+    from reviewer.rules import plan as rules_plan, resolve as rules_resolve
 
     out: list[Match] = []
     source: Optional[str] = None
@@ -113,7 +113,8 @@ def match_tree(root: "SgNode", rules: Iterable[Rule]) -> list[Match]:
         if rule.refs is not None:
             resolve = resolve or rules_resolve.Resolver(root)
             matcher = rules_resolve.matcher_for(matcher, rule.refs, resolve)
-        for node in root.find_all(cast(Any, dict(matcher))):
+        how = rules_plan.cached(matcher) if matcher is rule.matcher else rules_plan.plan(matcher)
+        for node in rules_plan.find_all(root, matcher, how):
             shown = node
             if rule.refs is not None and resolve is not None:
                 ok, focus = rules_resolve.accept(rule.refs, node, resolve)

@@ -1,0 +1,93 @@
+"""rules.plan: the cheaper way to run a rule finds exactly what the plain `find_all` finds."""
+
+from __future__ import annotations
+
+import sysconfig
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+
+from reviewer import rules as rulesmod
+from reviewer.config import RulesConfig
+from reviewer.rules import match as rules_match, plan as rules_plan, resolve as rules_resolve
+
+BUILTIN = [r for r in rulesmod.load_all(None, RulesConfig()) if r.matcher is not None and r.language == "python"]
+CASES = sorted(rulesmod.builtin_dir().rglob("tests/*.py"))
+# Real code nobody here wrote, on every machine that runs the tests: the standard library's own modules
+# (every 7th by name, so that the sample does not change while the tests run, and stays quick).
+STDLIB = sorted(Path(sysconfig.get_paths()["stdlib"]).glob("*.py"))[::7]
+
+
+def _spans(nodes: list[Any]) -> list[tuple[int, int]]:
+    return [(n.range().start.index, n.range().end.index) for n in nodes]
+
+
+@pytest.mark.parametrize("paths", [CASES, STDLIB], ids=["rule-cases", "stdlib"])
+def test_planned_matching_equals_plain_find_all(paths: list[Path]) -> None:
+    assert len(paths) > 20
+    compared = found = 0
+    for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        root = rules_match.parse(text)
+        resolver = rules_resolve.Resolver(root)
+        for rule in BUILTIN:
+            assert rule.matcher is not None
+            config = rule.matcher
+            if rule.refs is not None:
+                config = rules_resolve.matcher_for(config, rule.refs, resolver)
+            plain = _spans(root.find_all(cast(Any, dict(config))))
+            planned = _spans(rules_plan.find_all(root, config, rules_plan.plan(config)))
+            assert planned == plain, f"{rule.id} on {path.name}"
+            compared += 1
+            found += len(plain)
+    assert found > 0  # the comparison saw matches, not only empty results
+
+
+def test_exclusions_without_metavariables_are_split_off() -> None:
+    config = {"rule": {"pattern": "$X == None", "not": {"inside": {"kind": "argument_list", "stopBy": "end"}}}}
+    how = rules_plan.plan(config)
+    assert how.rest == {"rule": {"pattern": "$X == None"}}
+    assert how.exclusions == ({"inside": {"kind": "argument_list", "stopBy": "end"}},)
+    # An exclusion that names a meta-variable of the match depends on it: it stays in place.
+    bound = {"rule": {"pattern": "f($X)", "not": {"has": {"pattern": "$X"}}}}
+    assert rules_plan.plan(bound).rest is None
+    # So does one that uses a util (`matches:`): `SgNode.matches` would not know it.
+    util = {"rule": {"pattern": "f($X)", "not": {"matches": "u"}}, "utils": {"u": {"kind": "call"}}}
+    assert rules_plan.plan(util).rest is None
+    # Inside `all:` too; an `all` of exclusions alone is left as it is.
+    nested = {"rule": {"all": [{"kind": "call"}, {"not": {"regex": "^g"}}]}}
+    assert rules_plan.plan(nested).rest == {"rule": {"all": [{"kind": "call"}]}}
+    only_not = {"rule": {"kind": "call", "all": [{"not": {"regex": "^g"}}]}}
+    assert rules_plan.plan(only_not).rest is None
+
+
+def test_a_pattern_goes_first_only_when_the_rule_says_more() -> None:
+    assert rules_plan.plan({"rule": {"pattern": "f($X)"}}).core is None
+    relational = {"rule": {"pattern": "f($X)", "inside": {"kind": "for_statement", "has": {"pattern": "$X"}}}}
+    assert rules_plan.plan(relational).core == {"pattern": "f($X)"}
+    branches = {"rule": {"any": [{"pattern": "f($X)", "has": {"pattern": "$X"}}, {"pattern": "g($X)"}]}}
+    assert rules_plan.plan(branches).core == {"any": [{"pattern": "f($X)"}, {"pattern": "g($X)"}]}
+    # A branch with no pattern leaves nothing every match must have.
+    assert rules_plan.plan({"rule": {"any": [{"pattern": "f($X)", "has": {"pattern": "$X"}},
+                                             {"kind": "call", "has": {"pattern": "$X"}}]}}).core is None
+
+
+@pytest.mark.parametrize("calls", [1, rules_plan.FEW - 1, rules_plan.FEW + 2])
+def test_exclusions_hold_with_few_and_many_candidates(calls: int) -> None:
+    """Checked candidate by candidate (few) or by the whole rule (many): the same nodes, exclusions applied."""
+    lines = [f"a{i} = x == None" for i in range(calls)] + ["f(y == None)"]
+    root = rules_match.parse("\n".join(lines) + "\n")
+    config = {"rule": {"pattern": "$X == None", "not": {"inside": {"kind": "argument_list", "stopBy": "end"}}}}
+    how = rules_plan.plan(config)
+    assert how.rest is not None
+    got = [n.text() for n in rules_plan.find_all(root, config, how)]
+    assert got == ["x == None"] * calls
+    assert _spans(rules_plan.find_all(root, config, how)) == _spans(root.find_all(cast(Any, config)))
+
+
+def test_cached_plan_follows_the_config_object() -> None:
+    one = {"rule": {"pattern": "f($X)", "not": {"regex": "^g"}}}
+    two = {"rule": {"pattern": "f($X)", "inside": {"kind": "call"}}}
+    assert rules_plan.cached(one) is rules_plan.cached(one)
+    assert rules_plan.cached(one).rest is not None and rules_plan.cached(two).core == {"pattern": "f($X)"}
