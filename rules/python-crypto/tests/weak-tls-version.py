@@ -1,4 +1,5 @@
 import ssl
+import sys
 from ssl import PROTOCOL_TLSv1 as legacy_tls
 
 from OpenSSL import SSL
@@ -83,3 +84,32 @@ def legacy_context():
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     ctx.minimum_version = version
     return ctx
+
+
+def https_handler(params):
+    # youtube-dl: a fallback for Pythons whose ssl module had nothing newer than TLS 1.0
+    if hasattr(ssl, "create_default_context"):
+        return ssl.create_default_context()
+    if sys.version_info < (3, 2):
+        return None
+    else:  # Python 3 < 3.4
+        # ok: python-crypto/weak-tls-version
+        return ssl.SSLContext(ssl.PROTOCOL_TLSv1)
+
+
+def connect(hc, sock):
+    if hasattr(hc, "source_address"):  # Python 2.7+
+        return sock
+    else:  # Python 2.6
+        # ok: python-crypto/weak-tls-version
+        return ssl.wrap_socket(sock, ssl_version=ssl.PROTOCOL_TLSv1)
+
+
+def pinned_context(settings):
+    if settings.legacy_clients:
+        # expect: python-crypto/weak-tls-version
+        return ssl.SSLContext(ssl.PROTOCOL_TLSv1)
+    if settings.has_attribute("tls"):
+        # expect: python-crypto/weak-tls-version
+        return ssl.SSLContext(ssl.PROTOCOL_TLSv1_1)
+    return ssl.create_default_context()
