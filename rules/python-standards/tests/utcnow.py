@@ -49,6 +49,25 @@ except ImportError:
     _UTC_IMPORTED = False
 
 
+PYTHON_311 = sys.version_info >= (3, 11)
+
+
+def naive_utcnow():
+    # moto: the new way on the Pythons that have it, the old one where nothing is deprecated
+    if PYTHON_311:
+        return dt.datetime.now(UTC).replace(tzinfo=None)
+    else:
+        # ok: python-standards/utcnow
+        return dt.datetime.utcnow()
+
+
+def report_time(python_3_only):
+    if python_3_only:
+        # expect: python-standards/utcnow
+        return dt.datetime.utcnow()
+    return None
+
+
 def aware_now():
     if _UTC_IMPORTED:
         return dt.datetime.now(UTC)
