@@ -52,6 +52,10 @@ def test_exclusions_without_metavariables_are_split_off() -> None:
     # An exclusion that names a meta-variable of the match depends on it: it stays in place.
     bound = {"rule": {"pattern": "f($X)", "not": {"has": {"pattern": "$X"}}}}
     assert rules_plan.plan(bound).rest is None
+    micro = {"rule": {"pattern": "$A == $B", "not": {"pattern": "\u00b5B == 1"}}}  # ast-grep's other `$`
+    assert rules_plan.plan(micro).rest is None
+    root = rules_match.parse("2 == 1\n1 == 1\n")
+    assert [n.text() for n in rules_plan.find_all(root, micro, rules_plan.plan(micro))] == ["2 == 1"]
     # So does one that uses a util (`matches:`): `SgNode.matches` would not know it.
     util = {"rule": {"pattern": "f($X)", "not": {"matches": "u"}}, "utils": {"u": {"kind": "call"}}}
     assert rules_plan.plan(util).rest is None

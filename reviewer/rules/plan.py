@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 
 # Past this many candidates in a file, running the whole rule once is cheaper than checking each.
 FEW = 3
-# `$X`, `$$$ARGS`, `$_`: a meta-variable (a regex's `$` anchor is never followed by one of these).
-_METAVAR = re.compile(r"\$[A-Z_$]")
+# `$X`, `$$$ARGS`, `$_` (or `µX`, which ast-grep's Python takes for `$X`): a meta-variable, or anything that
+# might be one; a regex's `$` anchor ends its string or comes before `|` or `)`.
+_METAVAR = re.compile(r"[$\u00b5][A-Za-z0-9_$]")
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class Plan:
 
 
 def _binds_or_uses(rule: Any) -> bool:
-    text = json.dumps(rule)
+    text = json.dumps(rule, ensure_ascii=False)
     return bool(_METAVAR.search(text)) or '"matches"' in text
 
 
