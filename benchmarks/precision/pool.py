@@ -5,12 +5,19 @@
 Each report (written by run.py) has a per-rule table for the replayed commits and one for the
 whole-tree scans; both are added up here, per rule: fired, TP, FP, precision. A summary line per
 report (commits, findings, TP, errors, PRs failing CI on a false positive) comes first.
+
+A `.jsonl` argument is the findings file of a run (`run.py --findings`): its findings are joined with
+the labels as they are now (`--labels`), so a round measured once before it was judged gets its table
+without running it again.
+
+    python benchmarks/precision/pool.py benchmarks/precision/results/heldout-round10[2-4].findings.jsonl
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import json
 import re
 from pathlib import Path
 
@@ -42,15 +49,53 @@ def summary(path: Path, text: str) -> str:
             f"{failing.group(1) if failing else '?'}")
 
 
+def findings_rows(path: Path, labels: dict[tuple[str, ...], str]) -> tuple[str, list[tuple[str, str, int, int, int]]]:
+    """The summary line and per-rule rows of a findings file, with today's labels."""
+    per: dict[tuple[str, str], list[int]] = collections.defaultdict(lambda: [0, 0, 0])
+    errors = [0, 0]
+    pr_errors: dict[tuple[str, str], list[str]] = collections.defaultdict(list)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        f = json.loads(line)
+        verdict = labels.get((f["project"], f["commit"], f["path"], f["rule"], f["snippet"]), "")
+        row = per[(f["rule"], f["severity"])]
+        row[0] += 1
+        row[1] += verdict == "TP"
+        row[2] += verdict == "FP"
+        if f["severity"] == "error":
+            errors[0] += 1
+            errors[1] += verdict == "TP"
+            if not f["commit"].startswith("tree:"):
+                pr_errors[(f["project"], f["commit"])].append(verdict)
+    on_noise = sum(1 for v in pr_errors.values() if all(x == "FP" for x in v))
+    out = [(rule, sev, *counts) for (rule, sev), counts in per.items()]
+    fired, tp = sum(r[2] for r in out), sum(r[3] for r in out)
+    return (f"{path.name}: {tp} TP of {fired} findings; error severity {errors[1]} TP of {errors[0]}; "
+            f"PRs failing CI: {len(pr_errors)}, on a false positive: {on_noise}"), out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("reports", nargs="+", type=Path)
+    ap.add_argument("--labels", type=Path, default=Path(__file__).resolve().parent / "labels.jsonl")
     args = ap.parse_args()
+    labels: dict[tuple[str, ...], str] = {}
+    if any(p.suffix == ".jsonl" for p in args.reports):
+        for line in args.labels.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                r = json.loads(line)
+                labels[(r["project"], r["commit"], r["path"], r["rule"], r["snippet"])] = r["verdict"]
     total: dict[str, list] = collections.defaultdict(lambda: [0, 0, 0, ""])
     for path in args.reports:
-        text = path.read_text(encoding="utf-8")
-        print(f"- {summary(path, text)}")
-        for rule, sev, fired, tp, fp in rows(text):
+        if path.suffix == ".jsonl":
+            line, found = findings_rows(path, labels)
+            print(f"- {line}")
+        else:
+            text = path.read_text(encoding="utf-8")
+            print(f"- {summary(path, text)}")
+            found = rows(text)
+        for rule, sev, fired, tp, fp in found:
             t = total[rule]
             t[0] += fired
             t[1] += tp
