@@ -23,25 +23,28 @@ def _hits(data: dict) -> set[tuple[str, str, int]]:  # type: ignore[type-arg]
 
 
 VERIFY_OFF = "import requests\nr = requests.get(url, verify=False)\n"
+# verify-disabled waits for the model (`unconfirmed: skip`); `--audit` reports its candidates, at info, which
+# is all these tests need of it: a finding whose place the contexts and suppressions decide.
+AUDIT = "--audit"
 
 
 def test_vendored_folders_are_skipped_with_a_reason(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     _branch(repo, {"pkg/_vendor/six.py": VERIFY_OFF, "pkg/extern/x.py": VERIFY_OFF, "pkg/client.py": VERIFY_OFF,
                    "pkg/ours/lib.py": VERIFY_OFF})
-    data = _review(cli, repo)
+    data = _review(cli, repo, AUDIT)
     assert {p for p, _r, _l in _hits(data)} == {"pkg/client.py", "pkg/ours/lib.py"}
     skipped = {s["path"]: s["reason"] for s in data["skipped"]}
     assert skipped["pkg/_vendor/six.py"] == rules_context.VENDORED_SKIP
     assert "pkg/extern/x.py" in skipped
     # Configurable: folder names and globs.
     repo.write(".reviewer.toml", '[rules]\nvendored = ["pkg/ours/*"]\n')
-    data = _review(cli, repo)
+    data = _review(cli, repo, AUDIT)
     assert {p for p, _r, _l in _hits(data)} == {"pkg/client.py", "pkg/_vendor/six.py", "pkg/extern/x.py"}
 
 
 def _checked_and_skipped(cli, repo: GitRepo) -> tuple[set[str], dict[str, str]]:  # type: ignore[no-untyped-def]
     """The files with a finding, and every skipped file's reason."""
-    data = _review(cli, repo)
+    data = _review(cli, repo, AUDIT)
     return {p for p, _r, _l in _hits(data)}, {s["path"]: s["reason"] for s in data["skipped"]}
 
 
@@ -140,7 +143,7 @@ def test_one_run_reads_the_contexts_once(tmp_path: Path) -> None:
 def test_test_files_skip_the_rules_that_say_so(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     test_code = VERIFY_OFF + "def test_x(n):\n    assert n > 0\n    breakpoint()\n"
     _branch(repo, {"tests/test_client.py": test_code, "test_other.py": test_code, "client.py": VERIFY_OFF})
-    data = _review(cli, repo)
+    data = _review(cli, repo, AUDIT)
     assert _hits(data) == {
         ("client.py", "python-crypto/verify-disabled", 2),
         # debugger-leftover says nothing about tests: a leftover breakpoint is one there too
@@ -148,7 +151,7 @@ def test_test_files_skip_the_rules_that_say_so(cli, repo: GitRepo) -> None:  # t
         ("test_other.py", "python-standards/debugger-leftover", 5),
     }
     repo.write(".reviewer.toml", '[rules]\ntest_files = ["tests/*"]\n')
-    data = _review(cli, repo)
+    data = _review(cli, repo, AUDIT)
     assert ("test_other.py", "python-crypto/verify-disabled", 2) in _hits(data)
 
 
@@ -195,7 +198,7 @@ def test_ruff_ignore_disable_and_file_ignore_comments_suppress_by_code_or_name(c
     )
     _branch(repo, {"client.py": code, "other.py": "# ruff: file-ignore[S501]\nimport requests\n"
                                                    "x = requests.get(u, verify=False)\n"})
-    data = _review(cli, repo)
+    data = _review(cli, repo, AUDIT)
     assert sorted((p, line) for p, r, line in _hits(data) if r == "python-crypto/verify-disabled") == [
         ("client.py", 6), ("client.py", 7), ("client.py", 11), ("client.py", 15)]
     suppressed = sorted((f["path"], f["line"]) for f in data["not_reported"] if f["why"] == "suppressed")
@@ -237,7 +240,7 @@ def test_noqa_and_nosec_suppress_through_the_code_map(cli, repo: GitRepo) -> Non
         "h = 'not a comment # noqa'; i = requests.get(u, verify=False)\n"
     )
     _branch(repo, {"client.py": code})
-    data = _review(cli, repo)
+    data = _review(cli, repo, AUDIT)
     assert _hits(data) == {("client.py", "python-crypto/verify-disabled", 6),
                            ("client.py", "python-crypto/verify-disabled", 10)}
     suppressed = sorted(f["line"] for f in data["not_reported"] if f["why"] == "suppressed")
@@ -378,12 +381,12 @@ def test_moved_or_reflowed_code_is_not_new(cli, repo: GitRepo) -> None:  # type:
                              "def fetch(url):\n    return _get(url)\n\n\n"
                              "def post(url):\n    return requests.post(url, verify=False)\n"))
     repo.commit("change")
-    data = _review(cli, repo)
+    data = _review(cli, repo, AUDIT)
     assert _hits(data) == {("client.py", "python-crypto/verify-disabled", 17)}
     moved = [(f["line"], f["why"]) for f in data["not_reported"] if f["rule"] == "python-crypto/verify-disabled"]
     assert moved == [(8, "moved code")]
     # Looking at whole files, nothing is hidden.
-    data = _review(cli, repo, "--filter-mode", "file")
+    data = _review(cli, repo, AUDIT, "--filter-mode", "file")
     assert {ln for _p, _r, ln in _hits(data)} == {8, 17}
 
 
@@ -408,8 +411,8 @@ def test_code_the_diff_rewrites_around_but_does_not_change_is_already_there(cli,
     change = ("import requests\n\n\ndef fetch(url):\n    return requests.get(url, timeout=5, verify=False)\n"
               "\n\ndef send(url):\n    return requests.post(url, verify=False)\n")
     rule = "python-crypto/verify-disabled"
-    assert _edit(cli, repo, "client.py", base, change, rule) == ({9}, [(5, "already there")])
-    data = _review(cli, repo, "--filter-mode", "file")  # whole files: nothing is hidden
+    assert _edit(cli, repo, "client.py", base, change, rule, AUDIT) == ({9}, [(5, "already there")])
+    data = _review(cli, repo, AUDIT, "--filter-mode", "file")  # whole files: nothing is hidden
     assert {ln for _p, r, ln in _hits(data) if r == rule} == {5, 9}
 
 
@@ -644,3 +647,45 @@ def test_not_an_exception_follows_bases_through_the_repository() -> None:
         "A B I J CheckError FetchError".split()
     # an exception somewhere up the line, a base from elsewhere, a base that is an expression, or unknown
     assert not any(sources.not_an_exception(n) for n in "E F K G H Unknown".split())
+
+
+NONE_CMP = "def f(x):\n    return x == None\n"
+
+
+def test_a_folder_of_bundled_packages_is_vendored(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # bazarr's and Tautulli's shape: an application keeps five or more other projects' packages side by side
+    # in `libs/` and puts the folder on sys.path; its own code sits elsewhere.
+    bundled = {f"libs/{name}/__init__.py": NONE_CMP for name in ("apprise", "bs4", "dateutil", "engineio", "yaml")}
+    _branch(repo, {**bundled, "libs/six.py": NONE_CMP, "app/main.py": NONE_CMP,
+                   # a team's own `lib/` of two packages, and a monorepo's `packages/` of projects, are its own
+                   "lib/ours/__init__.py": NONE_CMP, "lib/tools/__init__.py": NONE_CMP,
+                   **{f"packages/p{i}/pyproject.toml": "[project]\nname = 'p'\n" for i in range(5)},
+                   **{f"packages/p{i}/__init__.py": NONE_CMP for i in range(5)}})
+    checked, skipped = _checked_and_skipped(cli, repo)
+    assert checked == {"app/main.py", "lib/ours/__init__.py", "lib/tools/__init__.py",
+                       *(f"packages/p{i}/__init__.py" for i in range(5))}
+    reason = rules_context.BUNDLED + rules_context.RULES_SKIP
+    assert {p: r for p, r in skipped.items() if p.startswith("libs/")} == {p: reason for p in [*bundled, "libs/six.py"]}
+    # The team says a folder in it is its own (bazarr's `subliminal_patch`, a fork it edits), or turns it off.
+    repo.write(".gitattributes", "libs/apprise/** -linguist-vendored\n")
+    assert "libs/apprise/__init__.py" in _checked_and_skipped(cli, repo)[0]
+    repo.write(".reviewer.toml", "[rules]\nbundled = false\n")
+    assert "libs/bs4/__init__.py" in _checked_and_skipped(cli, repo)[0]
+
+
+def test_bundled_folder_shapes() -> None:
+    five = [f"lib3/p{i}/__init__.py" for i in range(5)]
+    assert rules_context.bundled_folder("lib3", five)
+    assert not rules_context.bundled_folder("lib3", five[:4])  # four packages: could be the team's own
+    assert not rules_context.bundled_folder("stuff", [p.replace("lib3", "stuff") for p in five])  # not a library name
+    # pip's `--target` leaves metadata: one package is enough
+    assert rules_context.bundled_folder("libs", ["libs/PyYAML-6.0.dist-info/RECORD", "libs/yaml/__init__.py"])
+    # a top-level package that holds others needs eight (CouchPotato's `libs/__init__.py`); deeper, it is the
+    # project's own subpackage
+    pkg = ["libs/__init__.py", *(f"libs/p{i}/__init__.py" for i in range(7))]
+    assert not rules_context.bundled_folder("libs", pkg)
+    assert rules_context.bundled_folder("libs", [*pkg, "libs/p7/__init__.py"])
+    deep = ["app/lib/__init__.py", *(f"app/lib/p{i}/__init__.py" for i in range(9))]
+    assert not rules_context.bundled_folder("app/lib", deep)
+    assert rules_context.bundled_folder("app/lib", deep[1:])  # not a package: a sys.path folder one level down
+    assert not rules_context.bundled_folder("a/b/lib", [f"a/b/lib/p{i}/__init__.py" for i in range(9)])  # too deep
