@@ -44,6 +44,9 @@ class RulesConfig:
                                    "features/steps/*", "*/features/steps/*")
     vendored: tuple[str, ...] = ("vendor", "vendored", "_vendor", "third_party", "thirdparty", "extern",
                                  "node_modules", "site-packages")
+    # A folder of other projects' installed packages (`lib/`, `libs/`, ... with *.dist-info folders or many
+    # bare packages side by side; reviewer/rules/context.py) is vendored too.
+    bundled: bool = True
     entry_points: tuple[str, ...] = ("__main__.py", "cli.py", "scripts/*", "bin/*", "tools/*", "examples/*",
                                      "demos/*", "docs/*", "benchmarks/*", "setup.py", "noxfile.py", "manage.py")
     # Documentation and example code: tutorials teach with placeholder keys and best-effort demos.
@@ -288,6 +291,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "severity": Key("severity_map"),
         "test_files": Key("list"),
         "vendored": Key("list"),
+        "bundled": Key("bool"),
         "entry_points": Key("list"),
         "example_files": Key("list"),
         "project_ignores": Key("bool"),

@@ -6,6 +6,13 @@
 - **generated** files (protobuf's `*_pb2.py`, lock files, a header that says the file is generated and
   not to be edited, `@generated`) are the output of a tool: a finding belongs in the generator or its
   input. Rules and the model skip them alike (`Contexts.third_party`).
+- **bundled packages**: a folder named like a library folder (`lib`, `libs`, `lib3`, `ext`, `packages`,
+  `deps`, ...) at the top level or one below it, that holds `*.dist-info` folders (a `pip install
+  --target`) or five bare packages side by side (eight when it is itself a top-level package) and no
+  project of its own (no member with a `setup.py` or `pyproject.toml`): an application's copies of
+  other projects, put on `sys.path` (bazarr's `libs/`, SickChill's `lib3/`, Tautulli's `lib/`,
+  CouchPotato's `libs/`, Medusa's `ext/`). Treated as vendored (`rules.bundled`), decided from the
+  repository's file list only when a changed file sits in such a folder.
 - the repository's **`.gitattributes`** files, as GitHub's linguist reads them: `linguist-vendored` and
   `linguist-generated` mark files as vendored or generated; `-linguist-vendored` /
   `linguist-vendored=false` (and the same for generated) say a file is the team's own even inside a
@@ -33,7 +40,7 @@ import sys
 from dataclasses import dataclass, field
 from fnmatch import fnmatch, translate as fnmatch_translate
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from reviewer.config import RulesConfig
 from reviewer.records import Rule
@@ -52,6 +59,43 @@ DEFAULT_ENTRY_POINTS = RulesConfig().entry_points
 DEFAULT_EXAMPLE_FILES = RulesConfig().example_files
 VENDORED = "vendored code (rules.vendored)"
 VENDORED_ATTR = "vendored code (.gitattributes linguist-vendored)"
+BUNDLED = "bundled packages of other projects (rules.bundled)"
+# Folder names an application keeps other projects' packages in (a team's own `lib/` of one package or a
+# monorepo's `libs/` of projects with their own pyproject.toml is not taken for one: see `bundled_folder`).
+_LIBRARY_FOLDER = re.compile(r"(lib|libs|lib[0-9]|_lib|_libs|pylib|ext|extlib|extlibs|external|deps|dependencies|"
+                             r"packages|python_modules|bundled)")
+_PROJECT_FILES = ("setup.py", "pyproject.toml", "setup.cfg")
+
+
+def bundled_folder(folder: str, paths: Iterable[str]) -> bool:
+    """Whether `folder` (a top-level folder or one below it) holds other projects' installed packages.
+
+    `paths` is the repository's file list. True when the folder is named like a library folder and
+    holds `*.dist-info` or `*.egg-info` folders, or at least five packages side by side (eight when the
+    folder is itself a top-level package), none of them a project of its own."""
+    name = folder.rsplit("/", 1)[-1]
+    if folder.count("/") > 1 or not _LIBRARY_FOLDER.fullmatch(name):
+        return False
+    prefix = folder + "/"
+    packages: set[str] = set()
+    projects = False
+    is_package = metadata = False
+    for path in paths:
+        if not path.startswith(prefix):
+            continue
+        rest = path[len(prefix):].split("/")
+        if rest == ["__init__.py"]:
+            is_package = True
+        elif rest[0].endswith((".dist-info", ".egg-info")):
+            metadata = True
+        elif len(rest) == 2 and rest[1] == "__init__.py":
+            packages.add(rest[0])
+        elif len(rest) == 2 and rest[1] in _PROJECT_FILES:
+            projects = True
+    if projects or (is_package and "/" in folder):
+        return False
+    return metadata or len(packages) >= (8 if is_package else 5)
+
 GENERATED_ATTR = "generated code (.gitattributes linguist-generated)"
 GENERATED_NAME = "generated or lock file"
 GENERATED_MARK = "marked as generated in its first lines"
@@ -191,7 +235,34 @@ class Contexts:
     example_files: tuple[str, ...] = DEFAULT_EXAMPLE_FILES
     attributes: tuple[GitAttribute, ...] = ()  # the root .gitattributes' linguist settings
     root: Optional[Path] = None  # where the folders' own .gitattributes are read, when they are asked for
+    # The repository's file list, asked for only when a path sits in a folder named like a library folder.
+    paths: Optional[Callable[[], list[str]]] = None
+    bundled: bool = True  # rules.bundled: a folder of other projects' installed packages is vendored
     _folders: dict[str, tuple[GitAttribute, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _bundled: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    _listing: list[list[str]] = field(default_factory=list, compare=False, repr=False)
+
+    def is_bundled(self, path: str) -> bool:
+        """`path` sits in a folder of other projects' installed packages (`bundled_folder`)."""
+        if not self.bundled or self.paths is None:
+            return False
+        parts = path.split("/")[:-1]
+        for depth in (1, 2):
+            if len(parts) < depth:
+                break
+            folder = "/".join(parts[:depth])
+            if not _LIBRARY_FOLDER.fullmatch(parts[depth - 1]):
+                continue
+            if folder not in self._bundled:
+                if not self._listing:
+                    try:
+                        self._listing.append(self.paths())
+                    except Exception:  # noqa: BLE001 - no listing (not a git work tree): nothing is bundled
+                        self._listing.append([])
+                self._bundled[folder] = bundled_folder(folder, self._listing[0])
+            if self._bundled[folder]:
+                return True
+        return False
 
     def _in_folders(self, path: str) -> list[GitAttribute]:
         """The settings of the `.gitattributes` in `path`'s folders, outermost first (each folder read once)."""
@@ -227,6 +298,8 @@ class Contexts:
             return VENDORED_ATTR
         if vendored is None and self.is_vendored(path):
             return VENDORED
+        if vendored is None and self.is_bundled(path):
+            return BUNDLED
         generated = self.attribute(path, "linguist-generated")
         if generated:
             return GENERATED_ATTR
@@ -274,11 +347,13 @@ def treatment(rule: Rule, kinds: frozenset[str]) -> str:
     return chosen
 
 
-def from_config(cfg: RulesConfig, root: Optional[Path]) -> Contexts:
-    """Contexts for a run: the config's globs and the repository's console-script modules."""
+def from_config(cfg: RulesConfig, root: Optional[Path], paths: Optional[Callable[[], list[str]]] = None) -> Contexts:
+    """Contexts for a run: the config's globs and the repository's console-script modules.
+
+    `paths` lists the repository's files on the reviewed side (a snapshot's `paths`), for bundled folders."""
     return Contexts(tuple(cfg.test_files), tuple(cfg.vendored), tuple(cfg.entry_points),
                     console_scripts(root) if root is not None else frozenset(), tuple(cfg.example_files),
-                    read_gitattributes(root) if root is not None else (), root)
+                    read_gitattributes(root) if root is not None else (), root, paths, cfg.bundled)
 
 
 def console_scripts(root: Path) -> frozenset[str]:
