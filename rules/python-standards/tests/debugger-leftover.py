@@ -52,6 +52,13 @@ def signal_quit(signal: int, frame: types.FrameType | None) -> None:
     pdb.set_trace()
 
 
+class Daemon:
+    def _handle_debug(self, sig_num, stack_frame):
+        # Tron: SIGUSR1 drops an operator into the debugger
+        # ok: python-standards/debugger-leftover
+        pdb.set_trace()
+
+
 def retry(attempts, frame_size):
     # expect: python-standards/debugger-leftover
     breakpoint()
