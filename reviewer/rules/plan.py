@@ -90,7 +90,7 @@ def plan(config: Mapping[str, Any]) -> Plan:
     if exclusions and rest:
         return Plan({**config, "rule": rest}, tuple(exclusions), None)
     core = _core(rule)
-    if core is not None and (not isinstance(rule, dict) or core == rule):
+    if core == rule:
         core = None  # the pattern is the whole rule: a first look would only double the work
     return Plan(None, (), core)
 
