@@ -3,14 +3,32 @@ def add(item, into=[]):
     into.append(item)
 
 
-# expect: python-standards/mutable-default
+# ok: python-standards/mutable-default
 def index(rows, by: dict = {}):
-    return by
+    return by  # handed out, but changed by no caller seen (django-ansible-base's get_user_groups)
+
+
+# ok: python-standards/mutable-default
+def tags(seen=set()):
+    yield seen
 
 
 # expect: python-standards/mutable-default
-def tags(seen=set()):
-    return seen
+def scores(name, data: dict = {}):
+    data[name] = 1  # changed and handed out (spaCy's evaluate)
+    return data
+
+
+# ok: python-standards/mutable-default
+def make_meta(name, meta={}):
+    meta.setdefault("app_label", "foo")  # a constant to a constant: every call sees the same dict
+    meta.setdefault('abstract', True)
+    return type(name, (), meta)
+
+
+# expect: python-standards/mutable-default
+def connect(host, smb_kwargs={}):
+    smb_kwargs.setdefault("HOST", host)  # one call's host leaks into the next (scapy)
 
 
 # ok: python-standards/mutable-default
@@ -202,5 +220,5 @@ def process_dt(keywords, defaults={}, static=False):
 
 # expect: python-standards/mutable-default
 def take_first(keywords={}):
-    keywords.setdefault("seen", 0)
+    keywords.setdefault("seen", []).append(1)
     return keywords.pop("name", None)
