@@ -87,3 +87,13 @@ def usage():
     # but a tag with a value after it is still a leftover
     # expect: python-standards/debug-print
     print("debug  ", usage)
+
+
+def rewrite(model, llm_call):
+    # ok: python-standards/debug-print
+    print(f"Created LLMCall for comment rewrite: {model=} {llm_call!r}")  # a status message that names its values
+
+
+def expiry(static, dynamic):
+    # expect: python-standards/debug-print
+    print(f"{static=} {dynamic=}")
