@@ -222,3 +222,18 @@ def process_dt(keywords, defaults={}, static=False):
 def take_first(keywords={}):
     keywords.setdefault("seen", []).append(1)
     return keywords.pop("name", None)
+
+
+# ok: python-standards/mutable-default
+def text2int(textnum, numwords={}):
+    if not numwords:  # a memo the first call fills and later calls read (django-orchestra)
+        for idx, word in enumerate(("zero", "one")):
+            numwords[word] = idx
+    return numwords[textnum]
+
+
+# expect: python-standards/mutable-default
+def collect(item, seen=[]):
+    if not item:
+        seen.append(item)  # the guard is on another name: every call shares `seen`
+    return len(seen)
