@@ -272,6 +272,9 @@ class Rule:
     # "custom-task-factory": not reported when the repository installs its own asyncio task factory
     # (reviewer.rules.callers.installs_task_factory), which keeps every task it makes.
     unless_project: Optional[str] = None
+    # (package, version, severity): where the project holds `package` below `version`, the rule reports at
+    # `severity` (`yaml-load`'s TypeError needs PyYAML 6; reviewer.rules.pins).
+    when_pinned_below: Optional[tuple[str, tuple[int, ...], Severity]] = None
 
     @property
     def kind(self) -> RuleKind:

@@ -15,6 +15,7 @@ Any invalid file stops the run with `file:line: what is wrong` (exit 2).
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import replace
 from fnmatch import fnmatch
 from pathlib import Path
@@ -33,7 +34,7 @@ KEYS = {"id", "title", "severity", "language", "description", "files", "exclude"
         "constraints", "utils", "transform", "fix", "judge", "examples",
         # name resolution (reviewer.rules.resolve), contexts (reviewer.rules.context), guarded fixes
         "calls", "names", "unless_argument_of", "context", "fix_when", "enabled", "unconfirmed", "defers_to",
-        "requires_python", "python_since", "gate", "callers", "callee", "unless_project"}
+        "requires_python", "python_since", "gate", "callers", "callee", "unless_project", "when_pinned_below"}
 UNLESS_PROJECT = ("custom-task-factory",)  # what a project may have that makes a rule moot (rules.callers)
 REQUIRED = ("id", "title", "severity", "description")
 # Globs a rule applies to when it names none, by language.
@@ -170,7 +171,27 @@ def parse_file(path: Path, pack: str) -> Rule:
         requires_python=_version_key(path, line("requires_python", 1), data, "requires_python"),
         python_since=_version_key(path, line("python_since", 1), data, "python_since"),
         gate=gate, callers=data.get("callers"), callee=data.get("callee"), unless_project=data.get("unless_project"),
+        when_pinned_below=_pinned_below(path, line("when_pinned_below", 1), data),
     )
+
+
+def _pinned_below(path: Path, line: int, data: dict[str, Any]) -> Optional[tuple[str, tuple[int, ...], Severity]]:
+    """`when_pinned_below: {package: PyYAML, version: "6", severity: warning}` (reviewer.rules.pins)."""
+    if "when_pinned_below" not in data:
+        return None
+    value = data["when_pinned_below"]
+    shape = "`when_pinned_below` must be {package: NAME, version: \"X[.Y]\", severity: info|warning|error}"
+    if not isinstance(value, dict) or set(value) != {"package", "version", "severity"}:
+        raise _fail(path, line, shape)
+    package, version = value["package"], str(value["version"])
+    if not isinstance(package, str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", package) \
+            or not re.fullmatch(r"\d+(\.\d+)*", version):
+        raise _fail(path, line, shape)
+    try:
+        severity = Severity.parse(str(value["severity"]))
+    except ValueError as exc:
+        raise _fail(path, line, f"when_pinned_below.severity: {exc}") from None
+    return package, tuple(int(p) for p in version.split(".")), severity
 
 
 def _version_key(path: Path, line: int, data: dict[str, Any], key: str) -> Optional[tuple[int, int]]:

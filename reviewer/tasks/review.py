@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from reviewer import rules as rulesmod
 from reviewer.rules import context as rules_context, lintconfig as rules_lintconfig, match as rules_match, \
-    pyversion as rules_pyversion, suppress as rules_suppress
+    pins as rules_pins, pyversion as rules_pyversion, suppress as rules_suppress
 from reviewer.rules import verify as rules_verify
 from reviewer.records import FileChange, FileStatus, Finding, Hunk, Routed, Rule, RuleKind, Severity, Skipped, Why
 from reviewer.tasks import TaskContext, TaskOutput
@@ -95,12 +95,33 @@ def _supported(ctx: TaskContext, rules: list[Rule], out: TaskOutput) -> list[Rul
     return [r for r in rules if r.id not in dropped] if dropped else rules
 
 
+def _pinned(ctx: TaskContext, rules: list[Rule], out: TaskOutput) -> list[Rule]:
+    """Report a rule at its `when_pinned_below` severity where the project holds that package below that
+    version (reviewer.rules.pins), unless the team set the rule's severity itself (`rules.severity`)."""
+    found: dict[tuple[str, tuple[int, ...]], Optional[rules_pins.Pin]] = {}
+    changed: dict[str, Rule] = {}
+    for r in rules:
+        if r.when_pinned_below is None:
+            continue
+        package, version, severity = r.when_pinned_below
+        if severity == r.severity or ctx.config.rules.severity.get(r.id) or ctx.config.rules.severity.get(r.pack):
+            continue
+        if (package, version) not in found:
+            found[package, version] = rules_pins.pinned_below(ctx.root, package, version)
+        pin = found[package, version]
+        if pin is not None:
+            changed[r.id] = replace(r, severity=severity)
+            out.notes.append(f"{r.id} reports at {severity}: the project holds {package} below "
+                             f"{'.'.join(map(str, version))} ({package}{pin.spec}, from {pin.source})")
+    return [changed.get(r.id, r) for r in rules] if changed else rules
+
+
 def run(ctx: TaskContext) -> TaskOutput:
     """Run the rules (and the model, when configured) over the changed files."""
     out = TaskOutput()
     all_rules, rules = rulesmod.load(ctx.root, ctx.config.rules)
     known = {r.id for r in all_rules} | {r.pack for r in all_rules}
-    rules = _supported(ctx, rules, out)
+    rules = _pinned(ctx, _supported(ctx, rules, out), out)
     pattern_rules = [r for r in rules if r.matcher is not None]
     # Without a model (model.backend = none) and without --audit, the candidates of the rules that say
     # `unconfirmed: skip` would all be dropped: such rules do not run at all.

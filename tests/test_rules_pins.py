@@ -1,0 +1,121 @@
+"""A dependency the project holds below a version (reviewer.rules.pins) and rules whose severity depends on it."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from reviewer import rules as rulesmod
+from reviewer.errors import UsageError
+from reviewer.records import Severity
+from reviewer.rules import pins
+
+from .conftest import GitRepo, feature_branch, review_json
+
+YAML_LOAD = "import yaml\n\n\ndef read(stream):\n    return yaml.load(stream)\n"
+
+
+@pytest.mark.parametrize("spec, below", [
+    (">=3.09,<4.0", True), ("<6", True), ("<6.0", True), ("<6.1", False), ("<=5.4", True), ("<=6.0", False),
+    ("==5.4.1", True), ("==6.0", False), ("===5.3", True), ("~=5.1", True), ("~=5.1.2", True), ("~=6.0", False),
+    ("^5.1", True), ("^6.0", False), ("~5.1", True), ("5.*", True), ("==5.*", True), ("6.*", False),
+    ("5.4", True), (">=5", False), (">=5.4.1", False), (">=5.1,<7", False), ("", False),
+    ('<4; python_version < "3"', True), ('>=5 ; python_version >= "3"', False),
+    ("<4 || <5", True), ("<4 || >=5", False), ("!=5.1", False), ("latest", False),
+])
+def test_holds_below(spec: str, below: bool) -> None:
+    assert pins.holds_below(spec, (6,)) is below
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+
+
+@pytest.mark.parametrize("files, source", [
+    ({"setup.py": "setup(name='p', install_requires=['six', 'PyYAML>=3.09,<4.0'])\n"}, "setup.py"),
+    ({"setup.cfg": "[options]\ninstall_requires =\n    requests\n    pyyaml ~= 5.1\n"},
+     "setup.cfg [options] install_requires"),
+    ({"pyproject.toml": '[project]\nname = "p"\ndependencies = ["PyYAML[libyaml] <6"]\n'},
+     "pyproject.toml [project] dependencies"),
+    ({"pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.8"\npyyaml = {version = "^5.1", optional = true}\n'},
+     "pyproject.toml [tool.poetry.dependencies]"),
+    ({"requirements.txt": "# pinned\n-r base.txt\npy_yaml==5.4.1  # the team's pin\n"}, "requirements.txt"),
+])
+def test_pinned_below_reads_every_place_requirements_are_stated(tmp_path: Path, files: dict[str, str],
+                                                                source: str) -> None:
+    name = "py_yaml" if source == "requirements.txt" else "PyYAML"
+    _write(tmp_path, files)
+    pin = pins.pinned_below(tmp_path, name, (6,))
+    assert pin is not None and pin.source == source
+
+
+@pytest.mark.parametrize("files", [
+    {},
+    {"setup.py": "setup(install_requires=['PyYAML>=5.1'])\n"},  # admits 6
+    {"requirements.txt": "ruamel.yaml<0.17\nyamllint==1.0\n"},  # other packages
+    {"pyproject.toml": "[project\nbroken"},  # unreadable: says nothing
+    {"setup.py": "# PyYAML<6 is what we test with\nsetup(install_requires=['PyYAML'])\n"},  # a comment, no requirement
+])
+def test_nothing_holds_the_package_below(tmp_path: Path, files: dict[str, str]) -> None:
+    _write(tmp_path, files)
+    assert pins.pinned_below(tmp_path, "PyYAML", (6,)) is None
+
+
+def test_a_pinned_old_pyyaml_makes_yaml_load_a_warning(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # On PyYAML 6 `yaml.load(stream)` raises TypeError: an error. pyleus held PyYAML below 4.0 in 2014, where
+    # the call works (unsafely): a warning, which does not fail the run.
+    setup = "from setuptools import setup\nsetup(name='t', install_requires=['{}'])\n"
+    feature_branch(repo, {"setup.py": setup.format("PyYAML>=3.09,<4.0"), "lib.py": YAML_LOAD})
+    data = review_json(cli, repo)
+    (finding,) = [f for f in data["findings"] if f["rule"] == "python-standards/yaml-load"]
+    assert finding["severity"] == "warning"
+    (note,) = [n for n in data["notes"] if "holds PyYAML below 6" in n]
+    assert "PyYAML>=3.09,<4.0, from setup.py" in note
+    r = cli("review", "--no-model", "--base", "main", cwd=repo.path)
+    assert r.code == 0, r  # fails at error only
+    # The project lets PyYAML 6 in: the TypeError is certain again.
+    repo.write("setup.py", setup.format("PyYAML>=5.1"))
+    repo.commit("newer PyYAML")
+    data = review_json(cli, repo)
+    assert [f["severity"] for f in data["findings"] if f["rule"] == "python-standards/yaml-load"] == ["error"]
+    assert not [n for n in data["notes"] if "holds PyYAML" in n]
+    assert cli("review", "--no-model", "--base", "main", cwd=repo.path).code == 1
+
+
+def test_the_teams_own_severity_wins_over_a_pin(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    feature_branch(repo, {"requirements.txt": "PyYAML==5.4.1\n", "lib.py": YAML_LOAD,
+                          ".reviewer.toml": '[rules]\nseverity = {"python-standards/yaml-load" = "error"}\n'})
+    data = review_json(cli, repo)
+    assert [f["severity"] for f in data["findings"] if f["rule"] == "python-standards/yaml-load"] == ["error"]
+    assert not [n for n in data["notes"] if "holds PyYAML" in n]
+
+
+def test_when_pinned_below_is_checked_when_the_rule_loads(tmp_path: Path) -> None:
+    pack = tmp_path / "team"
+    pack.mkdir()
+    rule = pack / "r.yaml"
+    head = "id: r\ntitle: t\nseverity: error\ndescription: d\nrule: {pattern: foo()}\n"
+    rule.write_text(head + 'when_pinned_below: {package: PyYAML, version: "6", severity: warning}\n')
+    assert rulesmod.parse_file(rule, "team").when_pinned_below == ("PyYAML", (6,), Severity.WARNING)
+    for bad in ('{package: PyYAML, version: "6"}', '{package: "a b", version: "6", severity: info}',
+                '{package: x, version: "six", severity: info}', "[PyYAML]"):
+        rule.write_text(head + f"when_pinned_below: {bad}\n")
+        with pytest.raises(UsageError, match=r"r\.yaml:6: `when_pinned_below` must be"):
+            rulesmod.parse_file(rule, "team")
+    rule.write_text(head + 'when_pinned_below: {package: x, version: "6", severity: loud}\n')
+    with pytest.raises(UsageError, match=r"r\.yaml:6: when_pinned_below.severity: unknown severity"):
+        rulesmod.parse_file(rule, "team")
+
+
+def test_pins_are_read_inside_the_repository_only(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("PyYAML<4\n")
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / "requirements.txt").symlink_to(outside)
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    assert pins.pinned_below(root, "PyYAML", (6,)) is None
