@@ -152,3 +152,37 @@ def test_review_honours_a_pylint_disable(cli, repo: GitRepo) -> None:  # type: i
     assert not [f for f in data["findings"] if f["rule"] == "python-standards/mutable-default"]
     assert any(f["rule"] == "python-standards/mutable-default" and f["why"] == "suppressed" for f in data["not_reported"])
     assert any(".pylintrc [MESSAGES CONTROL] disable: W0102" in n for n in data["notes"]), data["notes"]
+
+
+def test_bandit_ini_section_and_exclude_dirs(tmp_path: Path) -> None:
+    # manila runs `bandit -r manila --ini tox.ini`; bandit excludes a path a pattern occurs in
+    (tmp_path / "tox.ini").write_text("[tox]\nenvlist = py3\n[bandit]\nexclude = tests,hitachi,./ssh_utils.py\n"
+                                      "skips = B101\n")
+    ssh = "python-crypto/ssh-host-key-unverified"
+    assert ssh in _ids(tmp_path, "manila/share/drivers/hitachi/hnas/ssh.py")
+    assert ssh in _ids(tmp_path, "manila/ssh_utils.py")
+    assert ssh not in _ids(tmp_path, "manila/share/drivers/netapp/ssh.py")
+    assert "python-standards/assert-for-validation" in _ids(tmp_path, "manila/api.py")  # skips B101
+    # ... only the rules bandit has an id for: pycodestyle's E711 is not bandit's to exclude
+    assert "python-standards/compare-to-none" not in _ids(tmp_path, "manila/tests/test_api.py")
+    sources = {e.source for e in lintconfig.load(tmp_path).entries}
+    assert "tox.ini [bandit] exclude: hitachi" in sources and "tox.ini [bandit] skips: B101" in sources
+    (tmp_path / "tox.ini").unlink()
+    (tmp_path / ".bandit").write_text("[bandit]\nexclude = test\n")
+    assert ssh in _ids(tmp_path, "osbuild/testutil/net.py")
+    (tmp_path / ".bandit").unlink()
+    (tmp_path / "pyproject.toml").write_text('[tool.bandit]\nexclude_dirs = ["tests/", "scripts/*"]\n')
+    assert ssh in _ids(tmp_path, "pkg/tests/test_ssh.py") and ssh in _ids(tmp_path, "scripts/deploy.py")
+    assert ssh not in _ids(tmp_path, "pkg/ssh.py")
+    assert lintconfig.load(tmp_path).for_path("pkg/ssh.py") == []
+
+
+def test_review_honours_a_bandit_exclude(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    code = ("import paramiko\n\n\ndef connect(host):\n    ssh = paramiko.SSHClient()\n"
+            "    ssh.set_missing_host_key_policy(paramiko.AutoAddPolicy())\n    ssh.connect(host)\n")
+    feature_branch(repo, {"svc/ssh_utils.py": code, "svc/pool.py": code},
+                   base={"tox.ini": "[bandit]\nexclude = tests,ssh_utils.py\n"})
+    data = review_json(cli, repo)
+    hits = [f["path"] for f in data["findings"] if f["rule"] == "python-crypto/ssh-host-key-unverified"]
+    assert hits == ["svc/pool.py"]
+    assert any("tox.ini [bandit] exclude: ssh_utils.py" in n for n in data["notes"]), data["notes"]

@@ -81,7 +81,8 @@ def rule_table(reviewer: str) -> dict[str, dict[str, Any]]:
 # the working tree. The clones here have no checkout, so subfolders' .gitattributes are not there.
 CONFIG_FILES = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".flake8", "ruff.toml", ".ruff.toml",
                 ".pre-commit-config.yaml", ".gitattributes", ".python-version", "runtime.txt", "Dockerfile", "pylintrc",
-                ".pylintrc", "Makefile")
+                ".pylintrc", "Makefile", ".bandit", "requirements.txt", "requirements-prod.txt",
+                "requirements/base.txt", "requirements/prod.txt", "requirements/production.txt")
 
 
 def place_configs(repo: Path, commit: str, dest: Path) -> None:
@@ -89,6 +90,7 @@ def place_configs(repo: Path, commit: str, dest: Path) -> None:
     for name in CONFIG_FILES:
         p = subprocess.run(["git", "-C", str(repo), "show", f"{commit}:{name}"], capture_output=True)
         if p.returncode == 0:
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
             (dest / name).write_bytes(p.stdout)
         else:
             (dest / name).unlink(missing_ok=True)

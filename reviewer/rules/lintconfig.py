@@ -13,9 +13,10 @@ team's own account: rules skip them, each listed with the entry that excluded
 it. `rules.project_ignores = false` turns all of this off.
 
 Read from the repository root: `pyproject.toml` (`[tool.ruff]`, `[tool.ruff.lint]`,
-`[tool.flake8]`, `[tool.bandit]`), `ruff.toml` / `.ruff.toml`, and the `[flake8]`
-section of `.flake8`, `setup.cfg` and `tox.ini`. Codes are prefixes, as both tools
-read them (`E7` covers E711, E721 and E722). A file that cannot be read or parsed
+`[tool.flake8]`, `[tool.bandit]` `skips` and `exclude_dirs`), `ruff.toml` / `.ruff.toml`, the `[flake8]`
+section of `.flake8`, `setup.cfg` and `tox.ini`, and bandit's `[bandit]` section (`skips`, `exclude`) of
+`.bandit`, `tox.ini` or `setup.cfg`: a path bandit does not scan gets none of the rules its ids map to.
+ruff and flake8 codes are prefixes, as both tools read them (`E7` covers E711, E721 and E722). A file that cannot be read or parsed
 is ignored: the project's linter would complain about it, not us.
 """
 
@@ -238,8 +239,9 @@ def load(root: Path) -> ProjectIgnores:
         if flake8:
             _flake8(out, "pyproject.toml", {k: (",".join(v) if isinstance(v, list) and k != "per-file-ignores" else v)
                                             for k, v in flake8.items()}, excludes)
-        _global(out, "pyproject.toml [tool.bandit] skips", _codes(_table(data, "tool", "bandit").get("skips")),
-                "bandit")
+        bandit = _table(data, "tool", "bandit")
+        _global(out, "pyproject.toml [tool.bandit] skips", _codes(bandit.get("skips")), "bandit")
+        _bandit_excludes(out, "pyproject.toml [tool.bandit] exclude_dirs", _codes(bandit.get("exclude_dirs")))
     for name in ("ruff.toml", ".ruff.toml"):
         text = read_config(root, name)
         if text is not None:
@@ -258,9 +260,33 @@ def load(root: Path) -> ProjectIgnores:
         if parser.has_section("flake8"):
             _flake8(out, name, dict(parser.items("flake8")), excludes)
             break  # flake8 reads the first file that has the section
+    for name in BANDIT_INI_FILES:
+        parser = ini(read_config(root, name) or "")
+        if parser is not None and parser.has_section("bandit"):
+            _global(out, f"{name} [bandit] skips", _codes(parser.get("bandit", "skips", fallback="")), "bandit")
+            _bandit_excludes(out, f"{name} [bandit] exclude", _codes(parser.get("bandit", "exclude", fallback="")))
     _pylint(root, out)
     _precommit(root, excludes, out)
     return ProjectIgnores(out, excludes)
+
+
+# bandit's INI section, in `.bandit` (read by default) or in the file its `--ini` names (OpenStack's
+# tox.ini: manila runs `bandit -r manila --ini tox.ini` with `exclude = tests,hitachi,ssh_utils.py`)
+BANDIT_INI_FILES = (".bandit", "tox.ini", "setup.cfg")
+
+
+def _bandit_excludes(out: list[Ignore], where: str, patterns: Iterable[str]) -> None:
+    """Paths bandit does not scan get none of the rules a bandit id maps to. bandit excludes a file when a
+    pattern matches its path as a glob or occurs in it (`hitachi` excludes `drivers/hitachi/hnas/ssh.py`)."""
+    ids = tuple(dict.fromkeys(r for rs in codes.NOSEC.values() for r in rs))
+    for raw in patterns:
+        pattern = raw.strip().removeprefix("./")
+        if not pattern.strip("/"):
+            continue
+        glob = pattern if any(c in pattern for c in "*?[") else f"*{pattern}*"
+        entry = Ignore(ids, f"{where}: {raw.strip()}", glob)
+        if entry not in out:
+            out.append(entry)
 
 
 # pylint's configuration files, in the order pylint looks for them (it reads the first it finds)
