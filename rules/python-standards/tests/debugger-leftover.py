@@ -97,3 +97,18 @@ def compute(rows):
     # expect: python-standards/debugger-leftover
     IPython.embed()
     return total
+
+
+class BaseCase:
+    def __activate_debug_mode_in_teardown(self):
+        """Activate Final Trace / Debug Mode (the `--ftrace` option, SeleniumBase)"""
+        import pdb
+
+        # ok: python-standards/debugger-leftover
+        pdb.set_trace()
+
+    def tear_down(self):
+        import pdb
+
+        # expect: python-standards/debugger-leftover
+        pdb.set_trace()
