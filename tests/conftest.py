@@ -130,6 +130,14 @@ def feature_branch(repo: GitRepo, files: dict[str, str], base: dict[str, str] | 
     repo.commit("change")
 
 
+def team_rule(tmp_path: Path, severity: str = "warning") -> tuple[Path, str]:
+    """A rule file in a team pack `team/`, and the head of a valid rule (`id: r`, pattern `foo()`) to write
+    into it with the keys under test."""
+    pack = tmp_path / "team"
+    pack.mkdir()
+    return pack / "r.yaml", f"id: r\ntitle: t\nseverity: {severity}\ndescription: d\nrule: {{pattern: foo()}}\n"
+
+
 def review_json(cli, repo: GitRepo, *extra: str) -> dict:  # type: ignore[no-untyped-def,type-arg]
     """`reviewer review --no-model --base main --format json` through the `cli` fixture; the parsed report."""
     r = cli("review", "--no-model", "--base", "main", "--format", "json", "--fail-level", "none", *extra,

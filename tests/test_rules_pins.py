@@ -12,7 +12,7 @@ from reviewer.errors import UsageError
 from reviewer.records import Severity
 from reviewer.rules import pins
 
-from .conftest import GitRepo, feature_branch, review_json
+from .conftest import GitRepo, feature_branch, review_json, team_rule
 
 YAML_LOAD = "import yaml\n\n\ndef read(stream):\n    return yaml.load(stream)\n"
 
@@ -95,10 +95,7 @@ def test_the_teams_own_severity_wins_over_a_pin(cli, repo: GitRepo) -> None:  # 
 
 
 def test_when_pinned_below_is_checked_when_the_rule_loads(tmp_path: Path) -> None:
-    pack = tmp_path / "team"
-    pack.mkdir()
-    rule = pack / "r.yaml"
-    head = "id: r\ntitle: t\nseverity: error\ndescription: d\nrule: {pattern: foo()}\n"
+    rule, head = team_rule(tmp_path, "error")
     rule.write_text(head + 'when_pinned_below: {package: PyYAML, version: "6", severity: warning}\n')
     assert rulesmod.parse_file(rule, "team").when_pinned_below == ("PyYAML", (6,), Severity.WARNING)
     for bad in ('{package: PyYAML, version: "6"}', '{package: "a b", version: "6", severity: info}',

@@ -10,7 +10,7 @@ from reviewer import rules as rulesmod
 from reviewer.errors import UsageError
 from reviewer.rules import pyversion
 
-from .conftest import GitRepo, feature_branch, review_json
+from .conftest import GitRepo, feature_branch, review_json, team_rule
 
 
 @pytest.mark.parametrize("spec, floor", [
@@ -106,10 +106,7 @@ def test_a_rule_that_needs_a_newer_python_does_not_run(cli, repo: GitRepo) -> No
 
 
 def test_requires_python_must_be_a_version_string(tmp_path: Path) -> None:
-    pack = tmp_path / "team"
-    pack.mkdir()
-    rule = pack / "r.yaml"
-    head = "id: r\ntitle: t\nseverity: warning\ndescription: d\nrule: {pattern: foo()}\n"
+    rule, head = team_rule(tmp_path)
     rule.write_text(head + 'requires_python: "3.11"\n')
     assert rulesmod.parse_file(rule, "team").requires_python == (3, 11)
     rule.write_text(head + "requires_python: 3.10\n")  # YAML reads 3.1: a string is required
