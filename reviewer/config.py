@@ -53,7 +53,9 @@ class RulesConfig:
     example_files: tuple[str, ...] = ("docs/*", "doc/*", "docs_src/*", "examples/*", "example/*", "demos/*", "demo/*",
                                       "samples/*", "*/examples/*", "*/docs/*",
                                       "Doc/*", "Docs/*", "Demo/*", "Demos/*", "Examples/*", "*_examples/*",
-                                      "tutorial/*", "*/tutorial/*", "tutorials/*", "*/tutorials/*")
+                                      "tutorial/*", "*/tutorial/*", "tutorials/*", "*/tutorials/*",
+                                      # a cookiecutter template: sample code a user generates and owns
+                                      "*{{cookiecutter*")
     # Codes the project's ruff/flake8/bandit configuration ignores suppress our rules for them
     # (reviewer/rules/lintconfig.py).
     project_ignores: bool = True

@@ -633,6 +633,14 @@ def test_error_rules_report_at_info_in_documentation_and_examples(cli, repo: Git
     assert found == {"doc/data/messages/n/notimplemented-raised/bad.py": "info", "shapes/base.py": "error"}
 
 
+def test_a_cookiecutter_template_is_example_code(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # botbuilder-python's bot templates (held-out round 133): sample code a user generates, then owns
+    stamp = "import datetime\n\n\ndef stamp():\n    return datetime.datetime.utcnow()\n"
+    _branch(repo, {"generators/templates/echo/{{cookiecutter.bot_name}}/app.py": stamp, "bots/trace.py": stamp})
+    data = _review(cli, repo)
+    assert [f["path"] for f in data["findings"] if f["rule"] == "python-standards/utcnow"] == ["bots/trace.py"]
+
+
 def test_not_an_exception_follows_bases_through_the_repository() -> None:
     from reviewer.rules.callers import Sources
 
