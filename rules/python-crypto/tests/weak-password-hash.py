@@ -97,3 +97,14 @@ def set_password(user, password, legacy):
         user.password_hash = hashlib.md5(password.encode("utf-8")).hexdigest()
     else:
         user.password_hash = argon2.hash(password)
+
+
+def cached_payload(token, cache):
+    # ok: python-crypto/weak-password-hash
+    token_hash = hashlib.sha1(token.encode("utf-8")).hexdigest()  # a lookup key for a random token (confidant)
+    return cache.get(token_hash)
+
+
+def save_secret(user, secret):
+    # expect: python-crypto/weak-password-hash
+    user.secret_hash = hashlib.md5(secret.encode()).hexdigest()
