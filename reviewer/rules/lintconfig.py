@@ -143,6 +143,18 @@ def read_config(root: Path, rel: str) -> Optional[str]:
         return None
 
 
+def read_toml(root: Path, rel: str) -> dict[str, Any]:
+    """A TOML configuration file, parsed; {} if absent, unreadable or not TOML."""
+    text = read_config(root, rel)
+    if text is None:
+        return {}
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return {}
+    return data
+
+
 def _codes(value: Any) -> list[str]:
     """A list of codes, or flake8's comma/space separated string."""
     if isinstance(value, str):

@@ -22,17 +22,11 @@ application's pinned `requirements.txt` is what it runs with. A file that cannot
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-from reviewer.rules.lintconfig import ini, lookup, read_config
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+from reviewer.rules.lintconfig import ini, lookup, read_config, read_toml
 
 Version = tuple[int, ...]
 _NUMBER = re.compile(r"\d+(?:\.\d+)*")
@@ -108,13 +102,7 @@ def holds_below(spec: str, limit: Version) -> bool:
 
 def _requirements(root: Path) -> Iterator[tuple[str, str, str]]:
     """(name, specifier, where) for every requirement the repository root states."""
-    text = read_config(root, "pyproject.toml")
-    data: dict[str, Any] = {}
-    if text is not None:
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError:
-            data = {}
+    data = read_toml(root, "pyproject.toml")
     deps = lookup(data, "project", "dependencies")
     for item in deps if isinstance(deps, list) else []:
         m = _REQUIREMENT.match(item) if isinstance(item, str) else None

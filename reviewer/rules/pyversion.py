@@ -27,17 +27,11 @@ Python 2 (Mailpile's `envlist = py27`) has 2.7 as its newest. A project that nam
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from reviewer.rules.lintconfig import ini, lookup, read_config
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+from reviewer.rules.lintconfig import ini, lookup, read_config, read_toml
 
 Version = tuple[int, int]
 
@@ -147,16 +141,6 @@ def _classifiers_floor(text: str) -> Optional[Version]:
     return min(minors) if minors else None
 
 
-def _toml(root: Path, name: str) -> dict[str, Any]:
-    text = read_config(root, name)
-    if text is None:
-        return {}
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
-        return {}
-
-
 @dataclass(frozen=True)
 class _Metadata:
     """What the project's packaging says about its Pythons: version specifiers, then classifier texts."""
@@ -167,7 +151,7 @@ class _Metadata:
 
 
 def _metadata(root: Path) -> _Metadata:
-    pyproject = _toml(root, "pyproject.toml")
+    pyproject = read_toml(root, "pyproject.toml")
     setup_cfg = ini(read_config(root, "setup.cfg") or "") or ini("")
     assert setup_cfg is not None  # an empty text always parses
     setup_py = read_config(root, "setup.py") or ""
@@ -209,7 +193,7 @@ def oldest(root: Path) -> Optional[Floor]:
     if said is not None:
         return said
     for where, data in (("pyproject.toml [tool.ruff]", lookup(meta.pyproject, "tool", "ruff")),
-                        ("ruff.toml", _toml(root, "ruff.toml")), (".ruff.toml", _toml(root, ".ruff.toml"))):
+                        ("ruff.toml", read_toml(root, "ruff.toml")), (".ruff.toml", read_toml(root, ".ruff.toml"))):
         target = lookup(data, "target-version")
         if isinstance(target, str):
             t = _RUFF_TARGET.match(target.strip())
