@@ -205,3 +205,65 @@ def test_dockerfile_base_image_names_the_newest_python(tmp_path: Path) -> None:
     _write(tmp_path, {"Dockerfile": "FROM python:3.10\n",
                       "setup.py": "setup(classifiers=['Programming Language :: Python :: 3.13'])\n"})
     assert pyversion.newest(tmp_path).version == (3, 13)  # type: ignore[union-attr]
+
+
+def test_conda_environment_names_the_newest_python(tmp_path: Path) -> None:
+    # hummingbot's `setup/environment.yml` said `python=3.10` (held-out round 148): conda's `=3.10` pins the minor
+    (tmp_path / "setup").mkdir()
+    _write(tmp_path, {"setup/environment.yml": "name: hb\ndependencies:\n  - python-dateutil\n  - python=3.10\n"})
+    top = pyversion.newest(tmp_path)
+    assert top is not None and top.version == (3, 10) and top.source == "setup/environment.yml: Python 3.10"
+    # a floor only (hummingbot later: `python>=3.10.12`) installs the newest Python: no ceiling
+    _write(tmp_path, {"setup/environment.yml": "dependencies:\n  - python>=3.10.12\n"})
+    assert pyversion.newest(tmp_path) is None
+    # a ceiling in the spec counts; so does the root's file, and a channel prefix
+    _write(tmp_path, {"environment.yml": "dependencies:\n  - conda-forge::python >=3.8,<3.11\n"})
+    assert pyversion.newest(tmp_path).version == (3, 10)  # type: ignore[union-attr]
+    # another package whose name starts with python says nothing
+    _write(tmp_path, {"environment.yml": "dependencies:\n  - python-3.9-compat\n  - pythonnet=3.0\n"})
+    assert pyversion.newest(tmp_path) is None
+
+
+def test_ci_names_the_newest_python(tmp_path: Path) -> None:
+    # streamalert's only Python was its CI matrix's 3.7 (held-out round 134); scalars are read as text,
+    # so an unquoted 3.10 is 3.10, not the float 3.1
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    _write(tmp_path, {".github/workflows/ci.yml": "jobs:\n  test:\n    strategy:\n      matrix:\n        python:\n"
+                                                  "          - 3.7\n    steps:\n      - uses: actions/setup-python@v4\n"
+                                                  "        with:\n          python-version: ${{ matrix.python }}\n"})
+    top = pyversion.newest(tmp_path)
+    assert top is not None and top.version == (3, 7) and top.source == ".github/workflows/ci.yml: Python 3.7"
+    _write(tmp_path, {".github/workflows/lint.yml": "jobs:\n  l:\n    steps:\n      - with:\n          python-version: 3.10\n"})
+    assert pyversion.newest(tmp_path).version == (3, 10)  # type: ignore[union-attr]
+    # `3.x` is the newest Python there is: no ceiling that keeps a rule from running
+    _write(tmp_path, {".github/workflows/lint.yml": "jobs:\n  l:\n    steps:\n      - with:\n          python-version: '3.x'\n"})
+    assert pyversion.newest(tmp_path).version == pyversion.LATEST  # type: ignore[union-attr]
+    (tmp_path / ".github" / "workflows" / "lint.yml").unlink()
+    # Travis' python list and CircleCI's images; YAML that does not parse says nothing
+    _write(tmp_path, {".travis.yml": "language: python\npython:\n  - '2.7'\n  - '3.6'\n"})
+    assert pyversion.newest(tmp_path).version == (3, 7)  # type: ignore[union-attr]
+    (tmp_path / ".circleci").mkdir()
+    _write(tmp_path, {".circleci/config.yml": "jobs:\n  b:\n    docker:\n      - image: cimg/python:3.8.12\n"})
+    assert pyversion.newest(tmp_path).version == (3, 8)  # type: ignore[union-attr]
+    _write(tmp_path, {".github/workflows/ci.yml": "jobs: [\n", ".travis.yml": "", ".circleci/config.yml": ""})
+    assert pyversion.newest(tmp_path) is None
+
+
+def test_a_subproject_speaks_for_its_own_files(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # tracim names its Pythons (3.9 to 3.11) in backend/setup.cfg only (held-out round 147): its backend
+    # never sees utcnow's 3.12 warning; a file outside it, in a root that names nothing, still does.
+    cfg = ("[metadata]\nname = backend\nclassifiers =\n    Programming Language :: Python :: 3.9\n"
+           "    Programming Language :: Python :: {}\n")
+    feature_branch(repo, {"backend/setup.cfg": cfg.format("3.11"), "backend/app/lib.py": UTCNOW, "tools/lib.py": UTCNOW})
+    data = review_json(cli, repo)
+    assert sorted(f["path"] for f in data["findings"] if f["rule"] == "python-standards/utcnow") == ["tools/lib.py"]
+    (note,) = [n for n in data["notes"] if "starts to matter" in n]
+    assert "(3.11, from backend/setup.cfg classifiers: Python 3.11): python-standards/utcnow (Python 3.12)" in note
+    # The subproject moves to 3.12 while the root pins 3.10: the nearest folder that names a Python wins.
+    repo.write("backend/setup.cfg", cfg.format("3.12"))
+    repo.write(".python-version", "3.10\n")
+    repo.commit("backend on 3.12, tools on 3.10")
+    data = review_json(cli, repo)
+    assert sorted(f["path"] for f in data["findings"] if f["rule"] == "python-standards/utcnow") == ["backend/app/lib.py"]
+    (note,) = [n for n in data["notes"] if "starts to matter" in n]
+    assert "(3.10, from .python-version: Python 3.10)" in note

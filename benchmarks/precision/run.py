@@ -85,6 +85,25 @@ CONFIG_FILES = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".flake8",
                 "requirements/base.txt", "requirements/prod.txt", "requirements/production.txt")
 
 
+# Where a project names its Pythons (reviewer/rules/pyversion.py), beyond the root: the nearest folder that
+# names one governs a file (a subproject's own metadata), CI configurations and conda environments.
+PYTHON_NAMED_IN = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".python-version", "runtime.txt", "Dockerfile",
+                   "environment.yml", "environment.yaml", "ruff.toml", ".ruff.toml")
+ROOT_PYTHON_FILES = ("environment.yml", "environment.yaml", "conda/environment.yml", "conda/environment.yaml",
+                     "setup/environment.yml", "setup/environment.yaml", ".travis.yml", ".circleci/config.yml",
+                     ".gitlab-ci.yml")
+PLACED = "precision-placed.json"  # in the clone's .git: what the last call placed beyond CONFIG_FILES
+
+
+def _python_files(repo: Path, commit: str) -> list[str]:
+    """The commit's files, at any depth, that may name the Pythons of the files below them, and its CI files."""
+    names = git(repo, "ls-tree", "-r", "--name-only", commit).splitlines()
+    return [n for n in names
+            if (("/" in n and n.rsplit("/", 1)[1] in PYTHON_NAMED_IN) or n in ROOT_PYTHON_FILES
+                or (n.startswith(".github/workflows/") and n.count("/") == 2 and n.endswith((".yml", ".yaml"))))
+            and n not in CONFIG_FILES]
+
+
 def place_configs(repo: Path, commit: str, dest: Path) -> None:
     """Write `commit`'s configuration files into `dest` (removing those it does not have)."""
     for name in CONFIG_FILES:
@@ -94,6 +113,21 @@ def place_configs(repo: Path, commit: str, dest: Path) -> None:
             (dest / name).write_bytes(p.stdout)
         else:
             (dest / name).unlink(missing_ok=True)
+    extra = _python_files(repo, commit)
+    manifest = dest / ".git" / PLACED
+    if manifest.parent.is_dir():
+        try:
+            before = set(json.loads(manifest.read_text()))
+        except (OSError, ValueError):
+            before = set()
+        for name in before - set(extra):
+            (dest / name).unlink(missing_ok=True)
+    for name, data in zip(extra, _blobs(repo, [f"{commit}:{n}" for n in extra])):
+        if data is not None and not (dest / name).is_symlink():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            (dest / name).write_bytes(data)
+    if manifest.parent.is_dir():
+        manifest.write_text(json.dumps(sorted(extra)))
 
 
 def review(reviewer: str, repo: Path, commit: str, configs: bool = True) -> dict[str, Any]:

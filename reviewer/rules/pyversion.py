@@ -20,17 +20,29 @@ to 3.7) nobody sees the warning. A rule says `python_since: "3.12"`; when the ne
 project names is older, the rule does not run and a note says why. The newest is the upper bound of
 `requires-python` (`<3.12`), else the newest of the versions it lists anywhere: classifiers, tox's
 `envlist` (`py310`, `py{27,38}`) and `basepython`, the interpreter it pins (`.python-version`,
-`runtime.txt`, the `python:X.Y` base image of the root `Dockerfile`); a project that lists only
-Python 2 (Mailpile's `envlist = py27`) has 2.7 as its newest. A project that names no version: no ceiling, the rule runs.
+`runtime.txt`, the `python:X.Y` base image of the root `Dockerfile`), the `python` of a conda
+environment (`environment.yml` at the root or in `conda/` or `setup/`: hummingbot's `python=3.10`), and
+the Pythons its CI runs on (GitHub Actions' `python-version` and matrix entries, Travis' `python`,
+CircleCI's and GitLab's `python:X.Y` images: streamalert's only Python, 3.7, was in its CI matrix);
+`3.x` in CI means the newest Python, so no ceiling. A project that lists only Python 2 (Mailpile's
+`envlist = py27`) has 2.7 as its newest. A project that names no version: no ceiling, the rule runs.
+
+A subproject speaks for its own files: a file is governed by the nearest directory, from its own up to
+the root, whose files name a Python (tracim's `backend/setup.cfg` lists 3.9 to 3.11, its root nothing).
+`Pythons` answers that per file and caches it per directory; CI and the conda environments of `conda/`
+and `setup/` are read at the root only.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Callable, Optional
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable, Iterator, Optional
 
+import yaml  # type: ignore[import-untyped, unused-ignore]
+
+from reviewer import fsutil
 from reviewer.rules.lintconfig import ini, lookup, read_config, read_toml
 
 Version = tuple[int, int]
@@ -51,6 +63,21 @@ _PINNED = re.compile(r"^[ \t]*(?:c?python-?)?([23])\.(\d{1,2})(?:\.\d+)?[ \t]*$"
 DOCKERFILE = "Dockerfile"
 _DOCKER_FROM = re.compile(r"^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*(?:(?:docker\.io/)?library/)?python:([23])\.(\d{1,2})\b",
                           re.M | re.I)
+
+# A conda environment's `- python=3.10` (conda's fuzzy `=X.Y` pins the minor), `- python 3.10`, `- python>=3.8,<3.11`.
+CONDA_FILES = ("environment.yml", "environment.yaml")
+CONDA_DIRS = ("", "conda", "setup")
+_CONDA_PYTHON = re.compile(r"^[ \t]*-[ \t]*(?:[\w-]+::)?python(?![\w.-])[ \t]*([^#\n]*)", re.M)
+# CI: the keys that name the Pythons a job runs on, and the Python images it runs in.
+WORKFLOWS = ".github/workflows"
+CI_FILES = (".travis.yml", ".circleci/config.yml", ".gitlab-ci.yml")
+_CI_KEYS = frozenset({"python", "python-version", "python_version", "python-versions", "python_versions", "py",
+                      "pyver", "toxenv"})
+_CI_VERSION = re.compile(r"^\s*(?:c?python-?|pypy-?)?([23])\.(\d{1,2}|x)(?![\d])", re.I)
+_CI_IMAGE = re.compile(r"(?:^|/)python:([23])\.(\d{1,2})\b")
+_MAX_CI_FILES = 40
+# `3.x` in CI: the newest Python there is, so no ceiling.
+LATEST: Version = (3, 99)
 
 
 @dataclass(frozen=True)
@@ -125,9 +152,22 @@ def _listed(text: str, kind: str) -> list[Version]:
         return [(int(a), int(b)) for a, b in _PINNED.findall(text)]
     if kind == "docker":
         return [(int(a), int(b)) for a, b in _DOCKER_FROM.findall(text)]
+    if kind == "conda":
+        return [v for m in _CONDA_PYTHON.finditer(text) if (v := _conda_version(m.group(1))) is not None]
+    if kind == "ci":
+        return _ci_versions(text)
     text = re.sub(r"\bpy\{([\d,\s]+)\}", lambda m: " ".join(f"py{v.strip()}" for v in m.group(1).split(",")), text)
     return [(int(a or c), int(b or d))
             for a, b, c, d in re.findall(r"\bpy([23])(\d{1,2})\b|\bpython([23])\.(\d{1,2})\b", text)]
+
+
+def _conda_version(spec: str) -> Optional[Version]:
+    """The newest Python a conda spec admits: `=3.10` and `3.10` pin the minor, `==3.10.12` too; `>=3.10` none."""
+    spec = spec.strip().strip("'\"")
+    m = re.fullmatch(r"(?:==?|\s*)([23])\.(\d{1,2})(?:\.[\d*]+)?\*?", spec)
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    return specifier_ceiling(spec) if spec else None
 
 
 def _classifiers_floor(text: str) -> Optional[Version]:
@@ -150,11 +190,15 @@ class _Metadata:
     classifiers: list[tuple[str, str]]  # (where, text holding `Programming Language :: Python :: X.Y`)
 
 
-def _metadata(root: Path) -> _Metadata:
-    pyproject = read_toml(root, "pyproject.toml")
-    setup_cfg = ini(read_config(root, "setup.cfg") or "") or ini("")
+def _at(sub: str, name: str) -> str:
+    return f"{sub}/{name}" if sub else name
+
+
+def _metadata(root: Path, sub: str = "") -> _Metadata:
+    pyproject = read_toml(root, _at(sub, "pyproject.toml"))
+    setup_cfg = ini(read_config(root, _at(sub, "setup.cfg")) or "") or ini("")
     assert setup_cfg is not None  # an empty text always parses
-    setup_py = read_config(root, "setup.py") or ""
+    setup_py = read_config(root, _at(sub, "setup.py")) or ""
     m = _SETUP_PY_REQUIRES.search(setup_py)
     specs: list[tuple[str, Any]] = [
         ("pyproject.toml [project] requires-python", lookup(pyproject, "project", "requires-python")),
@@ -186,45 +230,135 @@ def _from_specs(meta: _Metadata, bound: Callable[[str], Optional[Version]]) -> O
     return None
 
 
-def oldest(root: Path) -> Optional[Floor]:
-    """The oldest Python the repository at `root` says it supports, and where it says so."""
-    meta = _metadata(root)
+def _in(sub: str, said: Optional[Floor]) -> Optional[Floor]:
+    """`said`, with its source named from the root (`backend/setup.cfg classifiers: ...`)."""
+    return Floor(said.version, f"{sub}/{said.source}") if said is not None and sub else said
+
+
+def oldest(root: Path, sub: str = "") -> Optional[Floor]:
+    """The oldest Python the repository at `root` (its folder `sub`) says it supports, and where it says so."""
+    meta = _metadata(root, sub)
     said = _from_specs(meta, specifier_floor)
     if said is not None:
-        return said
+        return _in(sub, said)
     for where, data in (("pyproject.toml [tool.ruff]", lookup(meta.pyproject, "tool", "ruff")),
-                        ("ruff.toml", read_toml(root, "ruff.toml")), (".ruff.toml", read_toml(root, ".ruff.toml"))):
+                        ("ruff.toml", read_toml(root, _at(sub, "ruff.toml"))),
+                        (".ruff.toml", read_toml(root, _at(sub, ".ruff.toml")))):
         target = lookup(data, "target-version")
         if isinstance(target, str):
             t = _RUFF_TARGET.match(target.strip())
             if t:
-                return Floor((int(t.group(1)), int(t.group(2))), f"{where} target-version: {target.strip()}")
+                return _in(sub, Floor((int(t.group(1)), int(t.group(2))), f"{where} target-version: {target.strip()}"))
     for where, text in meta.classifiers:
         floor = _classifiers_floor(text)
         if floor is not None:
-            return Floor(floor, f"{where}: Python {floor[0]}.{floor[1]}")
+            return _in(sub, Floor(floor, f"{where}: Python {floor[0]}.{floor[1]}"))
     return None
 
 
-def newest(root: Path) -> Optional[Floor]:
-    """The newest Python the repository at `root` says it supports, and where it says so (None: no ceiling)."""
-    meta = _metadata(root)
+def newest(root: Path, sub: str = "") -> Optional[Floor]:
+    """The newest Python the repository at `root` (its folder `sub`) says it supports, and where it says so
+    (None: no ceiling)."""
+    meta = _metadata(root, sub)
     said = _from_specs(meta, specifier_ceiling)
     if said is not None:
-        return said
+        return _in(sub, said)
+    conda = [_at(d, name) for d in (CONDA_DIRS if not sub else ("",)) for name in CONDA_FILES]
     best: Optional[Floor] = None
     for where, text, kind in [*((w, t, "classifiers") for w, t in meta.classifiers),
-                              ("tox.ini", _tox_envs(read_config(root, "tox.ini") or ""), "tox"),
-                              *((name, read_config(root, name) or "", "pinned") for name in PINNED_FILES),
-                              (DOCKERFILE, read_config(root, DOCKERFILE) or "", "docker")]:
+                              ("tox.ini", _tox_envs(read_config(root, _at(sub, "tox.ini")) or ""), "tox"),
+                              *((name, read_config(root, _at(sub, name)) or "", "pinned") for name in PINNED_FILES),
+                              (DOCKERFILE, read_config(root, _at(sub, DOCKERFILE)) or "", "docker"),
+                              *((name, read_config(root, _at(sub, name)) or "", "conda") for name in conda),
+                              *(_ci_texts(root) if not sub else ())]:
         versions = [v for v in _listed(text, kind) if v[0] in (2, 3)]  # Python 2 only (Mailpile's py27): 2.7
         if versions and (best is None or max(versions) > best.version):
             top = max(versions)
             best = Floor(top, f"{where}: Python {top[0]}.{top[1]}")
-    return best
+    return _in(sub, best)
+
+
+def _ci_texts(root: Path) -> Iterator[tuple[str, str, str]]:
+    """The CI configurations at the root: GitHub Actions' workflows, Travis', CircleCI's and GitLab's."""
+    names = list(CI_FILES)
+    if fsutil.refused(root, WORKFLOWS) is None:
+        try:
+            folder = root / WORKFLOWS
+            if folder.is_dir() and not folder.is_symlink():
+                names += sorted(f"{WORKFLOWS}/{p.name}" for p in folder.iterdir()
+                                if p.name.endswith((".yml", ".yaml")))[:_MAX_CI_FILES]
+        except OSError:
+            pass
+    for name in names:
+        text = read_config(root, name)
+        if text:
+            yield name, text, "ci"
+
+
+def _ci_versions(text: str) -> list[Version]:
+    """The Pythons a CI configuration runs on: the values of its `python-version`-like keys (matrix entries
+    too) and its `python:X.Y` images; `3.x` is LATEST. Every scalar is read as text (`3.10` stays 3.10)."""
+    try:
+        data = yaml.load(text, Loader=yaml.BaseLoader)  # scalars stay strings; nothing is constructed
+    except yaml.YAMLError:
+        return []
+    found: list[Version] = []
+
+    def version(value: str) -> None:
+        m = _CI_VERSION.match(value)
+        if m:
+            found.append(LATEST if m.group(2).lower() == "x" else (int(m.group(1)), int(m.group(2))))
+
+    def walk(node: Any, key: str = "", depth: int = 0) -> None:
+        if depth > 20:
+            return
+        if isinstance(node, dict):
+            for k, v in node.items():
+                walk(v, str(k).lower(), depth + 1)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, key, depth + 1)
+        elif isinstance(node, str):
+            if key in _CI_KEYS:
+                if key == "toxenv":
+                    found.extend(_listed(node, "tox"))
+                else:
+                    version(node)
+            elif key == "image":
+                found.extend((int(a), int(b)) for a, b in _CI_IMAGE.findall(node))
+
+    walk(data)
+    return found
 
 
 def _tox_envs(text: str) -> str:
     """tox.ini's `envlist` and `basepython` lines, where it names the Pythons it tests on."""
     return "\n".join(line for line in text.splitlines() if re.match(r"\s*(envlist|env_list|basepython)\s*=", line)
                      or (line.startswith((" ", "\t")) and re.search(r"\bpy[23]\d|\bpy\{\d", line)))
+
+
+class Pythons:
+    """The Python bounds that govern each file: those of the nearest folder, from the file's own up to the
+    repository root, whose files name one; each folder is read once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._said: dict[tuple[str, str], Optional[Floor]] = {}
+
+    def oldest(self, path: str) -> Optional[Floor]:
+        return self._nearest("oldest", path)
+
+    def newest(self, path: str) -> Optional[Floor]:
+        return self._nearest("newest", path)
+
+    def _nearest(self, which: str, path: str) -> Optional[Floor]:
+        # A path that is not a plain repository path (`..`, absolute) is governed by the root alone.
+        parts = PurePosixPath(path).parent.parts if path and fsutil.relative_problem(path) is None else ()
+        for i in range(len(parts), -1, -1):
+            sub = "/".join(parts[:i])
+            key = (which, sub)
+            if key not in self._said:
+                self._said[key] = (oldest if which == "oldest" else newest)(self.root, sub)
+            if self._said[key] is not None:
+                return self._said[key]
+        return None

@@ -11,6 +11,7 @@ and CLI entry points. Findings leave unfiltered: the router applies the filter m
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 from dataclasses import replace
@@ -66,33 +67,56 @@ def _model_review(ctx: TaskContext, rules: list[Rule], candidates: list[Finding]
     return out
 
 
-# A rule's Python bound, where the project's own bound is read from, and what a note says when it misses.
+# A rule's Python bound, which of the project's bounds it is held against, and what a note says when it misses.
 _PYTHON_BOUNDS = (
-    ("requires_python", rules_pyversion.oldest, "their advice needs a newer Python than the project supports"),
-    ("python_since", rules_pyversion.newest,
-     "what they flag starts to matter in a newer Python than the newest the project names"),
+    ("requires_python", "oldest", "their advice needs a newer Python than the project supports"),
+    ("python_since", "newest", "what they flag starts to matter in a newer Python than the newest the project names"),
 )
 
 
-def _supported(ctx: TaskContext, rules: list[Rule], out: TaskOutput) -> list[Rule]:
-    """Drop the rules that do not fit the Pythons the project supports.
+class _PythonFit:
+    """Which rules do not fit the Pythons that govern a file (reviewer.rules.pyversion.Pythons: the nearest
+    folder that names one, so a subproject's own metadata speaks for its files).
 
     `requires_python`: the advice needs a newer Python than the oldest the project supports.
     `python_since`: what the rule flags starts to matter in a Python newer than the newest it names.
+    One note per bound that kept a rule from running.
     """
-    dropped: set[str] = set()
-    for attr, project_bound, why in _PYTHON_BOUNDS:
-        if not any(getattr(r, attr) for r in rules):
-            continue
-        bound = project_bound(ctx.root)
-        if bound is None:
-            continue
-        missed = [(r, v) for r in rules if (v := getattr(r, attr)) and v > bound.version and r.id not in dropped]
-        if missed:
-            listed = ", ".join(sorted(f"{r.id} (Python {v[0]}.{v[1]})" for r, v in missed))
-            out.notes.append(f"{len(missed)} rule(s) not run: {why} ({bound.text()}, from {bound.source}): {listed}")
-            dropped |= {r.id for r, _ in missed}
-    return [r for r in rules if r.id not in dropped] if dropped else rules
+
+    def __init__(self, root: Path, rules: list[Rule]) -> None:
+        self.bounded = [r for r in rules if r.requires_python or r.python_since]
+        self.pythons = rules_pyversion.Pythons(root)
+        self._noted: dict[tuple[str, str], tuple[str, rules_pyversion.Floor, set[tuple[str, tuple[int, int]]]]] = {}
+        self._unfit: dict[str, frozenset[str]] = {}
+
+    def unfit(self, path: str) -> frozenset[str]:
+        """The ids of the rules not to run on `path` ("" for the repository as a whole)."""
+        if not self.bounded:
+            return frozenset()
+        folder = path.rpartition("/")[0]
+        if folder in self._unfit:
+            return self._unfit[folder]
+        dropped: set[str] = set()
+        for attr, which, why in _PYTHON_BOUNDS:
+            if not any(getattr(r, attr) for r in self.bounded):
+                continue
+            bound = getattr(self.pythons, which)(path)
+            if bound is None:
+                continue
+            missed = [(r.id, v) for r in self.bounded
+                      if (v := getattr(r, attr)) and v > bound.version and r.id not in dropped]
+            if missed:
+                self._noted.setdefault((which, bound.source), (why, bound, set()))[2].update(missed)
+                dropped |= {rid for rid, _ in missed}
+        self._unfit[folder] = frozenset(dropped)
+        return self._unfit[folder]
+
+    def notes(self) -> list[str]:
+        out = []
+        for why, bound, missed in self._noted.values():
+            listed = ", ".join(sorted(f"{rid} (Python {v[0]}.{v[1]})" for rid, v in missed))
+            out.append(f"{len(missed)} rule(s) not run: {why} ({bound.text()}, from {bound.source}): {listed}")
+        return out
 
 
 def _pinned(ctx: TaskContext, rules: list[Rule], out: TaskOutput) -> list[Rule]:
@@ -121,7 +145,13 @@ def run(ctx: TaskContext) -> TaskOutput:
     out = TaskOutput()
     all_rules, rules = rulesmod.load(ctx.root, ctx.config.rules)
     known = {r.id for r in all_rules} | {r.pack for r in all_rules}
-    rules = _pinned(ctx, _supported(ctx, rules, out), out)
+    fit = _PythonFit(ctx.root, rules)
+    # Pattern rules are held against the Pythons of each file (a subproject's own); the others against
+    # the repository's.
+    if any(r.matcher is None for r in fit.bounded):
+        whole = fit.unfit("")
+        rules = [r for r in rules if r.matcher is not None or r.id not in whole]
+    rules = _pinned(ctx, rules, out)
     pattern_rules = [r for r in rules if r.matcher is not None]
     # Without a model (model.backend = none) and without --audit, the candidates of the rules that say
     # `unconfirmed: skip` would all be dropped: such rules do not run at all.
@@ -155,6 +185,9 @@ def run(ctx: TaskContext) -> TaskOutput:
                                                     f"not checked by rules (rules.project_ignores)"))
             continue
         here = [r for r in pattern_rules if rulesmod.applies_to(r, change.path)]
+        if fit.bounded and any(r.requires_python or r.python_since for r in here):
+            unfit = fit.unfit(change.path)
+            here = [r for r in here if r.id not in unfit]
         # Python files are read even when no rule applies, for their suppression comments.
         text = ctx.text(change.path) if here or change.path.endswith((".py", ".pyi")) else None
         if text is None:
@@ -177,6 +210,7 @@ def run(ctx: TaskContext) -> TaskOutput:
             r.pack for r in here if r.kind == RuleKind.PATTERN}
         if here:
             jobs.append((change.path, text, here))
+    out.notes += fit.notes()
     # Each file is parsed once and every rule runs on that one tree (across cores for big diffs).
     all_matches = rules_match.match_files([(text, here) for _p, text, here in jobs], pattern_rules)
     by_path = {c.path: c for c in ctx.changes.files}

@@ -58,3 +58,30 @@ def skip_to(text, idx):
             return idx
         idx += 1
     return -1
+
+
+def next_topic(objs, i, obj):
+    try:
+        # ok: off-by-one/le-len-guard
+        assert i + 1 <= len(objs) and objs[i + 1] is not obj
+        return objs[i + 1]
+    except:  # noqa: E722 - the last topic has no next one
+        return None
+
+
+def next_or_none(objs, i):
+    try:
+        # ok: off-by-one/le-len-guard
+        if i <= len(objs):
+            return objs[i]
+    except (KeyError, IndexError):
+        return None
+
+
+def next_checked(objs, i):
+    try:
+        # expect: off-by-one/le-len-guard
+        if i < len(objs):
+            return objs[i]
+    except KeyError:
+        return None

@@ -112,3 +112,15 @@ class BaseCase:
 
         # expect: python-standards/debugger-leftover
         pdb.set_trace()
+
+
+def _test():
+    """Run by hand: python -c 'from lockhandler import _test; _test()'."""
+    # ok: python-standards/debugger-leftover
+    pdb.set_trace()
+
+
+def test_lock(obj):
+    # expect: python-standards/debugger-leftover
+    pdb.set_trace()
+    return obj
