@@ -267,3 +267,14 @@ def test_a_subproject_speaks_for_its_own_files(cli, repo: GitRepo) -> None:  # t
     assert sorted(f["path"] for f in data["findings"] if f["rule"] == "python-standards/utcnow") == ["backend/app/lib.py"]
     (note,) = [n for n in data["notes"] if "starts to matter" in n]
     assert "(3.10, from .python-version: Python 3.10)" in note
+
+
+def test_ci_yaml_of_nested_aliases_is_read_once(tmp_path: Path) -> None:
+    # A workflow is text a pull request controls: ten levels of ten aliases would expand to 10^10 nodes.
+    # Each shared node is walked once, so the Python it names is still found, at once.
+    levels = ["a0: &a0 {python-version: '3.9'}"]
+    levels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 11)]
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    _write(tmp_path, {".github/workflows/ci.yml": "\n".join(levels) + "\n"})
+    top = pyversion.newest(tmp_path)
+    assert top is not None and top.version == (3, 9)

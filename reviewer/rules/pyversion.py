@@ -237,10 +237,14 @@ def _in(sub: str, said: Optional[Floor]) -> Optional[Floor]:
 
 def oldest(root: Path, sub: str = "") -> Optional[Floor]:
     """The oldest Python the repository at `root` (its folder `sub`) says it supports, and where it says so."""
+    return _in(sub, _oldest(root, sub))
+
+
+def _oldest(root: Path, sub: str) -> Optional[Floor]:
     meta = _metadata(root, sub)
     said = _from_specs(meta, specifier_floor)
     if said is not None:
-        return _in(sub, said)
+        return said
     for where, data in (("pyproject.toml [tool.ruff]", lookup(meta.pyproject, "tool", "ruff")),
                         ("ruff.toml", read_toml(root, _at(sub, "ruff.toml"))),
                         (".ruff.toml", read_toml(root, _at(sub, ".ruff.toml")))):
@@ -248,21 +252,25 @@ def oldest(root: Path, sub: str = "") -> Optional[Floor]:
         if isinstance(target, str):
             t = _RUFF_TARGET.match(target.strip())
             if t:
-                return _in(sub, Floor((int(t.group(1)), int(t.group(2))), f"{where} target-version: {target.strip()}"))
+                return Floor((int(t.group(1)), int(t.group(2))), f"{where} target-version: {target.strip()}")
     for where, text in meta.classifiers:
         floor = _classifiers_floor(text)
         if floor is not None:
-            return _in(sub, Floor(floor, f"{where}: Python {floor[0]}.{floor[1]}"))
+            return Floor(floor, f"{where}: Python {floor[0]}.{floor[1]}")
     return None
 
 
 def newest(root: Path, sub: str = "") -> Optional[Floor]:
     """The newest Python the repository at `root` (its folder `sub`) says it supports, and where it says so
     (None: no ceiling)."""
+    return _in(sub, _newest(root, sub))
+
+
+def _newest(root: Path, sub: str) -> Optional[Floor]:
     meta = _metadata(root, sub)
     said = _from_specs(meta, specifier_ceiling)
     if said is not None:
-        return _in(sub, said)
+        return said
     conda = [_at(d, name) for d in (CONDA_DIRS if not sub else ("",)) for name in CONDA_FILES]
     best: Optional[Floor] = None
     for where, text, kind in [*((w, t, "classifiers") for w, t in meta.classifiers),
@@ -275,7 +283,7 @@ def newest(root: Path, sub: str = "") -> Optional[Floor]:
         if versions and (best is None or max(versions) > best.version):
             top = max(versions)
             best = Floor(top, f"{where}: Python {top[0]}.{top[1]}")
-    return _in(sub, best)
+    return best
 
 
 def _ci_texts(root: Path) -> Iterator[tuple[str, str, str]]:
@@ -309,9 +317,17 @@ def _ci_versions(text: str) -> list[Version]:
         if m:
             found.append(LATEST if m.group(2).lower() == "x" else (int(m.group(1)), int(m.group(2))))
 
+    # An alias shares its node, so each mapping or list is walked once: a file of nested aliases (a
+    # "billion laughs" in a pull request's workflow) costs its size, not the size of its expansion.
+    seen: set[int] = set()
+
     def walk(node: Any, key: str = "", depth: int = 0) -> None:
         if depth > 20:
             return
+        if isinstance(node, (dict, list)):
+            if id(node) in seen:
+                return
+            seen.add(id(node))
         if isinstance(node, dict):
             for k, v in node.items():
                 walk(v, str(k).lower(), depth + 1)
