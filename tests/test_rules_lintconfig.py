@@ -186,3 +186,24 @@ def test_review_honours_a_bandit_exclude(cli, repo: GitRepo) -> None:  # type: i
     hits = [f["path"] for f in data["findings"] if f["rule"] == "python-crypto/ssh-host-key-unverified"]
     assert hits == ["svc/pool.py"]
     assert any("tox.ini [bandit] exclude: ssh_utils.py" in n for n in data["notes"]), data["notes"]
+
+
+def test_a_code_commented_out_of_rufs_select_is_declined(tmp_path: Path) -> None:
+    # ckan lists the families it considered and comments out those it declined (held-out round 150)
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.ruff.lint]\nselect = [\n    # "B",  # likely bugs\n    "E",  # pycodestyle\n'
+        '    # "DTZ", # enforce timezone in date objects\n    # "E711",\n]\n'
+        '[tool.other]\nselect = [\n  # "T20",\n]\n')
+    ids = _ids(tmp_path, "pkg/mod.py")
+    assert {"python-standards/utcnow", "python-standards/mutable-default"} <= ids
+    assert "python-standards/compare-to-none" not in ids  # still selected by the active "E"
+    assert "python-standards/print-in-library" not in ids  # not a ruff table
+    sources = {e.source for e in lintconfig.load(tmp_path).entries}
+    assert "pyproject.toml [tool.ruff.lint] select: DTZ (commented out)" in sources
+    # `ALL` selects everything: nothing commented out is declined; ruff.toml's top level counts too
+    (tmp_path / "pyproject.toml").write_text('[tool.ruff.lint]\nselect = ["ALL"]\n# "DTZ" is fine\n')
+    (tmp_path / "ruff.toml").write_text('[lint]\nextend-select = [\n  "ALL",\n  # "DTZ",\n]\n')
+    assert "python-standards/utcnow" not in _ids(tmp_path, "pkg/mod.py")
+    (tmp_path / "ruff.toml").write_text('select = ["E", "F"]  # "B" left out: not a list entry\nextend-select = [\n  # "DTZ003",\n]\n')
+    assert "python-standards/utcnow" in _ids(tmp_path, "pkg/mod.py")
+    assert "python-standards/mutable-default" not in _ids(tmp_path, "pkg/mod.py")

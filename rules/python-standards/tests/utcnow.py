@@ -119,3 +119,15 @@ def load(path):
         # a handler for other errors is not a version fallback
         # expect: python-standards/utcnow
         return dt.datetime.utcnow()
+
+
+def aware_at_once(ts):
+    # ok: python-standards/utcnow
+    now = dt.datetime.utcnow().replace(tzinfo=dt.timezone.utc)
+    # ok: python-standards/utcnow
+    then = pytz.utc.localize(dt.datetime.utcfromtimestamp(ts))
+    # expect: python-standards/utcnow
+    naive = dt.datetime.utcnow().replace(tzinfo=None)
+    # expect: python-standards/utcnow
+    local = dt.datetime.utcnow().astimezone(dt.timezone.utc)
+    return now, then, naive, local
