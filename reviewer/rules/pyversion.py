@@ -24,7 +24,8 @@ project names is older, the rule does not run and a note says why. The newest is
 environment (`environment.yml` at the root or in `conda/` or `setup/`: hummingbot's `python=3.10`), and
 the Pythons its CI runs on (GitHub Actions' `python-version` and matrix entries, Travis' `python`,
 CircleCI's and GitLab's `python:X.Y` images: streamalert's only Python, 3.7, was in its CI matrix);
-`3.x` in CI means the newest Python, so no ceiling. A project that lists only Python 2 (Mailpile's
+`3.x` in a CI matrix means the newest Python, so no ceiling; a lone `3.x` (a release job) says
+nothing. A project that lists only Python 2 (Mailpile's
 `envlist = py27`) has 2.7 as its newest. A project that names no version: no ceiling, the rule runs.
 
 A subproject speaks for its own files: a file is governed by the nearest directory, from its own up to
@@ -76,7 +77,7 @@ _CI_KEYS = frozenset({"python", "python-version", "python_version", "python-vers
 _CI_VERSION = re.compile(r"^\s*(?:c?python-?|pypy-?)?([23])\.(\d{1,2}|x)(?![\d])", re.I)
 _CI_IMAGE = re.compile(r"(?:^|/)python:([23])\.(\d{1,2})\b")
 _MAX_CI_FILES = 40
-# `3.x` in CI: the newest Python there is, so no ceiling.
+# `3.x` in a CI matrix: the newest Python there is, so no ceiling.
 LATEST: Version = (3, 99)
 
 
@@ -305,23 +306,30 @@ def _ci_texts(root: Path) -> Iterator[tuple[str, str, str]]:
 
 def _ci_versions(text: str) -> list[Version]:
     """The Pythons a CI configuration runs on: the values of its `python-version`-like keys (matrix entries
-    too) and its `python:X.Y` images; `3.x` is LATEST. Every scalar is read as text (`3.10` stays 3.10)."""
+    too) and its `python:X.Y` images; `3.x` in a list is LATEST, alone nothing. Every scalar is read as
+    text (`3.10` stays 3.10)."""
     try:
         data = yaml.load(text, Loader=yaml.BaseLoader)  # scalars stay strings; nothing is constructed
     except yaml.YAMLError:
         return []
     found: list[Version] = []
 
-    def version(value: str) -> None:
+    def version(value: str, listed: bool) -> None:
         m = _CI_VERSION.match(value)
-        if m:
-            found.append(LATEST if m.group(2).lower() == "x" else (int(m.group(1)), int(m.group(2))))
+        if m is None:
+            return
+        if m.group(2).lower() != "x":
+            found.append((int(m.group(1)), int(m.group(2))))
+        elif listed:  # a matrix that tests `3.x` next to named versions runs on the newest Python too
+            found.append(LATEST)
+        # a lone `3.x` (a release or lint job's setup-python: sacred's release.yml, held-out round 159)
+        # says which Python builds the wheel, not which ones the project supports: nothing
 
     # An alias shares its node, so each mapping or list is walked once: a file of nested aliases (a
     # "billion laughs" in a pull request's workflow) costs its size, not the size of its expansion.
     seen: set[int] = set()
 
-    def walk(node: Any, key: str = "", depth: int = 0) -> None:
+    def walk(node: Any, key: str = "", depth: int = 0, listed: bool = False) -> None:
         if depth > 20:
             return
         if isinstance(node, (dict, list)):
@@ -333,13 +341,13 @@ def _ci_versions(text: str) -> list[Version]:
                 walk(v, str(k).lower(), depth + 1)
         elif isinstance(node, list):
             for v in node:
-                walk(v, key, depth + 1)
+                walk(v, key, depth + 1, True)
         elif isinstance(node, str):
             if key in _CI_KEYS:
                 if key == "toxenv":
                     found.extend(_listed(node, "tox"))
                 else:
-                    version(node)
+                    version(node, listed)
             elif key == "image":
                 found.extend((int(a), int(b)) for a, b in _CI_IMAGE.findall(node))
 
