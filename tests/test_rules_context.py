@@ -249,6 +249,19 @@ def test_noqa_and_nosec_suppress_through_the_code_map(cli, repo: GitRepo) -> Non
     assert not [f for f in data["findings"] if f["rule"] == "reviewer/unused-suppression"]
 
 
+def test_dlint_codes_suppress_through_the_code_map(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # dlint is a flake8 plugin: spiderfoot marks the unverified context it makes on purpose `# noqa: DUO122`
+    code = (
+        "import ssl\n"
+        "a = ssl._create_unverified_context()  # noqa: DUO122\n"
+        "b = ssl._create_unverified_context()  # noqa: DUO123\n"
+    )
+    _branch(repo, {"fetch.py": code})
+    data = _review(cli, repo, AUDIT)
+    assert _hits(data) == {("fetch.py", "python-crypto/unverified-ssl-context", 3)}
+    assert [f["line"] for f in data["not_reported"] if f["why"] == "suppressed"] == [2]
+
+
 def test_file_level_flake8_and_ruff_noqa(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     body = "try:\n    run()\nexcept:\n    log()\nx = requests.get(u, verify=False)\n"
     _branch(repo, {

@@ -7,7 +7,7 @@ Those comments suppress the rule of ours that flags the same thing. A bare
 documented contract (docs/rules.md lists it); a code not in it suppresses nothing
 of ours. Codes are ruff's (flake8-bandit `S`, flake8-bugbear `B0xx`, pycodestyle
 `E7xx`, flake8-print `T20x`, flake8-debugger `T100`, flake8-datetimez `DTZ`,
-pylint `PLW`, ruff `RUF`) and bandit's (`B1xx`..`B7xx` and the test names). `PYLINT` maps
+pylint `PLW`, ruff `RUF`, dlint `DUO`) and bandit's (`B1xx`..`B7xx` and the test names). `PYLINT` maps
 pylint's message ids and names, for the `disable` lists of a project's pylint configuration
 (reviewer.rules.lintconfig).
 """
@@ -65,6 +65,20 @@ NOQA: dict[str, tuple[str, ...]] = {
     "W1514": ("python-standards/open-encoding",),
     "PLW0133": ("python-standards/exception-not-raised",),
     "RUF006": ("python-standards/asyncio-task-dropped",),
+    # dlint, a flake8 plugin (its `_error_tmpl` texts): spiderfoot writes `# noqa: DUO122` over the
+    # unverified context it creates on purpose (held-out round 161)
+    "DUO102": ("python-crypto/insecure-random",),
+    "DUO104": ("python-standards/eval-exec",),
+    "DUO105": ("python-standards/eval-exec",),
+    "DUO109": ("python-standards/yaml-load", "python-standards/yaml-unsafe-loader"),
+    "DUO116": ("python-standards/subprocess-shell", "python-standards/shell-from-variable"),
+    "DUO122": ("python-crypto/unverified-ssl-context", "python-crypto/weak-tls-version",
+               "python-crypto/cert-verification-off"),
+    "DUO123": ("python-crypto/verify-disabled",),
+    "DUO130": ("python-crypto/weak-hash", "python-crypto/weak-password-hash"),
+    "DUO132": ("python-crypto/verify-disabled",),
+    "DUO133": ("python-crypto/pycrypto-package",),
+    "DUO134": ("python-crypto/weak-hash", "python-crypto/ecb-mode", "python-crypto/broken-cipher"),
 }
 
 # bandit test ids and names (`# nosec B501`, `# nosec: request_with_no_cert_validation`) -> our rule ids
