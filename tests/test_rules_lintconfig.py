@@ -207,3 +207,20 @@ def test_a_code_commented_out_of_rufs_select_is_declined(tmp_path: Path) -> None
     (tmp_path / "ruff.toml").write_text('select = ["E", "F"]  # "B" left out: not a list entry\nextend-select = [\n  # "DTZ003",\n]\n')
     assert "python-standards/utcnow" in _ids(tmp_path, "pkg/mod.py")
     assert "python-standards/mutable-default" not in _ids(tmp_path, "pkg/mod.py")
+
+
+def test_pylints_ignore_and_ignore_paths_keep_files_out(tmp_path: Path) -> None:
+    # guildai's pylintrc: `ignore-paths=guild/_skopt`, a copy of scikit-optimize (held-out round 160)
+    (tmp_path / "pylintrc").write_text("[MAIN]\nignore=CVS,legacy\nignore-paths=guild/_skopt,\n  .*/gen_[a-z]+\\.py\n"
+                                       "[MESSAGES CONTROL]\ndisable=W0102\n")
+    project = lintconfig.load(tmp_path)
+    assert project.excluded("guild/_skopt/sampler/base.py") == "pylintrc [MAIN] ignore-paths: guild/_skopt"
+    assert project.excluded("pkg/gen_api.py") is not None
+    assert project.excluded("pkg/legacy/old.py") == "pylintrc [MAIN] ignore: legacy"
+    assert project.excluded("guild/ops.py") is None and project.excluded("src/guild/_skopt/x.py") is None
+    assert project.excluded("CVS/x.py") is None  # pylint's default says nothing of the team
+    assert "python-standards/mutable-default" in _ids(tmp_path, "guild/ops.py")
+    # pyproject's [tool.pylint.main], as a list
+    (tmp_path / "pylintrc").unlink()
+    (tmp_path / "pyproject.toml").write_text('[tool.pylint.main]\nignore-paths = ["^vendor/"]\n')
+    assert lintconfig.load(tmp_path).excluded("vendor/six.py") == "pyproject.toml [tool.pylint.main] ignore-paths: ^vendor/"

@@ -8,7 +8,8 @@ to are suppressed the same way (whole files, counted as suppressed, with a note
 that names the file and key). Files the project excludes from linting altogether
 (ruff's `exclude` / `extend-exclude`, flake8's `exclude` / `extend-exclude`, and
 pre-commit's top-level `exclude` regex, which our own pre-commit hook obeys
-anyway, and the `exclude` of a ruff or flake8 hook in it) are third-party copies, legacy examples or generated code by the
+anyway, and the `exclude` of a ruff or flake8 hook in it, and pylint's `ignore` and `ignore-paths`)
+are third-party copies, legacy examples or generated code by the
 team's own account: rules skip them, each listed with the entry that excluded
 it. `rules.project_ignores = false` turns all of this off.
 
@@ -317,7 +318,7 @@ def load(root: Path) -> ProjectIgnores:
         if parser is not None and parser.has_section("bandit"):
             _global(out, f"{name} [bandit] skips", _codes(parser.get("bandit", "skips", fallback="")), "bandit")
             _bandit_excludes(out, f"{name} [bandit] exclude", _codes(parser.get("bandit", "exclude", fallback="")))
-    _pylint(root, out)
+    _pylint(root, out, excludes)
     _precommit(root, excludes, out)
     return ProjectIgnores(out, excludes)
 
@@ -356,9 +357,24 @@ def _pylint_disables(out: list[Ignore], where: str, disable: Any, enable: Any = 
     _global(out, where, listed, "pylint")
 
 
-def _pylint(root: Path, out: list[Ignore]) -> None:
+def _pylint_ignored(excludes: list[Exclude], where: str, ignore: Any, paths: Any) -> None:
+    """pylint's `ignore` (base names of files or folders) and `ignore-paths` (regexes pylint matches from
+    the start of a path): what pylint does not lint (guildai's `ignore-paths=guild/_skopt`, a copy of
+    scikit-optimize, held-out round 160)."""
+    for name in _codes(ignore) if isinstance(ignore, list) else re.split(r"\s*[,\n]\s*", str(ignore or "")):
+        if name.strip() and name.strip() != "CVS":  # pylint's default
+            excludes.append(Exclude(name.strip(), f"{where} ignore: {name.strip()}"))
+    for rx in _codes(paths) if isinstance(paths, list) else re.split(r"\s*[,\n]\s*", str(paths or "")):
+        rx = rx.strip()
+        if rx:
+            excludes.append(Exclude(rx if rx.startswith("^") else "^(?:" + rx + ")", f"{where} ignore-paths: {rx}",
+                                    regex=True))
+
+
+def _pylint(root: Path, out: list[Ignore], excludes: Optional[list[Exclude]] = None) -> None:
     """pylint's `disable` list: from the first configuration file pylint would read, and from `--disable`
-    on a pylint command line in the Makefile or tox.ini (qlib's `make pylint`, which its CI runs)."""
+    on a pylint command line in the Makefile or tox.ini (qlib's `make pylint`, which its CI runs); and
+    into `excludes`, its `ignore` and `ignore-paths` from that file."""
     for name in _PYLINT_FILES:
         text = read_config(root, name)
         if text is None:
@@ -375,6 +391,11 @@ def _pylint(root: Path, out: list[Ignore]) -> None:
                 if table:
                     _pylint_disables(out, f"pyproject.toml [tool.pylint.{key}] disable", table.get("disable"),
                                      table.get("enable"))
+            for key in ("main", "master", "MAIN", "MASTER"):
+                table = _table(tool, key)
+                if table and excludes is not None:
+                    _pylint_ignored(excludes, f"pyproject.toml [tool.pylint.{key}]", table.get("ignore"),
+                                    table.get("ignore-paths"))
             break
         parser = ini(text)
         if parser is None:
@@ -388,6 +409,11 @@ def _pylint(root: Path, out: list[Ignore]) -> None:
         for section in sections:
             _pylint_disables(out, f"{name} [{section}] disable", parser.get(section, "disable", fallback=""),
                              parser.get(section, "enable", fallback=""))
+        main = ("main", "master") if name.endswith("pylintrc") else ("pylint.main", "pylint.master")
+        for section in (s for s in parser.sections() if s.lower() in main):
+            if excludes is not None:
+                _pylint_ignored(excludes, f"{name} [{section}]", parser.get(section, "ignore", fallback=""),
+                                parser.get(section, "ignore-paths", fallback=""))
         break
     for name in ("Makefile", "makefile", "GNUmakefile", "tox.ini"):
         text = read_config(root, name)
