@@ -51,7 +51,7 @@ class RulesConfig:
                                      "demos/*", "docs/*", "benchmarks/*", "setup.py", "noxfile.py", "manage.py")
     # Documentation and example code: tutorials teach with placeholder keys and best-effort demos.
     example_files: tuple[str, ...] = ("docs/*", "doc/*", "docs_src/*", "examples/*", "example/*", "demos/*", "demo/*",
-                                      "samples/*", "*/examples/*", "*/docs/*",
+                                      "samples/*", "*/examples/*", "*/docs/*", "*/doc/*",
                                       "Doc/*", "Docs/*", "Demo/*", "Demos/*", "Examples/*", "*_examples/*",
                                       "tutorial/*", "*/tutorial/*", "tutorials/*", "*/tutorials/*",
                                       # a cookiecutter template: sample code a user generates and owns

@@ -43,3 +43,12 @@ def on_voice_update(coro):
     asyncio.create_task(logging_coroutine(coro, info="voice state update"))
     # expect: python-standards/asyncio-task-dropped
     asyncio.create_task(blog_post(coro))
+
+
+def poll_accessory(loop, accessory):
+    # ok: python-standards/asyncio-task-dropped
+    asyncio.ensure_future(loop.run_in_executor(None, accessory.run))
+    # ok: python-standards/asyncio-task-dropped
+    asyncio.ensure_future(asyncio.wrap_future(pool.submit(accessory.run)))
+    # expect: python-standards/asyncio-task-dropped
+    asyncio.ensure_future(accessory.run_async())
