@@ -206,6 +206,7 @@ class Why(str, enum.Enum):
     DEFAULT_UNUSED = "default never used"  # a test helper's default that no call leaves out (rules.callers)
     NOT_AN_EXCEPTION = "not an exception"  # the repository defines the called name as no exception (rules.callers)
     TASKS_KEPT = "tasks kept by the project"  # the repository installs its own task factory (rules.callers)
+    SECURITY_TOOL = "a security tool"  # the project calls itself a penetration-testing tool (rules.purpose)
 
 
 @dataclass(frozen=True)
@@ -270,7 +271,8 @@ class Rule:
     # class that derives from no exception (reviewer.rules.callers.Sources.not_an_exception).
     callee: Optional[str] = None
     # "custom-task-factory": not reported when the repository installs its own asyncio task factory
-    # (reviewer.rules.callers.installs_task_factory), which keeps every task it makes.
+    # (reviewer.rules.callers.installs_task_factory), which keeps every task it makes; "security-tool": not
+    # reported when the project calls itself an offensive security tool (reviewer.rules.purpose).
     unless_project: Optional[str] = None
     # (package, version, severity): where the project holds `package` below `version`, the rule reports at
     # `severity` (`yaml-load`'s TypeError needs PyYAML 6; reviewer.rules.pins).

@@ -714,3 +714,33 @@ def test_bundled_folder_shapes() -> None:
     assert rules_context.bundled_folder("lib3", [*five, "lib3/p0/setup.py"])
     assert not rules_context.bundled_folder("lib3", [*five, *(f"lib3/p{i}/setup.py" for i in range(3))])
     assert not rules_context.bundled_folder("packages", [f"packages/p{i}/pyproject.toml" for i in range(6)])
+
+
+def test_an_offensive_security_tool_accepts_its_targets_host_keys(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    code = ("import paramiko\n\n\ndef attack(host):\n    client = paramiko.SSHClient()\n"
+            "    client.set_missing_host_key_policy(paramiko.AutoAddPolicy())\n    client.connect(host)\n")
+    _branch(repo, {"rsf/modules/ssh.py": code})
+    rule = "python-crypto/ssh-host-key-unverified"
+
+    def reported() -> list[tuple[str, int]]:
+        data = _review(cli, repo)
+        assert all(f["why"] == "a security tool" for f in data["not_reported"] if f["rule"] == rule)
+        return [(f["path"], f["line"]) for f in data["findings"] if f["rule"] == rule]
+
+    assert reported() == [("rsf/modules/ssh.py", 6)]
+    # routersploit's setup.py: the project calls itself an exploitation framework
+    repo.write("setup.py", 'from setuptools import setup\n\nsetup(name="rsf", '
+                           'description="Exploitation Framework for Embedded Devices")\n')
+    repo.commit("describe")
+    assert reported() == []
+    data = _review(cli, repo)
+    assert [(f["line"], f["why"]) for f in data["not_reported"] if f["rule"] == rule] == [(6, "a security tool")]
+    # a library that resists attacks is no such tool
+    repo.write("setup.py", 'from setuptools import setup\n\nsetup(name="rsf", '
+                           'description="Protects Django logins against brute-force attacks")\n')
+    repo.commit("describe again")
+    assert reported() == [("rsf/modules/ssh.py", 6)]
+    # the README may say it, in any of its usual names
+    repo.write("README.md", "# rsf\n\nAn open source penetration testing tool for routers.\n")
+    repo.commit("readme")
+    assert reported() == []

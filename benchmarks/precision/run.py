@@ -82,7 +82,9 @@ def rule_table(reviewer: str) -> dict[str, dict[str, Any]]:
 CONFIG_FILES = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".flake8", "ruff.toml", ".ruff.toml",
                 ".pre-commit-config.yaml", ".gitattributes", ".python-version", "runtime.txt", "Dockerfile", "pylintrc",
                 ".pylintrc", "Makefile", ".bandit", "requirements.txt", "requirements-prod.txt",
-                "requirements/base.txt", "requirements/prod.txt", "requirements/production.txt")
+                "requirements/base.txt", "requirements/prod.txt", "requirements/production.txt",
+                # what the project says it is (reviewer/rules/purpose.py)
+                "README.md", "README.rst", "README.txt", "README", "readme.md", "Readme.md", "README.markdown")
 
 
 # Where a project names its Pythons (reviewer/rules/pyversion.py), beyond the root: the nearest folder that

@@ -32,6 +32,7 @@ from reviewer.records import Rule, RuleKind
 
 _ANNOTATION = re.compile(r"^\s*#\s*(expect|ruleid|ok)\s*:\s*(.+?)\s*$")
 _PATH = re.compile(r"^#\s*path:\s*(\S+)\s*$")
+_DESCRIPTION = re.compile(r"^#\s*description:\s*(.+?)\s*$")  # the project's own words (rules.purpose)
 PATH_HEADER_LINES = 5  # a `# path:` declaration must be among a case file's first lines
 
 
@@ -87,6 +88,16 @@ def header_path(text: str) -> Optional[str]:
     return None
 
 
+def header_description(text: str) -> Optional[str]:
+    """The project description a case file's `# description:` header declares (what its README or
+    packaging would say of the project: `unless_project: security-tool` reads it), or None."""
+    for line in text.splitlines()[:PATH_HEADER_LINES]:
+        m = _DESCRIPTION.match(line.strip())
+        if m:
+            return m.group(1)
+    return None
+
+
 def declared_path(path: Path, text: str) -> str:
     """The repository path a case file stands for: its `# path:` header, else `lib/<name>.py`.
 
@@ -124,11 +135,14 @@ def run_file(path: Path, by_id: dict[str, Rule], results: dict[str, RuleResult],
         from reviewer.rules import callers
 
         sources = callers.Sources([text])
-        kept = callers.installs_task_factory(sources)
+        from reviewer.rules import purpose
+
+        moot = {"custom-task-factory": callers.installs_task_factory(sources),
+                "security-tool": purpose.says_security_tool(header_description(text) or "") is not None}
         matches = [m for m in matches
                    if not (m.rule.callee == "exception" and callers.defined_as_no_exception(text, m.line, sources,
                                                                                              [where]))
-                   and not (m.rule.unless_project == "custom-task-factory" and kept)]
+                   and not (m.rule.unless_project and moot.get(m.rule.unless_project))]
     found = {(m.rule.id, m.line) for m in matches}
     expected = {(rid, t) for k, rid, _l, t in notes if k == "expect" and rid in tested}
     oks = {(rid, t) for k, rid, _l, t in notes if k == "ok" and rid in tested}

@@ -1,0 +1,92 @@
+"""What the project says it is for, where that decides what a rule's finding means.
+
+A penetration-testing, exploitation or web-vulnerability-scanning tool connects to hosts it attacks or
+probes: their certificates are self-signed and their SSH host keys unknown, and accepting them is the
+tool's job (routersploit's backdoor module, kube-hunter's kubelet probes, pacu's EKS module, XSStrike's
+requests to the site under test, ssh-mitm's simulated victim). A careful reviewer on such a project does
+not ask for verification: the labels judged 50 such findings of 10 projects noise, and 3 worth saying
+(kube-hunter's report sent to the user's own server, pacu's calls to AWS itself). Rules that say
+`unless_project: security-tool` are not reported there, each finding listed as not reported, "a security
+tool".
+
+The project says so in its own words, read at the repository root: the `description`, `summary` and
+`keywords` of pyproject.toml (`[project]`, Poetry's table), setup.cfg (`[metadata]`) and setup.py, and
+the opening of its README (its first 3,000 characters: the title and first paragraphs). Only phrases
+that name what the tool itself does count: "penetration testing", "exploitation framework", "exploit
+development", "web application vulnerability scanner", "XSS scanner", "CTF framework", "mitm server";
+not the tool's users ("for penetration testers", "Red Teamers can discover attack paths"). A library
+that defends against attacks does not count (django-axes "protects against brute-force attacks"), nor a
+dependency or code scanner that looks for known vulnerabilities (safety, pip-audit, bandit): their
+requests go to their own services, whose certificates are checked like anyone's.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+from reviewer.rules.lintconfig import ini, lookup, read_config, read_toml
+
+# What an offensive security tool calls itself. Each phrase names the tool's own activity against
+# other people's hosts; none is a word that a defensive library uses of the attacks it resists, nor a
+# name of its users ("for penetration testers", "red teamers": mitmproxy's, cartography's).
+_SECURITY_TOOL = re.compile(
+    r"(?i)\b(?:"
+    r"penetration[ -]?test(?:s|ing)?|pen-?test(?:s|ing)?"
+    r"|exploit(?:ation)?[ -](?:framework|tool(?:kit)?|suite|development|library|kit)"
+    r"|post-exploitation|offensive security"
+    r"|web (?:application )?(?:vulnerability|security) scanner|XSS (?:scanner|detection)"
+    r"|CTF (?:framework|toolkit|tool)"
+    r"|(?:man[ -]in[ -]the[ -]middle|mitm) (?:server|proxy|attacks?)"
+    r"|(?:hunt(?:s|ing)?|probes?|scan(?:s|ning)?) for security weaknesses|security weaknesses hunter"
+    r")\b")
+
+# The README's title and first paragraphs say what the project is; further down, a README names its users
+# ("Red Teamers can discover attack paths" in cartography's, "can be used offensively" in spiderfoot's), which
+# says nothing of what the code itself does.
+README_OPENING = 3000
+README_NAMES = ("README.md", "README.rst", "README.txt", "README", "readme.md", "Readme.md", "README.markdown")
+_SETUP_KW = re.compile(r"""\b(description|keywords|summary)\s*=\s*(?:\(\s*)?(?:[rRuU]?(['"]{3}|['"]))(.*?)\2""", re.S)
+
+
+def _texts(root: Path) -> Iterator[tuple[str, str]]:
+    """(where, text): the project's own words about itself."""
+    pyproject = read_toml(root, "pyproject.toml")
+    for table in (("project",), ("tool", "poetry")):
+        for key in ("description", "keywords"):
+            value: Any = lookup(pyproject, *table, key)
+            if isinstance(value, list):
+                value = ", ".join(v for v in value if isinstance(v, str))
+            if isinstance(value, str):
+                yield f"pyproject.toml [{'.'.join(table)}] {key}", value
+    setup_cfg = ini(read_config(root, "setup.cfg") or "")
+    if setup_cfg is not None:
+        for key in ("description", "summary", "keywords"):
+            value = setup_cfg.get("metadata", key, fallback=None)
+            if value:
+                yield f"setup.cfg [metadata] {key}", value
+    setup_py = read_config(root, "setup.py") or ""
+    for m in _SETUP_KW.finditer(setup_py):
+        yield f"setup.py {m.group(1)}", m.group(3)
+    for name in README_NAMES:
+        text = read_config(root, name)
+        if text is not None:
+            yield name, text[:README_OPENING]
+            break
+
+
+def says_security_tool(text: str) -> Optional[str]:
+    """The phrase by which a project's text calls it an offensive security tool, or None."""
+    m = _SECURITY_TOOL.search(text)
+    return m.group(0) if m else None
+
+
+def security_tool(root: Path) -> Optional[str]:
+    """Where the project calls itself an offensive security tool (`setup.py description: 'Exploitation
+    Framework'`), or None."""
+    for where, text in _texts(root):
+        said = says_security_tool(text)
+        if said:
+            return f"{where}: {said!r}"
+    return None
