@@ -744,3 +744,14 @@ def test_an_offensive_security_tool_accepts_its_targets_host_keys(cli, repo: Git
     repo.write("README.md", "# rsf\n\nAn open source penetration testing tool for routers.\n")
     repo.commit("readme")
     assert reported() == []
+    # a pattern+judge rule's candidates leave too, before any model sees them (`--audit` reports them at info)
+    repo.write("rsf/modules/http.py", VERIFY_OFF)
+    repo.commit("http module")
+    data = _review(cli, repo, AUDIT)
+    assert not [f for f in data["findings"] if f["rule"] == "python-crypto/verify-disabled"]
+    assert [(f["path"], f["why"]) for f in data["not_reported"] if f["rule"] == "python-crypto/verify-disabled"] == \
+        [("rsf/modules/http.py", "a security tool")]
+    repo.write("README.md", "# rsf\n\nA router configuration library.\n")
+    repo.commit("readme again")
+    data = _review(cli, repo, AUDIT)
+    assert [f["path"] for f in data["findings"] if f["rule"] == "python-crypto/verify-disabled"] == ["rsf/modules/http.py"]

@@ -237,7 +237,7 @@ def run(ctx: TaskContext) -> TaskOutput:
     repo = _RepoSources(ctx)
     found = _default_used(ctx, found, pattern_rules, test_files, out, repo)
     found = _callee_defined(ctx, found, pattern_rules, out, repo)
-    found = _unless_project(found, pattern_rules, out, repo, ctx.root)
+    found, candidates = _unless_project(found, candidates, pattern_rules, out, repo, ctx.root)
 
     model_out = None
     if ctx.config.model.backend != "none":
@@ -401,18 +401,18 @@ def _callee_defined(ctx: TaskContext, found: list[Finding], rules: list[Rule], o
     return [f for f in found if id(f) not in dropped] if dropped else found
 
 
-def _unless_project(found: list[Finding], rules: list[Rule], out: TaskOutput, repo: _RepoSources,
-                    root: Path) -> list[Finding]:
-    """An `unless_project` rule's findings leave when the project has what makes the rule moot, each listed
-    as not reported with why: `custom-task-factory`, the repository installs its own task factory, which
-    keeps every task it makes (rules.callers.installs_task_factory), "tasks kept by the project";
-    `security-tool`, the project calls itself an offensive security tool (rules.purpose), "a security tool"."""
+def _unless_project(found: list[Finding], candidates: list[Finding], rules: list[Rule], out: TaskOutput,
+                    repo: _RepoSources, root: Path) -> tuple[list[Finding], list[Finding]]:
+    """An `unless_project` rule's findings, and its candidates for the model, leave when the project has what
+    makes the rule moot, each listed as not reported with why: `custom-task-factory`, the repository installs
+    its own task factory, which keeps every task it makes (rules.callers.installs_task_factory), "tasks kept
+    by the project"; `security-tool`, the project calls itself an offensive security tool (rules.purpose),
+    "a security tool"."""
     watched = {r.id: r.unless_project for r in rules if r.unless_project}
-    mine = [f for f in found if f.rule in watched]
-    if not mine:
-        return found
+    kinds = {watched[f.rule] for f in found + candidates if f.rule in watched}
+    if not kinds:
+        return found, candidates
     moot: dict[str, Why] = {}
-    kinds = set(watched[f.rule] for f in mine)
     if "custom-task-factory" in kinds and repo.available:
         from reviewer.rules import callers
 
@@ -423,11 +423,18 @@ def _unless_project(found: list[Finding], rules: list[Rule], out: TaskOutput, re
 
         if purpose.security_tool(root):
             moot["security-tool"] = Why.SECURITY_TOOL
-    dropped = {id(f) for f in mine if watched[f.rule] in moot}
-    if not dropped:
-        return found
-    out.routed.extend(Routed(f, False, moot[watched[f.rule]]) for f in mine if id(f) in dropped)
-    return [f for f in found if id(f) not in dropped]
+
+    def keep(these: list[Finding]) -> list[Finding]:
+        kept = []
+        for f in these:
+            why = moot.get(watched.get(f.rule, ""))
+            if why is None:
+                kept.append(f)
+            else:
+                out.routed.append(Routed(f, False, why))
+        return kept
+
+    return (keep(found), keep(candidates)) if moot else (found, candidates)
 
 
 def _not_moved(ctx: TaskContext, found: list[Finding], out: TaskOutput) -> list[Finding]:
