@@ -755,3 +755,19 @@ def test_an_offensive_security_tool_accepts_its_targets_host_keys(cli, repo: Git
     repo.commit("readme again")
     data = _review(cli, repo, AUDIT)
     assert [f["path"] for f in data["findings"] if f["rule"] == "python-crypto/verify-disabled"] == ["rsf/modules/http.py"]
+
+
+def test_a_file_copied_in_under_another_license_is_not_restyled(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    notice = "# Copyright (c) 2021 Naturalpoint\n# Licensed under the Apache License, Version 2.0\n\n"
+    code = "def unpack(data, test_object):\n    if test_object == None:\n        return data\n"
+    _branch(repo, {"pkg/optitrack/natnet.py": notice + code, "pkg/mine.py": code},
+            base={"setup.py": "from setuptools import setup\n\nsetup(name='pkg', license='GPLv3')\n"})
+    rule = "python-standards/compare-to-none"
+    data = _review(cli, repo)
+    assert [(f["path"], f["line"]) for f in data["findings"] if f["rule"] == rule] == [("pkg/mine.py", 2)]
+    # the project under the file's own license: the file is the team's
+    repo.write("setup.py", "from setuptools import setup\n\nsetup(name='pkg', license='Apache-2.0')\n")
+    repo.commit("relicense")
+    data = _review(cli, repo)
+    assert sorted((f["path"], f["line"]) for f in data["findings"] if f["rule"] == rule) == \
+        [("pkg/mine.py", 2), ("pkg/optitrack/natnet.py", 5)]

@@ -52,3 +52,38 @@ def test_only_the_readme_opening_and_the_packaging_count(tmp_path: Path) -> None
     (tmp_path / "setup.cfg").write_text("[metadata]\ndescription = Exploitation Framework for Embedded Devices\n",
                                         encoding="utf-8")
     assert purpose.security_tool(tmp_path) == "setup.cfg [metadata] description: 'Exploitation Framework'"
+
+
+NATNET = ("\ufeff#Copyright \u00a9 2018 Naturalpoint\n#\n#Licensed under the Apache License, Version 2.0 (the \"License\")\n"
+          "\n# OptiTrack NatNet direct depacketization library for Python 3.x\n\nimport socket\n")
+WX = ('"""\n A wxPython backend for matplotlib\n\n Copyright (C) Jeremy O\'Donoghue & John Hunter, 2003-4\n\n'
+      ' License: This work is licensed under a PSF compatible license.\n"""\n\nimport sys\n')
+
+
+def test_a_file_under_another_license_than_the_projects_is_copied_in() -> None:
+    gpl = purpose.license_families("GNU GENERAL PUBLIC LICENSE\n Version 3, 29 June 2007")
+    assert gpl == {"gpl"}
+    # MAVProxy (GPLv3): NaturalPoint's SDK file behind a byte-order mark, matplotlib's backend in a docstring
+    assert purpose.foreign_notice(NATNET, gpl) == "apache"
+    assert purpose.foreign_notice(WX, gpl) == "psf"
+    # the same notice in an Apache project is the team's own file; a project that names no license decides nothing
+    assert purpose.foreign_notice(NATNET, frozenset({"apache"})) is None
+    assert purpose.foreign_notice(NATNET, frozenset()) is None
+    # a notice must name a copyright, and only the opening counts: code that mentions a license is no notice
+    assert purpose.foreign_notice("# Licensed under the Apache License\nimport os\n", gpl) is None
+    assert purpose.foreign_notice("import os\n# Copyright 2020 Google, Apache License 2.0\n", gpl) is None
+    # a dual-licensed notice that includes the project's license is not foreign
+    assert purpose.foreign_notice("# Copyright 2020 X\n# Dual licensed under the MIT and GPL licenses\n", gpl) is None
+
+
+def test_the_projects_license_from_its_packaging_and_license_file(tmp_path: Path) -> None:
+    assert purpose.project_licenses(tmp_path) == frozenset()
+    (tmp_path / "setup.py").write_text("setup(name='m', license='GPLv3',\n classifiers=[\n"
+                                       "  'License :: OSI Approved :: GNU General Public License v3 (GPLv3)'])\n",
+                                       encoding="utf-8")
+    assert purpose.project_licenses(tmp_path) == {"gpl"}
+    (tmp_path / "setup.py").unlink()
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "m"\nlicense = {text = "BSD-3-Clause"}\n',
+                                             encoding="utf-8")
+    (tmp_path / "LICENSE").write_text("MIT License\n\nCopyright (c) 2024\n", encoding="utf-8")
+    assert purpose.project_licenses(tmp_path) == {"bsd", "mit"}

@@ -84,7 +84,10 @@ CONFIG_FILES = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".flake8",
                 ".pylintrc", "Makefile", ".bandit", "requirements.txt", "requirements-prod.txt",
                 "requirements/base.txt", "requirements/prod.txt", "requirements/production.txt",
                 # what the project says it is (reviewer/rules/purpose.py)
-                "README.md", "README.rst", "README.txt", "README", "readme.md", "Readme.md", "README.markdown")
+                "README.md", "README.rst", "README.txt", "README", "readme.md", "Readme.md", "README.markdown",
+                # and the license it is under (a file under another is copied in: reviewer/rules/context.py)
+                "LICENSE", "LICENSE.txt", "LICENSE.md", "LICENSE.rst", "LICENCE", "LICENCE.txt", "COPYING",
+                "COPYING.txt", "COPYING.md")
 
 
 # Where a project names its Pythons (reviewer/rules/pyversion.py), beyond the root: the nearest folder that

@@ -25,6 +25,12 @@
   named by `[project.scripts]` / `[project.gui-scripts]` / `[tool.poetry.scripts]` in the repository's
   pyproject.toml; any file with an `if __name__ == "__main__":` block) talk to a terminal:
   `print` there is output, not a leftover. A rule says so with `context: {entry_points: ...}`.
+- **copied** files: a module whose opening notice (its first comments and docstring) names a copyright and
+  puts it under another license than the project's own (its packaging metadata, its LICENSE file) is
+  someone else's code copied in, one file at a time where no folder says so: MAVProxy (GPLv3) keeps
+  NaturalPoint's Apache-licensed NatNet SDK files and a PSF-licensed copy of matplotlib's wx backend.
+  Style rules skip them (`context: {copied: skip}`): nobody restyles an upstream file; bug rules still
+  report there.
 - **examples** (`rules.example_files` globs: `docs/*`, `docs_src/*`, `examples/*`, `demos/*` ...) teach:
   a tutorial's `SECRET_KEY = "..."` is a placeholder the text tells readers to replace, a demo's
   `except: pass` is best-effort on the way out. A rule says so with `context: {examples: ...}`.
@@ -50,7 +56,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-CONTEXTS = ("tests", "entry_points", "examples")
+CONTEXTS = ("tests", "entry_points", "examples", "copied")
 TREATMENTS = ("report", "info", "skip")
 # The defaults live with the configuration (RulesConfig), so that there is one list of each.
 DEFAULT_TEST_FILES = RulesConfig().test_files
@@ -241,6 +247,9 @@ class Contexts:
     # The repository's file list, asked for only when a path sits in a folder named like a library folder.
     paths: Optional[Callable[[], list[str]]] = None
     bundled: bool = True  # rules.bundled: a folder of other projects' installed packages is vendored
+    # The license families the project is under (rules.purpose.project_licenses): a file whose opening notice
+    # puts it under another is someone else's code, copied in (the `copied` context).
+    licenses: frozenset[str] = frozenset()
     _folders: dict[str, tuple[GitAttribute, ...]] = field(default_factory=dict, compare=False, repr=False)
     _bundled: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _listing: list[list[str]] = field(default_factory=list, compare=False, repr=False)
@@ -338,6 +347,11 @@ class Contexts:
             out.add("entry_points")
         if _glob_hit(path, self.example_files):
             out.add("examples")
+        if text is not None and self.licenses:
+            from reviewer.rules import purpose
+
+            if purpose.foreign_notice(text, self.licenses):
+                out.add("copied")
         return frozenset(out)
 
 
@@ -356,7 +370,14 @@ def from_config(cfg: RulesConfig, root: Optional[Path], paths: Optional[Callable
     `paths` lists the repository's files on the reviewed side (a snapshot's `paths`), for bundled folders."""
     return Contexts(tuple(cfg.test_files), tuple(cfg.vendored), tuple(cfg.entry_points),
                     console_scripts(root) if root is not None else frozenset(), tuple(cfg.example_files),
-                    read_gitattributes(root) if root is not None else (), root, paths, cfg.bundled)
+                    read_gitattributes(root) if root is not None else (), root, paths, cfg.bundled,
+                    _licenses(root) if root is not None else frozenset())
+
+
+def _licenses(root: Path) -> frozenset[str]:
+    from reviewer.rules import purpose
+
+    return purpose.project_licenses(root)
 
 
 def console_scripts(root: Path) -> frozenset[str]:

@@ -90,3 +90,100 @@ def security_tool(root: Path) -> Optional[str]:
         if said:
             return f"{where}: {said!r}"
     return None
+
+
+# A license, by family: the words its text or its name uses. LGPL and AGPL count as GPL, and every BSD
+# variant as BSD, so that only a plain mismatch (an Apache file in a GPL project) makes a file foreign.
+_LICENSES = {
+    "apache": r"(?i:Apache(?: Software)? Licen[cs]e)|Apache[- ]2|\bASL ?2",
+    "mit": r"\bMIT\b|\bExpat\b|(?i:Permission is hereby granted, free of charge)",
+    "bsd": r"\bBSD\b|(?i:Redistribution and use in source and binary forms)",
+    "gpl": r"(?i:GNU (?:Lesser |Library |Affero )?General Public Licen[cs]e)|\b[AL]?GPL",
+    "mpl": r"(?i:Mozilla Public Licen[cs]e)|\bMPL\b",
+    "psf": r"\bPSF\b|(?i:Python Software Foundation Licen[cs]e)|\bPython License",
+    "isc": r"\bISC\b",
+    "epl": r"(?i:Eclipse Public Licen[cs]e)|\bEPL\b",
+}
+_LICENSE = {name: re.compile(rx) for name, rx in _LICENSES.items()}
+_COPYRIGHT = re.compile(r"(?i)copyright|\u00a9|\(c\) ?\d{4}")
+LICENSE_FILES = ("LICENSE", "LICENSE.txt", "LICENSE.md", "LICENSE.rst", "LICENCE", "LICENCE.txt", "COPYING",
+                 "COPYING.txt", "COPYING.md")
+_HEADER_LINES = 60
+_SETUP_LICENSE = re.compile(r"""\blicen[cs]e\s*=\s*['"]([^'"\n]*)['"]|['"](License ::[^'"\n]*)['"]""")
+
+
+def license_families(text: str) -> frozenset[str]:
+    """The license families a text names."""
+    return frozenset(name for name, rx in _LICENSE.items() if rx.search(text))
+
+
+def _license_texts(root: Path) -> Iterator[str]:
+    pyproject = read_toml(root, "pyproject.toml")
+    for table in (("project",), ("tool", "poetry")):
+        for key in ("license", "license-expression", "classifiers"):
+            value: Any = lookup(pyproject, *table, key)
+            if isinstance(value, dict):
+                value = value.get("text")
+            if isinstance(value, list):
+                value = "\n".join(v for v in value if isinstance(v, str) and v.startswith("License"))
+            if isinstance(value, str):
+                yield value
+    setup_cfg = ini(read_config(root, "setup.cfg") or "")
+    if setup_cfg is not None:
+        yield setup_cfg.get("metadata", "license", fallback="")
+        yield "\n".join(c for c in setup_cfg.get("metadata", "classifiers", fallback="").splitlines()
+                        if "License" in c)
+    setup_py = read_config(root, "setup.py") or ""
+    for said, classifier in _SETUP_LICENSE.findall(setup_py):
+        yield said or classifier
+    for name in LICENSE_FILES:
+        text = read_config(root, name)
+        if text is not None:
+            yield text[:600]  # the license's title and first lines name it
+
+
+def project_licenses(root: Path) -> frozenset[str]:
+    """The license families the project says it is under (packaging metadata, its LICENSE file's opening)."""
+    out: set[str] = set()
+    for text in _license_texts(root):
+        out |= license_families(text)
+    return frozenset(out)
+
+
+def header(text: str) -> str:
+    """A module's opening comments and docstring: where a copied file keeps its author's notice."""
+    lines: list[str] = []
+    quote: Optional[str] = None
+    for line in text.lstrip("\ufeff").splitlines()[:_HEADER_LINES]:
+        s = line.strip()
+        if quote is not None:
+            lines.append(s)
+            if quote in s:
+                quote = None
+            continue
+        if not s or s.startswith("#"):
+            lines.append(s)
+            continue
+        start = s.lstrip("rRuU")
+        if start[:3] in ('"""', "'''"):
+            lines.append(s)
+            if start.count(start[:3]) == 1:
+                quote = start[:3]
+            continue
+        break
+    return "\n".join(lines)
+
+
+def foreign_notice(text: str, project: frozenset[str]) -> Optional[str]:
+    """The license families of a file whose opening notice puts it under another license than the project's:
+    someone else's code copied in (MAVProxy, GPLv3, keeps NaturalPoint's Apache-licensed NatNet SDK files and
+    a PSF-licensed copy of matplotlib's wx backend), or None."""
+    if not project:
+        return None
+    notice = header(text)
+    if not _COPYRIGHT.search(notice):
+        return None
+    families = license_families(notice)
+    if not families or families & project:
+        return None
+    return ", ".join(sorted(families))

@@ -20,6 +20,7 @@ applying the fixes of every rule annotated in it. Each rule needs at least one
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,7 @@ from reviewer.records import Rule, RuleKind
 
 _ANNOTATION = re.compile(r"^\s*#\s*(expect|ruleid|ok)\s*:\s*(.+?)\s*$")
 _PATH = re.compile(r"^#\s*path:\s*(\S+)\s*$")
+_LICENSE = re.compile(r"^#\s*license:\s*(.+?)\s*$", re.M)  # the project's license (rules.context's `copied`)
 _DESCRIPTION = re.compile(r"^#\s*description:\s*(.+?)\s*$")  # the project's own words (rules.purpose)
 PATH_HEADER_LINES = 5  # a `# path:` declaration must be among a case file's first lines
 
@@ -88,6 +90,16 @@ def header_path(text: str) -> Optional[str]:
     return None
 
 
+def header_license(text: str) -> Optional[str]:
+    """The project license a case file's `# license:` header declares (what its packaging would say: the
+    `copied` context tells files under another license apart), or None."""
+    for line in text.splitlines()[:PATH_HEADER_LINES]:
+        m = _LICENSE.match(line.strip())
+        if m:
+            return m.group(1)
+    return None
+
+
 def header_description(text: str) -> Optional[str]:
     """The project description a case file's `# description:` header declares (what its README or
     packaging would say of the project: `unless_project: security-tool` reads it), or None."""
@@ -115,11 +127,17 @@ def run_file(path: Path, by_id: dict[str, Rule], results: dict[str, RuleResult],
              for _k, rid, ln, _t in notes if rid not in by_id]
     tested = {rid: by_id[rid] for _k, rid, _l, _t in notes if rid in by_id}
     contexts = contexts or rules_context.Contexts()
+    said = header_license(text)
+    if said is not None:  # the project's license, which a copied file's notice is told apart from
+        from reviewer.rules import purpose
+
+        contexts = dataclasses.replace(contexts, licenses=purpose.license_families(said))
     # A declared path is checked as a review would check it, the rule's `files` / `exclude` globs too;
     # an undeclared one stands for any file the rule looks at.
     declared = header_path(text) is not None
     where = declared_path(path, text)
-    kinds = contexts.kinds(where, text)
+    # the `# license:` line speaks for the project, not for the file's own notice
+    kinds = contexts.kinds(where, _LICENSE.sub("#", text, count=1) if said is not None else text)
     live = {rid: r for rid, r in tested.items()
             if rules_context.treatment(r, kinds) != "skip" and not contexts.is_vendored(where)
             and (not declared or rulesmod.applies_to(r, where))}
