@@ -22,6 +22,11 @@ def _hits(data: dict) -> set[tuple[str, str, int]]:  # type: ignore[type-arg]
     return {(f["path"], f["rule"], f["line"]) for f in data["findings"]}
 
 
+def _places(data: dict, rule: str) -> list[tuple[str, int]]:  # type: ignore[type-arg]
+    """Where `rule` reported, in report order."""
+    return [(f["path"], f["line"]) for f in data["findings"] if f["rule"] == rule]
+
+
 VERIFY_OFF = "import requests\nr = requests.get(url, verify=False)\n"
 # verify-disabled waits for the model (`unconfirmed: skip`); `--audit` reports its candidates, at info, which
 # is all these tests need of it: a finding whose place the contexts and suppressions decide.
@@ -582,8 +587,7 @@ def test_a_project_with_its_own_task_factory_keeps_its_tasks(cli, repo: GitRepo)
     code = "import asyncio\n\n\nasync def claim(swap):\n    asyncio.create_task(swap.claim())\n"
     _branch(repo, {"pkg/swaps.py": code})
     rule = "python-standards/asyncio-task-dropped"
-    data = _review(cli, repo)
-    assert [(f["path"], f["line"]) for f in data["findings"] if f["rule"] == rule] == [("pkg/swaps.py", 5)]
+    assert _places(_review(cli, repo), rule) == [("pkg/swaps.py", 5)]
     # electrum's shape: another module, util.py, installs a factory that keeps every task
     repo.write("pkg/util.py", "def start(loop):\n    loop.set_task_factory(_keeping_factory)\n")
     repo.commit("task factory")
@@ -725,7 +729,7 @@ def test_an_offensive_security_tool_accepts_its_targets_host_keys(cli, repo: Git
     def reported() -> list[tuple[str, int]]:
         data = _review(cli, repo)
         assert all(f["why"] == "a security tool" for f in data["not_reported"] if f["rule"] == rule)
-        return [(f["path"], f["line"]) for f in data["findings"] if f["rule"] == rule]
+        return _places(data, rule)
 
     assert reported() == [("rsf/modules/ssh.py", 6)]
     # routersploit's setup.py: the project calls itself an exploitation framework
@@ -763,11 +767,8 @@ def test_a_file_copied_in_under_another_license_is_not_restyled(cli, repo: GitRe
     _branch(repo, {"pkg/optitrack/natnet.py": notice + code, "pkg/mine.py": code},
             base={"setup.py": "from setuptools import setup\n\nsetup(name='pkg', license='GPLv3')\n"})
     rule = "python-standards/compare-to-none"
-    data = _review(cli, repo)
-    assert [(f["path"], f["line"]) for f in data["findings"] if f["rule"] == rule] == [("pkg/mine.py", 2)]
+    assert _places(_review(cli, repo), rule) == [("pkg/mine.py", 2)]
     # the project under the file's own license: the file is the team's
     repo.write("setup.py", "from setuptools import setup\n\nsetup(name='pkg', license='Apache-2.0')\n")
     repo.commit("relicense")
-    data = _review(cli, repo)
-    assert sorted((f["path"], f["line"]) for f in data["findings"] if f["rule"] == rule) == \
-        [("pkg/mine.py", 2), ("pkg/optitrack/natnet.py", 5)]
+    assert sorted(_places(_review(cli, repo), rule)) == [("pkg/mine.py", 2), ("pkg/optitrack/natnet.py", 5)]

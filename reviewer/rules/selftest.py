@@ -81,33 +81,30 @@ def test_files(folder: Path) -> list[Path]:
                   and not p.name.endswith(".fixed.py"))
 
 
-def header_path(text: str) -> Optional[str]:
-    """The repository path a case file's `# path:` header declares, or None."""
+def _header(text: str, pattern: "re.Pattern[str]") -> Optional[str]:
+    """The value a header line of a case file's first lines declares, or None."""
     for line in text.splitlines()[:PATH_HEADER_LINES]:
-        m = _PATH.match(line.strip())
+        m = pattern.match(line.strip())
         if m:
             return m.group(1)
     return None
+
+
+def header_path(text: str) -> Optional[str]:
+    """The repository path a case file's `# path:` header declares, or None."""
+    return _header(text, _PATH)
 
 
 def header_license(text: str) -> Optional[str]:
     """The project license a case file's `# license:` header declares (what its packaging would say: the
     `copied` context tells files under another license apart), or None."""
-    for line in text.splitlines()[:PATH_HEADER_LINES]:
-        m = _LICENSE.match(line.strip())
-        if m:
-            return m.group(1)
-    return None
+    return _header(text, _LICENSE)
 
 
 def header_description(text: str) -> Optional[str]:
     """The project description a case file's `# description:` header declares (what its README or
     packaging would say of the project: `unless_project: security-tool` reads it), or None."""
-    for line in text.splitlines()[:PATH_HEADER_LINES]:
-        m = _DESCRIPTION.match(line.strip())
-        if m:
-            return m.group(1)
-    return None
+    return _header(text, _DESCRIPTION)
 
 
 def declared_path(path: Path, text: str) -> str:
