@@ -52,8 +52,8 @@ class RulesConfig:
     # Documentation and example code: tutorials teach with placeholder keys and best-effort demos.
     example_files: tuple[str, ...] = ("docs/*", "doc/*", "docs_src/*", "examples/*", "example/*", "demos/*", "demo/*",
                                       "samples/*", "*/examples/*", "*/docs/*", "*/doc/*",
-                                      # a spike or scratch folder: throwaway exploration, shipped nowhere
-                                      "spikes/*", "*/spikes/*", "scratch/*", "*/scratch/*",
+                                      # a spike, scratch or top-level lab folder: throwaway exploration, shipped nowhere
+                                      "spikes/*", "*/spikes/*", "scratch/*", "*/scratch/*", "lab/*",
                                       "Doc/*", "Docs/*", "Demo/*", "Demos/*", "Examples/*", "*_examples/*",
                                       "tutorial/*", "*/tutorial/*", "tutorials/*", "*/tutorials/*",
                                       # a cookiecutter template: sample code a user generates and owns
