@@ -13,3 +13,17 @@ ssh.set_missing_host_key_policy(policy=WarningPolicy)
 ssh.set_missing_host_key_policy(paramiko.RejectPolicy())
 # ok: python-crypto/ssh-host-key-unverified
 POLICIES = {"auto": paramiko.AutoAddPolicy}
+
+
+def connect(dev, strict):
+    ssh_client = paramiko.SSHClient()
+    if dev._hostkey_verify:
+        ssh_client.load_system_host_keys()
+    else:
+        # ok: python-crypto/ssh-host-key-unverified
+        ssh_client.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+    # ok: python-crypto/ssh-host-key-unverified
+    ssh_client.set_missing_host_key_policy(paramiko.RejectPolicy() if strict else paramiko.AutoAddPolicy())
+    if dev.port == 22:
+        # expect: python-crypto/ssh-host-key-unverified
+        ssh_client.set_missing_host_key_policy(paramiko.AutoAddPolicy())
