@@ -87,3 +87,30 @@ def test_the_projects_license_from_its_packaging_and_license_file(tmp_path: Path
                                              encoding="utf-8")
     (tmp_path / "LICENSE").write_text("MIT License\n\nCopyright (c) 2024\n", encoding="utf-8")
     assert purpose.project_licenses(tmp_path) == {"bsd", "mit"}
+    # REUSE: every license in LICENSES/ is one the project's own files may carry (ocrmypdf's MIT scripts)
+    (tmp_path / "LICENSES").mkdir()
+    for name in ("MPL-2.0.txt", "Apache-2.0.txt", "AGPL-3.0-or-later.txt"):
+        (tmp_path / "LICENSES" / name).write_text("...", encoding="utf-8")
+    assert purpose.project_licenses(tmp_path) == {"bsd", "mit", "mpl", "apache", "gpl"}
+
+
+PLY = ("# ply: lex.py\n#\n# Copyright (C) 2001-2022\n# David M. Beazley (Dabeaz LLC)\n# All rights reserved.\n#\n"
+       "# Redistribution and use in source and binary forms, with or without\n\nimport re\n")
+
+
+def test_a_notice_by_one_of_the_projects_authors_is_theirs(tmp_path: Path) -> None:
+    # ply's setup.cfg says MIT while its own files carry BSD notices by its author
+    (tmp_path / "setup.cfg").write_text("[metadata]\nname = ply\nauthor = David Beazley\nlicense = MIT\n",
+                                        encoding="utf-8")
+    mit, authors = purpose.project_licenses(tmp_path), purpose.project_authors(tmp_path)
+    assert (mit, authors) == ({"mit"}, {"beazley"})
+    assert purpose.foreign_notice(PLY, mit) == "bsd"
+    assert purpose.foreign_notice(PLY, mit, authors) is None
+    # someone else's notice stays foreign (MAVProxy's author is Andrew Tridgell)
+    assert purpose.foreign_notice(NATNET, frozenset({"gpl"}), frozenset({"tridgell"})) == "apache"
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "c"\nauthors = [{name = "Janosh Riebesell"}, {name = "Samuel M. Blau"}]\n'
+        '[tool.poetry]\nmaintainers = ["Shyue Ping Ong <ong@example.org>"]\n', encoding="utf-8")
+    (tmp_path / "setup.py").write_text("setup(author='Ann Lee and Bo Chan', maintainer=\"Cy Dunne\")\n",
+                                       encoding="utf-8")
+    assert purpose.project_authors(tmp_path) == {"beazley", "riebesell", "blau", "ong", "lee", "chan", "dunne"}

@@ -250,6 +250,7 @@ class Contexts:
     # The license families the project is under (rules.purpose.project_licenses): a file whose opening notice
     # puts it under another is someone else's code, copied in (the `copied` context).
     licenses: frozenset[str] = frozenset()
+    authors: frozenset[str] = frozenset()  # the project's authors' surnames: a notice naming one is theirs
     _folders: dict[str, tuple[GitAttribute, ...]] = field(default_factory=dict, compare=False, repr=False)
     _bundled: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _listing: list[list[str]] = field(default_factory=list, compare=False, repr=False)
@@ -350,7 +351,7 @@ class Contexts:
         if text is not None and self.licenses:
             from reviewer.rules import purpose
 
-            if purpose.foreign_notice(text, self.licenses):
+            if purpose.foreign_notice(text, self.licenses, self.authors):
                 out.add("copied")
         return frozenset(out)
 
@@ -371,13 +372,15 @@ def from_config(cfg: RulesConfig, root: Optional[Path], paths: Optional[Callable
     return Contexts(tuple(cfg.test_files), tuple(cfg.vendored), tuple(cfg.entry_points),
                     console_scripts(root) if root is not None else frozenset(), tuple(cfg.example_files),
                     read_gitattributes(root) if root is not None else (), root, paths, cfg.bundled,
-                    _licenses(root) if root is not None else frozenset())
+                    *(_licenses(root) if root is not None else (frozenset(), frozenset())))
 
 
-def _licenses(root: Path) -> frozenset[str]:
+def _licenses(root: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """The project's license families and its authors' surnames (rules.purpose), for the `copied` context."""
     from reviewer.rules import purpose
 
-    return purpose.project_licenses(root)
+    licenses = purpose.project_licenses(root)
+    return licenses, purpose.project_authors(root) if licenses else frozenset()
 
 
 def console_scripts(root: Path) -> frozenset[str]:

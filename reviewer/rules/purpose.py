@@ -23,6 +23,7 @@ requests go to their own services, whose certificates are checked like anyone's.
 from __future__ import annotations
 
 import re
+from configparser import ConfigParser
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
@@ -50,9 +51,15 @@ README_NAMES = ("README.md", "README.rst", "README.txt", "README", "readme.md", 
 _SETUP_KW = re.compile(r"""\b(description|keywords|summary)\s*=\s*(?:\(\s*)?(?:[rRuU]?(['"]{3}|['"]))(.*?)\2""", re.S)
 
 
+def _packaging(root: Path) -> tuple[dict[str, Any], Optional[ConfigParser], str]:
+    """The project's packaging files, as read at the root: pyproject.toml (parsed), setup.cfg (parsed), setup.py."""
+    return (read_toml(root, "pyproject.toml"), ini(read_config(root, "setup.cfg") or ""),
+            read_config(root, "setup.py") or "")
+
+
 def _texts(root: Path) -> Iterator[tuple[str, str]]:
     """(where, text): the project's own words about itself."""
-    pyproject = read_toml(root, "pyproject.toml")
+    pyproject, setup_cfg, setup_py = _packaging(root)
     for table in (("project",), ("tool", "poetry")):
         for key in ("description", "keywords"):
             value: Any = lookup(pyproject, *table, key)
@@ -60,13 +67,11 @@ def _texts(root: Path) -> Iterator[tuple[str, str]]:
                 value = ", ".join(v for v in value if isinstance(v, str))
             if isinstance(value, str):
                 yield f"pyproject.toml [{'.'.join(table)}] {key}", value
-    setup_cfg = ini(read_config(root, "setup.cfg") or "")
     if setup_cfg is not None:
         for key in ("description", "summary", "keywords"):
             value = setup_cfg.get("metadata", key, fallback=None)
             if value:
                 yield f"setup.cfg [metadata] {key}", value
-    setup_py = read_config(root, "setup.py") or ""
     for m in _SETUP_KW.finditer(setup_py):
         yield f"setup.py {m.group(1)}", m.group(3)
     for name in README_NAMES:
@@ -118,7 +123,7 @@ def license_families(text: str) -> frozenset[str]:
 
 
 def _license_texts(root: Path) -> Iterator[str]:
-    pyproject = read_toml(root, "pyproject.toml")
+    pyproject, setup_cfg, setup_py = _packaging(root)
     for table in (("project",), ("tool", "poetry")):
         for key in ("license", "license-expression", "classifiers"):
             value: Any = lookup(pyproject, *table, key)
@@ -128,26 +133,57 @@ def _license_texts(root: Path) -> Iterator[str]:
                 value = "\n".join(v for v in value if isinstance(v, str) and v.startswith("License"))
             if isinstance(value, str):
                 yield value
-    setup_cfg = ini(read_config(root, "setup.cfg") or "")
     if setup_cfg is not None:
         yield setup_cfg.get("metadata", "license", fallback="")
         yield "\n".join(c for c in setup_cfg.get("metadata", "classifiers", fallback="").splitlines()
                         if "License" in c)
-    setup_py = read_config(root, "setup.py") or ""
     for said, classifier in _SETUP_LICENSE.findall(setup_py):
         yield said or classifier
     for name in LICENSE_FILES:
         text = read_config(root, name)
         if text is not None:
             yield text[:600]  # the license's title and first lines name it
+    # REUSE (reuse.software): a LICENSES/ folder holds one text per license the project's own files are
+    # under, each file saying which in its SPDX header (ocrmypdf's MIT scripts in an MPL project)
+    reuse = root / "LICENSES"
+    if reuse.is_dir() and not reuse.is_symlink():
+        yield "\n".join(p.stem for p in reuse.iterdir())
 
 
 def project_licenses(root: Path) -> frozenset[str]:
-    """The license families the project says it is under (packaging metadata, its LICENSE file's opening)."""
+    """The license families the project says it is under (packaging metadata, its LICENSE file's opening, the
+    names in a REUSE `LICENSES/` folder)."""
     out: set[str] = set()
     for text in _license_texts(root):
         out |= license_families(text)
     return frozenset(out)
+
+
+_SETUP_AUTHOR = re.compile(r"""\b(?:author|maintainer)\s*=\s*['"]([^'"\n]+)['"]""")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def _surname(name: str) -> Optional[str]:
+    """The last word of a person's name, lowercased ("David Beazley <dave@...>" -> "beazley")."""
+    words = _NAME_WORD.findall(name.split("<", 1)[0])
+    return words[-1].lower() if words and len(words[-1]) >= 3 else None
+
+
+def project_authors(root: Path) -> frozenset[str]:
+    """The surnames of the project's authors and maintainers, as its packaging names them."""
+    pyproject, setup_cfg, setup_py = _packaging(root)
+    names: list[str] = []
+    for table in (("project",), ("tool", "poetry")):
+        for key in ("authors", "maintainers"):
+            value: Any = lookup(pyproject, *table, key)
+            for item in value if isinstance(value, list) else []:
+                name = item.get("name") if isinstance(item, dict) else item
+                if isinstance(name, str):
+                    names.append(name)
+    if setup_cfg is not None:
+        names += [setup_cfg.get("metadata", key, fallback="") for key in ("author", "maintainer")]
+    names += _SETUP_AUTHOR.findall(setup_py)
+    return frozenset(s for n in names for part in re.split(r",| and ", n) if (s := _surname(part)))
 
 
 def header(text: str) -> str:
@@ -174,10 +210,12 @@ def header(text: str) -> str:
     return "\n".join(lines)
 
 
-def foreign_notice(text: str, project: frozenset[str]) -> Optional[str]:
+def foreign_notice(text: str, project: frozenset[str], authors: frozenset[str] = frozenset()) -> Optional[str]:
     """The license families of a file whose opening notice puts it under another license than the project's:
     someone else's code copied in (MAVProxy, GPLv3, keeps NaturalPoint's Apache-licensed NatNet SDK files and
-    a PSF-licensed copy of matplotlib's wx backend), or None."""
+    a PSF-licensed copy of matplotlib's wx backend), or None. A notice that names one of the project's own
+    authors is theirs, whatever license it names (ply's BSD headers by David M. Beazley in a project whose
+    setup.cfg says MIT)."""
     if not project:
         return None
     notice = header(text)
@@ -185,5 +223,7 @@ def foreign_notice(text: str, project: frozenset[str]) -> Optional[str]:
         return None
     families = license_families(notice)
     if not families or families & project:
+        return None
+    if authors and any(w.lower() in authors for w in _NAME_WORD.findall(notice)):
         return None
     return ", ".join(sorted(families))

@@ -147,11 +147,9 @@ def run_file(path: Path, by_id: dict[str, Rule], results: dict[str, RuleResult],
     matches = [m for m in rules_match.match_text(text, pattern + [by_id[d] for d in alongside])
                if m.rule.id in live]
     if any(m.rule.callee or m.rule.unless_project for m in matches):  # the case file stands for the repository
-        from reviewer.rules import callers
+        from reviewer.rules import callers, purpose
 
         sources = callers.Sources([text])
-        from reviewer.rules import purpose
-
         moot = {"custom-task-factory": callers.installs_task_factory(sources),
                 "security-tool": purpose.says_security_tool(header_description(text) or "") is not None}
         matches = [m for m in matches
