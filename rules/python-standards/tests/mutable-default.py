@@ -51,6 +51,28 @@ class Leaf:
         self.children.append(child)
 
 
+class Table:
+    # ok: python-standards/mutable-default
+    def __init__(self, bdt=[]):
+        self.bdt = bdt
+
+    def decode(self, data):
+        self.bdt = []
+        for item in data:
+            self.bdt.append(item)
+
+
+class Table2:
+    # expect: python-standards/mutable-default
+    def __init__(self, bdt=[]):
+        self.bdt = bdt
+
+    def decode(self, data):
+        for item in data:
+            self.bdt.append(item)
+        self.bdt = []
+
+
 class ResultBackend:
     # ok: python-standards/mutable-default
     def __init__(self, ids=[]):
