@@ -30,3 +30,19 @@ def tail_of(values):
     with open_log() as log:
         # expect: off-by-one/index-len
         log.write(values[-1])
+
+
+class Instrument:
+    def set_channels(self, count):
+        while len(self.channels) > count:
+            # ok: off-by-one/index-len
+            self.remove_child(self.channels[len(self.channels)])
+        while len(self.channels) < count:
+            self.add_child(Channel, len(self.channels) + 1, prefix="ch_")
+
+
+def one_based(values):
+    for i in range(1, len(values) + 1):
+        print(i)
+    # expect: off-by-one/index-len
+    return values[-1]
