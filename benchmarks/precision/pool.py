@@ -58,7 +58,8 @@ def findings_rows(path: Path, labels: dict[tuple[str, ...], str]) -> tuple[str, 
         if not line.strip():
             continue
         f = json.loads(line)
-        verdict = labels.get((f["project"], f["commit"], f["path"], f["rule"], f["snippet"]), "")
+        key = (f["project"], f["commit"], f["path"], f["rule"], f["snippet"])
+        verdict = labels.get((*key, str(f["line"])), "") or labels.get(key, "")
         row = per[(f["rule"], f["severity"])]
         row[0] += 1
         row[1] += verdict == "TP"
@@ -86,6 +87,8 @@ def main() -> int:
             if line.strip():
                 r = json.loads(line)
                 labels[(r["project"], r["commit"], r["path"], r["rule"], r["snippet"])] = r["verdict"]
+                if isinstance(r.get("line"), int):  # several lines with one snippet, judged apart (as run.py)
+                    labels[(r["project"], r["commit"], r["path"], r["rule"], r["snippet"], str(r["line"]))] = r["verdict"]
     total: dict[str, list] = collections.defaultdict(lambda: [0, 0, 0, ""])
     for path in args.reports:
         if path.suffix == ".jsonl":
