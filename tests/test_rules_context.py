@@ -445,7 +445,8 @@ def test_a_call_the_diff_edits_inside_was_already_there(cli, repo: GitRepo) -> N
     change = ("import asyncio\n\n\nasync def route(page):\n    url = page.url\n    # follow\n"
               "    asyncio.create_task(\n        page.fulfill(url, None)\n    )\n"
               "    asyncio.create_task(page.close())\n")
-    assert _edit(cli, repo, "page.py", base, change, "python-standards/asyncio-task-dropped") == \
+    # (the rule waits for the model: `--audit` reports its candidates)
+    assert _edit(cli, repo, "page.py", base, change, "python-standards/asyncio-task-dropped", AUDIT) == \
         ({10}, [(7, "already there")])
 
 
@@ -589,19 +590,19 @@ def test_a_name_the_repository_defines_as_no_exception_is_not_an_exception_not_r
 def test_a_project_with_its_own_task_factory_keeps_its_tasks(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     code = "import asyncio\n\n\nasync def claim(swap):\n    asyncio.create_task(swap.claim())\n"
     _branch(repo, {"pkg/swaps.py": code})
-    rule = "python-standards/asyncio-task-dropped"
-    assert _places(_review(cli, repo), rule) == [("pkg/swaps.py", 5)]
+    rule = "python-standards/asyncio-task-dropped"  # waits for the model: `--audit` reports its candidates
+    assert _places(_review(cli, repo, AUDIT), rule) == [("pkg/swaps.py", 5)]
     # electrum's shape: another module, util.py, installs a factory that keeps every task
     repo.write("pkg/util.py", "def start(loop):\n    loop.set_task_factory(_keeping_factory)\n")
     repo.commit("task factory")
-    data = _review(cli, repo)
+    data = _review(cli, repo, AUDIT)
     assert not [f for f in data["findings"] if f["rule"] == rule]
     assert [(f["line"], f["why"]) for f in data["not_reported"] if f["rule"] == rule] == \
         [(5, "tasks kept by the project")]
     # asyncio's eager factory keeps none
     repo.write("pkg/util.py", "import asyncio\n\n\ndef start(loop):\n    loop.set_task_factory(asyncio.eager_task_factory)\n")
     repo.commit("eager tasks")
-    data = _review(cli, repo)
+    data = _review(cli, repo, AUDIT)
     assert [(f["path"], f["line"]) for f in data["findings"] if f["rule"] == rule] == [("pkg/swaps.py", 5)]
 
 
