@@ -124,3 +124,15 @@ def test_lock(obj):
     # expect: python-standards/debugger-leftover
     pdb.set_trace()
     return obj
+
+
+class Commands:
+    def pause(self):
+        """Drops into pdb"""
+        # ok: python-standards/debugger-leftover
+        pdb.set_trace()
+
+    def layout(self):
+        """Lay the windows out again."""
+        # expect: python-standards/debugger-leftover
+        pdb.set_trace()
