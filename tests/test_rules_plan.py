@@ -95,3 +95,89 @@ def test_cached_plan_follows_the_config_object() -> None:
     two = {"rule": {"pattern": "f($X)", "inside": {"kind": "call"}}}
     assert rules_plan.cached(one) is rules_plan.cached(one)
     assert rules_plan.cached(one).rest is not None and rules_plan.cached(two).core == {"pattern": "f($X)"}
+
+
+def _all_nodes(root: Any) -> list[Any]:
+    out, todo = [], [root]
+    while todo:
+        node = todo.pop()
+        out.append(node)
+        todo.extend(node.children())
+    return out
+
+
+EXCLUDING = [r for r in BUILTIN if rules_plan.plan(cast(Any, r.matcher)).exclusions]
+
+
+@pytest.mark.parametrize("paths", [CASES, STDLIB], ids=["rule-cases", "stdlib"])
+def test_exclusions_checked_in_python_agree_with_ast_grep(paths: list[Path]) -> None:
+    """`holds` says what `SgNode.matches` says, for every built-in rule's exclusions on its candidates."""
+    assert len(EXCLUDING) > 10
+    compared = excluded = 0
+    for path in paths:
+        root = rules_match.parse(path.read_text(encoding="utf-8", errors="replace"))
+        for rule in EXCLUDING:
+            how = rules_plan.plan(cast(Any, rule.matcher))
+            assert how.rest is not None
+            for node in root.find_all(cast(Any, how.rest)):
+                for ex in how.exclusions:
+                    want = node.matches(**cast(Any, ex))
+                    assert rules_plan.holds(node, ex) == want, f"{rule.id} on {path.name}: {node.text()[:80]!r}"
+                    compared += 1
+                    excluded += want
+    assert compared > 100 and excluded > 10  # both outcomes were seen
+
+
+def test_exclusions_agree_on_every_node_of_a_real_module() -> None:
+    """Not only on candidates: every node of one real module, against every exclusion of every rule."""
+    source = Path(sysconfig.get_paths()["stdlib"]) / "argparse.py"
+    root = rules_match.parse(source.read_text(encoding="utf-8"))
+    nodes = _all_nodes(root)[::80]  # every 80th: a few thousand checks, a few seconds
+    exclusions = [ex for r in EXCLUDING for ex in rules_plan.plan(cast(Any, r.matcher)).exclusions]
+    held = 0
+    for ex in exclusions:
+        for node in nodes:
+            want = node.matches(**cast(Any, ex))
+            assert rules_plan.holds(node, ex) == want, f"{ex} on {node.kind()} {node.text()[:60]!r}"
+            held += want
+    assert held > 50
+
+
+def test_holds_follows_ast_grep_relations_and_regexes() -> None:
+    root = rules_match.parse("f(a, key=g(b))\nx = [y]\n")
+    call = root.find(kind="call", regex="^f")
+    inner = root.find(kind="call", regex="^g")
+    assert call is not None and inner is not None
+    b = inner.find(kind="identifier", regex="^b$")
+    assert b is not None
+    cases: list[tuple[Any, dict[str, Any]]] = [
+        (b, {"inside": {"kind": "call"}}),  # the parent is an argument_list, not a call
+        (b, {"inside": {"kind": "call", "stopBy": "end"}}),
+        (b, {"inside": {"kind": "call", "stopBy": "end", "field": "arguments"}}),
+        (inner, {"inside": {"kind": "keyword_argument", "field": "value"}}),
+        (inner, {"inside": {"kind": "keyword_argument", "field": "name"}}),  # in the other field
+        (call, {"has": {"field": "arguments", "has": {"kind": "keyword_argument", "regex": "^key="}}}),
+        (call, {"has": {"kind": "identifier", "regex": "^g$"}}),  # only children, not descendants
+        (call, {"has": {"kind": "identifier", "regex": "^b$", "stopBy": "end"}}),  # to ast-grep
+        (call, {"has": {"field": "arguments", "kind": "identifier", "regex": "^b$", "stopBy": "end"}}),
+        (call, {"regex": "(?i)^F\\("}),
+        (call, {"regex": "[[:alpha:]]"}),  # Rust's class syntax: ast-grep's regex engine decides
+        (call, {"not": {"any": [{"kind": "list"}, {"all": [{"kind": "call"}, {"regex": "g"}]}]}}),
+        (call, {"nthChild": 1, "inside": {"kind": "expression_statement"}}),  # a key ast-grep answers
+    ]
+    for node, rule in cases:
+        assert rules_plan.holds(node, rule) == node.matches(**rule), rule
+    assert [rules_plan.holds(n, r) for n, r in cases[:5]] == [False, True, True, True, False]
+    # A regex Python would read otherwise is ast-grep's, and then a rule is not checked locally.
+    assert rules_plan._python_regex("[[:alpha:]]") is None
+    assert rules_plan._local({"regex": "^a$"}) and not rules_plan._local({"regex": "[[:alpha:]]"})
+    assert not rules_plan._local({"has": {"regex": "^a$", "stopBy": "end"}})
+    assert rules_plan._local({"has": {"kind": "call", "stopBy": "end"}})
+
+
+def test_trailing_newline_is_read_as_ast_grep_reads_it() -> None:
+    """Python's `$` matches before a final newline; Rust's does not: such text is ast-grep's to judge."""
+    root = rules_match.parse("if x:\n    pass\n")
+    module = root  # the module's text ends with a newline
+    assert module.text().endswith("\n")
+    assert rules_plan.holds(module, {"regex": "pass$"}) == module.matches(regex="pass$")
