@@ -85,3 +85,20 @@ def next_checked(objs, i):
             return objs[i]
     except KeyError:
         return None
+
+
+def subkernel_await(node):
+    # ok: off-by-one/le-len-guard
+    if 1 <= len(node.args) <= 2:
+        first = node.args[0]
+        if len(node.args) == 2:
+            return first, node.args[1]
+        return first, None
+    return None
+
+
+def at_least(args):
+    # expect: off-by-one/le-len-guard
+    if 1 <= len(args):
+        return args[1]
+    return None
