@@ -65,3 +65,16 @@ def test_compiled_requirement_answers_like_holds() -> None:
         test = rules_prefilter.compile_req(req)
         for text in texts:
             assert test(text) == rules_prefilter.holds(req, text), rule.id
+
+
+def test_no_fix_on_a_chained_comparison() -> None:
+    """`x == None == y` is still reported; the fix written for two operands would drop `== y`."""
+    rules = [r for r in rulesmod.load_all(None, RulesConfig()) if r.fix is not None]
+    src = ("def f(x, y, a, b, i):\n"
+           "    if x == None == y:\n        pass\n"
+           "    if a != None:\n        pass\n"
+           "    if 0 <= i <= len(a):\n        return a[i]\n")
+    found = {(m.rule.id, m.text): m.fixed for m in rules_match.match_text(src, rules)}
+    assert found[("python-standards/compare-to-none", "x == None == y")] is None
+    assert found[("python-standards/compare-not-none", "a != None")] == "a is not None"
+    assert found[("off-by-one/le-len-guard", "0 <= i <= len(a)")] is None  # its fix_when wants two operands too

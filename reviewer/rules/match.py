@@ -123,12 +123,21 @@ def match_tree(root: "SgNode", rules: Iterable[Rule]) -> list[Match]:
                 shown = focus or node
             rng = shown.range()
             fixed = None
-            if rule.fix is not None and (rule.fix_when is None or node.matches(**dict(rule.fix_when))):
+            if rule.fix is not None and (rule.fix_when is None or node.matches(**dict(rule.fix_when))) \
+                    and not _chained(shown):
                 source = root.text() if source is None else source
                 fixed = expand(rule.fix, shown, source)
             out.append(Match(rule, rng.start.line + 1, rng.end.line + 1, rng.start.column + 1,
                              rng.start.index, rng.end.index, shown.text(), fixed))
     return _without_deferred(out)
+
+
+def _chained(node: "SgNode") -> bool:
+    """A comparison of three or more operands (`a == None == b`, `1 <= len(x) <= 2`).
+
+    ast-grep's pattern `$X == None` takes such a chain by its first operands, and a template written
+    for two (`$X is None`) would drop the rest: no fix is offered there (the finding stays)."""
+    return node.kind() == "comparison_operator" and sum(1 for c in node.children() if c.is_named()) > 2
 
 
 def _without_deferred(matches: list[Match]) -> list[Match]:
