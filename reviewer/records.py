@@ -207,6 +207,7 @@ class Why(str, enum.Enum):
     NOT_AN_EXCEPTION = "not an exception"  # the repository defines the called name as no exception (rules.callers)
     TASKS_KEPT = "tasks kept by the project"  # the repository installs its own task factory (rules.callers)
     SECURITY_TOOL = "a security tool"  # the project calls itself a penetration-testing tool (rules.purpose)
+    PROJECT_STYLE = "the project writes == None"  # nearly all its comparisons with None use == / != (rules.practice)
 
 
 @dataclass(frozen=True)

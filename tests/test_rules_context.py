@@ -776,3 +776,35 @@ def test_a_file_copied_in_under_another_license_is_not_restyled(cli, repo: GitRe
     repo.write("setup.py", "from setuptools import setup\n\nsetup(name='pkg', license='Apache-2.0')\n")
     repo.commit("relicense")
     assert sorted(_places(_review(cli, repo), rule)) == [("pkg/mine.py", 2), ("pkg/optitrack/natnet.py", 5)]
+
+
+def test_a_project_that_writes_eq_none_everywhere_is_not_told_to_use_is(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """flowblade's style: `== None` nearly everywhere (rules.practice); a project that writes `is None` is told."""
+    new = "def pick(clip):\n    if clip == None:\n        return 0\n    return clip.id\n"
+    _branch(repo, {"app/edit.py": new})
+    rule = "python-standards/compare-to-none"
+    assert _places(_review(cli, repo), rule) == [("app/edit.py", 2)]
+    # the rest of the repository compares with None by `==` / `!=`: 24 of them, against 2 by `is`
+    old = "".join(f"def f{i}(x):\n    if x {'==' if i % 2 else '!='} None:\n        return {i}\n" for i in range(24))
+    repo.write("app/old.py", old + "def g(y):\n    return y is None or y.z is not None\n")
+    repo.commit("the project's own code")
+    data = _review(cli, repo)
+    assert _places(data, rule) == []
+    assert [(f["line"], f["why"]) for f in data["not_reported"] if f["rule"] == rule and f["path"] == "app/edit.py"] \
+        == [(2, "the project writes == None")]
+    # mixed, as manuskript is (its maintainer turns them back into `is None`): still told
+    repo.write("app/newer.py", "".join(f"def h{i}(x):\n    return x is None\n" for i in range(4)))
+    repo.commit("more is None")
+    assert ("app/edit.py", 2) in _places(_review(cli, repo), rule)
+
+
+def test_practice_counts_comparisons_with_none() -> None:
+    from reviewer.rules import practice
+
+    eq = ["if a == None:\n", "if None != b:\n", "x = c != None\n"] * 7
+    assert practice.none_by_equality(eq) == "21 comparisons with None by == or != against 0 by `is`"
+    assert practice.none_by_equality(eq[:19]) is None  # too few to call it a style
+    assert practice.none_by_equality(eq + ["a is None or b is not None\n"]) is not None  # 21 against 2
+    assert practice.none_by_equality(eq + ["a is None\n"] * 3) is None  # 21 against 3: 7 to 1, mixed
+    # `None ==` counts once; `x == Nonesuch` and `is Noneable` do not count
+    assert practice.none_by_equality(["x == Nonesuch or y is Noneable\n"] * 30) is None

@@ -147,11 +147,12 @@ def run_file(path: Path, by_id: dict[str, Rule], results: dict[str, RuleResult],
     matches = [m for m in rules_match.match_text(text, pattern + [by_id[d] for d in alongside])
                if m.rule.id in live]
     if any(m.rule.callee or m.rule.unless_project for m in matches):  # the case file stands for the repository
-        from reviewer.rules import callers, purpose
+        from reviewer.rules import callers, practice, purpose
 
         sources = callers.Sources([text])
         moot = {"custom-task-factory": callers.installs_task_factory(sources),
-                "security-tool": purpose.says_security_tool(header_description(text) or "") is not None}
+                "security-tool": purpose.says_security_tool(header_description(text) or "") is not None,
+                "none-by-equality": practice.none_by_equality([text]) is not None}
         matches = [m for m in matches
                    if not (m.rule.callee == "exception" and callers.defined_as_no_exception(text, m.line, sources,
                                                                                              [where]))

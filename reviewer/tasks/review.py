@@ -329,6 +329,7 @@ class _RepoSources:
         self._ctx = ctx
         self._listing = getattr(ctx.snapshot, "paths", None)  # None: a snapshot that cannot list its files
         self._sources: Optional["callers.Sources"] = None
+        self._texts: Optional[list[str]] = None
         self._paths: Optional[list[str]] = None
 
     @property
@@ -340,15 +341,20 @@ class _RepoSources:
             self._paths = [p for p in self._listing() if p.endswith((".py", ".pyi"))] if self._listing else []
         return self._paths
 
-    def sources(self) -> "callers.Sources":
-        if self._sources is None:
-            from reviewer.rules import callers
-
+    def texts(self) -> list[str]:
+        if self._texts is None:
             names = self.paths()
             prefetch = getattr(self._ctx.snapshot, "prefetch", None)
             if prefetch is not None:
                 prefetch(names)
-            self._sources = callers.Sources([t for t in map(self._ctx.text, names) if t is not None])
+            self._texts = [t for t in map(self._ctx.text, names) if t is not None]
+        return self._texts
+
+    def sources(self) -> "callers.Sources":
+        if self._sources is None:
+            from reviewer.rules import callers
+
+            self._sources = callers.Sources(self.texts())
         return self._sources
 
 
@@ -407,7 +413,8 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
     makes the rule moot, each listed as not reported with why: `custom-task-factory`, the repository installs
     its own task factory, which keeps every task it makes (rules.callers.installs_task_factory), "tasks kept
     by the project"; `security-tool`, the project calls itself an offensive security tool (rules.purpose),
-    "a security tool"."""
+    "a security tool"; `none-by-equality`, nearly every comparison with None in the repository is `==` / `!=`
+    (rules.practice), "the project writes == None"."""
     watched = {r.id: r.unless_project for r in rules if r.unless_project}
     kinds = {watched[f.rule] for f in found + candidates if f.rule in watched}
     if not kinds:
@@ -423,6 +430,11 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
 
         if purpose.security_tool(root):
             moot["security-tool"] = Why.SECURITY_TOOL
+    if "none-by-equality" in kinds and repo.available:
+        from reviewer.rules import practice
+
+        if practice.none_by_equality(repo.texts()):
+            moot["none-by-equality"] = Why.PROJECT_STYLE
 
     def keep(these: list[Finding]) -> list[Finding]:
         kept = []
