@@ -102,3 +102,24 @@ def at_least(args):
     if 1 < len(args):
         return args[1]
     return None
+
+
+def merge_components(offline, items):
+    i, j = 0, 0
+    # ok: off-by-one/le-len-guard
+    while i <= len(items):
+        while j < len(offline) and (i == len(items) or offline[j] < items[i][0]):
+            items.insert(i, (offline[j], {}))
+            j += 1
+        i += 1
+    return items
+
+
+def merge_wrong(offline, items):
+    i = 0
+    # expect: off-by-one/le-len-guard
+    while i < len(items):
+        if i == len(items) and items[i]:
+            break
+        i += 1
+    return items
