@@ -251,6 +251,15 @@ def test_ci_names_the_newest_python(tmp_path: Path) -> None:
     assert pyversion.newest(tmp_path).version == (3, 8)  # type: ignore[union-attr]
     _write(tmp_path, {".github/workflows/ci.yml": "jobs: [\n", ".travis.yml": "", ".circleci/config.yml": ""})
     assert pyversion.newest(tmp_path) is None
+    # a version named once in the workflow's `env:` and read as `${{ env.NAME }}` (evalai, held-out round 222)
+    _write(tmp_path, {".github/workflows/ci.yml": "env:\n  PYTHON_RUNTIME_VERSION: \"3.9.21\"\njobs:\n  t:\n"
+                                                  "    steps:\n      - with:\n"
+                                                  "          python-version: ${{ env.PYTHON_RUNTIME_VERSION }}\n"})
+    assert pyversion.newest(tmp_path).version == (3, 9)  # type: ignore[union-attr]
+    _write(tmp_path, {".github/workflows/ci.yml": "env:\n  DEFAULT_PYTHON: '3.13'\n  NODE_VERSION: '20.1'\n"})
+    assert pyversion.newest(tmp_path).version == (3, 13)  # type: ignore[union-attr]
+    _write(tmp_path, {".github/workflows/ci.yml": "env:\n  PYTHONPATH_VERSION_FILE: 3.6\n  NODE_VERSION: '3.4'\n"})
+    assert pyversion.newest(tmp_path) is None  # other variables are not Pythons
 
 
 def test_a_subproject_speaks_for_its_own_files(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]

@@ -74,6 +74,9 @@ WORKFLOWS = ".github/workflows"
 CI_FILES = (".travis.yml", ".circleci/config.yml", ".gitlab-ci.yml")
 _CI_KEYS = frozenset({"python", "python-version", "python_version", "python-versions", "python_versions", "py",
                       "pyver", "toxenv"})
+# An environment variable a workflow names its Python in, then reads as `${{ env.PYTHON_RUNTIME_VERSION }}`
+# (evalai's 3.9.21, held-out round 222), and home-assistant's `DEFAULT_PYTHON`.
+_CI_ENV_KEY = re.compile(r"^(?:[a-z0-9]+_)*python(?:_[a-z0-9]+)*_version$|^default_python$")
 _CI_VERSION = re.compile(r"^\s*(?:c?python-?|pypy-?)?([23])\.(\d{1,2}|x)(?![\d])", re.I)
 _CI_IMAGE = re.compile(r"(?:^|/)python:([23])\.(\d{1,2})\b")
 _MAX_CI_FILES = 40
@@ -306,7 +309,7 @@ def _ci_texts(root: Path) -> Iterator[tuple[str, str, str]]:
 
 def _ci_versions(text: str) -> list[Version]:
     """The Pythons a CI configuration runs on: the values of its `python-version`-like keys (matrix entries
-    too) and its `python:X.Y` images; `3.x` in a list is LATEST, alone nothing. Every scalar is read as
+    and environment variables such as `PYTHON_RUNTIME_VERSION` too) and its `python:X.Y` images; `3.x` in a list is LATEST, alone nothing. Every scalar is read as
     text (`3.10` stays 3.10)."""
     try:
         data = yaml.load(text, Loader=yaml.BaseLoader)  # scalars stay strings; nothing is constructed
@@ -343,7 +346,7 @@ def _ci_versions(text: str) -> list[Version]:
             for v in node:
                 walk(v, key, depth + 1, True)
         elif isinstance(node, str):
-            if key in _CI_KEYS:
+            if key in _CI_KEYS or _CI_ENV_KEY.match(key):
                 if key == "toxenv":
                     found.extend(_listed(node, "tox"))
                 else:
