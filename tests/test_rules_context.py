@@ -808,3 +808,22 @@ def test_practice_counts_comparisons_with_none() -> None:
     assert practice.none_by_equality(eq + ["a is None\n"] * 3) is None  # 21 against 3: 7 to 1, mixed
     # `None ==` counts once; `x == Nonesuch` and `is Noneable` do not count
     assert practice.none_by_equality(["x == Nonesuch or y is Noneable\n"] * 30) is None
+
+
+def test_a_project_that_indexes_by_len_everywhere_keeps_containers_keyed_by_count(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """pyomo's `disjuncts[len(disjuncts)]`, twenty times: no list is read so (rules.practice)."""
+    _branch(repo, {"gdp/walker.py": "def pick(v):\n    return v.disjuncts[len(v.disjuncts)]\n"})
+    rule = "off-by-one/index-len"
+    assert _places(_review(cli, repo), rule) == [("gdp/walker.py", 2)]
+    lines = "".join(f"def f{i}(b):\n    return b.parts[len(b.parts)]\n" for i in range(10))
+    repo.write("gdp/blocks.py", lines)
+    repo.commit("the project's own idiom")
+    data = _review(cli, repo)
+    assert _places(data, rule) == []
+    assert ("gdp/walker.py", 2, "the project indexes by len") in \
+        [(f["path"], f["line"], f["why"]) for f in data["not_reported"] if f["rule"] == rule]
+    from reviewer.rules import practice
+
+    assert practice.len_as_key([lines]) == "`x[len(x)]` in 10 places"
+    assert practice.len_as_key([lines.replace("b.parts[len(b.parts)]", "b.parts[len(c)]")]) is None  # not the same name
+    assert practice.len_as_key([lines[: len(lines) // 2]]) is None  # five: too few to call it an idiom

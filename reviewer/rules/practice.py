@@ -1,5 +1,7 @@
 """What the project's own code does nearly everywhere, where that decides whether a rule's comment is worth making.
 
+Two practices are read, each over the repository's Python files, only when a rule that asks has a finding.
+
 `x == None` works unless `x` overloads `__eq__`; PEP 8 asks for `is None`, and in a project that writes
 `is None` a reviewer asks for it in a new line that does not (633 such findings of `compare-to-none` and
 `compare-not-none` were judged worth saying). A project that writes `== None` nearly everywhere has
@@ -13,6 +15,12 @@ project that mixes the two (manuskript: 111 against 63, whose maintainer is turn
 `is None`) is still told. On the 1,682 labelled findings of the two rules whose repository is cloned here,
 this takes out flowblade's 897 and nothing else (manuskript, 114 against 60, and pymunk, 62 against 59,
 are the only others with more `==` than `is`).
+
+`x[len(x)]`: on a list it raises IndexError the first time it runs, so a repository that writes it in
+`MIN_LEN_INDEX` places or more is not indexing lists there. pyomo (held-out
+round 232) writes `disjuncts[len(disjuncts)]` twenty times: its indexed components create the entry a
+read names, or are numbered from 1 (a ConstraintList's last entry), and the offered `x[-1]` would break
+them. Rules that say `unless_project: len-as-key` are not reported there, "the project indexes by len".
 """
 
 from __future__ import annotations
@@ -55,3 +63,13 @@ def none_by_equality(texts: Iterable[str]) -> Optional[str]:
     if equality >= MIN_EQUALITY and equality >= RATIO * identity:
         return f"{equality} comparisons with None by == or != against {identity} by `is`"
     return None
+
+
+MIN_LEN_INDEX = 10
+_LEN_INDEX = re.compile(r"([A-Za-z_][\w.]*)\[[ \t]*len\([ \t]*\1[ \t]*\)[ \t]*\]")
+
+
+def len_as_key(texts: Iterable[str]) -> Optional[str]:
+    """How the repository shows that `x[len(x)]` is its idiom (no list is read that way), or None."""
+    places = sum(len(_LEN_INDEX.findall(text)) for text in texts if "[len(" in text)
+    return f"`x[len(x)]` in {places} places" if places >= MIN_LEN_INDEX else None

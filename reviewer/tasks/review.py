@@ -414,7 +414,8 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
     its own task factory, which keeps every task it makes (rules.callers.installs_task_factory), "tasks kept
     by the project"; `security-tool`, the project calls itself an offensive security tool (rules.purpose),
     "a security tool"; `none-by-equality`, nearly every comparison with None in the repository is `==` / `!=`
-    (rules.practice), "the project writes == None"."""
+    (rules.practice), "the project writes == None"; `len-as-key`, the repository writes `x[len(x)]` in ten
+    places or more (rules.practice), "the project indexes by len"."""
     watched = {r.id: r.unless_project for r in rules if r.unless_project}
     kinds = {watched[f.rule] for f in found + candidates if f.rule in watched}
     if not kinds:
@@ -435,6 +436,11 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
 
         if practice.none_by_equality(repo.texts()):
             moot["none-by-equality"] = Why.PROJECT_STYLE
+    if "len-as-key" in kinds and repo.available:
+        from reviewer.rules import practice
+
+        if practice.len_as_key(repo.texts()):
+            moot["len-as-key"] = Why.LEN_AS_KEY
 
     def keep(these: list[Finding]) -> list[Finding]:
         kept = []
