@@ -21,8 +21,9 @@ for every call: `kind`, `regex` (Python's `re`, compiled once; a pattern Python 
 goes to ast-grep), `any`, `all`, `not`, and `has` / `inside` with their `field` and `stopBy`, as
 ast-grep's relational rules define them (a parent or every ancestor; a child or, through ast-grep,
 every descendant). Anything else is asked of ast-grep for that one piece (`SgNode.matches`). When no
-regex has to go to ast-grep that way (`Plan.local`), every candidate is checked here, however many. `tests/test_rules_plan.py` checks the two against the plain `find_all` on real
-code. Measured in BENCHMARKS.md (rules speed, issue 12).
+regex has to go to ast-grep that way (`Plan.local`), every candidate is checked here, however many.
+`tests/test_rules_plan.py` checks the two against the plain `find_all` on real code. Measured in
+BENCHMARKS.md (rules speed, issue 12).
 """
 
 from __future__ import annotations

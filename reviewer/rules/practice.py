@@ -26,7 +26,7 @@ them. Rules that say `unless_project: len-as-key` are not reported there, "the p
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 MIN_EQUALITY = 20
 RATIO = 9  # at least nine `== None` for each `is None`: nine in ten
@@ -73,3 +73,10 @@ def len_as_key(texts: Iterable[str]) -> Optional[str]:
     """How the repository shows that `x[len(x)]` is its idiom (no list is read that way), or None."""
     places = sum(len(_LEN_INDEX.findall(text)) for text in texts if "[len(" in text)
     return f"`x[len(x)]` in {places} places" if places >= MIN_LEN_INDEX else None
+
+
+# The `unless_project` kinds read from the repository's own code, each with what decides it.
+PRACTICES: dict[str, Callable[[Iterable[str]], Optional[str]]] = {
+    "none-by-equality": none_by_equality,
+    "len-as-key": len_as_key,
+}

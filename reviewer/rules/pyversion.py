@@ -309,8 +309,8 @@ def _ci_texts(root: Path) -> Iterator[tuple[str, str, str]]:
 
 def _ci_versions(text: str) -> list[Version]:
     """The Pythons a CI configuration runs on: the values of its `python-version`-like keys (matrix entries
-    and environment variables such as `PYTHON_RUNTIME_VERSION` too) and its `python:X.Y` images; `3.x` in a list is LATEST, alone nothing. Every scalar is read as
-    text (`3.10` stays 3.10)."""
+    and environment variables such as `PYTHON_RUNTIME_VERSION` too) and its `python:X.Y` images; `3.x` in
+    a list is LATEST, alone nothing. Every scalar is read as text (`3.10` stays 3.10)."""
     try:
         data = yaml.load(text, Loader=yaml.BaseLoader)  # scalars stay strings; nothing is constructed
     except yaml.YAMLError:

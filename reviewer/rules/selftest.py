@@ -152,8 +152,7 @@ def run_file(path: Path, by_id: dict[str, Rule], results: dict[str, RuleResult],
         sources = callers.Sources([text])
         moot = {"custom-task-factory": callers.installs_task_factory(sources),
                 "security-tool": purpose.says_security_tool(header_description(text) or "") is not None,
-                "none-by-equality": practice.none_by_equality([text]) is not None,
-                "len-as-key": practice.len_as_key([text]) is not None}
+                **{kind: decide([text]) is not None for kind, decide in practice.PRACTICES.items()}}
         matches = [m for m in matches
                    if not (m.rule.callee == "exception" and callers.defined_as_no_exception(text, m.line, sources,
                                                                                              [where]))

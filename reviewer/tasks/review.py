@@ -431,16 +431,12 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
 
         if purpose.security_tool(root):
             moot["security-tool"] = Why.SECURITY_TOOL
-    if "none-by-equality" in kinds and repo.available:
+    if kinds & {"none-by-equality", "len-as-key"} and repo.available:
         from reviewer.rules import practice
 
-        if practice.none_by_equality(repo.texts()):
-            moot["none-by-equality"] = Why.PROJECT_STYLE
-    if "len-as-key" in kinds and repo.available:
-        from reviewer.rules import practice
-
-        if practice.len_as_key(repo.texts()):
-            moot["len-as-key"] = Why.LEN_AS_KEY
+        for kind, why in (("none-by-equality", Why.PROJECT_STYLE), ("len-as-key", Why.LEN_AS_KEY)):
+            if kind in kinds and practice.PRACTICES[kind](repo.texts()):
+                moot[kind] = why
 
     def keep(these: list[Finding]) -> list[Finding]:
         kept = []
