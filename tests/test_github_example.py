@@ -83,4 +83,4 @@ def test_example_with_read_only_token_falls_back(cli: Any, example: tuple[GitRep
     res = cli("github", "--tasks", "review", "--no-model", cwd=repo.path)
     assert res.code == 1  # the example has error findings
     assert fake.reviews == []
-    assert "::error file=acme_tools/stats.py" in res.out and "::warning file=acme_tools/tokens.py" in res.out
+    assert "::error file=acme_tools/tokens.py" in res.out and "::warning file=acme_tools/stats.py" in res.out

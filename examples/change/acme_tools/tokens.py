@@ -14,6 +14,8 @@ def new_session_token() -> str:
 
 
 def reset_code(length=8):
+    if length < 6:
+        ValueError("a reset code needs at least 6 characters")
     alphabet = string.ascii_letters + string.digits
     return "".join(random.choice(alphabet) for _ in range(length))
 
