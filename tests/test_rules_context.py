@@ -827,3 +827,29 @@ def test_a_project_that_indexes_by_len_everywhere_keeps_containers_keyed_by_coun
     assert practice.len_as_key([lines]) == "`x[len(x)]` in 10 places"
     assert practice.len_as_key([lines.replace("b.parts[len(b.parts)]", "b.parts[len(c)]")]) is None  # not the same name
     assert practice.len_as_key([lines[: len(lines) // 2]]) is None  # five: too few to call it an idiom
+
+
+def test_glob_sets_match_as_fnmatch_does_glob_by_glob() -> None:
+    """Contexts and rules match a set of globs with one compiled alternation (rules.context.glob_patterns):
+    the same answers as `fnmatch` glob by glob, for the whole path and for the file name."""
+    import itertools
+    from fnmatch import fnmatch
+
+    globs = (*rules_context.DEFAULT_TEST_FILES, *rules_context.DEFAULT_ENTRY_POINTS,
+             *rules_context.DEFAULT_EXAMPLE_FILES, "src/**/x.py", "[ab]*.py", "a?c.py", "[!t]est_*.py")
+    paths = ["tests/test_a.py", "a/tests/b.py", "test_x.py", "pkg/conftest.py", "docs/x/y.py", "examples/a.py",
+             "abc.py", "bbc.py", "src/k/l/x.py", "src/x.py", "cli.py", "pkg/__main__.py", "scripts/run.py",
+             "x.pyc", "Tests/A.py", "a\nb.py", "best_x.py", "pkg/test_ünï.py"]
+    checked = 0
+    for names_too in (True, False):
+        for k in (1, 2, 3):
+            for chosen in itertools.islice(itertools.combinations(globs, k), 400):
+                whole, names = rules_context.glob_patterns(chosen, names_too)
+                for p in paths:
+                    name = p.rsplit("/", 1)[-1]
+                    want = any(fnmatch(p, g) or ((names_too or "/" not in g) and fnmatch(name, g)) for g in chosen)
+                    assert bool(whole.match(p) or names.match(name)) == want, (chosen, names_too, p)
+                    checked += want
+    assert checked > 100  # the sets do match something
+    none_whole, none_names = rules_context.glob_patterns((), True)
+    assert not none_whole.match("x.py") and not none_names.match("x.py")  # no glob matches nothing

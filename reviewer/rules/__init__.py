@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import replace
-from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Optional
 
@@ -429,8 +428,10 @@ def rule_tests(root: Optional[Path], cfg: RulesConfig) -> Callable[[str], bool]:
 
 @functools.lru_cache(maxsize=4096)
 def _globs_hit(globs: tuple[str, ...], path: str) -> bool:
-    name = path.rsplit("/", 1)[-1]
-    return any(fnmatch(path, g) or fnmatch(name, g) for g in globs)
+    from reviewer.rules.context import glob_patterns
+
+    whole, names = glob_patterns(globs, names_too=True)
+    return bool(whole.match(path) or names.match(path.rsplit("/", 1)[-1]))
 
 
 def applies_to(rule: Rule, path: str) -> bool:
