@@ -61,3 +61,21 @@ def _ssl_client_auth_context(certfile, check_server_cert, cafile):
 def client_context(cafile):
     # expect: python-crypto/unverified-ssl-context
     return ssl._create_unverified_context(cafile=cafile, cert_reqs=ssl.CERT_NONE)
+
+
+def check_data(url):
+    try:
+        urlopen(url)
+    except URLError:
+        # check_hostname = True turns verification back on (Python 3.7+): elephant's retry
+        # ok: python-crypto/unverified-ssl-context
+        ctx = ssl._create_unverified_context()
+        ctx.check_hostname = True
+        urlopen(url, context=ctx)
+
+
+def check_data_no_hostname(url):
+    # expect: python-crypto/unverified-ssl-context
+    ctx = ssl._create_unverified_context()
+    ctx.check_hostname = False
+    urlopen(url, context=ctx)
