@@ -47,6 +47,17 @@ def test_vendored_folders_are_skipped_with_a_reason(cli, repo: GitRepo) -> None:
     assert {p for p, _r, _l in _hits(data)} == {"pkg/client.py", "pkg/_vendor/six.py", "pkg/extern/x.py"}
 
 
+def test_setuptools_build_copies_are_skipped_as_build_output(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """tartube committed `build/lib/tartube/`, setuptools' copy of its package: its findings repeat the
+    sources' (held-out round 237). A folder merely named like it (`build/library/`, `mybuild/lib/`) is code."""
+    _branch(repo, {"build/lib/pkg/client.py": VERIFY_OFF, "tools/build/lib.linux-x86_64-cpython-312/pkg/c.py": VERIFY_OFF,
+                   "pkg/client.py": VERIFY_OFF, "build/library/client.py": VERIFY_OFF, "mybuild/lib/c.py": VERIFY_OFF})
+    checked, skipped = _checked_and_skipped(cli, repo)
+    assert checked == {"pkg/client.py", "build/library/client.py", "mybuild/lib/c.py"}
+    assert skipped["build/lib/pkg/client.py"] == rules_context.BUILD_OUTPUT + rules_context.RULES_SKIP
+    assert skipped["tools/build/lib.linux-x86_64-cpython-312/pkg/c.py"].startswith(rules_context.BUILD_OUTPUT)
+
+
 def _checked_and_skipped(cli, repo: GitRepo) -> tuple[set[str], dict[str, str]]:  # type: ignore[no-untyped-def]
     """The files with a finding, and every skipped file's reason."""
     data = _review(cli, repo, AUDIT)

@@ -13,6 +13,8 @@
   other projects, put on `sys.path` (bazarr's `libs/`, SickChill's `lib3/`, Tautulli's `lib/`,
   CouchPotato's `libs/`, Medusa's `ext/`). Treated as vendored (`rules.bundled`), decided from the
   repository's file list only when a changed file sits in such a folder.
+- **build output**: setuptools' `build/lib/` (or `build/lib.<platform>/`) copy of the package, committed by
+  mistake, repeats the sources' findings; rules and the model skip it (`Contexts.third_party`).
 - the repository's **`.gitattributes`** files, as GitHub's linguist reads them: `linguist-vendored` and
   `linguist-generated` mark files as vendored or generated; `-linguist-vendored` /
   `linguist-vendored=false` (and the same for generated) say a file is the team's own even inside a
@@ -108,6 +110,11 @@ def bundled_folder(folder: str, paths: Iterable[str]) -> bool:
 
 GENERATED_ATTR = "generated code (.gitattributes linguist-generated)"
 GENERATED_NAME = "generated or lock file"
+BUILD_OUTPUT = "build output (setuptools' build/lib copy of the package)"
+# setuptools' `build/lib/` (`build/lib.linux-x86_64-cpython-312/` for a package with extensions) holds a copy
+# of the package that `setup.py build` made; committed by mistake, it repeats the sources' findings (tartube's
+# `build/lib/tartube/`, committed in a version bump and deleted later: held-out round 237, 7 findings).
+_BUILD_LIB = re.compile(r"(?:^|.*/)build/lib(?:\.[^/]+)?/.")
 GENERATED_MARK = "marked as generated in its first lines"
 RULES_SKIP = ": not checked by rules"
 VENDORED_SKIP = VENDORED + RULES_SKIP
@@ -338,6 +345,8 @@ class Contexts:
             return None
         if _GENERATED_NAME.match(path.rsplit("/", 1)[-1]):
             return GENERATED_NAME
+        if _BUILD_LIB.match(path):
+            return BUILD_OUTPUT
         if text is not None and generated_marker(text):
             return GENERATED_MARK
         return None
