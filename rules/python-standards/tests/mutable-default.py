@@ -26,6 +26,47 @@ def make_meta(name, meta={}):
     return type(name, (), meta)
 
 
+# ok: python-standards/mutable-default
+def split_map(left_layer, left_args={}):
+    # constants filled in when missing: `setdefault` written out (leafmap)
+    if "max_zoom" not in left_args:
+        left_args["max_zoom"] = 30
+    if 'layer_name' not in left_args:
+        left_args['layer_name'] = "Left Layer"
+    return make_layer(left_layer, **left_args)
+
+
+# expect: python-standards/mutable-default
+def bar_chart(data, legend_title=None, layout_args={}):
+    if "title" not in layout_args:
+        layout_args["title"] = legend_title  # one call's title shows on the next chart (leafmap)
+    return plot(data, **layout_args)
+
+
+# expect: python-standards/mutable-default
+def create_legend(position="bottomright", style={}):
+    if position == "bottomright":
+        if "bottom" not in style:
+            style["bottom"] = "20px"  # kept by the next call, for another position
+        if "left" in style:
+            del style["left"]
+    elif position == "bottomleft":
+        if "left" not in style:
+            style["left"] = "5px"
+    if "position" not in style:
+        style["position"] = "fixed"
+    return style_html(style)
+
+
+# expect: python-standards/mutable-default
+def split_map_styled(left_layer, left_args={}):
+    if "max_zoom" not in left_args:
+        left_args["max_zoom"] = 30
+    left_args["opacity"] = 0.5  # not under a missing-key check
+    del left_args["max_zoom"]
+    return make_layer(left_layer, **left_args)
+
+
 # expect: python-standards/mutable-default
 def connect(host, smb_kwargs={}):
     smb_kwargs.setdefault("HOST", host)  # one call's host leaks into the next (scapy)
