@@ -167,3 +167,18 @@ def test_a_local_name_shadows_the_import(tmp_path: Path) -> None:
         "def outer():\n    def inner():\n        pdb = 1\n    pdb.set_trace()\n"  # 15: as before, a nested def counts
     )
     assert _lines(rule, code) == [8, 9, 11]
+
+
+def test_a_builtin_the_file_defines_or_a_function_binds_is_not_the_builtin(tmp_path: Path) -> None:
+    """`def breakpoint(r):` at module level (jcvi), a parameter named `eval`, a module-level `open = ...`:
+    calls of those names are the file's own; a method of that name shadows nothing."""
+    rule = _rule(tmp_path, "calls: [breakpoint, eval, open]\n")
+    assert _lines(rule, "breakpoint()\neval(s)\nopen(p)\n") == [1, 2, 3]
+    assert _lines(rule, "def breakpoint(r):\n    yield r\nlist(breakpoint(1))\n") == []
+    assert _lines(rule, "class C:\n    def breakpoint(self):\n        pass\nbreakpoint()\n") == [4]
+    assert _lines(rule, "def run(eval):\n    eval(1)\ndef other():\n    eval(2)\n") == [4]
+    assert _lines(rule, "open = my_open\nopen(p)\n") == []
+    assert _lines(rule, "def f():\n    open = my_open\n    open(p)\nopen(q)\n") == [4]
+    root = rules_match.parse("import builtins\ndef eval(x):\n    pass\nbuiltins.eval(1)\n")
+    assert resolve.Resolver(root)("builtins.eval") == {"eval"}  # named through builtins: the builtin
+    assert resolve.Resolver(root)("eval") == set()

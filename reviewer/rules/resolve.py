@@ -14,6 +14,7 @@ bandit's and ruff's qualified-name resolution:
     eval                (not imported: a builtin)                  eval
     builtins.eval       import builtins                            eval
     pdb.set_trace       (pdb never imported: a local variable)     (nothing)
+    breakpoint          def breakpoint(r): ... (module level)      (nothing: the file's own)
 
 Names compare exactly (`ssl.PROTOCOL_TLSv1` never matches `ssl.PROTOCOL_TLSv1_2`).
 `Cryptodome` (pycryptodomex) resolves to `Crypto` (pycryptodome): the same API.
@@ -416,7 +417,8 @@ def _assignments(root: "SgNode", head: str) -> list[int]:
 
 
 def _shadowed(node: "SgNode", dotted: str, assigned: Callable[[str], list[int]]) -> bool:
-    """Whether the head of `dotted` is a local name of the enclosing function (`pdb = Pdb()`), not the import.
+    """Whether the head of `dotted` is a local name of the enclosing function (`pdb = Pdb()`, a parameter named
+    `eval`), not the import or the builtin.
 
     `assigned(head)` gives the file's assignments to `head` (Resolver.assignments, one search per
     name and file): one inside the function body's range is inside the body."""
@@ -478,14 +480,13 @@ def accept(refs: Refs, node: "SgNode", resolve: "Resolver") -> tuple[bool, Optio
             if ok and not any(_test(u, positional, keywords, hidden, resolve)[0] for u in spec.unless):
                 hit = True
                 break
-        if not hit or ("." in dotted and _shadowed(node, dotted, assigned)):
+        if not hit or _shadowed(node, dotted, assigned):
             return False, None
     else:
         if not refs.names or not _is_reference(node):
             return False, None
         dotted = dotted_text(node)
-        if dotted is None or not (resolve(dotted) & refs.names) \
-                or ("." in dotted and _shadowed(node, dotted, assigned)):
+        if dotted is None or not (resolve(dotted) & refs.names) or _shadowed(node, dotted, assigned):
             return False, None
     if refs.unless_argument_of and _argument_of(node, refs.unless_argument_of, resolve):
         return False, None
@@ -505,12 +506,32 @@ def _argument_of(node: "SgNode", targets: frozenset[str], resolve: Callable[[str
     return False
 
 
+def module_names(root: "SgNode") -> frozenset[str]:
+    """Names the file binds at module level with `def`, `class` or a plain assignment: they shadow builtins
+    (jcvi's `def breakpoint(r):`, a generator of clip positions, is not the debugger; held-out round 244)."""
+    out = set()
+    for node in root.find_all(cast(Any, {"rule": {"any": [{"kind": "function_definition"},
+                                                           {"kind": "class_definition"}]}})):
+        if not any(a.kind() in ("function_definition", "class_definition") for a in node.ancestors()):
+            name = node.field("name")
+            if name is not None:
+                out.add(name.text())
+    for node in root.find_all(cast(Any, {"rule": {"kind": "assignment", "has": {"field": "left",
+                                                                                   "kind": "identifier"}}})):
+        if not any(a.kind() in ("function_definition", "class_definition") for a in node.ancestors()):
+            left = node.field("left")
+            if left is not None:
+                out.add(left.text())
+    return frozenset(out)
+
+
 class Resolver:
     """A memoised `canonical` for one file; its imports are read once, when first needed."""
 
     def __init__(self, root: "SgNode") -> None:
         self._root = root
         self._imports: Optional[Imports] = None
+        self._own: Optional[frozenset[str]] = None
         self._memo: dict[str, set[str]] = {}
         self._assigned: dict[str, list[int]] = {}
 
@@ -530,7 +551,13 @@ class Resolver:
     def __call__(self, dotted: str) -> set[str]:
         hit = self._memo.get(dotted)
         if hit is None:
-            hit = self._memo[dotted] = canonical(dotted, self.imports)
+            hit = canonical(dotted, self.imports)
+            if hit and "." not in dotted and dotted not in self.imports:  # a builtin, unless the file defines it
+                if self._own is None:
+                    self._own = module_names(self._root)
+                if dotted in self._own:
+                    hit = set()
+            self._memo[dotted] = hit
         return hit
 
 
