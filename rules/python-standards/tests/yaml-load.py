@@ -22,3 +22,12 @@ def read_variables(stream):
         # ok: python-standards/yaml-load
         return yaml.load(stream)
     return yaml.full_load(stream)
+
+
+def test_cases(config_fn):
+    # a feature check for the newer loaders: the else branch is for the old PyYAML (pybedtools' tests)
+    if hasattr(yaml, 'FullLoader'):
+        return yaml.load(open(config_fn).read(), Loader=yaml.FullLoader)
+    else:
+        # ok: python-standards/yaml-load
+        return yaml.load(open(config_fn).read())
