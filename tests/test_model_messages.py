@@ -39,6 +39,26 @@ def test_unconfirmed_note_counts_only_reported_findings(cli: Any, repo: GitRepo)
     assert any(n.startswith("2 pattern+judge finding(s) reported unconfirmed") for n in doc["notes"]), doc["notes"]
 
 
+def test_a_missing_model_does_not_claim_held_candidates_were_reported(cli: Any, repo: GitRepo,
+                                                                      tmp_path: Path) -> None:
+    """A model is configured but missing (model.optional): range-len-minus-one waits for the model, so its
+    candidate is not reported, and the notes say so rather than "reported unconfirmed"."""
+    _loops(repo)
+    res = cli("review", "--base", "main", "--model", str(tmp_path / "none"), "--format", "json",
+              "--fail-level", "none", "--filter-mode", "added", cwd=repo.path)
+    doc = json.loads(res.out)
+    assert not [f for f in doc["findings"] if f["rule"] == "off-by-one/range-len-minus-one"], doc["findings"]
+    notes = [n for n in doc["notes"] if "pattern+judge" in n]
+    assert not any("reported unconfirmed" in n for n in notes), notes
+    assert any(n.startswith("1 pattern+judge candidate(s) not reported") for n in notes), notes
+    # With --audit the candidate is reported, unconfirmed, and the note says that instead.
+    res = cli("review", "--base", "main", "--model", str(tmp_path / "none"), "--audit", "--format", "json",
+              "--fail-level", "none", "--filter-mode", "added", cwd=repo.path)
+    doc = json.loads(res.out)
+    assert [f["rule"] for f in doc["findings"]].count("off-by-one/range-len-minus-one") == 1
+    assert any(n.startswith("1 pattern+judge finding(s) reported unconfirmed") for n in doc["notes"]), doc["notes"]
+
+
 def test_server_down_is_said_once(cli: Any, repo: GitRepo, tmp_path: Path) -> None:
     _loops(repo)
     # A dead server with the in-process fallback: the fallback finds no model folder either.

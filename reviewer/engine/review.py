@@ -116,9 +116,16 @@ def review_hunks(ctx: TaskContext, rules: Sequence[Rule], candidates: Sequence[F
         from reviewer.router import Scope
 
         scope = Scope(ctx.changes, ctx.config.filter_mode)
-        shown = [c for c in candidates if c in scope]
+        # Rules that wait for the model (`unconfirmed: skip`) are not reported unconfirmed (the review task
+        # routes them as below confidence), unless --audit: count only what the router will report.
+        quiet = set() if ctx.config.rules.audit else {r.id for r in rules if r.unconfirmed == "skip"}
+        shown = [c for c in candidates if c in scope and c.rule not in quiet]
+        held = [c for c in candidates if c in scope and c.rule in quiet]
         if shown:  # only those the router will report (not the ones outside the diff)
             out.notes.append(f"{len(shown)} pattern+judge finding(s) reported unconfirmed: no model")
+        if held:
+            out.notes.append(f"{len(held)} pattern+judge candidate(s) not reported: their rules need the model "
+                             f"to confirm them (unconfirmed: skip)")
         return out
     judge(ctx, backend, rules, judge_rules, candidates, out)
     return out
