@@ -118,7 +118,7 @@ def review_hunks(ctx: TaskContext, rules: Sequence[Rule], candidates: Sequence[F
         scope = Scope(ctx.changes, ctx.config.filter_mode)
         # Rules that wait for the model (`unconfirmed: skip`) are not reported unconfirmed (the review task
         # routes them as below confidence), unless --audit: count only what the router will report.
-        quiet = set() if ctx.config.rules.audit else {r.id for r in rules if r.unconfirmed == "skip"}
+        quiet = rulesmod.held_for_model(rules, ctx.config.rules)
         shown = [c for c in candidates if c in scope and c.rule not in quiet]
         held = [c for c in candidates if c in scope and c.rule in quiet]
         if shown:  # only those the router will report (not the ones outside the diff)

@@ -434,6 +434,12 @@ def _globs_hit(globs: tuple[str, ...], path: str) -> bool:
     return bool(whole.match(path) or names.match(path.rsplit("/", 1)[-1]))
 
 
+def held_for_model(rules: Iterable[Rule], cfg: RulesConfig) -> set[str]:
+    """Ids of the rules whose candidates are not reported unless a model confirms them (`unconfirmed: skip`);
+    none with `--audit` (`rules.audit`), which reports every candidate, unconfirmed."""
+    return set() if cfg.audit else {r.id for r in rules if r.unconfirmed == "skip"}
+
+
 def applies_to(rule: Rule, path: str) -> bool:
     """Whether `rule` looks at repository-relative `path` (globs match the path or its file name).
 

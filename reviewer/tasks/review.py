@@ -246,7 +246,7 @@ def run(ctx: TaskContext) -> TaskOutput:
             out.notes.append(NO_MODEL_NOTE)
     if model_out is not None:
         # A candidate the model could not confirm (no model after all) must not fail the run either.
-        quiet = set() if ctx.config.rules.audit else {r.id for r in rules if r.unconfirmed == "skip"}
+        quiet = rulesmod.held_for_model(rules, ctx.config.rules)
         for mf in model_out.findings:
             if not mf.message.endswith(UNCONFIRMED_MARK):
                 found.append(mf)
@@ -259,7 +259,7 @@ def run(ctx: TaskContext) -> TaskOutput:
         out.notes += model_out.notes
     else:
         # Rules whose pattern alone is too often wrong say `unconfirmed: skip`: not reported without a model.
-        quiet = set() if ctx.config.rules.audit else {r.id for r in rules if r.unconfirmed == "skip"}
+        quiet = rulesmod.held_for_model(rules, ctx.config.rules)
         held = [c for c in candidates if c.rule in quiet]
         candidates = [c for c in candidates if c.rule not in quiet]
         found += [_unconfirmed(c) for c in candidates]
