@@ -124,8 +124,7 @@ def review_hunks(ctx: TaskContext, rules: Sequence[Rule], candidates: Sequence[F
         if shown:  # only those the router will report (not the ones outside the diff)
             out.notes.append(f"{len(shown)} pattern+judge finding(s) reported unconfirmed: no model")
         if held:
-            out.notes.append(f"{len(held)} pattern+judge candidate(s) not reported: their rules need the model "
-                             f"to confirm them (unconfirmed: skip)")
+            out.notes.append(rulesmod.held_note(len(held)))
         return out
     judge(ctx, backend, rules, judge_rules, candidates, out)
     return out

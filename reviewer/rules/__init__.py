@@ -440,6 +440,12 @@ def held_for_model(rules: Iterable[Rule], cfg: RulesConfig) -> set[str]:
     return set() if cfg.audit else {r.id for r in rules if r.unconfirmed == "skip"}
 
 
+def held_note(count: int) -> str:
+    """The note for `count` candidates of rules in `held_for_model` that no model confirmed."""
+    return (f"{count} pattern+judge candidate(s) not reported: their rules need the model to confirm them "
+            f"(unconfirmed: skip)")
+
+
 def applies_to(rule: Rule, path: str) -> bool:
     """Whether `rule` looks at repository-relative `path` (globs match the path or its file name).
 

@@ -273,8 +273,7 @@ def run(ctx: TaskContext) -> TaskOutput:
             out.notes.append(f"{len(shown)} pattern+judge finding(s) reported unconfirmed "
                              f"(confidence {UNCONFIRMED}, severity info): no model ran to confirm them")
         if held:
-            out.notes.append(f"{len(held)} pattern+judge candidate(s) not reported: their rules need the model "
-                             f"to confirm them (unconfirmed: skip)")
+            out.notes.append(rulesmod.held_note(len(held)))
         if waiting:
             out.notes.append(f"{len(waiting)} pattern+judge rule(s) wait for the model and did not run "
                              f"(unconfirmed: skip); --audit lists their candidates")
