@@ -209,6 +209,7 @@ class Why(str, enum.Enum):
     SECURITY_TOOL = "a security tool"  # the project calls itself a penetration-testing tool (rules.purpose)
     PROJECT_STYLE = "the project writes == None"  # nearly all its comparisons with None use == / != (rules.practice)
     LEN_AS_KEY = "the project indexes by len"  # it writes x[len(x)] in many places: no list is read so (rules.practice)
+    WARNINGS_OFF = "the project's tests hide warnings"  # its pytest configuration hides every warning (rules.lintconfig)
 
 
 @dataclass(frozen=True)

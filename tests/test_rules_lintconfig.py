@@ -224,3 +224,52 @@ def test_pylints_ignore_and_ignore_paths_keep_files_out(tmp_path: Path) -> None:
     (tmp_path / "pylintrc").unlink()
     (tmp_path / "pyproject.toml").write_text('[tool.pylint.main]\nignore-paths = ["^vendor/"]\n')
     assert lintconfig.load(tmp_path).excluded("vendor/six.py") == "pyproject.toml [tool.pylint.main] ignore-paths: ^vendor/"
+
+
+def test_pytest_configuration_that_hides_every_warning(tmp_path: Path) -> None:
+    """notifications-api's `addopts = -p no:warnings`; one category or one module ignored hides nothing else."""
+    assert lintconfig.hidden_warnings(tmp_path) is None
+    (tmp_path / "setup.cfg").write_text("[tool:pytest]\naddopts = --strict -p no:warnings\n")
+    assert lintconfig.hidden_warnings(tmp_path) == "setup.cfg [tool:pytest] addopts: -p no:warnings"
+    # pytest reads the first file that holds its section: tox.ini's [pytest] comes before setup.cfg's
+    (tmp_path / "tox.ini").write_text("[tox]\nenvlist = py313\n[pytest]\nfilterwarnings =\n    error\n")
+    assert lintconfig.hidden_warnings(tmp_path) is None
+    (tmp_path / "tox.ini").write_text("[tox]\nenvlist = py313\n")  # no [pytest]: setup.cfg's counts again
+    assert lintconfig.hidden_warnings(tmp_path) is not None
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.pytest.ini_options]\nfilterwarnings = ["ignore::DeprecationWarning:botocore", "ignore::UserWarning"]\n')
+    assert lintconfig.hidden_warnings(tmp_path) is None
+    (tmp_path / "pyproject.toml").write_text('[tool.pytest.ini_options]\nfilterwarnings = ["error", "ignore"]\n')
+    assert lintconfig.hidden_warnings(tmp_path) == "pyproject.toml [tool.pytest.ini_options] filterwarnings: ignore"
+    (tmp_path / "pyproject.toml").write_text('[tool.pytest]\naddopts = ["-ra", "--disable-warnings"]\n')
+    assert lintconfig.hidden_warnings(tmp_path) == "pyproject.toml [tool.pytest] addopts: --disable-warnings"
+    # pytest.ini wins whatever it holds, even with no [pytest] section
+    (tmp_path / "pytest.ini").write_text("[other]\nx = 1\n")
+    assert lintconfig.hidden_warnings(tmp_path) is None
+    (tmp_path / "pytest.ini").write_text("[pytest]\naddopts = -W ignore::DeprecationWarning -W error\n")
+    assert lintconfig.hidden_warnings(tmp_path) is None
+    (tmp_path / "pytest.ini").write_text("[pytest]\naddopts = -q -W ignore\n")
+    assert lintconfig.hidden_warnings(tmp_path) == "pytest.ini [pytest] addopts: -W ignore"
+    (tmp_path / "pytest.ini").write_text("[pytest\naddopts = -p no:warnings")  # not INI: nothing is read
+    assert lintconfig.hidden_warnings(tmp_path) is None
+
+
+def test_review_does_not_report_a_deprecation_the_projects_tests_hide(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    code = "from datetime import datetime\n\n\ndef stamp():\n    return datetime.utcnow()\n"
+    feature_branch(repo, {"app/models.py": code}, base={"pyproject.toml": '[project]\nname = "app"\n'})
+    rule = "python-standards/utcnow"
+
+    def places() -> list[int]:
+        return [f["line"] for f in review_json(cli, repo)["findings"] if f["rule"] == rule]
+
+    assert places() == [5]
+    repo.write("pytest.ini", "[pytest]\ntestpaths = tests\naddopts = -p no:warnings\n")
+    repo.commit("quiet tests")
+    data = review_json(cli, repo)
+    assert [f for f in data["findings"] if f["rule"] == rule] == []
+    assert [(f["path"], f["line"], f["why"]) for f in data["not_reported"] if f["rule"] == rule] == \
+        [("app/models.py", 5, "the project's tests hide warnings")]
+    # one module's deprecations ignored: the project still hears of its own
+    repo.write("pytest.ini", "[pytest]\nfilterwarnings =\n    ignore::DeprecationWarning:botocore\n")
+    repo.commit("only botocore's")
+    assert places() == [5]

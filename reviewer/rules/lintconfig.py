@@ -20,6 +20,17 @@ section of `.flake8`, `setup.cfg` and `tox.ini`, and bandit's `[bandit]` section
 A code commented out of ruff's `select` list (`# "DTZ",`) is declined the same way, unless an active entry
 still selects it. ruff and flake8 codes are prefixes, as both tools read them (`E7` covers E711, E721 and E722). A file that cannot be read or parsed
 is ignored: the project's linter would complain about it, not us.
+
+pytest's configuration says one more thing a team decided: whether its test runs show warnings at all.
+`-p no:warnings`, `--disable-warnings` or `-W ignore` in `addopts`, or a bare `ignore` in
+`filterwarnings`, hides every warning, deprecations included, from the people who run the tests
+(notifications-api's `addopts = -p no:warnings`, with 770 `utcnow()` calls kept on purpose after a
+revert). `hidden_warnings` reads the file pytest itself would read (the first of `pytest.ini`,
+`pyproject.toml` with `[tool.pytest.ini_options]` or `[tool.pytest]`, `tox.ini` with `[pytest]`,
+`setup.cfg` with `[tool:pytest]`); a rule that says `unless_project: warnings-off` (a finding whose
+only news, on the Pythons the project runs, is a deprecation warning) is not reported there. Ignoring
+one category or one module's warnings (`ignore::DeprecationWarning:botocore`) is not hiding them all. Like the other
+`unless_project` kinds, this is read whatever `rules.project_ignores` says.
 """
 
 from __future__ import annotations
@@ -464,3 +475,51 @@ def _precommit_exclude(pattern: Any, where: str, excludes: list[Exclude]) -> Non
     except re.error:
         return
     excludes.append(Exclude(pattern, f"{where}: {' '.join(pattern.split())}", regex=True))
+
+
+# pytest's options that hide every warning from a test run: the warnings plugin switched off, the
+# summary suppressed, or Python's own filter set to ignore all (`-W ignore`, not `-W ignore::X`)
+_HIDE_OPTS = re.compile(r"(?:^|\s)(?:-p\s*no:warnings|--disable(?:-pytest)?-warnings|-W\s*=?\s*ignore)(?=\s|$)")
+
+
+def hides_warnings(addopts: Any, filterwarnings: Any) -> Optional[str]:
+    """Which of pytest's `addopts` / `filterwarnings` values hides every warning, or None."""
+    opts = " ".join(str(a) for a in addopts) if isinstance(addopts, list) else addopts
+    if isinstance(opts, str):
+        m = _HIDE_OPTS.search(" ".join(opts.split()))
+        if m:
+            return f"addopts: {m.group(0).strip()}"
+    lines = filterwarnings if isinstance(filterwarnings, list) else \
+        (filterwarnings.splitlines() if isinstance(filterwarnings, str) else [])
+    if any(isinstance(x, str) and x.strip() == "ignore" for x in lines):
+        return "filterwarnings: ignore"
+    return None
+
+
+def hidden_warnings(root: Path) -> Optional[str]:
+    """Where the repository's pytest configuration hides every warning from its test runs, or None.
+
+    The file pytest reads is the first that holds its section: `pytest.ini` (whatever it holds),
+    `pyproject.toml`, `tox.ini`, `setup.cfg`; the answer names it, e.g. "pytest.ini [pytest] addopts: -p no:warnings".
+    """
+    text = read_config(root, "pytest.ini")
+    if text is not None:
+        parser = ini(text)
+        if parser is None or not parser.has_section("pytest"):
+            return None
+        said = hides_warnings(parser.get("pytest", "addopts", fallback=None),
+                              parser.get("pytest", "filterwarnings", fallback=None))
+        return f"pytest.ini [pytest] {said}" if said else None
+    data = read_toml(root, "pyproject.toml")
+    for table in (("tool", "pytest", "ini_options"), ("tool", "pytest")):
+        options = _table(data, *table)
+        if options:
+            said = hides_warnings(options.get("addopts"), options.get("filterwarnings"))
+            return f"pyproject.toml [{'.'.join(table)}] {said}" if said else None
+    for name, section in (("tox.ini", "pytest"), ("setup.cfg", "tool:pytest")):
+        parser = ini(read_config(root, name) or "")
+        if parser is not None and parser.has_section(section):
+            said = hides_warnings(parser.get(section, "addopts", fallback=None),
+                                  parser.get(section, "filterwarnings", fallback=None))
+            return f"{name} [{section}] {said}" if said else None
+    return None

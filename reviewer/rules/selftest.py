@@ -35,6 +35,7 @@ _ANNOTATION = re.compile(r"^\s*#\s*(expect|ruleid|ok)\s*:\s*(.+?)\s*$")
 _PATH = re.compile(r"^#\s*path:\s*(\S+)\s*$")
 _LICENSE = re.compile(r"^#\s*license:\s*(.+?)\s*$", re.M)  # the project's license (rules.context's `copied`)
 _DESCRIPTION = re.compile(r"^#\s*description:\s*(.+?)\s*$")  # the project's own words (rules.purpose)
+_PYTEST = re.compile(r"^#\s*pytest addopts:\s*(.+?)\s*$")  # the project's pytest options (rules.lintconfig)
 PATH_HEADER_LINES = 5  # a `# path:` declaration must be among a case file's first lines
 
 
@@ -107,6 +108,12 @@ def header_description(text: str) -> Optional[str]:
     return _header(text, _DESCRIPTION)
 
 
+def header_pytest_addopts(text: str) -> Optional[str]:
+    """The pytest `addopts` a case file's `# pytest addopts:` header declares (what the project's pytest
+    configuration would say: `unless_project: warnings-off` reads it), or None."""
+    return _header(text, _PYTEST)
+
+
 def declared_path(path: Path, text: str) -> str:
     """The repository path a case file stands for: its `# path:` header, else `lib/<name>.py`.
 
@@ -147,11 +154,12 @@ def run_file(path: Path, by_id: dict[str, Rule], results: dict[str, RuleResult],
     matches = [m for m in rules_match.match_text(text, pattern + [by_id[d] for d in alongside])
                if m.rule.id in live]
     if any(m.rule.callee or m.rule.unless_project for m in matches):  # the case file stands for the repository
-        from reviewer.rules import callers, practice, purpose
+        from reviewer.rules import callers, lintconfig, practice, purpose
 
         sources = callers.Sources([text])
         moot = {"custom-task-factory": callers.installs_task_factory(sources),
                 "security-tool": purpose.says_security_tool(header_description(text) or "") is not None,
+                "warnings-off": lintconfig.hides_warnings(header_pytest_addopts(text), None) is not None,
                 **{kind: decide([text]) is not None for kind, decide in practice.PRACTICES.items()}}
         matches = [m for m in matches
                    if not (m.rule.callee == "exception" and callers.defined_as_no_exception(text, m.line, sources,

@@ -414,7 +414,8 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
     by the project"; `security-tool`, the project calls itself an offensive security tool (rules.purpose),
     "a security tool"; `none-by-equality`, nearly every comparison with None in the repository is `==` / `!=`
     (rules.practice), "the project writes == None"; `len-as-key`, the repository writes `x[len(x)]` in ten
-    places or more (rules.practice), "the project indexes by len"."""
+    places or more (rules.practice), "the project indexes by len"; `warnings-off`, the project's pytest
+    configuration hides every warning from its test runs (rules.lintconfig), "the project's tests hide warnings"."""
     watched = {r.id: r.unless_project for r in rules if r.unless_project}
     kinds = {watched[f.rule] for f in found + candidates if f.rule in watched}
     if not kinds:
@@ -430,6 +431,11 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
 
         if purpose.security_tool(root):
             moot["security-tool"] = Why.SECURITY_TOOL
+    if "warnings-off" in kinds:
+        from reviewer.rules import lintconfig
+
+        if lintconfig.hidden_warnings(root):
+            moot["warnings-off"] = Why.WARNINGS_OFF
     if kinds & {"none-by-equality", "len-as-key"} and repo.available:
         from reviewer.rules import practice
 
