@@ -102,6 +102,33 @@ def test_a_ruff_or_flake8_hooks_own_exclude_is_read_and_other_hooks_are_not(tmp_
         assert p.excluded(kept) is None, kept
 
 
+def test_a_lint_hooks_command_line_excludes_and_ignores_are_read(tmp_path: Path) -> None:
+    """emmet's ruff hook: `args: [--fix, --ignore, "D,E501", --exclude, "__init__.py,emmet-cli-legacy"]`."""
+    (tmp_path / ".pre-commit-config.yaml").write_text(
+        "repos:\n- repo: https://github.com/charliermarsh/ruff-pre-commit\n  rev: v0.12.0\n  hooks:\n"
+        "  - id: ruff\n    args: [--fix, --ignore, 'D,E722', --exclude, '__init__.py,emmet-cli-legacy,*_resources.py']\n"
+        "- repo: https://github.com/pycqa/flake8\n  rev: 7.0.0\n  hooks:\n"
+        "  - id: flake8\n    args: ['--extend-exclude=docs/conf.py', '--extend-ignore=T201']\n"
+        "- repo: local\n  hooks:\n  - id: mypy\n    args: [--exclude, src/]\n")
+    p = lintconfig.load(tmp_path)
+    assert p.excluded("emmet-cli-legacy/emmet/cli/tasks.py") == \
+        ".pre-commit-config.yaml hook ruff args --exclude: emmet-cli-legacy"
+    assert p.excluded("pkg/sub/__init__.py") is not None and p.excluded("pkg/app_resources.py") is not None
+    assert p.excluded("docs/conf.py") == ".pre-commit-config.yaml hook flake8 args --extend-exclude: docs/conf.py"
+    for kept in ("emmet-api/emmet/api/core.py", "src/app.py", "pkg/resources.py"):  # mypy's args are not a linter's
+        assert p.excluded(kept) is None, kept
+    ids = {i for e in p.entries for i in e.ids}
+    assert {"python-standards/bare-except", "python-standards/print-in-library"} <= ids
+    sources = {e.source for e in p.entries}
+    assert ".pre-commit-config.yaml hook ruff args --ignore: E722" in sources
+    # an option at the end with no value, and a hook whose args are not a list, are ignored
+    (tmp_path / ".pre-commit-config.yaml").write_text(
+        "repos:\n- repo: r\n  rev: v1\n  hooks:\n  - id: ruff\n    args: [--ignore]\n"
+        "  - id: flake8\n    args: --exclude=src\n")
+    p = lintconfig.load(tmp_path)
+    assert p.entries == [] and p.excluded("src/app.py") is None
+
+
 def test_review_skips_files_the_project_excludes_from_linting(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     feature_branch(repo, {"pkg/contrib/vendored_lib.py": BARE, "pkg/own.py": BARE},
                    base={"pyproject.toml": '[tool.ruff]\nextend-exclude = ["pkg/contrib/"]\n'})

@@ -8,7 +8,8 @@ to are suppressed the same way (whole files, counted as suppressed, with a note
 that names the file and key). Files the project excludes from linting altogether
 (ruff's `exclude` / `extend-exclude`, flake8's `exclude` / `extend-exclude`, and
 pre-commit's top-level `exclude` regex, which our own pre-commit hook obeys
-anyway, and the `exclude` of a ruff or flake8 hook in it, and pylint's `ignore` and `ignore-paths`)
+anyway, and the `exclude` of a ruff or flake8 hook in it, or the `--exclude` of its `args`, and pylint's
+`ignore` and `ignore-paths`)
 are third-party copies, legacy examples or generated code by the
 team's own account: rules skip them, each listed with the entry that excluded
 it. `rules.project_ignores = false` turns all of this off.
@@ -441,9 +442,10 @@ _LINT_HOOKS = frozenset({"ruff", "ruff-check", "flake8"})
 
 def _precommit(root: Path, excludes: list[Exclude], out: list[Ignore]) -> None:
     """.pre-commit-config.yaml's `exclude` regexes: top-level, and a ruff or flake8 hook's own (re.search);
+    the `--exclude` / `--ignore` options (and their `--extend-` forms) in a ruff or flake8 hook's `args`;
     and the `--disable` of a pylint hook's `args`."""
     text = read_config(root, ".pre-commit-config.yaml")
-    if text is None or ("exclude" not in text and "pylint" not in text):
+    if text is None or ("exclude" not in text and "pylint" not in text and "ignore" not in text):
         return
     import yaml  # type: ignore[import-untyped, unused-ignore]
 
@@ -461,10 +463,40 @@ def _precommit(root: Path, excludes: list[Exclude], out: list[Ignore]) -> None:
             if isinstance(hook, dict) and hook.get("id") in _LINT_HOOKS:
                 where = f".pre-commit-config.yaml hook {hook['id']} exclude"
                 _precommit_exclude(hook.get("exclude"), where, excludes)
+                if isinstance(hook.get("args"), list):
+                    _lint_hook_args(str(hook["id"]), [str(a) for a in hook["args"]], out, excludes)
             if isinstance(hook, dict) and hook.get("id") == "pylint" and isinstance(hook.get("args"), list):
                 line = " ".join(str(a) for a in hook["args"])
                 for m in _PYLINT_DISABLE.finditer(line):
                     _pylint_disables(out, ".pre-commit-config.yaml hook pylint args --disable", m.group(1))
+
+
+# A ruff or flake8 hook's command line says what the team's own linting leaves out, as a config file would
+# (emmet's `args: [--fix, --ignore, "D,E501,E741,E402", --exclude, "__init__.py,emmet-cli-legacy"]`,
+# held-out round 251): comma-separated globs with the tools' exclude semantics, and codes.
+_HOOK_OPTIONS = ("--exclude", "--extend-exclude", "--ignore", "--extend-ignore")
+
+
+def _lint_hook_args(hook: str, args: list[str], out: list[Ignore], excludes: list[Exclude]) -> None:
+    tool = "flake8" if hook == "flake8" else "ruff"
+    at = 0
+    while at < len(args):
+        option, eq, value = args[at].partition("=")
+        if option not in _HOOK_OPTIONS:
+            at += 1
+            continue
+        if not eq:  # `--exclude VALUE`: the value is the next argument
+            if at + 1 >= len(args):
+                break
+            value = args[at + 1]
+            at += 1
+        at += 1
+        where = f".pre-commit-config.yaml hook {hook} args {option}"
+        listed = [v for v in re.split(r"[\s,]+", value) if v]
+        if option.endswith("exclude"):
+            excludes.extend(Exclude(g, f"{where}: {g}") for g in listed)
+        else:
+            _global(out, where, listed, tool)
 
 
 def _precommit_exclude(pattern: Any, where: str, excludes: list[Exclude]) -> None:
