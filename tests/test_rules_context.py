@@ -373,6 +373,12 @@ def test_context_treatment_order() -> None:
     assert rules_context.treatment(rule, frozenset()) == "report"
     assert rules_context.treatment(rule, frozenset({"tests"})) == "info"
     assert rules_context.treatment(rule, frozenset({"tests", "entry_points"})) == "skip"
+    # a copied file is someone else's code: every rule skips it unless the rule says otherwise
+    assert rules_context.treatment(rule, frozenset({"copied"})) == "skip"
+    keeps = Rule(id="a/c", pack="a", title="t", severity=Severity.ERROR, language="python", description="d",
+                 context=(("copied", "info"),))
+    assert rules_context.treatment(keeps, frozenset({"copied"})) == "info"
+    assert rules_context.treatment(keeps, frozenset({"copied", "tests"})) == "info"
 
 
 PACK_RULE = """\
@@ -776,17 +782,25 @@ def test_an_offensive_security_tool_accepts_its_targets_host_keys(cli, repo: Git
     assert [f["path"] for f in data["findings"] if f["rule"] == "python-crypto/verify-disabled"] == ["rsf/modules/http.py"]
 
 
-def test_a_file_copied_in_under_another_license_is_not_restyled(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_copied_in_under_another_license_is_not_checked(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     notice = "# Copyright (c) 2021 Naturalpoint\n# Licensed under the Apache License, Version 2.0\n\n"
     code = "def unpack(data, test_object):\n    if test_object == None:\n        return data\n"
     _branch(repo, {"pkg/optitrack/natnet.py": notice + code, "pkg/mine.py": code},
             base={"setup.py": "from setuptools import setup\n\nsetup(name='pkg', license='GPLv3')\n"})
     rule = "python-standards/compare-to-none"
     assert _places(_review(cli, repo), rule) == [("pkg/mine.py", 2)]
+    # bug rules skip it too: a bug in it is upstream's (ProDy's copy of the druggability package)
+    bug = "def probe(name, known):\n    if name not in known:\n        ValueError(name)\n    return known[name]\n"
+    repo.write("pkg/optitrack/natnet.py", notice + code + bug)
+    repo.write("pkg/mine.py", code + bug)
+    repo.commit("probes")
+    assert _places(_review(cli, repo), "python-standards/exception-not-raised") == [("pkg/mine.py", 6)]
     # the project under the file's own license: the file is the team's
     repo.write("setup.py", "from setuptools import setup\n\nsetup(name='pkg', license='Apache-2.0')\n")
     repo.commit("relicense")
     assert sorted(_places(_review(cli, repo), rule)) == [("pkg/mine.py", 2), ("pkg/optitrack/natnet.py", 5)]
+    assert sorted(_places(_review(cli, repo), "python-standards/exception-not-raised")) == \
+        [("pkg/mine.py", 6), ("pkg/optitrack/natnet.py", 9)]
 
 
 def test_a_project_that_writes_eq_none_everywhere_is_not_told_to_use_is(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
