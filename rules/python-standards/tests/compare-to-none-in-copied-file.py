@@ -1,6 +1,6 @@
 # license: GPLv3
 # The notice below puts this file under another license than the project's: someone else's code, copied
-# in (MAVProxy's NaturalPoint SDK files). Style rules skip it; see compare-to-none-in-own-file.py.
+# in (MAVProxy's NaturalPoint SDK files). Every rule skips it; see compare-to-none-in-own-file.py.
 #Copyright (c) 2021 Naturalpoint
 #
 #Licensed under the Apache License, Version 2.0 (the "License")
