@@ -44,6 +44,22 @@ def debug_request(request):
     return handle(request)
 
 
+def debug(*filenames):
+    # mhcflurry's curation script: its `--debug` flag loads the files and stops here, on purpose
+    loaded = load(filenames)
+    import ipdb
+
+    # ok: python-standards/debugger-leftover
+    ipdb.set_trace()
+
+
+def debuggable(rows):
+    # a name that only starts like it is not the debug hook
+    # expect: python-standards/debugger-leftover
+    breakpoint()
+    return rows
+
+
 def signal_quit(signal: int, frame: types.FrameType | None) -> None:
     """Handle quit signal by entering debugger."""
     import pdb
