@@ -80,6 +80,7 @@ def rule_table(reviewer: str) -> dict[str, dict[str, Any]]:
 # settings (reviewer/rules/lintconfig.py) and the root .gitattributes (reviewer/rules/context.py) from
 # the working tree. The clones here have no checkout, so subfolders' .gitattributes are not there.
 CONFIG_FILES = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".flake8", "ruff.toml", ".ruff.toml",
+                "pytest.ini",  # whether its tests hide warnings (rules.lintconfig.hidden_warnings)
                 ".pre-commit-config.yaml", ".gitattributes", ".python-version", "runtime.txt", "Dockerfile", "pylintrc",
                 ".pylintrc", "Makefile", ".bandit", "requirements.txt", "requirements-prod.txt",
                 "requirements/base.txt", "requirements/prod.txt", "requirements/production.txt",
