@@ -789,7 +789,7 @@ def test_a_file_copied_in_under_another_license_is_not_checked(cli, repo: GitRep
             base={"setup.py": "from setuptools import setup\n\nsetup(name='pkg', license='GPLv3')\n"})
     rule = "python-standards/compare-to-none"
     assert _places(_review(cli, repo), rule) == [("pkg/mine.py", 2)]
-    # bug rules skip it too: a bug in it is upstream's (ProDy's copy of the druggability package)
+    # bug rules skip it too: a bug in it is upstream's (python-twitter's api.py copied into SickChill)
     bug = "def probe(name, known):\n    if name not in known:\n        ValueError(name)\n    return known[name]\n"
     repo.write("pkg/optitrack/natnet.py", notice + code + bug)
     repo.write("pkg/mine.py", code + bug)

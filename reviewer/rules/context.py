@@ -34,9 +34,9 @@
   Every rule skips them unless it says otherwise (`context: {copied: report}`), as every rule skips a
   vendored folder: nobody restyles an upstream file, and a bug in it is upstream's. The labels judged
   26 findings of bug rules in such files noise (python-twitter's `api.py` copied into SickChill and
-  Tautulli, transmissionrpc in mylar3, ProDy's copy of the druggability package, held-out round 253:
-  exceptions built and not raised in code nobody calls) and 2 worth saying (netexec's `pfx.py`, a
-  helper it adapted and maintains).
+  Tautulli, with exceptions built and not raised; transmissionrpc in mylar3; the impacket copy in
+  Responder's `tools/MultiRelay/`, held-out round 241) and 2 worth saying (netexec's `pfx.py`, a helper
+  it adapted and maintains).
 - **examples** (`rules.example_files` globs: `docs/*`, `docs_src/*`, `examples/*`, `demos/*` ...) teach:
   a tutorial's `SECRET_KEY = "..."` is a placeholder the text tells readers to replace, a demo's
   `except: pass` is best-effort on the way out. A rule says so with `context: {examples: ...}`.

@@ -1,6 +1,6 @@
 # license: MIT
 # The notice below puts this file under another license than the project's: someone else's code, copied
-# in (ProDy's copy of the druggability package). Every rule skips it, as every rule
+# in (python-twitter's api.py in SickChill). Every rule skips it, as every rule
 # skips a vendored folder: a bug there is upstream's. See exception-not-raised-in-own-file.py.
 # Druggability: Python Package and VMD GUI for Druggability Index Analysis
 # Copyright (C) 2010  Ahmet Bakan
