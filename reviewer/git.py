@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Protocol
 
 from reviewer import fsutil
 from reviewer.errors import UsageError
+from reviewer.records import Skipped
 
 if TYPE_CHECKING:
     import git as gitpython
@@ -71,6 +72,7 @@ class Collected:
     base: Optional[str]
     head: Optional[str]
     snapshot: Snapshot
+    missing: tuple[Skipped, ...] = ()  # files whose contents the clone lacks (`_diff`), not reviewed
 
 
 def _import_git() -> "object":
@@ -379,10 +381,12 @@ def collect(start: Path, mode: DiffMode, context: int = 3) -> Collected:
     if mode.staged:
         # With no commits yet, `git diff --cached` compares against the empty tree.
         head = repo.head.commit.hexsha if has_head(repo) else None
-        return Collected(_git(repo, "diff", "--cached", *flags), root, head, None, IndexSnapshot(repo))
+        diff, missing = _diff(repo, flags, ["--cached"])
+        return Collected(diff, root, head, None, IndexSnapshot(repo), missing)
     if mode.worktree:
         against = "HEAD" if has_head(repo) else EMPTY_TREE
-        return Collected(_git(repo, "diff", *flags, against), root, against, None, DiskSnapshot(root))
+        diff, missing = _diff(repo, flags, [against])
+        return Collected(diff, root, against, None, DiskSnapshot(root), missing)
     if not has_head(repo):
         raise UsageError("this repository has no commits yet: use --staged to review what is staged")
     if mode.range:
@@ -390,7 +394,8 @@ def collect(start: Path, mode: DiffMode, context: int = 3) -> Collected:
     base = mode.base or default_base(repo)
     mb = merge_base(repo, base)
     head = repo.head.commit.hexsha
-    return Collected(_git(repo, "diff", *flags, mb, head), root, mb, head, TreeSnapshot(repo, head))
+    diff, missing = _diff(repo, flags, [mb, head])
+    return Collected(diff, root, mb, head, TreeSnapshot(repo, head), missing)
 
 
 def _collect_range(repo: "gitpython.Repo", root: Path, spec: str, flags: list[str]) -> Collected:
@@ -407,7 +412,48 @@ def _collect_range(repo: "gitpython.Repo", root: Path, spec: str, flags: list[st
         if not _rev_ok(repo, rev):
             raise UsageError(f"unknown revision {rev!r} in --range {spec}")
     head = repo.commit(b).hexsha
-    return Collected(_git(repo, "diff", *flags, a, b), root, repo.commit(a).hexsha, head, TreeSnapshot(repo, head))
+    diff, missing = _diff(repo, flags, [a, b])
+    return Collected(diff, root, repo.commit(a).hexsha, head, TreeSnapshot(repo, head), missing)
+
+
+# A clone may lack some files' contents: a partial clone (`--filter=blob:limit=1m`) whose promisor remote
+# is gone, a mirror that left its largest files out. `git diff` then stops at the first one ("unable to
+# read <sha>"), and one file would abort the whole review. Those files are skipped with this reason instead.
+MISSING_CONTENT = "its contents are not in this clone (a partial or filtered clone): not reviewed"
+
+
+def _diff(repo: "gitpython.Repo", flags: list[str], revs: list[str]) -> tuple[bytes, tuple[Skipped, ...]]:
+    """`git diff` of `revs`, and the files left out of it because the clone lacks their contents."""
+    try:
+        return _git(repo, "diff", *flags, *revs), ()
+    except UsageError as exc:
+        if "unable to read" not in str(exc):
+            raise
+        failure = exc
+    listing = _git(repo, "diff", "--raw", "-z", "--no-abbrev", "-M", *revs)
+    fields = listing.split(b"\0")
+    entries: list[tuple[list[str], list[str]]] = []  # (blob ids, paths) per changed file
+    at = 0
+    while at < len(fields) and fields[at].startswith(b":"):
+        meta = fields[at].decode("ascii", "replace").split()
+        npaths = 2 if meta[-1][:1] in ("R", "C") else 1
+        paths = [p.decode("utf-8", "surrogateescape") for p in fields[at + 1:at + 1 + npaths]]
+        entries.append(([s for s in meta[2:4] if s.strip("0")], paths))
+        at += 1 + npaths
+    import subprocess
+
+    wanted = sorted({s for shas, _ in entries for s in shas})
+    check = subprocess.run(["git", "--git-dir", str(repo.git_dir), "cat-file", "--batch-check"],
+                           input="".join(f"{s}\n" for s in wanted).encode("ascii"),
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+    absent = {line.split()[0] for line in check.stdout.decode("ascii", "replace").splitlines()
+              if line.endswith(" missing")}
+    lacking = [paths for shas, paths in entries if absent.intersection(shas)]
+    if not lacking:
+        raise failure
+    excluded = sorted({p for paths in lacking for p in paths})
+    diff = _git(repo, "diff", *flags, *revs, "--", ".", *(f":(exclude,literal){p}" for p in excluded))
+    return diff, tuple(Skipped(paths[-1], MISSING_CONTENT) for paths in lacking)
 
 
 def merge_base_of(repo: "gitpython.Repo", a: str, b: str) -> str:

@@ -56,6 +56,8 @@ class Result:
 def collect(start: Path, mode: gitmod.DiffMode, config: Config) -> tuple[ChangeSet, gitmod.Collected]:
     collected = gitmod.collect(start, mode)
     changes = diffmod.parse(collected.diff, exclude=config.exclude, base=collected.base, head=collected.head)
+    if collected.missing:
+        changes = replace(changes, skipped=changes.skipped + collected.missing)
     changes = _contain(changes, collected.snapshot)
     prefetch = getattr(collected.snapshot, "prefetch", None)  # optional: a snapshot may read one at a time
     if prefetch is not None:

@@ -11,6 +11,7 @@ import pytest
 from reviewer import diff as diffmod
 from reviewer.config import Config
 from reviewer.errors import UsageError
+from reviewer import git as gitmod
 from reviewer.git import DiffMode
 from reviewer.pipeline import collect
 from reviewer.records import FileStatus
@@ -401,3 +402,41 @@ def test_diff_paths_outside_the_repository_are_skipped(cli, repo: GitRepo, path:
     renamed = diffmod.parse(f"diff --git a/{path} b/in.py\nsimilarity index 100%\nrename from {path}\n"
                             "rename to in.py\n".encode())
     assert renamed.files == () and "outside the repository" in renamed.skipped[0].reason
+
+
+def _drop_object(repo: GitRepo, rev: str) -> None:
+    """Delete a loose object, as a partial clone whose promisor is gone (or a mirror that left its largest
+    files out) lacks it: the only way to make such a clone here, with no remote to filter."""
+    sha = repo.git("rev-parse", rev).strip()
+    (repo.path / ".git" / "objects" / sha[:2] / sha[2:]).unlink()
+
+
+def test_a_file_whose_contents_the_clone_lacks_is_skipped_not_fatal(repo: GitRepo) -> None:
+    repo.write("data/table.bin", b"\x00old" * 10)
+    repo.write("a.py", "x = 1\n")
+    repo.commit("base")
+    branch_with(repo, {"data/table.bin": b"\x00new" * 10, "data/model.bin": b"\x01" * 50, "a.py": "x = 2\n"})
+    _drop_object(repo, "main:data/table.bin")  # the old side of a modified file
+    _drop_object(repo, "feature:data/model.bin")  # the new side of an added one
+    with pytest.raises(subprocess.CalledProcessError):  # what git itself says: it stops at the first one
+        subprocess.run(["git", "-C", str(repo.path), "diff", "main", "feature"], check=True, capture_output=True)
+    for mode in (DiffMode(base="main"), DiffMode(range="main..feature")):
+        changes, _ = changes_of(repo, mode)
+        assert [f.path for f in changes.files] == ["a.py"]
+        assert {s.path: s.reason for s in changes.skipped} == {
+            "data/table.bin": gitmod.MISSING_CONTENT, "data/model.bin": gitmod.MISSING_CONTENT}
+    # any other failure of git diff is still an error, said in one line
+    with pytest.raises(UsageError):
+        changes_of(repo, DiffMode(range="main..nowhere"))
+
+
+def test_the_review_reports_the_skipped_file_and_goes_on(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    repo.write("a.py", "x = 1\n")
+    repo.commit("base")
+    branch_with(repo, {"big.bin": b"\x00" * 100, "b.py": "def f(x):\n    if x == None:\n        return 1\n"})
+    _drop_object(repo, "feature:big.bin")
+    result = cli("review", "--base", "main", "--no-model", "--format", "json", cwd=repo.path)
+    assert result.code == 0, result.err  # the run went on (a warning does not fail it)
+    data = json.loads(result.out)
+    assert [(f["path"], f["rule"]) for f in data["findings"]] == [("b.py", "python-standards/compare-to-none")]
+    assert data["skipped"] == [{"path": "big.bin", "reason": gitmod.MISSING_CONTENT}]
