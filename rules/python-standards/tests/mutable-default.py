@@ -62,9 +62,28 @@ def create_legend(position="bottomright", style={}):
 def split_map_styled(left_layer, left_args={}):
     if "max_zoom" not in left_args:
         left_args["max_zoom"] = 30
-    left_args["opacity"] = 0.5  # not under a missing-key check
-    del left_args["max_zoom"]
+    left_args["opacity"] = 0.5  # the same constant on every call: no change
+    del left_args["max_zoom"]  # ... but this is one
     return make_layer(left_layer, **left_args)
+
+
+class Scraper:
+    # ok: python-standards/mutable-default
+    def api_request(self, path, args={}, headers={}):
+        # the same constant key and value on every call, unconditionally (openstates)
+        headers["X-Alaska-Legislature-Basis-Version"] = "1.4"
+        return self.get(path, params=args, headers=headers)
+
+    # expect: python-standards/mutable-default
+    def routed(self, path, route, headers={}):
+        headers["X-Route"] = route  # a value from an argument: one call's route is sent by the next
+        return self.get(path, headers=headers)
+
+    # expect: python-standards/mutable-default
+    def fetch(self, path, debug=False, headers={}):
+        if debug:
+            headers["X-Debug"] = "1"  # a constant set only sometimes: a later call without debug keeps it
+        return self.get(path, headers=headers)
 
 
 # expect: python-standards/mutable-default
@@ -240,7 +259,7 @@ class DockerNode:
     # expect: python-standards/mutable-default
     def spawn(self, container, kwargs={}):
         def shim(image):
-            kwargs["tty"] = True
+            kwargs["name"] = image.name
             return run(image, **kwargs)
 
         return shim(container)
