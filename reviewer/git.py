@@ -430,7 +430,14 @@ def _diff(repo: "gitpython.Repo", flags: list[str], revs: list[str]) -> tuple[by
         if "unable to read" not in str(exc):
             raise
         failure = exc
-    listing = _git(repo, "diff", "--raw", "-z", "--no-abbrev", "-M", *revs)
+    # the plumbing lists blob ids without reading them (the porcelain `git diff --raw` may still read some)
+    if revs[0] == "--cached":
+        raw = ["diff-index", "--cached", "-z", "--no-abbrev", "--no-renames", "HEAD" if has_head(repo) else EMPTY_TREE]
+    elif len(revs) == 1:
+        raw = ["diff-index", "-z", "--no-abbrev", "--no-renames", revs[0]]
+    else:
+        raw = ["diff-tree", "-r", "-z", "--no-abbrev", "--no-renames", *revs]
+    listing = _git(repo, *raw)
     fields = listing.split(b"\0")
     entries: list[tuple[list[str], list[str]]] = []  # (blob ids, paths) per changed file
     at = 0
