@@ -413,18 +413,24 @@ def _drop_object(repo: GitRepo, rev: str) -> None:
 
 def test_a_file_whose_contents_the_clone_lacks_is_skipped_not_fatal(repo: GitRepo) -> None:
     repo.write("data/table.bin", b"\x00old" * 10)
+    repo.write("data/gone.bin", b"\x03" * 60)
     repo.write("a.py", "x = 1\n")
     repo.commit("base")
-    branch_with(repo, {"data/table.bin": b"\x00new" * 10, "data/model.bin": b"\x01" * 50, "a.py": "x = 2\n"})
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.git("rm", "-q", "data/gone.bin")
+    for rel, content in {"data/table.bin": b"\x00new" * 10, "data/model.bin": b"\x01" * 50, "a.py": "x = 2\n"}.items():
+        repo.write(rel, content)
+    repo.commit("change")
     _drop_object(repo, "main:data/table.bin")  # the old side of a modified file
     _drop_object(repo, "feature:data/model.bin")  # the new side of an added one
+    _drop_object(repo, "main:data/gone.bin")  # a deleted one (rename detection would read it)
     with pytest.raises(subprocess.CalledProcessError):  # what git itself says: it stops at the first one
         subprocess.run(["git", "-C", str(repo.path), "diff", "main", "feature"], check=True, capture_output=True)
     for mode in (DiffMode(base="main"), DiffMode(range="main..feature")):
         changes, _ = changes_of(repo, mode)
         assert [f.path for f in changes.files] == ["a.py"]
         assert {s.path: s.reason for s in changes.skipped} == {
-            "data/table.bin": gitmod.MISSING_CONTENT, "data/model.bin": gitmod.MISSING_CONTENT}
+            p: gitmod.MISSING_CONTENT for p in ("data/table.bin", "data/model.bin", "data/gone.bin")}
     # any other failure of git diff is still an error, said in one line
     with pytest.raises(UsageError):
         changes_of(repo, DiffMode(range="main..nowhere"))
