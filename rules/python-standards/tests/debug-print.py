@@ -33,6 +33,27 @@ def read_packet(data, verbose=False):
     return data
 
 
+class Transport:
+    def push(self, frame):
+        try:
+            return self.send(frame)
+        except OSError:
+            if self.dbg_on:  # stretch_body's switch, off by default
+                # ok: python-standards/debug-print
+                print("---- Debug Exception")
+            # expect: python-standards/debug-print
+            print("DEBUG exception", frame)
+            return None
+
+    def pretty_print(self):
+        print("Fan On", self.status["fan_on"])
+        # a status line for the debug flag itself
+        # ok: python-standards/debug-print
+        print("Debug", self.status["debug"])
+        # expect: python-standards/debug-print
+        print("Debug", self.status["fan_on"])
+
+
 class QuartBackend:
     def run(self, host, port, debug):
         # ok: python-standards/debug-print
