@@ -542,7 +542,7 @@ HELPER = ("class Client:\n"
           "        headers.append(('Content-Type', 'json'))\n"
           "        return url, headers\n\n\n"
           "def post(client, url, *, data={}):\n"
-          "    data['url'] = url\n"
+          "    data.setdefault('url', url)\n"
           "    return client, url, data\n")
 
 

@@ -76,8 +76,15 @@ class Scraper:
 
     # expect: python-standards/mutable-default
     def routed(self, path, route, headers={}):
-        headers["X-Route"] = route  # a value from an argument: one call's route is sent by the next
+        # overwritten on every call, but calls from two threads share the one dict: one request can go out
+        # with the other's route (exaile's DAAP sessions, trac's threaded server: judged worth saying)
+        headers["X-Route"] = route
         return self.get(path, headers=headers)
+
+    # expect: python-standards/mutable-default
+    def counted(self, path, stats={}):
+        stats["calls"] = stats.get("calls", 0) + 1  # made from the last call's value: it accumulates
+        return self.get(path), stats["calls"]
 
     # expect: python-standards/mutable-default
     def fetch(self, path, debug=False, headers={}):
@@ -259,7 +266,7 @@ class DockerNode:
     # expect: python-standards/mutable-default
     def spawn(self, container, kwargs={}):
         def shim(image):
-            kwargs["name"] = image.name
+            kwargs.setdefault("name", image.name)  # the first image's name sticks
             return run(image, **kwargs)
 
         return shim(container)
