@@ -1,5 +1,6 @@
 import ssl
 import sys
+import warnings
 from ssl import PROTOCOL_TLSv1 as legacy_tls
 
 from OpenSSL import SSL
@@ -113,3 +114,22 @@ def pinned_context(settings):
         # expect: python-crypto/weak-tls-version
         return ssl.SSLContext(ssl.PROTOCOL_TLSv1_1)
     return ssl.create_default_context()
+
+
+def legacy_device_context():
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    # TLSv1 is required for legacy ThermoFisher hardware - silence deprecation warning (pylabrobot)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="ssl.TLSVersion.TLSv1 is deprecated")
+        # ok: python-crypto/weak-tls-version
+        ctx.minimum_version = ssl.TLSVersion.TLSv1
+    return ctx
+
+
+def pinned_in_a_with(path):
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    with open(path) as f:  # a `with` that has nothing to do with warnings
+        ctx.load_verify_locations(cadata=f.read())
+        # expect: python-crypto/weak-tls-version
+        ctx.maximum_version = ssl.TLSVersion.TLSv1_1
+    return ctx
