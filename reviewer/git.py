@@ -17,6 +17,8 @@ from reviewer.errors import UsageError
 from reviewer.records import Skipped
 
 if TYPE_CHECKING:
+    import subprocess
+
     import git as gitpython
 
 # Options that make `git diff` output independent of user configuration.
@@ -294,14 +296,10 @@ def read_objects(root: Path, names: list[str]) -> list[Optional[bytes]]:
     None for a name git cannot resolve (and for a name with a newline, which the batch protocol
     cannot carry). One process for all, where one `git cat-file blob` per file costs a fork each.
     """
-    import subprocess
-
     usable = [n for n in names if "\n" not in n and "\r" not in n]
     if not usable:
         return [None] * len(names)
-    proc = subprocess.run(["git", "-C", str(root), "cat-file", "--batch"],
-                          input="".join(f"{n}\n" for n in usable).encode("utf-8", "surrogateescape"),
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+    proc = _cat_file(["-C", str(root)], "--batch", usable)
     found: dict[str, Optional[bytes]] = {}
     out, pos = proc.stdout, 0
     for name in usable:
@@ -321,13 +319,18 @@ def read_objects(root: Path, names: list[str]) -> list[Optional[bytes]]:
     return [found.get(n) for n in names]
 
 
-def _cat_file_batch(repo: "gitpython.Repo", shas: list[str]) -> dict[str, bytes]:
-    """Contents of many objects through one `git cat-file --batch` process."""
+def _cat_file(where: list[str], mode: str, names: list[str]) -> "subprocess.CompletedProcess[bytes]":
+    """One `git cat-file --batch` / `--batch-check` process for many object names, one per line."""
     import subprocess
 
-    proc = subprocess.run(["git", "--git-dir", str(repo.git_dir), "cat-file", "--batch"],
-                          input="".join(f"{sha}\n" for sha in shas).encode("ascii"),
+    return subprocess.run(["git", *where, "cat-file", mode],
+                          input="".join(f"{n}\n" for n in names).encode("utf-8", "surrogateescape"),
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+
+
+def _cat_file_batch(repo: "gitpython.Repo", shas: list[str]) -> dict[str, bytes]:
+    """Contents of many objects through one `git cat-file --batch` process."""
+    proc = _cat_file(["--git-dir", str(repo.git_dir)], "--batch", shas)
     if proc.returncode != 0:
         raise UsageError(f"git cat-file failed: {proc.stderr.decode('utf-8', 'replace').strip()}")
     out, pos, found = proc.stdout, 0, {}
@@ -447,12 +450,8 @@ def _diff(repo: "gitpython.Repo", flags: list[str], revs: list[str]) -> tuple[by
         paths = [p.decode("utf-8", "surrogateescape") for p in fields[at + 1:at + 1 + npaths]]
         entries.append(([s for s in meta[2:4] if s.strip("0")], paths))
         at += 1 + npaths
-    import subprocess
-
     wanted = sorted({s for shas, _ in entries for s in shas})
-    check = subprocess.run(["git", "--git-dir", str(repo.git_dir), "cat-file", "--batch-check"],
-                           input="".join(f"{s}\n" for s in wanted).encode("ascii"),
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+    check = _cat_file(["--git-dir", str(repo.git_dir)], "--batch-check", wanted)
     absent = {line.split()[0] for line in check.stdout.decode("ascii", "replace").splitlines()
               if line.endswith(" missing")}
     lacking = [paths for shas, paths in entries if absent.intersection(shas)]
