@@ -291,3 +291,23 @@ def test_ci_yaml_of_nested_aliases_is_read_once(tmp_path: Path) -> None:
     _write(tmp_path, {".github/workflows/ci.yml": "\n".join(levels) + "\n"})
     top = pyversion.newest(tmp_path)
     assert top is not None and top.version == (3, 9)
+
+
+def test_a_job_that_only_runs_ci_scripts_does_not_name_the_projects_python(tmp_path: Path) -> None:
+    # koku (held-out round 273): tox, Pipfile, Dockerfile and the test matrix say 3.11; a scheduled job
+    # that posts a Slack digest with `.github/scripts/daily_slack_digest.py` runs on 3.14.
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    digest = ("jobs:\n  digest:\n    steps:\n      - uses: actions/setup-python@v5\n        with:\n"
+              "          python-version: '3.14'\n      - run: echo \"date=$(date +%F)\" >> \"$GITHUB_OUTPUT\"\n"
+              "      - run: python3 .github/scripts/daily_slack_digest.py\n")
+    _write(tmp_path, {"tox.ini": "[tox]\nenvlist = py311\n", ".github/workflows/digest.yml": digest})
+    top = pyversion.newest(tmp_path)
+    assert top is not None and top.version == (3, 11) and top.source == "tox.ini: Python 3.11"
+    # The same job that also installs or tests the project runs it on that Python: it counts.
+    for also in ("pip install -e .", "pytest", "make test", "./ci/run-tests.sh"):
+        _write(tmp_path, {".github/workflows/digest.yml": digest + f"      - run: {also}\n"})
+        top = pyversion.newest(tmp_path)
+        assert top is not None and top.version == (3, 14), also
+    # ... and so does a job whose only script lives elsewhere in the repository.
+    _write(tmp_path, {".github/workflows/digest.yml": digest.replace(".github/scripts/", "scripts/")})
+    assert pyversion.newest(tmp_path).version == (3, 14)  # type: ignore[union-attr]

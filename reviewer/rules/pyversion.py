@@ -25,7 +25,8 @@ environment (`environment.yml` at the root or in `conda/` or `setup/`: hummingbo
 the Pythons its CI runs on (GitHub Actions' `python-version` and matrix entries, Travis' `python`,
 CircleCI's and GitLab's `python:X.Y` images: streamalert's only Python, 3.7, was in its CI matrix);
 `3.x` in a CI matrix means the newest Python, so no ceiling; a lone `3.x` (a release job) says
-nothing. A project that lists only Python 2 (Mailpile's
+nothing, nor does a GitHub Actions job that only runs the repository's CI scripts (`python3
+.github/scripts/digest.py`: koku's Slack digest on 3.14, its project on 3.11). A project that lists only Python 2 (Mailpile's
 `envlist = py27`) has 2.7 as its newest. A project that names no version: no ceiling, the rule runs.
 
 A subproject speaks for its own files: a file is governed by the nearest directory, from its own up to
@@ -80,6 +81,14 @@ _CI_ENV_KEY = re.compile(r"^(?:[a-z0-9]+_)*python(?:_[a-z0-9]+)*_version$|^defau
 _CI_VERSION = re.compile(r"^\s*(?:c?python-?|pypy-?)?([23])\.(\d{1,2}|x)(?![\d])", re.I)
 _CI_IMAGE = re.compile(r"(?:^|/)python:([23])\.(\d{1,2})\b")
 _MAX_CI_FILES = 40
+# A GitHub Actions job that runs only the repository's own CI scripts (`python3 .github/scripts/digest.py`)
+# says which Python runs that script, not which ones the project supports: koku's daily Slack digest runs on
+# 3.14 while the project, its tox envlist, Pipfile, Dockerfile and test matrix are 3.11 (held-out round 273).
+# Such a job names no tool that installs, builds or tests the project.
+_CI_SCRIPT_RUN = re.compile(r"(?:python[\d.]*|uv run|pipx run)[ \t]+(?:-[A-Za-z]+[ \t]+)*\.?/?\.github/[^\s;&|]+")
+_CI_PROJECT_WORDS = re.compile(r"(?<![\w./-])(?:python[\d.]*|pip[\d.]*|pytest|tox|nox|make|poetry|pipenv|uvx?|hatch|pdm|"
+                               r"conda|mamba|micromamba|coverage|mypy|setup\.py|manage\.py|sphinx-build|\./\S+|bash|sh)"
+                               r"(?![\w-])")
 # `3.x` in a CI matrix: the newest Python there is, so no ceiling.
 LATEST: Version = (3, 99)
 
@@ -354,8 +363,21 @@ def _ci_versions(text: str) -> list[Version]:
             elif key == "image":
                 found.extend((int(a), int(b)) for a, b in _CI_IMAGE.findall(node))
 
+    if isinstance(data, dict) and isinstance(data.get("jobs"), dict):  # GitHub Actions: job by job
+        data = {**data, "jobs": {name: job for name, job in data["jobs"].items() if not _ci_tooling_job(job)}}
     walk(data)
     return found
+
+
+def _ci_tooling_job(job: Any) -> bool:
+    """A GitHub Actions job whose steps run only the repository's CI scripts (see `_CI_SCRIPT_RUN`)."""
+    steps = job.get("steps") if isinstance(job, dict) else None
+    if not isinstance(steps, list):
+        return False
+    runs = "\n".join(str(step.get("run", "")) for step in steps if isinstance(step, dict))
+    if not _CI_SCRIPT_RUN.search(runs):
+        return False
+    return _CI_PROJECT_WORDS.search(_CI_SCRIPT_RUN.sub(" ", runs)) is None
 
 
 def _tox_envs(text: str) -> str:
