@@ -76,6 +76,25 @@ def test_a_file_under_another_license_than_the_projects_is_copied_in() -> None:
     assert purpose.foreign_notice("# Copyright 2020 X\n# Dual licensed under the MIT and GPL licenses\n", gpl) is None
 
 
+def test_a_notice_deep_in_a_long_opening_docstring_under_creative_commons() -> None:
+    # FoxDot (CC-BY-SA 4.0, held-out round 272) keeps pyOSC, whose docstring explains the protocol for
+    # 78 lines before its copyright and LGPL notice.
+    cc = purpose.license_families("setup(license='cc-by-sa-4.0')")
+    assert cc == {"cc"}
+    assert purpose.license_families("Creative Commons Attribution-ShareAlike 4.0 International") == {"cc"}
+    about = "".join(f"OpenSoundControl is a network protocol, line {i}.\n" for i in range(78))
+    pyosc = (f'#!/usr/bin/python\n"""\nThis module contains an OpenSoundControl implementation.\n{about}'
+             "Copyright (C) 2002 Daniel Holth, Clinton McChesney\n"
+             "This library is free software; you can redistribute it and/or modify it under\n"
+             "the terms of the GNU Lesser General Public License as published by the Free\n"
+             '"""\n\nimport socket\n')
+    assert purpose.foreign_notice(pyosc, cc) == "gpl"
+    assert purpose.foreign_notice(pyosc, frozenset({"gpl"})) is None
+    # the notice is read from the opening only: after 200 lines, or after the first statement, nothing counts
+    far = pyosc.replace(about, about * 3)
+    assert purpose.foreign_notice(far, cc) is None
+
+
 def test_the_projects_license_from_its_packaging_and_license_file(tmp_path: Path) -> None:
     assert purpose.project_licenses(tmp_path) == frozenset()
     (tmp_path / "setup.py").write_text("setup(name='m', license='GPLv3',\n classifiers=[\n"
