@@ -210,6 +210,7 @@ class Why(str, enum.Enum):
     PROJECT_STYLE = "the project writes == None"  # nearly all its comparisons with None use == / != (rules.practice)
     LEN_AS_KEY = "the project indexes by len"  # it writes x[len(x)] in many places: no list is read so (rules.practice)
     WARNINGS_OFF = "the project's tests hide warnings"  # its pytest configuration hides every warning (rules.lintconfig)
+    YAML_PYTHON_TAGS = "the project's YAML uses Python tags"  # its own YAML files need the full loader (rules.practice)
 
 
 @dataclass(frozen=True)

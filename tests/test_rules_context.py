@@ -878,3 +878,27 @@ def test_glob_sets_match_as_fnmatch_does_glob_by_glob() -> None:
     assert checked > 100  # the sets do match something
     none_whole, none_names = rules_context.glob_patterns((), True)
     assert not none_whole.match("x.py") and not none_names.match("x.py")  # no glob matches nothing
+
+
+def test_a_project_whose_own_yaml_carries_python_tags_keeps_its_full_loader(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # westpa (held-out round 276): its sample configuration names numpy types with `!!python/name:`, and
+    # its maintainers chose `yaml.Loader` over `safe_load` to read them; SafeLoader would break it.
+    code = "import yaml\n\n\ndef load(stream):\n    return yaml.load(stream, Loader=yaml.Loader)\n"
+    cfg = "west:\n  system:\n    bin_dtype: !!python/name:numpy.float32\n"
+    feature_branch(repo, {"src/pkg/config.py": code}, base={"tests/fixtures/west.cfg": cfg})
+    rule = "python-standards/yaml-unsafe-loader"
+
+    def reported() -> tuple[list[int], list[tuple[int, str]]]:
+        data = review_json(cli, repo)
+        return ([f["line"] for f in data["findings"] if f["rule"] == rule],
+                [(f["line"], f["why"]) for f in data["not_reported"] if f["rule"] == rule])
+
+    # a test fixture with the tag is the tests' business: the library's loader is still flagged
+    assert reported() == ([5], [])
+    repo.write("examples/west.cfg", cfg)
+    repo.commit("sample configuration")
+    assert reported() == ([], [(5, "the project's YAML uses Python tags")])
+    # the tag named in prose is no YAML node
+    repo.write("examples/west.cfg", "# never write !!python/name tags here\nwest: {}\n")
+    repo.commit("plain sample")
+    assert reported() == ([5], [])

@@ -35,7 +35,8 @@ KEYS = {"id", "title", "severity", "language", "description", "files", "exclude"
         "calls", "names", "unless_argument_of", "context", "fix_when", "enabled", "unconfirmed", "defers_to",
         "requires_python", "python_since", "gate", "callers", "callee", "unless_project", "when_pinned_below"}
 # what a project may have that makes a rule moot (rules.callers, rules.purpose, rules.practice)
-UNLESS_PROJECT = ("custom-task-factory", "security-tool", "none-by-equality", "len-as-key", "warnings-off")
+UNLESS_PROJECT = ("custom-task-factory", "security-tool", "none-by-equality", "len-as-key", "warnings-off",
+                  "yaml-python-tags")
 REQUIRED = ("id", "title", "severity", "description")
 # Globs a rule applies to when it names none, by language.
 DEFAULT_FILES = {"python": ("*.py", "*.pyi")}

@@ -21,6 +21,13 @@ are the only others with more `==` than `is`).
 round 232) writes `disjuncts[len(disjuncts)]` twenty times: its indexed components create the entry a
 read names, or are numbered from 1 (a ConstraintList's last entry), and the offered `x[-1]` would break
 them. Rules that say `unless_project: len-as-key` are not reported there, "the project indexes by len".
+
+`yaml.load(f, Loader=yaml.Loader)` builds arbitrary objects, and `SafeLoader` is the usual advice; but a
+project whose own YAML files (outside its tests) carry Python tags (`!!python/name:numpy.float32`) needs the
+full loader to read them, and the advice would break it. westpa (held-out round 276) chose `yaml.Loader` over
+`safe_load` for that reason, in the commit the rule flagged; its sample configuration uses the tag. Rules
+that say `unless_project: yaml-python-tags` are not reported in a repository with such a file (`.yml`,
+`.yaml`, or a `.cfg` that holds YAML, as westpa's `west.cfg` does), "the project's YAML uses Python tags".
 """
 
 from __future__ import annotations
@@ -67,6 +74,22 @@ def none_by_equality(texts: Iterable[str]) -> Optional[str]:
 
 MIN_LEN_INDEX = 10
 _LEN_INDEX = re.compile(r"([A-Za-z_][\w.]*)\[[ \t]*len\([ \t]*\1[ \t]*\)[ \t]*\]")
+
+
+YAML_SUFFIXES = (".yml", ".yaml", ".cfg")
+MAX_YAML_FILES = 400  # read at most this many of them: a data repository may hold thousands
+# A Python tag where a YAML node starts: after a key's colon, a list's dash, a flow bracket or comma.
+_PYTHON_TAG = re.compile(r"(?:^|[:\[{,-])[ \t]*!!python/(?:name|object|module|tuple|apply|new)\b", re.M)
+
+
+def yaml_python_tags(texts: Iterable[str]) -> Optional[str]:
+    """How the repository shows that its own YAML needs the full loader (a Python tag), or None."""
+    for text in texts:
+        if "!!python/" in text:
+            m = _PYTHON_TAG.search(text)
+            if m:
+                return f"a Python tag ({m.group(0).strip(' :[{,-')!s})"
+    return None
 
 
 def len_as_key(texts: Iterable[str]) -> Optional[str]:

@@ -160,6 +160,8 @@ def run_file(path: Path, by_id: dict[str, Rule], results: dict[str, RuleResult],
         moot = {"custom-task-factory": callers.installs_task_factory(sources),
                 "security-tool": purpose.says_security_tool(header_description(text) or "") is not None,
                 "warnings-off": lintconfig.hides_warnings(header_pytest_addopts(text), None) is not None,
+                # the case file stands for the project's YAML too: a comment that quotes a Python tag
+                "yaml-python-tags": practice.yaml_python_tags([text]) is not None,
                 **{kind: decide([text]) is not None for kind, decide in practice.PRACTICES.items()}}
         matches = [m for m in matches
                    if not (m.rule.callee == "exception" and callers.defined_as_no_exception(text, m.line, sources,

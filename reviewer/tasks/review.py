@@ -12,7 +12,7 @@ and CLI entry points. Findings leave unfiltered: the router applies the filter m
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Callable, Iterator, Optional
 
 from dataclasses import replace
 
@@ -237,7 +237,7 @@ def run(ctx: TaskContext) -> TaskOutput:
     repo = _RepoSources(ctx)
     found = _default_used(ctx, found, pattern_rules, test_files, out, repo)
     found = _callee_defined(ctx, found, pattern_rules, out, repo)
-    found, candidates = _unless_project(found, candidates, pattern_rules, out, repo, ctx.root)
+    found, candidates = _unless_project(found, candidates, pattern_rules, out, repo, ctx.root, contexts)
 
     model_out = None
     if ctx.config.model.backend != "none":
@@ -349,6 +349,15 @@ class _RepoSources:
             self._texts = [t for t in map(self._ctx.text, names) if t is not None]
         return self._texts
 
+    def data_texts(self, suffixes: tuple[str, ...], limit: int, leave_out: Callable[[str], bool]) -> Iterator[str]:
+        """The texts of the repository's files that end in `suffixes` (at most `limit` of them, in listing
+        order), but for those `leave_out` names, read one at a time as they are asked for."""
+        names = [p for p in self._listing() if p.endswith(suffixes) and not leave_out(p)] if self._listing else []
+        for name in names[:limit]:
+            text = self._ctx.text(name)
+            if text is not None:
+                yield text
+
     def sources(self) -> "callers.Sources":
         if self._sources is None:
             from reviewer.rules import callers
@@ -407,7 +416,8 @@ def _callee_defined(ctx: TaskContext, found: list[Finding], rules: list[Rule], o
 
 
 def _unless_project(found: list[Finding], candidates: list[Finding], rules: list[Rule], out: TaskOutput,
-                    repo: _RepoSources, root: Path) -> tuple[list[Finding], list[Finding]]:
+                    repo: _RepoSources, root: Path,
+                    contexts: rules_context.Contexts) -> tuple[list[Finding], list[Finding]]:
     """An `unless_project` rule's findings, and its candidates for the model, leave when the project has what
     makes the rule moot, each listed as not reported with why: `custom-task-factory`, the repository installs
     its own task factory, which keeps every task it makes (rules.callers.installs_task_factory), "tasks kept
@@ -415,7 +425,9 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
     "a security tool"; `none-by-equality`, nearly every comparison with None in the repository is `==` / `!=`
     (rules.practice), "the project writes == None"; `len-as-key`, the repository writes `x[len(x)]` in ten
     places or more (rules.practice), "the project indexes by len"; `warnings-off`, the project's pytest
-    configuration hides every warning from its test runs (rules.lintconfig), "the project's tests hide warnings"."""
+    configuration hides every warning from its test runs (rules.lintconfig), "the project's tests hide warnings";
+    `yaml-python-tags`, the project's own YAML files (not its tests') carry Python tags, which only the full
+    loader reads (rules.practice), "the project's YAML uses Python tags"."""
     watched = {r.id: r.unless_project for r in rules if r.unless_project}
     kinds = {watched[f.rule] for f in found + candidates if f.rule in watched}
     if not kinds:
@@ -442,6 +454,14 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
         for kind, why in (("none-by-equality", Why.PROJECT_STYLE), ("len-as-key", Why.LEN_AS_KEY)):
             if kind in kinds and practice.PRACTICES[kind](repo.texts()):
                 moot[kind] = why
+
+    if "yaml-python-tags" in kinds and repo.available:
+        from reviewer.rules import practice
+
+        yaml_texts = repo.data_texts(practice.YAML_SUFFIXES, practice.MAX_YAML_FILES,
+                                     lambda path: "tests" in contexts.kinds(path, None))
+        if practice.yaml_python_tags(yaml_texts):
+            moot["yaml-python-tags"] = Why.YAML_PYTHON_TAGS
 
     def keep(these: list[Finding]) -> list[Finding]:
         kept = []
