@@ -19,6 +19,12 @@ def report(code):
     # ok: python-standards/exception-not-raised
     windll.kernel32.SetLastError(code)
     # ok: python-standards/exception-not-raised
+    self._dll.JLINKARM_ClrError()  # a C library's function through ctypes, by its prefix (pylink)
+    # ok: python-standards/exception-not-raised
+    sdl2.SDL_ClearError()
+    # expect: python-standards/exception-not-raised
+    errors.Http_Error(code)  # a prefix must be upper case: this is a class
+    # ok: python-standards/exception-not-raised
     log_error("failed")
 
 
