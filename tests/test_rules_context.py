@@ -232,6 +232,10 @@ def test_a_file_named_as_no_module_is_a_script_and_behave_steps_are_tests() -> N
     assert "entry_points" in ctx.kinds("tools/2to3-fix.py", None)
     assert "entry_points" not in ctx.kinds("pkg/run_tests.py", "def f():\n    pass\n")
     assert "entry_points" not in ctx.kinds("pkg/mod.pyi", None)
+    # Django's management commands are run by `manage.py <command>` (djangopackages, held-out round 282) ...
+    assert "entry_points" in ctx.kinds("package/management/commands/check_package_examples.py", None)
+    # ... but a module of the app next to them is library code
+    assert "entry_points" not in ctx.kinds("package/management/utils.py", None)
     # behave's step definitions (python-pptx's features/steps/, held-out round 94)
     assert "tests" in ctx.kinds("features/steps/coreprops.py", None)
     assert "tests" in ctx.kinds("docs/features/steps/x.py", None)
