@@ -11,6 +11,7 @@ and CLI entry points. Findings leave unfiltered: the router applies the filter m
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Optional
 
@@ -352,8 +353,10 @@ class _RepoSources:
     def data_texts(self, suffixes: tuple[str, ...], limit: int, leave_out: Callable[[str], bool]) -> Iterator[str]:
         """The texts of the repository's files that end in `suffixes` (at most `limit` of them, in listing
         order), but for those `leave_out` names, read one at a time as they are asked for."""
-        names = [p for p in self._listing() if p.endswith(suffixes) and not leave_out(p)] if self._listing else []
-        for name in names[:limit]:
+        if self._listing is None:
+            return
+        names = (p for p in self._listing() if p.endswith(suffixes) and not leave_out(p))
+        for name in itertools.islice(names, limit):  # a data repository may list thousands: ask no more
             text = self._ctx.text(name)
             if text is not None:
                 yield text
