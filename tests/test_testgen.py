@@ -116,9 +116,11 @@ def test_x():
     assert n % 2 == 1
 """,
     testrun.NO_GAIN: "from pkg.calc import clamp\n\n\ndef test_x():\n    assert clamp(5, 0, 10) == 5\n",
-    testrun.TIMED_OUT: "import time\n\nfrom pkg.calc import clamp\n\n\ndef test_x():\n    time.sleep(60)\n",
     testrun.KEPT: GOOD,
 }
+# A candidate that hangs is checked on its own (test_hanging_candidate_times_out), with a short time limit:
+# in the funnel above, every honest candidate needs the long one.
+HANGS = "import time\n\nfrom pkg.calc import clamp\n\n\ndef test_x():\n    time.sleep(60)\n"
 
 
 def test_funnel_with_one_candidate_of_each_kind(project: Path, tmp_path: Path) -> None:
@@ -127,12 +129,12 @@ def test_funnel_with_one_candidate_of_each_kind(project: Path, tmp_path: Path) -
     backend = ScriptedBackend(codes)
     before = _digest(project / "tests")
     # 20 s: on a loaded 2-core machine one honest candidate run can take more than 8 s, and the funnel
-    # would read "timed out" where it expects "failed"; the sleeping candidate (60 s) still times out.
+    # would read "timed out" where it expects "failed".
     runner = testrun.Runner(project, project / "tests", repeat=3, timeout=20)
     candidates = testgen.propose([target], backend, runner, attempts=len(codes), root=project)
     assert [c.verdict.status for c in candidates] == list(CANDIDATES)
     section = testgen.TestsSection((target,), tuple(candidates))
-    assert section.funnel() == {"targets": 1, "candidates": 7, "parsed": 6, "passed reliably": 2,
+    assert section.funnel() == {"targets": 1, "candidates": 6, "parsed": 5, "passed reliably": 2,
                                 "increased coverage": 1, "kept": 1}
     kept = section.kept[0]
     low = line_of(CHANGED_CALC, "if value < low")
@@ -144,6 +146,20 @@ def test_funnel_with_one_candidate_of_each_kind(project: Path, tmp_path: Path) -
     assert "ModuleNotFoundError" in backend.requests[2].user
     assert all(r.purpose == "tests" and r.schema == testgen.SCHEMA for r in backend.requests)
     # The project's tests are exactly as before: no candidate file left behind, nothing changed.
+    assert _digest(project / "tests") == before
+
+
+def test_hanging_candidate_times_out(project: Path) -> None:
+    """A candidate that sleeps past the limit is stopped and said to time out; it is not kept or retried."""
+    target = next(t for t in testgen.find_targets(_section(project), project) if t.function == "clamp")
+    backend = ScriptedBackend([HANGS])
+    before = _digest(project / "tests")
+    runner = testrun.Runner(project, project / "tests", repeat=3, timeout=3)
+    [candidate] = testgen.propose([target], backend, runner, attempts=1, root=project)
+    assert candidate.verdict.status == testrun.TIMED_OUT and candidate.verdict.runs == 1
+    section = testgen.TestsSection((target,), (candidate,))
+    assert section.funnel() == {"targets": 1, "candidates": 1, "parsed": 1, "passed reliably": 0,
+                                "increased coverage": 0, "kept": 0}
     assert _digest(project / "tests") == before
 
 
