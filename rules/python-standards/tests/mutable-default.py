@@ -326,3 +326,24 @@ def collect(item, seen=[]):
     if not item:
         seen.append(item)  # the guard is on another name: every call shares `seen`
     return len(seen)
+
+
+# A one-element list of a constant is a cell the function keeps between calls on purpose (cf-python's
+# decorator counts nested calls in `calls=[0]`, held-out round 297)
+# ok: python-standards/mutable-default
+def manage_log_level(method, calls=[0]):
+    calls[0] += 1
+    return method
+
+
+# ... but a list of two, or one that is appended to, is shared by accident
+# expect: python-standards/mutable-default
+def track(method, seen=[0, 1]):
+    seen.append(method)
+    return seen
+
+
+# expect: python-standards/mutable-default
+def remember(item, seen=[None]):
+    seen.append(item)
+    return item
