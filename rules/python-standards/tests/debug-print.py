@@ -118,3 +118,14 @@ def rewrite(model, llm_call):
 def expiry(static, dynamic):
     # expect: python-standards/debug-print
     print(f"{static=} {dynamic=}")
+
+
+def run_gdb(platform):
+    if platform == "win32":
+        # a sentence about debugging, told to the user (atopile's crash handler, held-out round 298)
+        # ok: python-standards/debug-print
+        print("Debugging with core dumps is not supported on Windows")
+        return
+    # ... but a tag that opens a dump is still a leftover
+    # expect: python-standards/debug-print
+    print("debugging", platform)
