@@ -205,6 +205,8 @@ class Why(str, enum.Enum):
     ALREADY_THERE = "already there"  # the flagged code is on the lines its hunk replaces: the diff did not add it
     DEFAULT_UNUSED = "default never used"  # a test helper's default that no call leaves out (rules.callers)
     NOT_AN_EXCEPTION = "not an exception"  # the repository defines the called name as no exception (rules.callers)
+    # the repository builds the name alone on a line in several places and never raises or catches it (rules.callers)
+    NEVER_RAISED = "never raised here"
     TASKS_KEPT = "tasks kept by the project"  # the repository installs its own task factory (rules.callers)
     SECURITY_TOOL = "a security tool"  # the project calls itself a penetration-testing tool (rules.purpose)
     PROJECT_STYLE = "the project writes == None"  # nearly all its comparisons with None use == / != (rules.practice)

@@ -608,6 +608,38 @@ def test_a_name_the_repository_defines_as_no_exception_is_not_an_exception_not_r
         [(6, "not an exception"), (7, "not an exception")]
 
 
+def test_a_name_the_repository_never_raises_or_catches_is_not_an_exception_not_raised(  # type: ignore[no-untyped-def]
+        cli, repo: GitRepo) -> None:
+    # datalad-next's shape (held-out round 299): `CapturedException(e)` alone on a line, a class of another
+    # package that logs what it captures; the repository never raises, catches or subclasses it.
+    capture = "        CapturedException(e)\n"
+    _branch(repo, {
+        "pkg/exceptions.py": "from datalad.support.exceptions import CapturedException  # noqa: F401\n",
+        "pkg/a.py": ("from pkg.exceptions import CapturedException\n\n\ndef load(path):\n    try:\n"
+                     "        return open(path).read()\n    except OSError as e:\n" + capture + "\n\n"
+                     "def save(path):\n    try:\n        open(path, 'w').close()\n    except OSError as e:\n"
+                     + capture),
+        "pkg/b.py": ("from datalad.support.exceptions import CapturedException\n\n\ndef drop(path):\n    try:\n"
+                     "        path.unlink()\n    except OSError as e:\n" + capture),
+        # a builtin exception built alone in three places is three missing `raise`s, never a practice
+        "pkg/c.py": "def check(a, b, c):\n    if a:\n        ValueError(a)\n    if b:\n        ValueError(b)\n"
+                    "    if c:\n        ValueError(c)\n",
+    })
+    rule = "python-standards/exception-not-raised"
+    data = _review(cli, repo)
+    assert sorted(_places(data, rule)) == [("pkg/c.py", 3), ("pkg/c.py", 5), ("pkg/c.py", 7)]
+    assert sorted((f["path"], f["line"], f["why"]) for f in data["not_reported"] if f["rule"] == rule) == \
+        [("pkg/a.py", 8, "never raised here"), ("pkg/a.py", 15, "never raised here"),
+         ("pkg/b.py", 8, "never raised here")]
+    # one `except` with the name anywhere says it is an exception: every finding stands
+    repo.write("pkg/d.py", "from pkg.exceptions import CapturedException\n\ntry:\n    import x\n"
+                           "except CapturedException:\n    pass\n")
+    repo.commit("catch it once")
+    data = _review(cli, repo)
+    assert {p for p, _ in _places(data, rule)} == {"pkg/a.py", "pkg/b.py", "pkg/c.py"}
+    assert [f for f in data["not_reported"] if f["rule"] == rule] == []
+
+
 def test_a_project_with_its_own_task_factory_keeps_its_tasks(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     code = "import asyncio\n\n\nasync def claim(swap):\n    asyncio.create_task(swap.claim())\n"
     _branch(repo, {"pkg/swaps.py": code})

