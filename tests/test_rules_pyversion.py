@@ -251,6 +251,10 @@ def test_ci_names_the_newest_python(tmp_path: Path) -> None:
     assert pyversion.newest(tmp_path).version == (3, 8)  # type: ignore[union-attr]
     _write(tmp_path, {".github/workflows/ci.yml": "jobs: [\n", ".travis.yml": "", ".circleci/config.yml": ""})
     assert pyversion.newest(tmp_path) is None
+    # CircleCI's older place for it, the root's circle.yml (opencraft, held-out round 300)
+    _write(tmp_path, {"circle.yml": "jobs:\n  t:\n    docker:\n      - image: circleci/python:3.6-stretch-node\n"})
+    assert pyversion.newest(tmp_path).version == (3, 6)  # type: ignore[union-attr]
+    (tmp_path / "circle.yml").unlink()
     # a version named once in the workflow's `env:` and read as `${{ env.NAME }}` (evalai, held-out round 222)
     _write(tmp_path, {".github/workflows/ci.yml": "env:\n  PYTHON_RUNTIME_VERSION: \"3.9.21\"\njobs:\n  t:\n"
                                                   "    steps:\n      - with:\n"

