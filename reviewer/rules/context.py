@@ -25,7 +25,8 @@
   `assert` as the test itself. A rule says what it does there with `context: {tests: ...}`.
 - **entry points** (`rules.entry_points` globs such as `__main__.py`, `cli.py`, `scripts/*`; modules
   named by `[project.scripts]` / `[project.gui-scripts]` / `[tool.poetry.scripts]` in the repository's
-  pyproject.toml; any file with an `if __name__ == "__main__":` block) talk to a terminal:
+  pyproject.toml; any file with an `if __name__ == "__main__":` block; a module of invoke or Fabric
+  tasks, `from invoke import task`) talk to a terminal:
   `print` there is output, not a leftover. A rule says so with `context: {entry_points: ...}`.
 - **copied** files: a module whose opening notice (its first comments and docstring) names a copyright and
   puts it under another license than the project's own (its packaging metadata, its LICENSE file) is
@@ -142,6 +143,9 @@ _DO_NOT_EDIT = re.compile(r"\b(do not|don'?t|never) (edit|modify|change)\b|will 
 _AT_GENERATED = re.compile(r"^(?!\s*@generated\s*(?:\(.*)?$).*@generated\b", re.MULTILINE)  # not a decorator
 _MAIN_GUARD = re.compile(r"^if\s+(__name__\s*==\s*['\"]__main__['\"]|['\"]__main__['\"]\s*==\s*__name__)\s*:",
                          re.MULTILINE)
+# A module of invoke or Fabric tasks (`from invoke import task`): commands a developer runs from a terminal
+# (`invoke backend.build`), whose prints are their output (infrahub's tasks/backend.py, held-out round 300).
+_TASK_RUNNER = re.compile(r"^from[ \t]+(?:invoke|fabric)[ \t]+import[ \t]+[^\n]*\btask\b", re.MULTILINE)
 
 
 _GENERATED_NAME = re.compile("|".join(f"(?:{fnmatch_translate(g)})" for g in GENERATED_GLOBS))
@@ -377,7 +381,8 @@ class Contexts:
         if _glob_hit(path, self.test_files):
             out.add("tests")
         if path in self.scripts or _glob_hit(path, self.entry_points) or _script_name(path) \
-                or (text is not None and "__main__" in text and _MAIN_GUARD.search(text)):
+                or (text is not None and "__main__" in text and _MAIN_GUARD.search(text)) \
+                or (text is not None and "task" in text and _TASK_RUNNER.search(text)):
             out.add("entry_points")
         if _glob_hit(path, self.example_files):
             out.add("examples")
