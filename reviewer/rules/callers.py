@@ -323,6 +323,17 @@ def used_as_no_exception(text: str, line: int, sources: Sources) -> bool:
     return name is not None and sources.used_as_no_exception(name)
 
 
+def no_exception(text: str, line: int, sources: Sources, paths: Iterable[str]) -> Optional[str]:
+    """Why the call on `line` builds no exception: "defined" (the repository defines the name as none,
+    `defined_as_no_exception`), "used" (it never raises, catches or subclasses it, `used_as_no_exception`),
+    or None when it may be one. The review and `reviewer rules test` both ask this."""
+    if defined_as_no_exception(text, line, sources, paths):
+        return "defined"
+    if used_as_no_exception(text, line, sources):
+        return "used"
+    return None
+
+
 _EAGER = ("eager_task_factory", "create_eager_task_factory")
 
 

@@ -164,8 +164,7 @@ def run_file(path: Path, by_id: dict[str, Rule], results: dict[str, RuleResult],
                 "yaml-python-tags": practice.yaml_python_tags([text]) is not None,
                 **{kind: decide([text]) is not None for kind, decide in practice.PRACTICES.items()}}
         matches = [m for m in matches
-                   if not (m.rule.callee == "exception" and callers.defined_as_no_exception(text, m.line, sources,
-                                                                                             [where]))
+                   if not (m.rule.callee == "exception" and callers.no_exception(text, m.line, sources, [where]))
                    and not (m.rule.unless_project and moot.get(m.rule.unless_project))]
     found = {(m.rule.id, m.line) for m in matches}
     expected = {(rid, t) for k, rid, _l, t in notes if k == "expect" and rid in tested}

@@ -415,12 +415,10 @@ def _callee_defined(ctx: TaskContext, found: list[Finding], rules: list[Rule], o
         text = ctx.text(f.path) or ""
         if callers.called_at(text, f.line)[0] is None:
             continue  # nothing to look up: the repository is not read
-        if callers.defined_as_no_exception(text, f.line, repo.sources(), repo.paths()):
+        why = callers.no_exception(text, f.line, repo.sources(), repo.paths())
+        if why is not None:
             dropped.add(id(f))
-            out.routed.append(Routed(f, False, Why.NOT_AN_EXCEPTION))
-        elif callers.used_as_no_exception(text, f.line, repo.sources()):
-            dropped.add(id(f))
-            out.routed.append(Routed(f, False, Why.NEVER_RAISED))
+            out.routed.append(Routed(f, False, Why.NOT_AN_EXCEPTION if why == "defined" else Why.NEVER_RAISED))
     return [f for f in found if id(f) not in dropped] if dropped else found
 
 
