@@ -305,31 +305,21 @@ def in_repository(module: str, paths: Iterable[str]) -> bool:
     return False
 
 
-def defined_as_no_exception(text: str, line: int, sources: Sources, paths: Iterable[str]) -> bool:
-    """Whether the call on `line` names what the repository defines as no exception (see Sources.not_an_exception).
+def no_exception(text: str, line: int, sources: Sources, paths: Iterable[str]) -> Optional[str]:
+    """Why the call on `line` builds no exception, or None when it may be one. The review and `reviewer rules
+    test` both ask this; the file is parsed once.
 
-    A name the file imports from outside the repository is that package's: not looked up here.
+    "defined": the repository defines the called name as no exception (Sources.not_an_exception); a name the
+    file imports from outside the repository is that package's, not looked up there. "used": wherever the
+    name comes from, the repository builds it alone on a line in several places and never raises, catches or
+    subclasses it (Sources.used_as_no_exception).
     """
     name, origin = called_at(text, line)
-    if name is None or (origin is not None and not in_repository(origin, paths)):
-        return False
-    return sources.not_an_exception(name)
-
-
-def used_as_no_exception(text: str, line: int, sources: Sources) -> bool:
-    """Whether the name called on `line` is one the repository builds alone on a line in several places and
-    never raises, catches or subclasses (Sources.used_as_no_exception), wherever it comes from."""
-    name = called_at(text, line)[0]
-    return name is not None and sources.used_as_no_exception(name)
-
-
-def no_exception(text: str, line: int, sources: Sources, paths: Iterable[str]) -> Optional[str]:
-    """Why the call on `line` builds no exception: "defined" (the repository defines the name as none,
-    `defined_as_no_exception`), "used" (it never raises, catches or subclasses it, `used_as_no_exception`),
-    or None when it may be one. The review and `reviewer rules test` both ask this."""
-    if defined_as_no_exception(text, line, sources, paths):
+    if name is None:
+        return None
+    if (origin is None or in_repository(origin, paths)) and sources.not_an_exception(name):
         return "defined"
-    if used_as_no_exception(text, line, sources):
+    if sources.used_as_no_exception(name):
         return "used"
     return None
 
