@@ -22,6 +22,13 @@ import re
 from pathlib import Path
 
 
+def severity_rank(severity: str) -> tuple[int, str]:
+    """Most severe first: `error`, `warning`, `info (no model)`, `info`."""
+    words = ("error", "warning", "info")
+    first = severity.split()[0] if severity else ""
+    return (words.index(first) if first in words else len(words), severity)
+
+
 def rows(text: str) -> list[tuple[str, str, int, int, int]]:
     """(rule, severity, fired, TP, FP) of every per-rule row in a report."""
     out = []
@@ -89,7 +96,7 @@ def main() -> int:
                 labels[(r["project"], r["commit"], r["path"], r["rule"], r["snippet"])] = r["verdict"]
                 if isinstance(r.get("line"), int):  # several lines with one snippet, judged apart (as run.py)
                     labels[(r["project"], r["commit"], r["path"], r["rule"], r["snippet"], str(r["line"]))] = r["verdict"]
-    total: dict[str, list] = collections.defaultdict(lambda: [0, 0, 0, ""])
+    total: dict[str, list] = collections.defaultdict(lambda: [0, 0, 0, set()])
     for path in args.reports:
         if path.suffix == ".jsonl":
             line, found = findings_rows(path, labels)
@@ -103,13 +110,14 @@ def main() -> int:
             t[0] += fired
             t[1] += tp
             t[2] += fp
-            t[3] = t[3] or sev
+            t[3] = t[3] | {sev} if sev else t[3]
     print()
     print("| rule | severity | fired | TP | FP | precision |")
     print("|---|---|---|---|---|---|")
     for rule, (fired, tp, fp, sev) in sorted(total.items(), key=lambda x: (-x[1][0], x[0])):
         prec = f"{tp / (tp + fp):.2f}" if tp + fp else "n/a"
-        print(f"| {rule} | {sev} | {fired} | {tp} | {fp} | {prec} |")
+        shown = ", ".join(sorted(sev, key=severity_rank)) if sev else ""  # a rule reported at several severities
+        print(f"| {rule} | {shown} | {fired} | {tp} | {fp} | {prec} |")
     fired = sum(v[0] for v in total.values())
     tp = sum(v[1] for v in total.values())
     fp = sum(v[2] for v in total.values())
