@@ -58,6 +58,8 @@ def collect(start: Path, mode: gitmod.DiffMode, config: Config) -> tuple[ChangeS
     changes = diffmod.parse(collected.diff, exclude=config.exclude, base=collected.base, head=collected.head)
     if collected.missing:
         changes = replace(changes, skipped=changes.skipped + collected.missing)
+    if collected.imported:
+        changes = _imported(changes, dict(collected.imported))
     changes = _contain(changes, collected.snapshot)
     prefetch = getattr(collected.snapshot, "prefetch", None)  # optional: a snapshot may read one at a time
     if prefetch is not None:
@@ -65,6 +67,21 @@ def collect(start: Path, mode: gitmod.DiffMode, config: Config) -> tuple[ChangeS
     if mode.diff_file is not None:
         changes = _check_new_side(changes, collected.snapshot)
     return changes, collected
+
+
+def _imported(changes: ChangeSet, merges: dict[str, str]) -> ChangeSet:
+    """Skip (and say) every file a merge of an unrelated history brought unchanged (`git.imported`)."""
+    keep, skipped = [], list(changes.skipped)
+    for change in changes.files:
+        merge = merges.get(change.path) if change.status != FileStatus.DELETED else None
+        if merge is None:
+            keep.append(change)
+        else:
+            skipped.append(Skipped(change.path, f"not reviewed: merge {merge} imported it unchanged with another "
+                                                "repository's history (none of it was written in this change)"))
+    if len(keep) == len(changes.files):
+        return changes
+    return replace(changes, files=tuple(keep), skipped=tuple(skipped))
 
 
 def _contain(changes: ChangeSet, snapshot: gitmod.Snapshot) -> ChangeSet:

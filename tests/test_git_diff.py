@@ -446,3 +446,56 @@ def test_the_review_reports_the_skipped_file_and_goes_on(cli, repo: GitRepo) -> 
     data = json.loads(result.out)
     assert [(f["path"], f["rule"]) for f in data["findings"]] == [("b.py", "python-standards/compare-to-none")]
     assert data["skipped"] == [{"path": "big.bin", "reason": gitmod.MISSING_CONTENT}]
+
+
+def test_a_merge_of_an_unrelated_history_is_not_reviewed_as_new_code(make_repo, cli) -> None:  # type: ignore[no-untyped-def]
+    """`git merge --allow-unrelated-histories` imports another repository: its files were not written here.
+
+    viral-ngs imported viral-core so (held-out round 318): 420 files, every line "added" on the first
+    parent. Files that come in unchanged are skipped with the merge named; a file the same merge (or a
+    later commit) changes, and every file of an ordinary merge, is reviewed as usual."""
+    main = make_repo("main")
+    main.write("app.py", "def run():\n    return 1\n")
+    main.commit("app")
+    other = make_repo("other")
+    other.write("lib/core.py", "def check(x):\n    return x == None\n")
+    other.write("lib/edited.py", "def edited(x):\n    return x\n")
+    other.commit("the other repository")
+    main.git("fetch", "-q", str(other.path), "HEAD:other")
+    main.git("merge", "-q", "--allow-unrelated-histories", "--no-commit", "other")
+    main.write("lib/edited.py", "def edited(x):\n    return x != None\n")  # changed in the merge itself
+    merge = main.commit("import the other repository with its history")
+
+    changes, _ = changes_of(main, DiffMode(range=f"{merge}^..{merge}"))
+    assert [c.path for c in changes.files] == ["lib/edited.py"]
+    reasons = {s.path: s.reason for s in changes.skipped}
+    assert f"merge {merge[:12]} imported it unchanged" in reasons["lib/core.py"]
+
+    result = cli("review", "--no-model", "--range", f"{merge}^..{merge}", "--format", "json", cwd=main.path)
+    found = {(f["path"], f["rule"]) for f in json.loads(result.out)["findings"]}
+    assert found == {("lib/edited.py", "python-standards/compare-not-none")}
+
+    # the same import on a branch, reviewed against its base: the same files are left out
+    main.git("checkout", "-q", "-b", "feature", f"{merge}^")
+    main.git("merge", "-q", "--allow-unrelated-histories", "-m", "import", "other")
+    changes, _ = changes_of(main, DiffMode(base="main~1"))
+    assert [c.path for c in changes.files] == []
+    assert {s.path for s in changes.skipped} == {"lib/core.py", "lib/edited.py"}
+
+
+def test_an_ordinary_merge_is_reviewed_whole(make_repo) -> None:  # type: ignore[no-untyped-def]
+    repo = make_repo("repo")
+    repo.write("app.py", "def run():\n    return 1\n")
+    base = repo.commit("app")
+    repo.git("checkout", "-q", "-b", "topic")
+    repo.write("lib/core.py", "def check(x):\n    return x == None\n")
+    repo.commit("a file on a branch")
+    repo.git("checkout", "-q", "main")
+    repo.write("app.py", "def run():\n    return 2\n")
+    repo.commit("main moves on")
+    repo.git("merge", "-q", "--no-ff", "-m", "merge topic", "topic")
+    merge = repo.git("rev-parse", "HEAD").strip()
+    assert base
+    changes, collected = changes_of(repo, DiffMode(range=f"{merge}^..{merge}"))
+    assert [c.path for c in changes.files] == ["lib/core.py"]
+    assert collected.imported == ()
