@@ -31,3 +31,23 @@ def test_cases(config_fn):
     else:
         # ok: python-standards/yaml-load
         return yaml.load(open(config_fn).read())
+
+
+def read_flags(path):
+    # the same check asked the other way round: the AttributeError is the old PyYAML without FullLoader
+    # (ARM-DOE/ACT's QC readers, held-out round 324)
+    with open(path) as fp:
+        try:
+            return yaml.load(fp, Loader=yaml.FullLoader)
+        except AttributeError:
+            # ok: python-standards/yaml-load
+            return yaml.load(fp)
+
+
+def read_settings(path, fallback):
+    # an AttributeError handler that is no loader check still loads with no Loader
+    try:
+        return fallback.settings
+    except AttributeError:
+        # expect: python-standards/yaml-load
+        return yaml.safe_load(open(path))
