@@ -152,3 +152,27 @@ class Commands:
         """Lay the windows out again."""
         # expect: python-standards/debugger-leftover
         pdb.set_trace()
+
+
+def run(args):
+    # an interactive console, IPython's when it is installed, else the standard library's: the program's
+    # feature (alpaca-trade-api's `python -m alpaca_trade_api`, held-out round 324)
+    api = connect(**args)
+    try:
+        from IPython import embed
+        # ok: python-standards/debugger-leftover
+        embed()
+    except ImportError:
+        import code
+        code.interact(local=locals())
+    return api
+
+
+def fetch(args):
+    try:
+        from IPython import embed
+        # expect: python-standards/debugger-leftover
+        embed()
+    except ImportError:
+        pass
+    return connect(**args)
