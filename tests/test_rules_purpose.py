@@ -18,6 +18,7 @@ TOOLS = [
     "Hunt for security weaknesses in Kubernetes clusters",
     "Automated All-in-One OS Command Injection Exploitation Tool",
     "ssh mitm server for security audits supporting publickey authentication",
+    "Open-sourced remote vulnerability testing framework.",  # pocsuite3 (held-out round 324)
 ]
 NOT_TOOLS = [
     # users, not what the code does
@@ -27,6 +28,7 @@ NOT_TOOLS = [
     "Keeps track of failed login attempts and protects Django sites against brute-force attacks",
     "Safety CLI is a Python dependency vulnerability scanner",
     "Bandit is a tool designed to find common security issues in Python code.",
+    "A framework for writing tests of your web application against known vulnerability classes",
     "Paramiko is a pure-Python implementation of the SSHv2 protocol, providing both client and server",
 ]
 

@@ -13,7 +13,7 @@ The project says so in its own words, read at the repository root: the `descript
 `keywords` of pyproject.toml (`[project]`, Poetry's table), setup.cfg (`[metadata]`) and setup.py, and
 the opening of its README (its first 3,000 characters: the title and first paragraphs). Only phrases
 that name what the tool itself does count: "penetration testing", "exploitation framework", "exploit
-development", "web application vulnerability scanner", "XSS scanner", "CTF framework", "mitm server";
+development", "web application vulnerability scanner", "vulnerability testing framework", "XSS scanner", "CTF framework", "mitm server";
 not the tool's users ("for penetration testers", "Red Teamers can discover attack paths"). A library
 that defends against attacks does not count (django-axes "protects against brute-force attacks"), nor a
 dependency or code scanner that looks for known vulnerabilities (safety, pip-audit, bandit): their
@@ -38,6 +38,8 @@ _SECURITY_TOOL = re.compile(
     r"|exploit(?:ation)?[ -](?:framework|tool(?:kit)?|suite|development|library|kit)"
     r"|post-exploitation|offensive security"
     r"|web (?:application )?(?:vulnerability|security) scanner|XSS (?:scanner|detection)"
+    # pocsuite3, "remote vulnerability testing framework": it runs proofs of concept against other hosts
+    r"|(?:remote )?vulnerability testing (?:framework|tool(?:kit)?)"
     r"|CTF (?:framework|toolkit|tool)"
     r"|(?:man[ -]in[ -]the[ -]middle|mitm) (?:server|proxy|attacks?)"
     r"|(?:hunt(?:s|ing)?|probes?|scan(?:s|ning)?) for security weaknesses|security weaknesses hunter"
