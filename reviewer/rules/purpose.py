@@ -13,9 +13,10 @@ The project says so in its own words, read at the repository root: the `descript
 `keywords` of pyproject.toml (`[project]`, Poetry's table), setup.cfg (`[metadata]`) and setup.py, and
 the opening of its README (its first 3,000 characters: the title and first paragraphs). Only phrases
 that name what the tool itself does count: "penetration testing", "exploitation framework", "exploit
-development", "web application vulnerability scanner", "vulnerability testing framework", "XSS scanner", "CTF framework", "mitm server";
-not the tool's users ("for penetration testers", "Red Teamers can discover attack paths"). A library
-that defends against attacks does not count (django-axes "protects against brute-force attacks"), nor a
+development", "web application vulnerability scanner", "vulnerability testing framework", "XSS scanner",
+"CTF framework", "mitm server"; not the tool's users ("for penetration testers", "Red Teamers can discover
+attack paths"). A library that defends against attacks does not count (django-axes "protects against
+brute-force attacks"), nor a
 dependency or code scanner that looks for known vulnerabilities (safety, pip-audit, bandit): their
 requests go to their own services, whose certificates are checked like anyone's.
 """
