@@ -16,7 +16,7 @@ from reviewer import fsutil
 from reviewer import git as gitmod
 from reviewer import router, tasks
 from reviewer.config import Config
-from reviewer.records import ChangeSet, FileStatus, Finding, Routed, Skipped, Why
+from reviewer.records import ChangeSet, FileChange, FileStatus, Finding, Routed, Skipped, Why
 
 
 @dataclass(frozen=True)
@@ -69,19 +69,30 @@ def collect(start: Path, mode: gitmod.DiffMode, config: Config) -> tuple[ChangeS
     return changes, collected
 
 
-def _imported(changes: ChangeSet, merges: dict[str, str]) -> ChangeSet:
-    """Skip (and say) every file a merge of an unrelated history brought unchanged (`git.imported`)."""
+def _skip(changes: ChangeSet, why: Callable[[FileChange], Optional[str]]) -> ChangeSet:
+    """Leave out (and say) every changed file for which `why` gives a reason; the others go on."""
     keep, skipped = [], list(changes.skipped)
     for change in changes.files:
-        merge = merges.get(change.path) if change.status != FileStatus.DELETED else None
-        if merge is None:
+        reason = why(change)
+        if reason is None:
             keep.append(change)
         else:
-            skipped.append(Skipped(change.path, f"not reviewed: merge {merge} imported it unchanged with another "
-                                                "repository's history (none of it was written in this change)"))
+            skipped.append(Skipped(change.path, reason))
     if len(keep) == len(changes.files):
         return changes
     return replace(changes, files=tuple(keep), skipped=tuple(skipped))
+
+
+def _imported(changes: ChangeSet, merges: dict[str, str]) -> ChangeSet:
+    """Skip (and say) every file a merge of an unrelated history brought unchanged (`git.imported`)."""
+    def why(change: FileChange) -> Optional[str]:
+        merge = merges.get(change.path) if change.status != FileStatus.DELETED else None
+        if merge is None:
+            return None
+        return (f"not reviewed: merge {merge} imported it unchanged with another repository's history "
+                "(none of it was written in this change)")
+
+    return _skip(changes, why)
 
 
 def _contain(changes: ChangeSet, snapshot: gitmod.Snapshot) -> ChangeSet:
@@ -90,21 +101,17 @@ def _contain(changes: ChangeSet, snapshot: gitmod.Snapshot) -> ChangeSet:
     Nothing downstream (tasks, the cloud, --write) then ever sees such a path;
     the snapshots and fsutil refuse them again at read and write time.
     """
-    keep, skipped = [], list(changes.skipped)
     refused = getattr(snapshot, "refused", None)  # the git snapshots have it (reviewer/git.py)
-    for change in changes.files:
+
+    def why(change: FileChange) -> Optional[str]:
         reason = fsutil.relative_problem(change.path)
         if reason is None and change.old_path is not None:
             reason = fsutil.relative_problem(change.old_path)
         if reason is None and change.status != FileStatus.DELETED and refused is not None:
             reason = refused(change.path)
-        if reason is None:
-            keep.append(change)
-        else:
-            skipped.append(Skipped(change.path, f"not reviewed: {reason}"))
-    if len(keep) == len(changes.files):
-        return changes
-    return replace(changes, files=tuple(keep), skipped=tuple(skipped))
+        return None if reason is None else f"not reviewed: {reason}"
+
+    return _skip(changes, why)
 
 
 def _check_new_side(changes: ChangeSet, snapshot: gitmod.Snapshot) -> ChangeSet:
@@ -113,26 +120,21 @@ def _check_new_side(changes: ChangeSet, snapshot: gitmod.Snapshot) -> ChangeSet:
     Without this, a diff applied to another checkout (or reviewed outside the repository) would
     be matched against the wrong text or none, and report nothing without a word.
     """
-    keep, skipped = [], list(changes.skipped)
-    for change in changes.files:
+    def why(change: FileChange) -> Optional[str]:
         if change.status == FileStatus.DELETED or change.binary or not change.hunks:
-            keep.append(change)
-            continue
+            return None
         data = snapshot.read(change.path)
         if data is None:
-            skipped.append(Skipped(change.path, "not on disk: a --diff-file review reads the new version from "
-                                                "the working tree (run it in the checkout the diff applies to)"))
-            continue
+            return ("not on disk: a --diff-file review reads the new version from "
+                    "the working tree (run it in the checkout the diff applies to)")
         disk = diffmod.git_lines(data.decode("utf-8", errors="replace"))
         if any(n > len(disk) or disk[n - 1].rstrip("\r") != text.rstrip("\r")
                for h in change.hunks for n, text in h.lines if n in h.added):
-            skipped.append(Skipped(change.path, "the working tree does not match the diff's new side: "
-                                                "not reviewed (run it in the checkout the diff applies to)"))
-            continue
-        keep.append(change)
-    if len(keep) == len(changes.files):
-        return changes
-    return replace(changes, files=tuple(keep), skipped=tuple(skipped))
+            return ("the working tree does not match the diff's new side: "
+                    "not reviewed (run it in the checkout the diff applies to)")
+        return None
+
+    return _skip(changes, why)
 
 
 def limit(changes: ChangeSet, paths: Collection[str]) -> ChangeSet:
