@@ -110,7 +110,8 @@ def main() -> int:
             t[0] += fired
             t[1] += tp
             t[2] += fp
-            t[3] = t[3] | {sev} if sev else t[3]
+            if sev:
+                t[3].add(sev)
     print()
     print("| rule | severity | fired | TP | FP | precision |")
     print("|---|---|---|---|---|---|")
