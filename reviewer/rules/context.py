@@ -138,8 +138,14 @@ HEAD_LINES = 10  # a generated file says so at its top
 _SAYS_GENERATED = re.compile(r"\b(auto-?generated|automatically generated|(?:code|file) generated|"
                              r"generated (?:by|from|with|using)|"
                              r"(?:is|was|are|were) (?:auto-?|automatically )?generated)\b", re.IGNORECASE)
-_DO_NOT_EDIT = re.compile(r"\b(do not|don'?t|never) (edit|modify|change)\b|will be (lost|overwritten)",
+# SWIG's "Do not make changes to this file unless you know what you are doing--modify the SWIG interface
+# file instead" says it too
+_DO_NOT_EDIT = re.compile(r"\b(do not|don'?t|never) (edit|modify|change|make changes)\b|will be (lost|overwritten)",
                           re.IGNORECASE)
+# A tool that names itself and never says "do not edit": ANTLR's "# Generated from X.g4 by ANTLR 4.10.1" heads
+# every parser, lexer, listener and visitor it writes, and regenerating overwrites them (scenario_runner's
+# OpenSCENARIO2 parser, held-out round 330: its `== None` were ANTLR's)
+_TOOL_HEADER = re.compile(r"^#[ \t]*Generated from [^\n]+ by ANTLR \d", re.MULTILINE)
 _AT_GENERATED = re.compile(r"^(?!\s*@generated\s*(?:\(.*)?$).*@generated\b", re.MULTILINE)  # not a decorator
 _MAIN_GUARD = re.compile(r"^if\s+(__name__\s*==\s*['\"]__main__['\"]|['\"]__main__['\"]\s*==\s*__name__)\s*:",
                          re.MULTILINE)
@@ -167,7 +173,8 @@ def generated_marker(text: str) -> bool:
     head = text if end < 0 else text[:end]
     if "generated" not in head.lower():
         return False
-    return bool(_AT_GENERATED.search(head) or (_SAYS_GENERATED.search(head) and _DO_NOT_EDIT.search(head)))
+    return bool(_AT_GENERATED.search(head) or _TOOL_HEADER.search(head)
+                or (_SAYS_GENERATED.search(head) and _DO_NOT_EDIT.search(head)))
 
 
 @dataclass(frozen=True)
