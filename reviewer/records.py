@@ -210,6 +210,8 @@ class Why(str, enum.Enum):
     TASKS_KEPT = "tasks kept by the project"  # the repository installs its own task factory (rules.callers)
     SECURITY_TOOL = "a security tool"  # the project calls itself a penetration-testing tool (rules.purpose)
     PROJECT_STYLE = "the project writes == None"  # nearly all its comparisons with None use == / != (rules.practice)
+    # its own code defines an object that equals None (`__eq__`): `is None` would miss it (rules.practice)
+    NULL_OBJECT = "the project's object equals None"
     LEN_AS_KEY = "the project indexes by len"  # it writes x[len(x)] in many places: no list is read so (rules.practice)
     WARNINGS_OFF = "the project's tests hide warnings"  # its pytest configuration hides every warning (rules.lintconfig)
     YAML_PYTHON_TAGS = "the project's YAML uses Python tags"  # its own YAML files need the full loader (rules.practice)

@@ -866,6 +866,25 @@ def test_a_project_that_writes_eq_none_everywhere_is_not_told_to_use_is(cli, rep
     assert ("app/edit.py", 2) in _places(_review(cli, repo), rule)
 
 
+def test_a_project_whose_null_object_equals_none_is_not_told_to_use_is(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """Volatility 2's `NoneObject.__eq__` says `other is None`: there `x == None` catches it and `is` would not."""
+    new = "def pick(clip):\n    if clip == None:\n        return 0\n    return clip.id\n"
+    _branch(repo, {"app/edit.py": new})
+    rule = "python-standards/compare-to-none"
+    null = "class NoneObject(object):\n    def __eq__(self, other):\n        return (other is None)\n"
+    # in a test helper or a vendored copy, the class is not the project's own: still told
+    repo.write("tests/test_fakes.py", null)
+    repo.write("vendor/lib/obj.py", null)
+    repo.commit("a fake and a vendored copy")
+    assert _places(_review(cli, repo), rule) == [("app/edit.py", 2)]
+    repo.write("app/obj.py", null)
+    repo.commit("the project's own null object")
+    data = _review(cli, repo)
+    assert _places(data, rule) == []
+    assert [(f["line"], f["why"]) for f in data["not_reported"] if f["rule"] == rule and f["path"] == "app/edit.py"] \
+        == [(2, "the project's object equals None")]
+
+
 def test_practice_counts_comparisons_with_none() -> None:
     from reviewer.rules import practice
 

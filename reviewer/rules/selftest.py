@@ -163,6 +163,7 @@ def run_file(path: Path, by_id: dict[str, Rule], results: dict[str, RuleResult],
                 # the case file stands for the project's YAML too: a comment that quotes a Python tag
                 "yaml-python-tags": practice.yaml_python_tags([text]) is not None,
                 **{kind: decide([text]) is not None for kind, decide in practice.PRACTICES.items()}}
+        moot["none-by-equality"] = moot["none-by-equality"] or practice.null_object([(where, text)]) is not None
         matches = [m for m in matches
                    if not (m.rule.callee == "exception" and callers.no_exception(text, m.line, sources, [where]))
                    and not (m.rule.unless_project and moot.get(m.rule.unless_project))]

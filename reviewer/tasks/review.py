@@ -329,7 +329,7 @@ class _RepoSources:
         self._ctx = ctx
         self._listing = getattr(ctx.snapshot, "paths", None)  # None: a snapshot that cannot list its files
         self._sources: Optional["callers.Sources"] = None
-        self._texts: Optional[list[str]] = None
+        self._named: Optional[list[tuple[str, str]]] = None
         self._paths: Optional[list[str]] = None
 
     @property
@@ -342,13 +342,17 @@ class _RepoSources:
         return self._paths
 
     def texts(self) -> list[str]:
-        if self._texts is None:
+        return [text for _path, text in self.named()]
+
+    def named(self) -> list[tuple[str, str]]:
+        """(path, text) of each Python file the repository has, read once."""
+        if self._named is None:
             names = self.paths()
             prefetch = getattr(self._ctx.snapshot, "prefetch", None)
             if prefetch is not None:
                 prefetch(names)
-            self._texts = [t for t in map(self._ctx.text, names) if t is not None]
-        return self._texts
+            self._named = [(p, t) for p, t in zip(names, map(self._ctx.text, names)) if t is not None]
+        return self._named
 
     def data_texts(self, suffixes: tuple[str, ...], limit: int, leave_out: Callable[[str], bool]) -> Iterator[str]:
         """The texts of the repository's files that end in `suffixes` (at most `limit` of them, in listing
@@ -430,7 +434,8 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
     its own task factory, which keeps every task it makes (rules.callers.installs_task_factory), "tasks kept
     by the project"; `security-tool`, the project calls itself an offensive security tool (rules.purpose),
     "a security tool"; `none-by-equality`, nearly every comparison with None in the repository is `==` / `!=`
-    (rules.practice), "the project writes == None"; `len-as-key`, the repository writes `x[len(x)]` in ten
+    (rules.practice), "the project writes == None", or its own code (not its tests, not vendored) defines an object that equals None
+    (rules.practice), "the project's object equals None"; `len-as-key`, the repository writes `x[len(x)]` in ten
     places or more (rules.practice), "the project indexes by len"; `warnings-off`, the project's pytest
     configuration hides every warning from its test runs (rules.lintconfig), "the project's tests hide warnings";
     `yaml-python-tags`, the project's own YAML files (not its tests') carry Python tags, which only the full
@@ -461,6 +466,10 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
         for kind, why in (("none-by-equality", Why.PROJECT_STYLE), ("len-as-key", Why.LEN_AS_KEY)):
             if kind in kinds and practice.PRACTICES[kind](repo.texts()):
                 moot[kind] = why
+        if "none-by-equality" in kinds and "none-by-equality" not in moot and practice.null_object(
+                (path, text) for path, text in repo.named()
+                if "tests" not in contexts.kinds(path, None) and contexts.third_party(path, text) is None):
+            moot["none-by-equality"] = Why.NULL_OBJECT
 
     if "yaml-python-tags" in kinds and repo.available:
         from reviewer.rules import practice
