@@ -434,9 +434,9 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
     its own task factory, which keeps every task it makes (rules.callers.installs_task_factory), "tasks kept
     by the project"; `security-tool`, the project calls itself an offensive security tool (rules.purpose),
     "a security tool"; `none-by-equality`, nearly every comparison with None in the repository is `==` / `!=`
-    (rules.practice), "the project writes == None", or its own code (not its tests, not vendored) defines an object that equals None
-    (rules.practice), "the project's object equals None"; `len-as-key`, the repository writes `x[len(x)]` in ten
-    places or more (rules.practice), "the project indexes by len"; `warnings-off`, the project's pytest
+    (rules.practice), "the project writes == None", or its own code (not its tests, not vendored) defines an
+    object that equals None (rules.practice), "the project's object equals None"; `len-as-key`, the repository
+    writes `x[len(x)]` in ten places or more (rules.practice), "the project indexes by len"; `warnings-off`, the project's pytest
     configuration hides every warning from its test runs (rules.lintconfig), "the project's tests hide warnings";
     `yaml-python-tags`, the project's own YAML files (not its tests') carry Python tags, which only the full
     loader reads (rules.practice), "the project's YAML uses Python tags"."""
@@ -467,8 +467,9 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
             if kind in kinds and practice.PRACTICES[kind](repo.texts()):
                 moot[kind] = why
         if "none-by-equality" in kinds and "none-by-equality" not in moot and practice.null_object(
-                (path, text) for path, text in repo.named()
-                if "tests" not in contexts.kinds(path, None) and contexts.third_party(path, text) is None):
+                (path, text) for path, text in repo.named()  # a class with `__eq__`, in the project's own code
+                if "__eq__" in text and "tests" not in contexts.kinds(path, None)
+                and contexts.third_party(path, text) is None):
             moot["none-by-equality"] = Why.NULL_OBJECT
 
     if "yaml-python-tags" in kinds and repo.available:
