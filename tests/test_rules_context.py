@@ -846,6 +846,28 @@ def test_a_file_copied_in_under_another_license_is_not_checked(cli, repo: GitRep
         [("pkg/mine.py", 6), ("pkg/optitrack/natnet.py", 9)]
 
 
+def test_a_library_copied_into_a_lib_folder_is_not_checked(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """BlenderGIS keeps Tyf (a package: `__author__` in its `__init__.py`, a VERSION file beside it) and pyshp's
+    `shapefile.py` (`__version__`, "author: jlawhead") in `core/lib/`, too few side by side for a bundled folder."""
+    tyf = '__copyright__ = "Copyright 2012-2015, THOORENS Bruno"\n__author__ = "THOORENS Bruno"\n\n' + NONE_CMP
+    shp = '"""shapefile.py\nauthor: jlawhead<at>geospatialpython.com\n"""\n\n__version__ = "2.1.0"\n\n' + NONE_CMP
+    own = '"""Geometry helpers of the add-on."""\n__author__ = "domlysz"\n\n' + NONE_CMP
+    _branch(repo, {"core/lib/Tyf/__init__.py": tyf, "core/lib/Tyf/VERSION": "1.2.5\n", "core/lib/Tyf/ifd.py": NONE_CMP,
+                   "core/lib/shapefile.py": shp, "core/lib/geom.py": own, "core/maths.py": NONE_CMP})
+    rule = "python-standards/compare-to-none"
+    assert sorted(_places(_review(cli, repo), rule)) == [("core/lib/geom.py", 5), ("core/maths.py", 2)]
+    # the copy's author is one of the project's (its packaging says so): the unit is the team's own
+    repo.write("setup.py", "from setuptools import setup\n\nsetup(name='gis', author='Bruno Thoorens')\n")
+    repo.commit("packaging")
+    assert {p for p, _l in _places(_review(cli, repo), rule)} == {
+        "core/lib/Tyf/__init__.py", "core/lib/Tyf/ifd.py", "core/lib/geom.py", "core/maths.py"}
+    # packaging that keeps its own packages in the folder (pyyaml's `package_dir={"": "lib"}`): all its own
+    repo.write("setup.py", "from setuptools import setup\n\nsetup(name='gis', package_dir={'': 'core/lib'})\n")
+    repo.commit("packaging in core/lib")
+    assert {p for p, _l in _places(_review(cli, repo), rule)} == {
+        "core/lib/Tyf/__init__.py", "core/lib/Tyf/ifd.py", "core/lib/shapefile.py", "core/lib/geom.py", "core/maths.py"}
+
+
 def test_a_project_that_writes_eq_none_everywhere_is_not_told_to_use_is(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     """flowblade's style: `== None` nearly everywhere (rules.practice); a project that writes `is None` is told."""
     new = "def pick(clip):\n    if clip == None:\n        return 0\n    return clip.id\n"

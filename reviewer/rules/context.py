@@ -37,7 +37,13 @@
   26 findings of bug rules in such files noise (python-twitter's `api.py` copied into SickChill and
   Tautulli, with exceptions built and not raised; transmissionrpc in mylar3; the impacket copy in
   Responder's `tools/MultiRelay/`, held-out round 241) and 2 worth saying (netexec's `pfx.py`, a helper
-  it adapted and maintains).
+  it adapted and maintains). A unit (a module, or a package with its subfolders) directly inside a
+  library-named folder is one too when its top carries a release of its own (`__version__`, a "version:"
+  line, a VERSION file beside a package's `__init__.py`) and names someone who is none of the project's
+  authors (`__author__`, an "author:" line, a copyright): one library copied in where too few sit side by
+  side for a bundled folder (BlenderGIS's pyshp and Tyf in `core/lib/`, 14 findings judged noise in
+  held-out round 353). Not when the unit is named like the project or its packaging names the folder
+  (pyyaml's and SQLAlchemy's `lib/`).
 - **examples** (`rules.example_files` globs: `docs/*`, `docs_src/*`, `examples/*`, `demos/*` ...) teach:
   a tutorial's `SECRET_KEY = "..."` is a placeholder the text tells readers to replace, a demo's
   `except: pass` is best-effort on the way out. A rule says so with `context: {examples: ...}`.
@@ -293,9 +299,17 @@ class Contexts:
     # puts it under another is someone else's code, copied in (the `copied` context).
     licenses: frozenset[str] = frozenset()
     authors: frozenset[str] = frozenset()  # the project's authors' surnames: a notice naming one is theirs
+    # The project's own distribution names (normalized) and its packaging files' text (purpose.project_names):
+    # a unit of that name, or a library folder the packaging names, is the project's own code.
+    own_names: frozenset[str] = frozenset()
+    packaging: str = ""
+    # The reviewed side's text of another file (a package's `__init__.py`), for a unit in a library folder.
+    read: Optional[Callable[[str], Optional[str]]] = None
+    _units: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _folders: dict[str, tuple[GitAttribute, ...]] = field(default_factory=dict, compare=False, repr=False)
     _bundled: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _listing: list[list[str]] = field(default_factory=list, compare=False, repr=False)
+    _file_set: list[frozenset[str]] = field(default_factory=list, compare=False, repr=False)
 
     def is_bundled(self, path: str) -> bool:
         """`path` sits in a folder of other projects' installed packages (`bundled_folder`)."""
@@ -309,12 +323,7 @@ class Contexts:
             if not _LIBRARY_FOLDER.fullmatch(parts[depth - 1]):
                 continue
             if folder not in self._bundled:
-                if not self._listing:
-                    try:
-                        self._listing.append(self.paths())
-                    except Exception:  # noqa: BLE001 - no listing (not a git work tree): nothing is bundled
-                        self._listing.append([])
-                self._bundled[folder] = bundled_folder(folder, self._listing[0])
+                self._bundled[folder] = bundled_folder(folder, self._files())
             if self._bundled[folder]:
                 return True
         return False
@@ -398,7 +407,75 @@ class Contexts:
 
             if purpose.foreign_notice(text, self.licenses, self.authors):
                 out.add("copied")
+        if "copied" not in out and self.library_copy(path, text):
+            out.add("copied")
         return frozenset(out)
+
+    def library_copy(self, path: str, text: Optional[str]) -> bool:
+        """`path` is in a unit (a module, or a package and its subfolders) directly inside a library-named
+        folder (`lib/`, `core/lib/`, `libs/`, `external/` ...) whose top carries a release of its own and
+        another author's name (purpose.library_copy): one project's copy of another, where too few sit side
+        by side for a bundled folder. Not when the unit is named like the project, or the packaging names the
+        folder as where its own packages live (pyyaml's `package_dir={"": "lib"}`, SQLAlchemy's `lib/`)."""
+        unit = _library_unit(path)
+        if unit is None:
+            return False
+        folder, name, package = unit
+        key = f"{folder}/{name}"
+        if key in self._units:
+            return self._units[key]
+        from reviewer.rules import purpose
+
+        self._units[key] = False
+        if purpose._normal(name) in self.own_names or _names_folder(self.packaging, folder):
+            return False
+        if package:
+            top = self.read(f"{key}/__init__.py") if self.read is not None else None
+            listing = self._listed()
+            release_file = any(f"{key}/{f}" in listing for f in _RELEASE_FILES)
+        else:
+            top, release_file = text, False
+        self._units[key] = top is not None and purpose.library_copy(top, self.authors, release_file) is not None
+        return self._units[key]
+
+    def _files(self) -> list[str]:
+        """The repository's file list, read once; empty without one (nothing is then bundled)."""
+        if not self._listing:
+            try:
+                self._listing.append(self.paths() if self.paths is not None else [])
+            except Exception:  # noqa: BLE001 - no listing (not a git work tree)
+                self._listing.append([])
+        return self._listing[0]
+
+    def _listed(self) -> frozenset[str]:
+        """`_files` as a set, made once."""
+        if not self._file_set:
+            self._file_set.append(frozenset(self._files()))
+        return self._file_set[0]
+
+
+_RELEASE_FILES = ("VERSION", "VERSION.txt", "version.txt")
+
+
+def _library_unit(path: str) -> Optional[tuple[str, str, bool]]:
+    """(library folder, unit name, whether the unit is a package) for a file in a module or package directly
+    inside a library-named folder at the top level or one below (`core/lib/shapefile.py`,
+    `core/lib/Tyf/ifd.py`), else None."""
+    parts = path.split("/")
+    for depth in (1, 2):
+        if len(parts) <= depth:
+            return None
+        if _LIBRARY_FOLDER.fullmatch(parts[depth - 1]):
+            rest = parts[depth:]
+            if len(rest) == 1:
+                return ("/".join(parts[:depth]), rest[0][:-3], False) if rest[0].endswith(".py") else None
+            return "/".join(parts[:depth]), rest[0], True
+    return None
+
+
+def _names_folder(packaging: str, folder: str) -> bool:
+    """The packaging text names `folder` as a path (`"lib"`, `lib/Crypto`, `= =lib`, `where = ["lib"]`)."""
+    return bool(packaging) and re.search(rf"(?<![\w./-]){re.escape(folder)}(?![\w.-])", packaging) is not None
 
 
 def treatment(rule: Rule, kinds: frozenset[str]) -> str:
@@ -413,22 +490,25 @@ def treatment(rule: Rule, kinds: frozenset[str]) -> str:
     return chosen
 
 
-def from_config(cfg: RulesConfig, root: Optional[Path], paths: Optional[Callable[[], list[str]]] = None) -> Contexts:
+def from_config(cfg: RulesConfig, root: Optional[Path], paths: Optional[Callable[[], list[str]]] = None,
+                read: Optional[Callable[[str], Optional[str]]] = None) -> Contexts:
     """Contexts for a run: the config's globs and the repository's console-script modules.
 
-    `paths` lists the repository's files on the reviewed side (a snapshot's `paths`), for bundled folders."""
+    `paths` lists the repository's files on the reviewed side (a snapshot's `paths`), for bundled folders;
+    `read` gives that side's text of a file, for a package's `__init__.py` (`Contexts.library_copy`)."""
     return Contexts(tuple(cfg.test_files), tuple(cfg.vendored), tuple(cfg.entry_points),
                     console_scripts(root) if root is not None else frozenset(), tuple(cfg.example_files),
                     read_gitattributes(root) if root is not None else (), root, paths, cfg.bundled,
-                    *(_licenses(root) if root is not None else (frozenset(), frozenset())))
+                    *(_licenses(root) if root is not None else (frozenset(), frozenset(), frozenset(), "")),
+                    read)
 
 
-def _licenses(root: Path) -> tuple[frozenset[str], frozenset[str]]:
-    """The project's license families and its authors' surnames (rules.purpose), for the `copied` context."""
+def _licenses(root: Path) -> tuple[frozenset[str], frozenset[str], frozenset[str], str]:
+    """The project's license families, its authors' surnames, its own distribution names and its packaging
+    text (rules.purpose), for the `copied` context."""
     from reviewer.rules import purpose
 
-    licenses = purpose.project_licenses(root)
-    return licenses, purpose.project_authors(root) if licenses else frozenset()
+    return (purpose.project_licenses(root), purpose.project_authors(root), *purpose.project_names(root))
 
 
 def console_scripts(root: Path) -> frozenset[str]:

@@ -193,6 +193,56 @@ def project_authors(root: Path) -> frozenset[str]:
     return frozenset(s for n in names for part in re.split(r",| and ", n) if (s := _surname(part)))
 
 
+_DIST_NAME = re.compile(r"""\bname\s*=\s*['"]([A-Za-z0-9][A-Za-z0-9._-]*)['"]""")
+
+
+def _normal(name: str) -> str:
+    """A distribution or import name as PEP 503 compares them, with `_` for `-` and `.` ("Py-YAML" -> "py_yaml")."""
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
+def project_names(root: Path) -> tuple[frozenset[str], str]:
+    """The project's own distribution names (normalized, `_normal`) and its packaging files' text, where a
+    library-named folder that holds its own code is named (`package_dir={"": "lib"}`, `where = ["lib"]`)."""
+    pyproject, setup_cfg, setup_py = _packaging(root)
+    names: list[Any] = [lookup(pyproject, "project", "name"), lookup(pyproject, "tool", "poetry", "name")]
+    if setup_cfg is not None:
+        names.append(setup_cfg.get("metadata", "name", fallback=None))
+    names += _DIST_NAME.findall(setup_py)
+    text = "\n".join(t for t in (read_config(root, "pyproject.toml"), read_config(root, "setup.cfg"), setup_py) if t)
+    return frozenset(_normal(n) for n in names if isinstance(n, str) and n), text
+
+
+# A unit (module or package) that carries its own release: `__version__ = ...` at its top, or a "version:"
+# line in its opening notice ("version: 2.1.0" in pyshp's docstring).
+_OWN_RELEASE = re.compile(r"^__version(?:_info)?__\s*(?::[^=\n]*)?=", re.MULTILINE)
+_NOTICE_RELEASE = re.compile(r"(?im)^[\s#*]*version\s*[:=]\s*v?\d")
+# ... and someone's name: `__author__` / `__copyright__` at its top, an "author:" line or a copyright in its notice.
+_OWN_NAME = re.compile(r"^__(?:author|copyright|maintainer)__\s*(?::[^=\n]*)?=\s*(.*)$", re.MULTILINE)
+_NOTICE_AUTHOR = re.compile(r"(?im)^[\s#*]*(?:author|maintainer)s?\s*:(.*)$")
+UNIT_TOP = 80  # lines of a unit's top where its `__version__` and `__author__` are looked for
+
+
+def library_copy(text: str, authors: frozenset[str], release_file: bool = False) -> Optional[str]:
+    """Why a unit in a library-named folder is someone else's library copied in, or None: its top (`text`, a
+    module or a package's `__init__.py`) carries a release of its own (or `release_file`: a VERSION file
+    beside it) and names someone who is none of the project's `authors`. BlenderGIS keeps pyshp's
+    `shapefile.py` ("author: jlawhead", `__version__ = "2.1.0"`) and Thoorens' Tyf (`__author__`, a VERSION
+    file) in `core/lib/`: 14 findings judged noise in held-out round 353."""
+    top = "\n".join(text.lstrip("\ufeff").splitlines()[:UNIT_TOP])
+    notice = header(text)
+    if not (release_file or _OWN_RELEASE.search(top) or _NOTICE_RELEASE.search(notice)):
+        return None
+    names = [m.group(1) for m in _OWN_NAME.finditer(top)] + [m.group(1) for m in _NOTICE_AUTHOR.finditer(notice)]
+    if not names and _COPYRIGHT.search(notice):
+        names = [line for line in notice.splitlines() if _COPYRIGHT.search(line)]
+    if not names:
+        return None
+    if authors and any(w.lower() in authors for n in names for w in _NAME_WORD.findall(n)):
+        return None
+    return "its own release and another author"
+
+
 def header(text: str) -> str:
     """A module's opening comments and docstring: where a copied file keeps its author's notice."""
     lines: list[str] = []

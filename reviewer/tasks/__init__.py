@@ -51,7 +51,8 @@ class TaskContext:
         if "_contexts" not in self.shared:
             from reviewer.rules.context import from_config
 
-            self.shared["_contexts"] = from_config(self.config.rules, self.root, getattr(self.snapshot, "paths", None))
+            self.shared["_contexts"] = from_config(self.config.rules, self.root, getattr(self.snapshot, "paths", None),
+                                                   self.text)
         return self.shared["_contexts"]  # type: ignore[no-any-return]
 
 
