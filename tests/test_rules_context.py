@@ -331,6 +331,14 @@ def test_pylint_disable_comments_suppress_through_the_code_map(cli, repo: GitRep
     suppressed = sorted(f["line"] for f in data["not_reported"] if f["why"] == "suppressed")
     assert suppressed == [1, 5]
     assert not [f for f in data["findings"] if f["rule"] == "reviewer/unused-suppression"]
+    # `# pylint: skip-file` keeps the whole module out of pylint, and out of every rule here (wifiphisher's
+    # copy of net-creds); `disable-all` is its older spelling
+    for directive in ("# pylint: skip-file\n", "#pylint:disable-all\n"):
+        repo.write("lib.py", directive + code)
+        repo.commit("skip the file")
+        data = _review(cli, repo)
+        assert [r for _p, r, _l in _hits(data) if r == "python-standards/mutable-default"] == []
+        assert sorted(f["line"] for f in data["not_reported"] if f["why"] == "suppressed") == [2, 6, 10, 13]
 
 
 def test_noqa_covers_the_lines_of_a_multi_line_finding() -> None:

@@ -14,7 +14,9 @@ are never reported as unused (they belong to the other tools too). pylint's
 `# pylint: disable=dangerous-default-value` (ids or names) counts the same way on
 the line it ends, and `# pylint: disable-next=...` on the line after it; a
 `disable` comment on a line of its own (pylint: to the end of the block) is not
-read, so that nothing is hidden that pylint would report. ruff's own comments
+read, so that nothing is hidden that pylint would report; `# pylint: skip-file` (or its older
+spelling `disable-all`) suppresses every rule in the whole file, as pylint then skips it, and as
+`# flake8: noqa` does. ruff's own comments
 (ruff 0.15) count the same way, with ruff codes or rule names: `# ruff: ignore[S501]`
 at the end of a line (that line) or on a line of its own (the next line of code),
 `# ruff: file-ignore[...]` (the whole file), and `# ruff: disable[...]` ...
@@ -45,6 +47,8 @@ _FILE_NOQA = re.compile(r"#\s*(?:ruff|flake8)\s*:\s*noqa(?::\s*([A-Za-z]+[0-9]+(
                         re.IGNORECASE)
 _NOSEC = re.compile(r"#\s*nosec\b:?[ \t]*([A-Za-z0-9_]+(?:[ \t]*,[ \t]*[A-Za-z0-9_]+)*)?", re.IGNORECASE)
 _PYLINT = re.compile(r"#\s*pylint\s*:\s*disable(-next)?\s*=\s*([A-Za-z0-9_\-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_\-]+)*)")
+# pylint's `# pylint: skip-file` (and `disable-all`, its older spelling) leaves the whole module out of linting
+_PYLINT_SKIP = re.compile(r"#\s*pylint\s*:\s*(?:skip-file|disable-all)\b")
 # ruff 0.15's own comments (case-sensitive `ruff:`): `ignore[...]` at the end of a line (that line) or on a
 # line of its own (the next line of code), `file-ignore[...]` (the file), `disable[...]` ... `enable[...]` (a range)
 _RUFF = re.compile(r"#\s*ruff\s*:\s*(ignore|file-ignore|disable|enable)\[([^\]]*)\]")
@@ -127,10 +131,13 @@ def _code_lines(lines: list[str]) -> set[int]:
 
 
 def _pylint(line: int, comment: str, after_code: bool) -> list[Suppression]:
-    """`# pylint: disable=...` ending a line of code (that line), `# pylint: disable-next=...` (the next line)."""
+    """`# pylint: disable=...` ending a line of code (that line), `# pylint: disable-next=...` (the next line),
+    `# pylint: skip-file` (the whole file)."""
     from reviewer.rules import codes
 
     out = []
+    if _PYLINT_SKIP.search(comment):  # the team keeps this module out of linting (wifiphisher's copy of net-creds)
+        out.append(Suppression(line, (ALL,), True, tool="pylint"))
     for m in _PYLINT.finditer(comment):
         ids = tuple(dict.fromkeys(r for code in m.group(2).split(",") for r in codes.rules_for("pylint", code.strip())))
         if not ids:
