@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace as dataclasses_replace
 from pathlib import Path
 
 from reviewer.config import RulesConfig
@@ -874,6 +875,17 @@ def test_a_library_copied_into_a_lib_folder_is_not_checked(cli, repo: GitRepo) -
     repo.commit("packaging in core/lib")
     assert {p for p, _l in _places(_review(cli, repo), rule)} == {
         "core/lib/Tyf/__init__.py", "core/lib/Tyf/ifd.py", "core/lib/shapefile.py", "core/lib/geom.py", "core/maths.py"}
+
+
+def test_a_library_module_is_judged_by_its_own_text_whoever_asks_first() -> None:
+    """A caller that asks the contexts without the text (the practice scans) leaves a module undecided."""
+    ctx = rules_context.Contexts()
+    shp = '"""shapefile.py\nauthor: jlawhead\n"""\n__version__ = "2.1.0"\n'
+    assert "copied" not in ctx.kinds("core/lib/shapefile.py", None)
+    assert "copied" in ctx.kinds("core/lib/shapefile.py", shp)
+    assert "copied" not in ctx.kinds("core/lib/geom.py", '"""Ours."""\n__version__ = "1"\n')  # nobody's name
+    assert "copied" not in ctx.kinds("core/shapefile.py", shp)  # not in a library folder
+    assert "copied" not in dataclasses_replace(ctx, own_names=frozenset({"shapefile"})).kinds("core/lib/shapefile.py", shp)
 
 
 def test_a_project_that_writes_eq_none_everywhere_is_not_told_to_use_is(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]

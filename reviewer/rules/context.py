@@ -305,11 +305,12 @@ class Contexts:
     packaging: str = ""
     # The reviewed side's text of another file (a package's `__init__.py`), for a unit in a library folder.
     read: Optional[Callable[[str], Optional[str]]] = None
-    _units: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
-    _folders: dict[str, tuple[GitAttribute, ...]] = field(default_factory=dict, compare=False, repr=False)
-    _bundled: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
-    _listing: list[list[str]] = field(default_factory=list, compare=False, repr=False)
-    _file_set: list[frozenset[str]] = field(default_factory=list, compare=False, repr=False)
+    # Caches, one set per instance (`dataclasses.replace` makes a new, empty set):
+    _units: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _folders: dict[str, tuple[GitAttribute, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _bundled: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _listing: list[list[str]] = field(default_factory=list, init=False, compare=False, repr=False)
+    _file_set: list[frozenset[str]] = field(default_factory=list, init=False, compare=False, repr=False)
 
     def is_bundled(self, path: str) -> bool:
         """`path` sits in a folder of other projects' installed packages (`bundled_folder`)."""
@@ -424,10 +425,12 @@ class Contexts:
         key = f"{folder}/{name}"
         if key in self._units:
             return self._units[key]
+        if not package and text is None:  # a module is read from its own text: undecided without it
+            return False
         from reviewer.rules import purpose
 
         self._units[key] = False
-        if purpose._normal(name) in self.own_names or _names_folder(self.packaging, folder):
+        if purpose.normal_name(name) in self.own_names or _names_folder(self.packaging, folder):
             return False
         if package:
             top = self.read(f"{key}/__init__.py") if self.read is not None else None

@@ -196,13 +196,13 @@ def project_authors(root: Path) -> frozenset[str]:
 _DIST_NAME = re.compile(r"""\bname\s*=\s*['"]([A-Za-z0-9][A-Za-z0-9._-]*)['"]""")
 
 
-def _normal(name: str) -> str:
+def normal_name(name: str) -> str:
     """A distribution or import name as PEP 503 compares them, with `_` for `-` and `.` ("Py-YAML" -> "py_yaml")."""
     return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def project_names(root: Path) -> tuple[frozenset[str], str]:
-    """The project's own distribution names (normalized, `_normal`) and its packaging files' text, where a
+    """The project's own distribution names (normalized, `normal_name`) and its packaging files' text, where a
     library-named folder that holds its own code is named (`package_dir={"": "lib"}`, `where = ["lib"]`)."""
     pyproject, setup_cfg, setup_py = _packaging(root)
     names: list[Any] = [lookup(pyproject, "project", "name"), lookup(pyproject, "tool", "poetry", "name")]
@@ -210,7 +210,7 @@ def project_names(root: Path) -> tuple[frozenset[str], str]:
         names.append(setup_cfg.get("metadata", "name", fallback=None))
     names += _DIST_NAME.findall(setup_py)
     text = "\n".join(t for t in (read_config(root, "pyproject.toml"), read_config(root, "setup.cfg"), setup_py) if t)
-    return frozenset(_normal(n) for n in names if isinstance(n, str) and n), text
+    return frozenset(normal_name(n) for n in names if isinstance(n, str) and n), text
 
 
 # A unit (module or package) that carries its own release: `__version__ = ...` at its top, or a "version:"
