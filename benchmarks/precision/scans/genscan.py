@@ -2,14 +2,16 @@
 A one-off scan of the labels (run from anywhere): it reads the fetched mirrors (/work/.mirror) or the clones
 run.py makes (/work/corpora); the pass it served is in docs/precision-history.md.
 """
-import json, glob, subprocess, sys, collections
-sys.path.insert(0, str(__import__('pathlib').Path(__file__).resolve().parents[3]))
-from reviewer.rules.context import generated_marker
-repos = {}
-for f in glob.glob(str(__import__('pathlib').Path(__file__).resolve().parents[1]) + '/projects*.json'):
-    for p in json.load(open(f))['projects']:
-        repos[p['name']] = p['repo']
-L = [json.loads(l) for l in open(str(__import__('pathlib').Path(__file__).resolve().parents[1]) + '/labels.jsonl')]
+import collections
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import mirrors  # noqa: E402  (puts the repository root on sys.path)
+from reviewer.rules.context import generated_marker  # noqa: E402
+
+repos = {name: p['repo'] for name, p in mirrors.projects().items()}
+L = mirrors.labels()
 seen = {}
 out = collections.Counter()
 for l in L:
@@ -18,8 +20,8 @@ for l in L:
     if key not in seen:
         r = repos.get(l['project'])
         if not r: seen[key] = None; continue
-        d = '/work/.mirror/%s/repo' % r.replace('/', '+')
-        t = subprocess.run(['git', '--git-dir', d, 'show', f'{c}:{l["path"]}'], capture_output=True, text=True, errors='replace').stdout
+        d = mirrors.git_dir(r)
+        t = (mirrors.show(d, c, l['path']) if d else None) or ''
         head = '\n'.join(t.split('\n')[:10])
         seen[key] = generated_marker(head)
     if seen[key]:

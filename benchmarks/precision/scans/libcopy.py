@@ -6,44 +6,26 @@ has them, and asks the contexts as a review of that commit would. The pass it se
 docs/precision-history.md.
 """
 import collections
-import glob
-import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(HERE.parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import mirrors  # noqa: E402  (puts the repository root on sys.path)
+from mirrors import show  # noqa: E402
 from reviewer.config import RulesConfig  # noqa: E402
 from reviewer.rules import context  # noqa: E402
 
 ROOT_FILES = ("setup.py", "setup.cfg", "pyproject.toml", "LICENSE", "LICENSE.txt", "LICENSE.md", "COPYING")
-repos = {p["name"]: p["repo"] for f in glob.glob(str(HERE / "projects*.json")) for p in json.load(open(f))["projects"]}
-
-
-def git_dir(repo):
-    d = Path("/work/.mirror") / repo.replace("/", "+") / "repo"
-    return str(d / ".git") if (d / ".git").is_dir() else str(d)
-
-
-def show(d, commit, path):
-    r = subprocess.run(["git", "--git-dir", d, "show", f"{commit}:{path}"], capture_output=True)
-    return r.stdout.decode("utf-8", "replace") if r.returncode == 0 else None
 
 
 contexts = {}
 out = collections.Counter()
 examples = collections.defaultdict(collections.Counter)
-for line in open(HERE / "labels.jsonl"):
-    lab = json.loads(line)
-    if context._library_unit(lab["path"]) is None or lab["project"] not in repos:
-        continue
-    d = git_dir(repos[lab["project"]])
-    if not Path(d).exists():
+for lab, d, commit in mirrors.labelled(lambda lab: context._library_unit(lab["path"]) is not None):
+    if d is None:
         out[("no mirror", lab["verdict"])] += 1
         continue
-    commit = lab["commit"].split(":")[-1]
     key = (lab["project"], commit)
     if key not in contexts:
         tmp = Path(tempfile.mkdtemp(prefix="libcopy-"))
@@ -51,8 +33,7 @@ for line in open(HERE / "labels.jsonl"):
             text = show(d, commit, name)
             if text is not None:
                 (tmp / name).write_text(text)
-        files = subprocess.run(["git", "--git-dir", d, "ls-tree", "-r", "--name-only", commit],
-                               capture_output=True, text=True).stdout.splitlines()
+        files = mirrors.files(d, commit)
         contexts[key] = context.from_config(RulesConfig(), tmp, lambda files=files: files,
                                             lambda p, d=d, c=commit: show(d, c, p))
     ctx = contexts[key]

@@ -3,14 +3,17 @@ declares its own release (`__version__`) and someone's name (`__author__`, `__co
 A one-off scan of the labels (run from anywhere): it reads the fetched mirrors (/work/.mirror) or the clones
 run.py makes (/work/corpora); the pass it served is in docs/precision-history.md.
 """
-import json, glob, subprocess, sys, re, collections
-sys.path.insert(0, str(__import__('pathlib').Path(__file__).resolve().parents[3]))
-from reviewer.rules.context import _LIBRARY_FOLDER
-repos = {}
-for f in glob.glob(str(__import__('pathlib').Path(__file__).resolve().parents[1]) + '/projects*.json'):
-    for p in json.load(open(f))['projects']:
-        repos[p['name']] = p['repo']
-L = [json.loads(l) for l in open(str(__import__('pathlib').Path(__file__).resolve().parents[1]) + '/labels.jsonl')]
+import collections
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import mirrors  # noqa: E402  (puts the repository root on sys.path)
+from reviewer.rules.context import _LIBRARY_FOLDER  # noqa: E402
+
+repos = {name: p['repo'] for name, p in mirrors.projects().items()}
+L = mirrors.labels()
 META_V = re.compile(r'^__version__\s*=', re.M)
 META_A = re.compile(r'^__(author|copyright)__\s*=|^#.*\bcopyright\b|^\s*copyright\b|\bauthor\s*:', re.M | re.I)
 cache = {}
@@ -30,8 +33,8 @@ for l in L:
     c = l['commit'].split(':')[-1]
     key = (l['project'], c, unit)
     if key not in cache:
-        d = '/work/.mirror/%s/repo' % repos.get(l['project'], 'x/x').replace('/', '+')
-        t = subprocess.run(['git', '--git-dir', d, 'show', f'{c}:{unit}'], capture_output=True, text=True, errors='replace').stdout
+        d = mirrors.git_dir(repos.get(l['project'], 'x/x'))
+        t = (mirrors.show(d, c, unit) if d else None) or ''
         head = '\n'.join(t.split('\n')[:60])
         cache[key] = (bool(META_V.search(head)), bool(META_A.search(head)))
     v, a = cache[key]

@@ -3,7 +3,7 @@ and how their labelled `== None` findings were judged.
 A one-off scan of the labels (run from anywhere): it reads the fetched mirrors (/work/.mirror) or the clones
 run.py makes (/work/corpora); the pass it served is in docs/precision-history.md.
 """
-import json, re, subprocess, collections, os, sys
+import json, re, subprocess, collections, os
 PAT = re.compile(r"def __eq__\(\s*self\s*,\s*(\w+)[^)]*\)\s*(?:->[^:]+)?:\s*\n(?:\s*(?:#[^\n]*|\"\"\"[^\n]*\"\"\"|'''[^\n]*''')\s*\n)*"
                  r"\s*(?:return\s*\(?\s*\1\s+is\s+None\b|if\s+\(?\s*\1\s+is\s+None\s*\)?\s*:\s*(?:\n\s*)?return\s+True\b)")
 L = [json.loads(l) for l in open(str(__import__('pathlib').Path(__file__).resolve().parents[1]) + '/labels.jsonl')]

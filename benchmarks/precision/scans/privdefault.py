@@ -6,14 +6,11 @@ the fetched mirrors (/work/.mirror), the labelled file and every Python file of 
 is in docs/precision-history.md.
 """
 import collections
-import glob
-import json
-import subprocess
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(HERE.parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import mirrors  # noqa: E402  (puts the repository root on sys.path)
 from reviewer.config import RulesConfig  # noqa: E402
 import ast  # noqa: E402
 
@@ -57,48 +54,22 @@ def passed_by_every_use(target, sources):
                 return False
     return called
 
-repos = {p["name"]: p["repo"] for f in glob.glob(str(HERE / "projects*.json")) for p in json.load(open(f))["projects"]}
 tests = context.from_config(RulesConfig(), None)
 
 
-def git_dir(repo):
-    d = Path("/work/.mirror") / repo.replace("/", "+") / "repo"
-    return str(d / ".git") if (d / ".git").is_dir() else str(d)
-
-
 def texts(d, commit):
-    names = [n for n in subprocess.run(["git", "--git-dir", d, "ls-tree", "-r", "--name-only", commit],
-                                       capture_output=True, text=True).stdout.splitlines() if n.endswith(".py")]
-    batch = subprocess.run(["git", "--git-dir", d, "cat-file", "--batch"], input="".join(f"{commit}:{n}\n" for n in names).encode(),
-                           capture_output=True).stdout
-    out, i = [], 0
-    while i < len(batch):
-        nl = batch.index(b"\n", i)
-        head = batch[i:nl].split()
-        if len(head) < 3:
-            i = nl + 1
-            continue
-        size = int(head[2])
-        out.append(batch[nl + 1:nl + 1 + size].decode("utf-8", "replace"))
-        i = nl + 1 + size + 1
-    return out
+    return list(mirrors.texts(d, commit, [n for n in mirrors.files(d, commit) if n.endswith(".py")]).values())
 
 
 out = collections.Counter()
 ex = collections.defaultdict(list)
 sources = {}
-for line in open(HERE / "labels.jsonl"):
-    lab = json.loads(line)
-    if lab["rule"] != "python-standards/mutable-default" or lab["project"] not in repos:
-        continue
-    if "tests" in tests.kinds(lab["path"], None):
-        continue
-    d = git_dir(repos[lab["project"]])
-    if not Path(d).exists():
+for lab, d, commit in mirrors.labelled(lambda lab: lab["rule"] == "python-standards/mutable-default"
+                                       and "tests" not in tests.kinds(lab["path"], None)):
+    if d is None:
         out[("no mirror", lab["verdict"])] += 1
         continue
-    commit = lab["commit"].split(":")[-1]
-    text = subprocess.run(["git", "--git-dir", d, "show", f"{commit}:{lab['path']}"], capture_output=True).stdout.decode("utf-8", "replace")
+    text = mirrors.show(d, commit, lab["path"]) or ""
     targets = callers.targets_at(text, lab["line"])
     if not targets or not all(private(t) for t in targets):
         out[("public (or not found)", lab["verdict"])] += 1
