@@ -158,6 +158,18 @@ def test_a_deprecation_newer_than_the_projects_pythons_is_not_reported(cli, repo
     assert not [n for n in data["notes"] if "starts to matter" in n]
 
 
+def test_an_application_pinned_to_packages_older_than_the_deprecation_is_not_told(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    feature_branch(repo, {"requirements.txt": "numpy==1.22.0\n", "lib.py": UTCNOW})
+    data = review_json(cli, repo)
+    assert not [f for f in data["findings"] if f["rule"] == "python-standards/utcnow"]
+    (note,) = [n for n in data["notes"] if "starts to matter" in n]
+    assert "requirements.txt: numpy==1.22.0 (no release before 1.26.0 installs on Python 3.12)" in note
+    repo.write("requirements.txt", "numpy==1.26.4\n")
+    repo.commit("numpy for 3.12")
+    data = review_json(cli, repo)
+    assert [f["line"] for f in data["findings"] if f["rule"] == "python-standards/utcnow"] == [5]
+
+
 def test_poetry_classifiers_name_the_newest_python(tmp_path: Path) -> None:
     # Poetry before 2 keeps classifiers in [tool.poetry] (dirty-equals in 2022: 3.7 to 3.10, `python = "^3.7.0"`,
     # held-out round 69): they are read like [project]'s, so a 3.12 deprecation is not news to it
@@ -187,6 +199,59 @@ def test_pinned_interpreter_names_the_newest_python(tmp_path: Path) -> None:
     (tmp_path / "setup.py").unlink()
     _write(tmp_path, {".python-version": "system\n"})
     assert pyversion.newest(tmp_path) is None
+
+
+def test_pipfile_names_the_newest_python(tmp_path: Path) -> None:
+    # Pipenv locks an application to `[requires] python_version`
+    _write(tmp_path, {"Pipfile": '[packages]\nflask = "*"\n\n[requires]\npython_version = "3.9"\n'})
+    top = pyversion.newest(tmp_path)
+    assert top is not None and top.version == (3, 9) and top.source == "Pipfile [requires]: Python 3.9"
+    _write(tmp_path, {"Pipfile": '[requires]\npython_full_version = "3.12.1"\n'})
+    assert pyversion.newest(tmp_path).version == (3, 12)  # type: ignore[union-attr]
+    _write(tmp_path, {"Pipfile": "not [ toml\n"})
+    assert pyversion.newest(tmp_path) is None
+
+
+@pytest.mark.parametrize("spec, bound", [
+    ("==1.20.2", ((1, 20, 2), True)),
+    ("===6.0", ((6, 0), True)),
+    ("<=1.25.99", ((1, 25, 99), True)),
+    ("<1.26", ((1, 26), False)),
+    ("~=1.20.2", ((1, 21), False)),
+    ("~=1.25", ((2,), False)),
+    ("==1.25.*", ((1, 26), False)),
+    (">=1.20,<1.24", ((1, 24), False)),
+    (">=1.20", None),
+    ("!=1.21", None),
+    ("", None),
+])
+def test_release_ceiling(spec: str, bound: object) -> None:
+    assert pyversion.release_ceiling(spec) == bound
+
+
+def test_pinned_packages_that_no_newer_python_installs_name_the_newest_python(tmp_path: Path) -> None:
+    # king-phisher names no Python, but its Pipfile pins numpy 1.20.2 and PyYAML 5.4; MozDef's requirements.txt
+    # PyYAML 5.4 (58 `utcnow` findings judged noise: neither ran on 3.12, where the deprecation starts)
+    _write(tmp_path, {"Pipfile": '[packages]\nflask = "*"\nnumpy = "==1.20.2"\nPyYAML = {version = "==5.4"}\n'})
+    top = pyversion.newest(tmp_path)
+    assert top is not None and top.version == (3, 11)
+    assert top.source == "Pipfile [packages]: numpy==1.20.2 (no release before 1.26.0 installs on Python 3.12)"
+    (tmp_path / "Pipfile").unlink()
+    _write(tmp_path, {"requirements.txt": "flask==2.0.1\nPyYAML == 5.4  # pinned for the old loader\n"})
+    top = pyversion.newest(tmp_path)
+    assert top is not None and top.source == "requirements.txt: PyYAML==5.4 (no release before 6.0.1 installs on Python 3.12)"
+    # pip-compile's continued lines, `~=` and an upper bound admit only old releases too
+    for line in ("lxml==4.9.1 \\\n    --hash=sha256:0123\n", "scipy~=1.10.1\n", "pandas>=1.3,<2.1\n"):
+        _write(tmp_path, {"requirements.txt": line})
+        assert pyversion.newest(tmp_path).version == (3, 11), line  # type: ignore[union-attr]
+    # a release that installs there, a floor only, an unknown package, a pin for old Pythons only: nothing
+    for text in ("numpy==1.26\n", "numpy>=1.20\n", "oldlib==0.1\n", "numpy==1.24.4; python_version < '3.9'\n",
+                 "# numpy==1.20\n"):
+        _write(tmp_path, {"requirements.txt": text})
+        assert pyversion.newest(tmp_path) is None, text
+    # a Python the project names wins over what its pins imply
+    _write(tmp_path, {"requirements.txt": "numpy==1.20.2\n", ".python-version": "3.12\n"})
+    assert pyversion.newest(tmp_path).version == (3, 12)  # type: ignore[union-attr]
 
 
 def test_dockerfile_base_image_names_the_newest_python(tmp_path: Path) -> None:

@@ -82,7 +82,7 @@ def rule_table(reviewer: str) -> dict[str, dict[str, Any]]:
 CONFIG_FILES = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".flake8", "ruff.toml", ".ruff.toml",
                 "pytest.ini",  # whether its tests hide warnings (rules.lintconfig.hidden_warnings)
                 ".pre-commit-config.yaml", ".gitattributes", ".python-version", "runtime.txt", "Dockerfile", "pylintrc",
-                ".pylintrc", "Makefile", ".bandit", "requirements.txt", "requirements-prod.txt",
+                ".pylintrc", "Makefile", ".bandit", "requirements.txt", "requirements-prod.txt", "Pipfile",
                 "requirements/base.txt", "requirements/prod.txt", "requirements/production.txt",
                 # what the project says it is (reviewer/rules/purpose.py)
                 "README.md", "README.rst", "README.txt", "README", "readme.md", "Readme.md", "README.markdown",
@@ -94,7 +94,7 @@ CONFIG_FILES = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".flake8",
 # Where a project names its Pythons (reviewer/rules/pyversion.py), beyond the root: the nearest folder that
 # names one governs a file (a subproject's own metadata), CI configurations and conda environments.
 PYTHON_NAMED_IN = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".python-version", "runtime.txt", "Dockerfile",
-                   "environment.yml", "environment.yaml", "ruff.toml", ".ruff.toml")
+                   "environment.yml", "environment.yaml", "ruff.toml", ".ruff.toml", "Pipfile", "requirements.txt")
 ROOT_PYTHON_FILES = ("environment.yml", "environment.yaml", "conda/environment.yml", "conda/environment.yaml",
                      "setup/environment.yml", "setup/environment.yaml", ".travis.yml", ".circleci/config.yml",
                      ".gitlab-ci.yml")

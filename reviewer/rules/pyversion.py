@@ -21,13 +21,16 @@ project names is older, the rule does not run and a note says why. The newest is
 `requires-python` (`<3.12`), else the newest of the versions it lists anywhere: classifiers, tox's
 `envlist` (`py310`, `py{27,38}`) and `basepython`, the interpreter it pins (`.python-version`,
 `runtime.txt`, the `python:X.Y` base image of the root `Dockerfile`), the `python` of a conda
-environment (`environment.yml` at the root or in `conda/` or `setup/`: hummingbot's `python=3.10`), and
-the Pythons its CI runs on (GitHub Actions' `python-version` and matrix entries, Travis' `python`,
+environment (`environment.yml` at the root or in `conda/` or `setup/`: hummingbot's `python=3.10`), the
+Pipfile's `[requires] python_version`, and the Pythons its CI runs on (GitHub Actions' `python-version` and matrix entries, Travis' `python`,
 CircleCI's and GitLab's `python:X.Y` images: streamalert's only Python, 3.7, was in its CI matrix);
 `3.x` in a CI matrix means the newest Python, so no ceiling; a lone `3.x` (a release job) says
 nothing, nor does a GitHub Actions job that only runs the repository's CI scripts (`python3
 .github/scripts/digest.py`: koku's Slack digest on 3.14, its project on 3.11). A project that lists only Python 2 (Mailpile's
-`envlist = py27`) has 2.7 as its newest. A project that names no version: no ceiling, the rule runs.
+`envlist = py27`) has 2.7 as its newest. A project that names no version but pins, in its `requirements.txt` or
+Pipfile `[packages]`, a release of a compiled package that no newer Python installs (king-phisher's numpy 1.20.2:
+numpy installs on 3.12 from 1.26.0) runs on an older Python than that one (`_FIRST_ON`). A project that names no
+version and pins none of those: no ceiling, the rule runs.
 
 A subproject speaks for its own files: a file is governed by the nearest directory, from its own up to
 the root, whose files name a Python (tracim's `backend/setup.cfg` lists 3.9 to 3.11, its root nothing).
@@ -93,6 +96,31 @@ _CI_PROJECT_WORDS = re.compile(r"(?<![\w./-])(?:python[\d.]*|pip[\d.]*|pytest|to
                                r"(?![\w-])")
 # `3.x` in a CI matrix: the newest Python there is, so no ceiling.
 LATEST: Version = (3, 99)
+# Pipenv's `[requires] python_version` in the Pipfile is the interpreter the application is locked for.
+PIPFILE = "Pipfile"
+# A project that names no Python anywhere may still pin, for its application, a release of a compiled
+# package that no newer Python can install: king-phisher's Pipfile pins numpy 1.20.2 and PyYAML 5.4, MozDef's
+# requirements.txt PyYAML 5.4 (held-out round 369 and earlier: 58 `utcnow` findings on them, all judged noise
+# because nothing they run on is 3.12). For each package, its first release that installs on a Python (wheels or
+# a build that works there, from its release notes): a pin, `~=` or upper bound that admits only older releases
+# puts the newest Python below that one. Read only when nothing else names a Python, from the `requirements.txt`
+# and the Pipfile's `[packages]` of the folder (a subproject's too); a line with an environment marker is skipped.
+REQUIREMENT_FILES = ("requirements.txt",)
+_FIRST_ON: dict[str, tuple[tuple[int, ...], Version]] = {
+    "numpy": ((1, 26, 0), (3, 12)),
+    "pyyaml": ((6, 0, 1), (3, 12)),  # older sdists fail to build against Cython 3, and have no 3.12 wheels
+    "pandas": ((2, 1, 1), (3, 12)),
+    "scipy": ((1, 11, 2), (3, 12)),
+    "scikit-learn": ((1, 3, 1), (3, 12)),
+    "matplotlib": ((3, 8, 0), (3, 12)),
+    "lxml": ((4, 9, 3), (3, 12)),
+    "psycopg2-binary": ((2, 9, 9), (3, 12)),
+    "greenlet": ((3, 0, 0), (3, 12)),
+    "gevent": ((23, 9, 0), (3, 12)),
+    "aiohttp": ((3, 9, 0), (3, 12)),
+    "torch": ((2, 2, 0), (3, 12)),
+}
+_REQUIREMENT = re.compile(r"^[ \t]*([A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*(?:\[[^\]\n]*\])?[ \t]*([<>=!~][^#;\n]*)(?:#[^\n]*)?$", re.M)
 
 
 @dataclass(frozen=True)
@@ -287,10 +315,12 @@ def _newest(root: Path, sub: str) -> Optional[Floor]:
     if said is not None:
         return said
     conda = [_at(d, name) for d in (CONDA_DIRS if not sub else ("",)) for name in CONDA_FILES]
+    pipfile = read_toml(root, _at(sub, PIPFILE))
     best: Optional[Floor] = None
     for where, text, kind in [*((w, t, "classifiers") for w, t in meta.classifiers),
                               ("tox.ini", _tox_envs(read_config(root, _at(sub, "tox.ini")) or ""), "tox"),
                               *((name, read_config(root, _at(sub, name)) or "", "pinned") for name in PINNED_FILES),
+                              (f"{PIPFILE} [requires]", _pipfile_python(pipfile), "pinned"),
                               (DOCKERFILE, read_config(root, _at(sub, DOCKERFILE)) or "", "docker"),
                               *((name, read_config(root, _at(sub, name)) or "", "conda") for name in conda),
                               *(_ci_texts(root) if not sub else ())]:
@@ -298,6 +328,77 @@ def _newest(root: Path, sub: str) -> Optional[Floor]:
         if versions and (best is None or max(versions) > best.version):
             top = max(versions)
             best = Floor(top, f"{where}: Python {top[0]}.{top[1]}")
+    return best if best is not None else _pinned_ceiling(root, sub, pipfile)
+
+
+def _pipfile_python(pipfile: dict[str, Any]) -> str:
+    for key in ("python_version", "python_full_version"):
+        value = lookup(pipfile, "requires", key)
+        if isinstance(value, str):
+            return value
+    return ""
+
+
+def _release(text: str) -> Optional[tuple[int, ...]]:
+    m = re.match(r"\s*v?(\d+(?:\.\d+)*)", text)
+    return tuple(int(part) for part in m.group(1).split(".")) if m else None
+
+
+def release_ceiling(spec: str) -> Optional[tuple[tuple[int, ...], bool]]:
+    """The newest release a requirement specifier admits, and whether that release itself is admitted:
+    `==1.20.2` -> ((1, 20, 2), True), `~=1.20.2` and `==1.20.*` -> ((1, 21), False), `<1.24` -> ((1, 24), False),
+    `>=1.20` -> None (no bound)."""
+    bounds: list[tuple[tuple[int, ...], bool]] = []
+    for clause in spec.split(","):
+        m = re.match(r"^\s*(===|==|~=|<=|<)\s*(\S+)\s*$", clause)
+        if m is None:
+            continue
+        op, value = m.groups()
+        release = _release(value)
+        if release is None:
+            continue
+        if op in ("==", "===") and value.endswith(".*"):
+            bounds.append((release[:-1] + (release[-1] + 1,), False))
+        elif op in ("==", "===", "<="):
+            bounds.append((release, True))
+        elif op == "<":
+            bounds.append((release, False))
+        elif len(release) >= 2:  # `~=1.20.2`: >=1.20.2, ==1.20.*
+            bounds.append((release[:-2] + (release[-2] + 1,), False))
+    return min(bounds) if bounds else None
+
+
+def _pinned_ceiling(root: Path, sub: str, pipfile: dict[str, Any]) -> Optional[Floor]:
+    """The newest Python the application's pinned packages leave it, when it names none (`_FIRST_ON`)."""
+    found: list[tuple[str, str]] = []  # (where, `name spec`)
+    for name in REQUIREMENT_FILES:
+        text = read_config(root, _at(sub, name)) or ""
+        # pip-compile's `numpy==1.20.0 \` continues with its hashes
+        found += [(name, m.group(1) + re.sub(r"\s+", "", m.group(2)).rstrip("\\")) for m in _REQUIREMENT.finditer(text)]
+    packages = lookup(pipfile, "packages")
+    if isinstance(packages, dict):
+        for package, spec in packages.items():
+            spec = lookup(spec, "version") if isinstance(spec, dict) else spec
+            if isinstance(package, str) and isinstance(spec, str) and not isinstance(lookup(packages, package, "markers"), str):
+                found.append((f"{PIPFILE} [packages]", f"{package}{spec.strip()}"))
+    best: Optional[Floor] = None
+    for where, requirement in found:
+        m = re.match(r"([A-Za-z0-9._-]+)(.*)", requirement)
+        assert m is not None  # every entry starts with a name
+        known = _FIRST_ON.get(re.sub(r"[._-]+", "-", m.group(1)).lower())
+        bound = release_ceiling(m.group(2))
+        if known is None or bound is None:
+            continue
+        first, python = known
+        top, admitted = bound
+        width = max(len(top), len(first))  # `1.26` is `1.26.0`
+        top, first = top + (0,) * (width - len(top)), first + (0,) * (width - len(first))
+        if top < first or (top == first and not admitted):
+            version = (python[0], python[1] - 1)
+            if best is None or version < best.version:
+                shown = ".".join(map(str, first))
+                best = Floor(version, f"{where}: {requirement} (no release before {shown} installs on "
+                                      f"Python {python[0]}.{python[1]})")
     return best
 
 
