@@ -182,12 +182,13 @@ def test_test_files_skip_the_rules_that_say_so(cli, repo: GitRepo) -> None:  # t
     assert ("test_other.py", "python-crypto/verify-disabled", 2) in _hits(data)
 
 
-def test_yaml_load_in_a_test_is_info_and_never_fails_the_run(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+def test_yaml_load_in_a_test_is_not_checked(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # a test loads its own fixtures, and on PyYAML 6 its own run fails first (12 of 12 labelled such findings noise)
     code = "import yaml\n\n\ndef load(text):\n    return yaml.load(text)\n"
     _branch(repo, {"nameko/testing/pytest.py": code, "test/cli/test_main.py": code, "nameko/config.py": code})
     data = _review(cli, repo)
     assert {(f["path"], f["severity"]) for f in data["findings"] if f["rule"] == "python-standards/yaml-load"} == {
-        ("nameko/testing/pytest.py", "info"), ("test/cli/test_main.py", "info"), ("nameko/config.py", "error")}
+        ("nameko/config.py", "error")}
 
 
 def test_entry_points_may_print(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
@@ -378,10 +379,10 @@ def test_unconfirmed_skip_waits_for_the_model_unless_audit(cli, repo: GitRepo) -
 
 
 def test_no_fix_is_offered_in_a_test_file(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
-    code = "import yaml\n\n\ndef test_load(text):\n    return yaml.load(text)\n"
+    code = "def test_raise(flag):\n    if flag:\n        raise NotImplemented('later')\n"
     _branch(repo, {"tests/test_load.py": code, "load.py": code})
     data = _review(cli, repo)
-    by_path = {f["path"]: f for f in data["findings"] if f["rule"] == "python-standards/yaml-load"}
+    by_path = {f["path"]: f for f in data["findings"] if f["rule"] == "python-standards/raise-not-implemented"}
     assert by_path["load.py"]["suggestion"] is not None
     assert by_path["tests/test_load.py"]["suggestion"] is None
     assert "test file" in by_path["tests/test_load.py"]["fix_withheld"]

@@ -7,5 +7,5 @@ def test_migrated_cassette_matches(tmp_path):
     with open("tests/fixtures/migration/new_cassette.yaml") as f:
         # ok: python-standards/yaml-unsafe-loader
         expected = yaml.load(f, Loader=Loader)
-    # expect: python-standards/yaml-load
+    # ok: python-standards/yaml-load
     assert yaml.load(open(tmp_path / "out.yaml")) == expected
