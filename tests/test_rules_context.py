@@ -1007,3 +1007,56 @@ def test_a_project_whose_own_yaml_carries_python_tags_keeps_its_full_loader(cli,
     repo.write("examples/west.cfg", "# never write !!python/name tags here\nwest: {}\n")
     repo.commit("plain sample")
     assert reported() == ([5], [])
+
+
+def _layout(*paths: str) -> "rules_context.Layout":
+    return rules_context.layout_of(paths)
+
+
+def test_a_relative_import_of_a_module_nothing_provides() -> None:
+    """dedalus' `ball_wrapper.py` does `from . import ball128` and no `ball128` exists (held-out round 380)."""
+    files = {"pkg/__init__.py": "", "pkg/wrapper.py": "", "pkg/jacobi.py": "", "pkg/_core.pyx": "", "pkg/sub/__init__.py": ""}
+    layout = _layout(*files)
+    read = files.get
+    missing = rules_context.unresolved_import
+    assert missing("pkg/wrapper.py", "from . import ball128 as ball\n", layout, read) == ".ball128"
+    assert missing("pkg/wrapper.py", "import numpy\nfrom .ball128 import Ball\n", layout, read) == ".ball128"
+    assert missing("pkg/sub/w.py", "from ..ball128 import Ball\n", layout, read) == "..ball128"
+    # provided: a sibling module or package, a compiled source, a name anywhere in the repository (a package
+    # split over distributions, put together at install time)
+    for text in ("from . import jacobi\n", "from .sub import x\n", "from ._core import f\n", "from .. import pkg\n"):
+        assert missing("pkg/wrapper.py", text, layout, read) is None, text
+    assert missing("pkg/wrapper.py", "from .ball128 import B\n", _layout(*files, "other/pkg/ball128.py"), read) is None
+    # no module's name (a class), or `_`-private (generated or compiled: `_version`, `_imports_`)
+    for text in ("from . import NetError\n", "from ._version import version\n", "from . import _speedups\n"):
+        assert missing("pkg/wrapper.py", text, layout, read) is None, text
+    # a name the package's __init__ defines, star-imports or makes on demand
+    for init in ("ball128 = load()\n", "from .impl import *\n", "__getattr__ = backend.__getattribute__\n"):
+        assert missing("pkg/wrapper.py", "from . import ball128\n", layout, {**files, "pkg/__init__.py": init}.get) \
+            is None, init
+    # ... but `from .ball128 import` names a module, whatever the __init__ says
+    assert missing("pkg/wrapper.py", "from .ball128 import B\n", layout, {**files, "pkg/__init__.py": "ball128 = 1\n"}.get)
+    # named by a build file or .gitignore on the way up (generated or compiled at build time)
+    for name, text in ((".gitignore", "pkg/ball128.py\n"), ("setup.py", "Extension('pkg.ball128', ['src/b.c'])\n"),
+                       ("pkg/meson.build", "py.extension_module('ball128', 'b.c')\n")):
+        assert missing("pkg/wrapper.py", "from . import ball128\n", layout, {**files, name: text}.get) is None, name
+    # an import under try/if may be an optional part; no listing, no decision; unparsable text, no decision
+    assert missing("pkg/wrapper.py", "try:\n    from . import ball128\nexcept ImportError:\n    ball128 = None\n",
+                   layout, read) is None
+    assert missing("pkg/wrapper.py", "from . import ball128\n", _layout(), read) is None
+    assert missing("pkg/wrapper.py", "from . import ball128\ndef (\n", layout, read) is None
+
+
+def test_a_module_that_cannot_be_imported_is_not_checked(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """Findings in a module that cannot even be imported were noise (dedalus' wrappers, 10 of 10)."""
+    wrapper = "from . import ball128 as ball\n\n\n" + NONE_CMP + "\n\ndef save(rows):\n    backup = rows[:-1]\n    return backup\n"
+    _branch(repo, {"pkg/__init__.py": "", "pkg/wrapper.py": wrapper, "pkg/mine.py": NONE_CMP})
+    data = _review(cli, repo)
+    assert _places(data, "python-standards/compare-to-none") == [("pkg/mine.py", 2)]
+    # a rule that names no treatment for any context skips it too
+    assert _places(data, "off-by-one/slice-drops-last") == []
+    repo.write("pkg/ball128.py", "RADIUS = 1\n")
+    repo.commit("the module")
+    data = _review(cli, repo)
+    assert sorted(_places(data, "python-standards/compare-to-none")) == [("pkg/mine.py", 2), ("pkg/wrapper.py", 5)]
+    assert _places(data, "off-by-one/slice-drops-last") == [("pkg/wrapper.py", 9)]

@@ -44,11 +44,15 @@
   side for a bundled folder (BlenderGIS's pyshp and Tyf in `core/lib/`, 14 findings judged noise in
   held-out round 353). Not when the unit is named like the project or its packaging names the folder
   (pyyaml's and SQLAlchemy's `lib/`).
+- **unimportable** files: a module whose unconditional relative import names a module nothing in the
+  repository provides (`unresolved_import`) cannot be imported: dedalus' `ball_wrapper.py` does
+  `from . import ball128`, long gone (10 findings judged noise, held-out round 380). Every rule skips it
+  unless it says otherwise, as for copied files.
 - **examples** (`rules.example_files` globs: `docs/*`, `docs_src/*`, `examples/*`, `demos/*` ...) teach:
   a tutorial's `SECRET_KEY = "..."` is a placeholder the text tells readers to replace, a demo's
   `except: pass` is best-effort on the way out. A rule says so with `context: {examples: ...}`.
 
-Treatments: `report` (the default; `skip` for copied files), `info` (reported at severity info, never
+Treatments: `report` (the default; `skip` for copied and unimportable files), `info` (reported at severity info, never
 failing a run), `skip` (the rule does not run on such files).
 """
 
@@ -70,10 +74,10 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-CONTEXTS = ("tests", "entry_points", "examples", "copied")
+CONTEXTS = ("tests", "entry_points", "examples", "copied", "unimportable")
 TREATMENTS = ("report", "info", "skip")
 # A context's treatment for a rule that names none: copied files are someone else's code (see above).
-DEFAULT_TREATMENT = {"copied": "skip"}
+DEFAULT_TREATMENT = {"copied": "skip", "unimportable": "skip"}
 # The defaults live with the configuration (RulesConfig), so that there is one list of each.
 DEFAULT_TEST_FILES = RulesConfig().test_files
 DEFAULT_VENDORED = RulesConfig().vendored
@@ -311,6 +315,7 @@ class Contexts:
     _bundled: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
     _listing: list[list[str]] = field(default_factory=list, init=False, compare=False, repr=False)
     _file_set: list[frozenset[str]] = field(default_factory=list, init=False, compare=False, repr=False)
+    _layouts: list["Layout"] = field(default_factory=list, init=False, compare=False, repr=False)
 
     def is_bundled(self, path: str) -> bool:
         """`path` sits in a folder of other projects' installed packages (`bundled_folder`)."""
@@ -410,7 +415,16 @@ class Contexts:
                 out.add("copied")
         if "copied" not in out and self.library_copy(path, text):
             out.add("copied")
+        if text is not None and self.read is not None and "from ." in text \
+                and unresolved_import(path, text, self._layout(), self.read) is not None:
+            out.add("unimportable")
         return frozenset(out)
+
+    def _layout(self) -> Layout:
+        """`layout_of` the repository's files, made once."""
+        if not self._layouts:
+            self._layouts.append(layout_of(self._files()))
+        return self._layouts[0]
 
     def library_copy(self, path: str, text: Optional[str]) -> bool:
         """`path` is in a unit (a module, or a package and its subfolders) directly inside a library-named
@@ -458,6 +472,75 @@ class Contexts:
 
 
 _RELEASE_FILES = ("VERSION", "VERSION.txt", "version.txt")
+
+# Where a module that no file provides may still come from: generated at build time (setuptools-scm's
+# `_version.py`, named in pyproject.toml and ignored by git), compiled (`Extension("pkg._speedups", ...)` in
+# setup.py, `pybind11_add_module(_core ...)` in CMakeLists.txt, meson.build), or left out on purpose.
+_BUILD_FILES = (".gitignore", "pyproject.toml", "setup.py", "setup.cfg", "meson.build", "CMakeLists.txt", "Makefile",
+                "MANIFEST.in", "package.json")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What a relative import may name: every folder and every file without its extensions (`pkg/_core` for
+    `pkg/_core.pyx`), and their last names alone (a package split over several distributions, as
+    micropython-lib's `lora/` and vaex's `packages/*/vaex/`, is put together at install time)."""
+
+    stems: frozenset[str]
+    names: frozenset[str]
+
+
+def layout_of(paths: Iterable[str]) -> Layout:
+    stems: set[str] = set()
+    for p in paths:
+        parts = p.split("/")
+        stems.update("/".join(parts[:i]) for i in range(1, len(parts)))
+        stems.add("/".join(parts[:-1] + [parts[-1].split(".")[0]]))
+    return Layout(frozenset(stems), frozenset(s.rsplit("/", 1)[-1] for s in stems))
+
+
+# A module name as modules are named (lowercase); one that starts with `_` is often compiled or generated
+# (`_speedups`, `_version`, dash's `_imports_`, pymunk's cffi `_chipmunk`).
+_MODULE_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def unresolved_import(path: str, text: str, layout: Layout, read: Callable[[str], Optional[str]]) -> Optional[str]:
+    """The module a relative import at the top of `path` names that nothing in the repository provides, or
+    None. Such a module cannot be imported: dedalus' `ball_wrapper.py` does `from . import ball128`, and no
+    `ball128` exists anywhere (held-out round 380). Provided: a file or folder of that name anywhere in the
+    repository; a name that is no module's (`from . import NetError`) or starts with `_` (often compiled or
+    generated); for `from . import name`, a name the package's `__init__.py` mentions, may star-import or
+    makes in a module `__getattr__`; a name a build file or .gitignore names, in the
+    module's folder or one above it (a module generated or compiled at build time). Only unconditional
+    imports count: one under `try:` or `if` may be an optional part."""
+    if not layout.stems or "import" not in text:
+        return None
+    import ast
+
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    folder = path.split("/")[:-1]
+    for node in tree.body:
+        if not isinstance(node, ast.ImportFrom) or node.level == 0 or node.level - 1 > len(folder):
+            continue
+        base = folder[:len(folder) - (node.level - 1)]
+        names = [(node.module.split(".")[0], False)] if node.module else \
+            [(a.name, True) for a in node.names if a.name != "*"]
+        for name, bare in names:
+            if not _MODULE_NAME.fullmatch(name) or name in layout.names or "/".join([*base, name]) in layout.stems:
+                continue
+            word = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+            if bare:  # ... or a name the package defines, star-imports, or makes on demand (`def __getattr__`)
+                init = read("/".join([*base, "__init__.py"])) or ""
+                if word.search(init) or re.search(r"\bimport\s*\*|\b__getattr__\b|globals\(\)", init):
+                    continue
+            if any(word.search(read("/".join([*folder[:i], f])) or "")
+                   for i in range(len(folder), -1, -1) for f in _BUILD_FILES):
+                continue
+            return "." * node.level + (node.module or name)
+    return None
 
 
 def _library_unit(path: str) -> Optional[tuple[str, str, bool]]:

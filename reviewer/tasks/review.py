@@ -199,8 +199,8 @@ def run(ctx: TaskContext) -> TaskOutput:
         kinds = contexts.kinds(change.path, text)
         if "tests" in kinds:
             test_files.add(change.path)
-        if any(r.context for r in here):
-            treat = {r.id: rules_context.treatment(r, kinds) for r in here if r.context}
+        if kinds:  # a rule that names no treatment gets the context's default (copied code: skip)
+            treat = {r.id: rules_context.treatment(r, kinds) for r in here}
             here = [r for r in here if treat.get(r.id) != "skip"]
             softened[change.path] = {rid for rid, t in treat.items() if t == "info"}
         sups[change.path] = rules_suppress.parse(text, change.path)
