@@ -173,6 +173,20 @@ def test_pylint_disables_from_its_first_config_file_and_command_lines(tmp_path: 
     assert _ids(tmp_path, "pkg/mod.py") == {"python-standards/eval-exec"}
 
 
+def test_a_ci_pylint_command_line_but_not_a_whole_category(tmp_path: Path) -> None:
+    # a GitHub Actions step that runs pylint says what the team turned off, as a Makefile's does
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "lint.yml").write_text(
+        "jobs:\n  lint:\n    steps:\n      - run: pip install pylint\n"
+        "      - run: pylint --disable=W0102,C src/\n")
+    entries = lintconfig.load(tmp_path).entries
+    assert [e.source for e in entries] == [".github/workflows/lint.yml pylint --disable: W0102"]
+    # a whole category is no decision about one check (alerta's `disable=W` and its exceptions built and
+    # not raised, all judged worth saying)
+    (tmp_path / "pylintrc").write_text("[MESSAGES CONTROL]\ndisable=C,R,W\n")
+    assert _ids(tmp_path, "pkg/mod.py") == {"python-standards/mutable-default"}
+
+
 def test_review_honours_a_pylint_disable(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     feature_branch(repo, {"mod.py": MUTABLE}, base={".pylintrc": "[MESSAGES CONTROL]\ndisable=W0102\n"})
     data = review_json(cli, repo)

@@ -356,7 +356,9 @@ def _bandit_excludes(out: list[Ignore], where: str, patterns: Iterable[str]) -> 
 
 # pylint's configuration files, in the order pylint looks for them (it reads the first it finds)
 _PYLINT_FILES = ("pylintrc", ".pylintrc", "pyproject.toml", "setup.cfg", "tox.ini")
-# `--disable=W0102,C0114` or `--disable W0102` on a pylint command line
+# `--disable=W0102,C0114` or `--disable W0102` on a pylint command line. A whole category (`disable=C,R`, `W`)
+# is no decision about one check: alerta disables `W` in its pylintrc, and its five exceptions built and not
+# raised (W0133) were all judged worth saying (benchmarks/precision/scans/pylintcat.py), so it is not read.
 _PYLINT_DISABLE = re.compile(r"--disable(?:=|[ \t]+)[\"']?([A-Za-z0-9_,\-]+)")
 
 
@@ -385,7 +387,8 @@ def _pylint_ignored(excludes: list[Exclude], where: str, ignore: Any, paths: Any
 
 def _pylint(root: Path, out: list[Ignore], excludes: Optional[list[Exclude]] = None) -> None:
     """pylint's `disable` list: from the first configuration file pylint would read, and from `--disable`
-    on a pylint command line in the Makefile or tox.ini (qlib's `make pylint`, which its CI runs); and
+    on a pylint command line in the Makefile, tox.ini or a GitHub Actions workflow (qlib's `make pylint`, which
+    its CI runs); and
     into `excludes`, its `ignore` and `ignore-paths` from that file."""
     for name in _PYLINT_FILES:
         text = read_config(root, name)
@@ -427,12 +430,26 @@ def _pylint(root: Path, out: list[Ignore], excludes: Optional[list[Exclude]] = N
                 _pylint_ignored(excludes, f"{name} [{section}]", parser.get(section, "ignore", fallback=""),
                                 parser.get(section, "ignore-paths", fallback=""))
         break
-    for name in ("Makefile", "makefile", "GNUmakefile", "tox.ini"):
+    for name in ("Makefile", "makefile", "GNUmakefile", "tox.ini", *_workflows(root)):
         text = read_config(root, name)
         for line in (text or "").splitlines():
             if re.search(r"\bpylint\b", line) and not line.lstrip().startswith("#"):
                 for m in _PYLINT_DISABLE.finditer(line):
                     _pylint_disables(out, f"{name} pylint --disable", m.group(1))
+
+
+def _workflows(root: Path) -> list[str]:
+    """The GitHub Actions workflows at the root (a `run: pylint --disable=C,R src/` step is the CI's pylint)."""
+    if fsutil.refused(root, ".github/workflows") is not None:
+        return []
+    try:
+        folder = root / ".github" / "workflows"
+        if not folder.is_dir() or folder.is_symlink():
+            return []
+        names = sorted(p.name for p in folder.iterdir() if p.name.endswith((".yml", ".yaml")))
+        return [f".github/workflows/{name}" for name in names[:40]]
+    except OSError:
+        return []
 
 
 # pre-commit hooks that run a linter whose decisions this module reads: their own `exclude` regex is

@@ -120,7 +120,8 @@ _FIRST_ON: dict[str, tuple[tuple[int, ...], Version]] = {
     "aiohttp": ((3, 9, 0), (3, 12)),
     "torch": ((2, 2, 0), (3, 12)),
 }
-_REQUIREMENT = re.compile(r"^[ \t]*([A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*(?:\[[^\]\n]*\])?[ \t]*([<>=!~][^#;\n]*)(?:#[^\n]*)?$", re.M)
+_REQUIREMENT = re.compile(r"^[ \t]*([A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*(?:\[[^\]\n]*\])?[ \t]*([<>=!~][^#;\n]*)(?:#[^\n]*)?$",
+                          re.M)
 
 
 @dataclass(frozen=True)
@@ -379,7 +380,8 @@ def _pinned_ceiling(root: Path, sub: str, pipfile: dict[str, Any]) -> Optional[F
     if isinstance(packages, dict):
         for package, spec in packages.items():
             spec = lookup(spec, "version") if isinstance(spec, dict) else spec
-            if isinstance(package, str) and isinstance(spec, str) and not isinstance(lookup(packages, package, "markers"), str):
+            marked = isinstance(lookup(packages, package, "markers"), str)  # for some Pythons only
+            if isinstance(package, str) and isinstance(spec, str) and not marked:
                 found.append((f"{PIPFILE} [packages]", f"{package}{spec.strip()}"))
     best: Optional[Floor] = None
     for where, requirement in found:
