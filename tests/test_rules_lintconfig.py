@@ -181,10 +181,15 @@ def test_a_ci_pylint_command_line_but_not_a_whole_category(tmp_path: Path) -> No
         "      - run: pylint --disable=W0102,C src/\n")
     entries = lintconfig.load(tmp_path).entries
     assert [e.source for e in entries] == [".github/workflows/lint.yml pylint --disable: W0102"]
+    # a step that runs only a few checks (`--disable all --enable ...`) is not the project's policy
+    (tmp_path / ".github" / "workflows" / "lint.yml").write_text(
+        "jobs:\n  lint:\n    steps:\n      - run: pylint --disable all --enable missing-module-docstring src\n"
+        "      - run: pylint src\n")
+    assert not lintconfig.load(tmp_path).entries
     # a whole category is no decision about one check (alerta's `disable=W` and its exceptions built and
     # not raised, all judged worth saying)
     (tmp_path / "pylintrc").write_text("[MESSAGES CONTROL]\ndisable=C,R,W\n")
-    assert _ids(tmp_path, "pkg/mod.py") == {"python-standards/mutable-default"}
+    assert not _ids(tmp_path, "pkg/mod.py")
 
 
 def test_review_honours_a_pylint_disable(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
