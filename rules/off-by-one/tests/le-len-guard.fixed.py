@@ -123,3 +123,42 @@ def merge_wrong(offline, items):
             break
         i += 1
     return items
+
+
+def str_proc(inputstring):
+    out, i = [], 0
+    # ok: off-by-one/le-len-guard
+    while i <= len(inputstring):
+        try:
+            c = inputstring[i]
+        except IndexError:
+            c = "\n"  # the end of the input, reached on purpose (coconut's compiler)
+        out.append(c)
+        i += 1
+    return out
+
+
+def str_proc_wrong(inputstring):
+    out, i = [], 0
+    # expect: off-by-one/le-len-guard
+    while i < len(inputstring):
+        try:
+            c = inputstring[i]
+        except KeyError:
+            c = "\n"
+        out.append(c)
+        i += 1
+    return out
+
+
+def parse_props(lines):
+    props, i = [], 0
+    # expect: off-by-one/le-len-guard
+    while i < len(lines):
+        props.append(i)
+        i += 1
+        try:
+            line = lines[i]
+        except:
+            pass
+    return props
