@@ -1009,8 +1009,8 @@ def test_a_project_whose_own_yaml_carries_python_tags_keeps_its_full_loader(cli,
     assert reported() == ([5], [])
 
 
-def _layout(*paths: str) -> "rules_context.Layout":
-    return rules_context.layout_of(paths)
+def _layout(*paths: str) -> frozenset[str]:
+    return rules_context.module_names(paths)
 
 
 def test_a_relative_import_of_a_module_nothing_provides() -> None:

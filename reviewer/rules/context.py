@@ -320,7 +320,7 @@ class Contexts:
     _bundled: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
     _listing: list[list[str]] = field(default_factory=list, init=False, compare=False, repr=False)
     _file_set: list[frozenset[str]] = field(default_factory=list, init=False, compare=False, repr=False)
-    _layouts: list["Layout"] = field(default_factory=list, init=False, compare=False, repr=False)
+    _module_names: list[frozenset[str]] = field(default_factory=list, init=False, compare=False, repr=False)
     _pythons: list[Optional["Pythons"]] = field(default_factory=list, init=False, compare=False, repr=False)
 
     def is_bundled(self, path: str) -> bool:
@@ -422,7 +422,7 @@ class Contexts:
         if "copied" not in out and self.library_copy(path, text):
             out.add("copied")
         if text is not None and self.read is not None and "from ." in text \
-                and unresolved_import(path, text, self._layout(), self.read) is not None:
+                and unresolved_import(path, text, self._names(), self.read) is not None:
             out.add("unimportable")
         elif text is not None and self.root is not None and python2_only(text) and self._python3_only(path):
             out.add("unimportable")
@@ -438,11 +438,11 @@ class Contexts:
         floor = pythons.oldest(path) if pythons is not None else None
         return floor is not None and floor.version >= (3, 0)
 
-    def _layout(self) -> Layout:
-        """`layout_of` the repository's files, made once."""
-        if not self._layouts:
-            self._layouts.append(layout_of(self._files()))
-        return self._layouts[0]
+    def _names(self) -> frozenset[str]:
+        """`module_names` of the repository's files, made once."""
+        if not self._module_names:
+            self._module_names.append(module_names(self._files()))
+        return self._module_names[0]
 
     def library_copy(self, path: str, text: Optional[str]) -> bool:
         """`path` is in a unit (a module, or a package and its subfolders) directly inside a library-named
@@ -524,23 +524,16 @@ def python2_only(text: str) -> bool:
     return False
 
 
-@dataclass(frozen=True)
-class Layout:
-    """What a relative import may name: every folder and every file without its extensions (`pkg/_core` for
-    `pkg/_core.pyx`), and their last names alone (a package split over several distributions, as
-    micropython-lib's `lora/` and vaex's `packages/*/vaex/`, is put together at install time)."""
-
-    stems: frozenset[str]
-    names: frozenset[str]
-
-
-def layout_of(paths: Iterable[str]) -> Layout:
-    stems: set[str] = set()
+def module_names(paths: Iterable[str]) -> frozenset[str]:
+    """What a relative import may name: the name of every folder and of every file without its extensions
+    (`_core` for `pkg/_core.pyx`). Names alone, wherever they sit: a package split over several
+    distributions (micropython-lib's `lora/`, vaex's `packages/*/vaex/`) is put together at install time."""
+    names: set[str] = set()
     for p in paths:
         parts = p.split("/")
-        stems.update("/".join(parts[:i]) for i in range(1, len(parts)))
-        stems.add("/".join(parts[:-1] + [parts[-1].split(".")[0]]))
-    return Layout(frozenset(stems), frozenset(s.rsplit("/", 1)[-1] for s in stems))
+        names.update(parts[:-1])
+        names.add(parts[-1].split(".")[0])
+    return frozenset(names)
 
 
 # A module name as modules are named (lowercase); one that starts with `_` is often compiled or generated
@@ -548,7 +541,8 @@ def layout_of(paths: Iterable[str]) -> Layout:
 _MODULE_NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 
-def unresolved_import(path: str, text: str, layout: Layout, read: Callable[[str], Optional[str]]) -> Optional[str]:
+def unresolved_import(path: str, text: str, names: frozenset[str],
+                      read: Callable[[str], Optional[str]]) -> Optional[str]:
     """The module a relative import at the top of `path` names that nothing in the repository provides, or
     None. Such a module cannot be imported: dedalus' `ball_wrapper.py` does `from . import ball128`, and no
     `ball128` exists anywhere (held-out round 380). Provided: a file or folder of that name anywhere in the
@@ -557,7 +551,7 @@ def unresolved_import(path: str, text: str, layout: Layout, read: Callable[[str]
     makes in a module `__getattr__`; a name a build file or .gitignore names, in the
     module's folder or one above it (a module generated or compiled at build time). Only unconditional
     imports count: one under `try:` or `if` may be an optional part."""
-    if not layout.stems or "import" not in text:
+    if not names or "import" not in text:
         return None
     import ast
 
@@ -570,10 +564,10 @@ def unresolved_import(path: str, text: str, layout: Layout, read: Callable[[str]
         if not isinstance(node, ast.ImportFrom) or node.level == 0 or node.level - 1 > len(folder):
             continue
         base = folder[:len(folder) - (node.level - 1)]
-        names = [(node.module.split(".")[0], False)] if node.module else \
+        imported = [(node.module.split(".")[0], False)] if node.module else \
             [(a.name, True) for a in node.names if a.name != "*"]
-        for name, bare in names:
-            if not _MODULE_NAME.fullmatch(name) or name in layout.names or "/".join([*base, name]) in layout.stems:
+        for name, bare in imported:
+            if not _MODULE_NAME.fullmatch(name) or name in names:
                 continue
             word = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
             if bare:  # ... or a name the package defines, star-imports, or makes on demand (`def __getattr__`)

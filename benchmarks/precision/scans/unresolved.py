@@ -18,7 +18,7 @@ for lab, d, commit in labelled(lambda l: not only or l["project"] in only):
     if key not in seen:
         if (d, commit) not in listing:
             listing.clear()
-            listing[(d, commit)] = context.layout_of(files(d, commit))
+            listing[(d, commit)] = context.module_names(files(d, commit))
         stems = listing[(d, commit)]
         text = texts(d, commit, [lab["path"]]).get(lab["path"])
         cache = {}

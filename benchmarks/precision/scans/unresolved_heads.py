@@ -11,7 +11,7 @@ for name,p in sorted(projects().items()):
     fl=files(d,head)
     if not fl: continue
     nproj+=1
-    stems=context.layout_of(fl)
+    stems=context.module_names(fl)
     py=[f for f in fl if f.endswith('.py')]
     tx=texts(d,head,py)
     cache={}
