@@ -430,7 +430,7 @@ def _pylint(root: Path, out: list[Ignore], excludes: Optional[list[Exclude]] = N
                 _pylint_ignored(excludes, f"{name} [{section}]", parser.get(section, "ignore", fallback=""),
                                 parser.get(section, "ignore-paths", fallback=""))
         break
-    for name in ("Makefile", "makefile", "GNUmakefile", "tox.ini", *_workflows(root)):
+    for name in ("Makefile", "makefile", "GNUmakefile", "tox.ini", *workflows(root)):
         text = read_config(root, name)
         for line in (text or "").splitlines():
             if re.search(r"\bpylint\b", line) and not line.lstrip().startswith("#"):
@@ -444,16 +444,21 @@ def _named(codes_text: str) -> str:
     return ",".join(c for c in codes_text.split(",") if c.strip().lower() != "all")
 
 
-def _workflows(root: Path) -> list[str]:
-    """The GitHub Actions workflows at the root (a `run: pylint --disable=C,R src/` step is the CI's pylint)."""
-    if fsutil.refused(root, ".github/workflows") is not None:
+WORKFLOWS = ".github/workflows"
+_MAX_WORKFLOWS = 40
+
+
+def workflows(root: Path) -> list[str]:
+    """The GitHub Actions workflow files at the root, at most `_MAX_WORKFLOWS` in name order (a `run: pylint
+    --disable=W0102 src/` step is the CI's pylint; rules.pyversion reads their Pythons)."""
+    if fsutil.refused(root, WORKFLOWS) is not None:
         return []
     try:
-        folder = root / ".github" / "workflows"
+        folder = root / WORKFLOWS
         if not folder.is_dir() or folder.is_symlink():
             return []
         names = sorted(p.name for p in folder.iterdir() if p.name.endswith((".yml", ".yaml")))
-        return [f".github/workflows/{name}" for name in names[:40]]
+        return [f"{WORKFLOWS}/{name}" for name in names[:_MAX_WORKFLOWS]]
     except OSError:
         return []
 

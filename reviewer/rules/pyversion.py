@@ -48,7 +48,7 @@ from typing import Any, Callable, Iterator, Optional
 import yaml  # type: ignore[import-untyped, unused-ignore]
 
 from reviewer import fsutil
-from reviewer.rules.lintconfig import ini, lookup, read_config, read_toml
+from reviewer.rules.lintconfig import ini, lookup, read_config, read_toml, workflows
 
 Version = tuple[int, int]
 
@@ -74,7 +74,6 @@ CONDA_FILES = ("environment.yml", "environment.yaml")
 CONDA_DIRS = ("", "conda", "setup")
 _CONDA_PYTHON = re.compile(r"^[ \t]*-[ \t]*(?:[\w-]+::)?python(?![\w.-])[ \t]*([^#\n]*)", re.M)
 # CI: the keys that name the Pythons a job runs on, and the Python images it runs in.
-WORKFLOWS = ".github/workflows"
 # `circle.yml` at the root is where CircleCI read its configuration before `.circleci/config.yml` (opencraft's
 # jobs run in `circleci/python:3.6` and `3.8` images, its Dockerfile on 3.6; held-out round 300).
 CI_FILES = (".travis.yml", ".circleci/config.yml", "circle.yml", ".gitlab-ci.yml")
@@ -85,7 +84,6 @@ _CI_KEYS = frozenset({"python", "python-version", "python_version", "python-vers
 _CI_ENV_KEY = re.compile(r"^(?:[a-z0-9]+_)*python(?:_[a-z0-9]+)*_version$|^default_python$")
 _CI_VERSION = re.compile(r"^\s*(?:c?python-?|pypy-?)?([23])\.(\d{1,2}|x)(?![\d])", re.I)
 _CI_IMAGE = re.compile(r"(?:^|/)python:([23])\.(\d{1,2})\b")
-_MAX_CI_FILES = 40
 # A GitHub Actions job that runs only the repository's own CI scripts (`python3 .github/scripts/digest.py`)
 # says which Python runs that script, not which ones the project supports: koku's daily Slack digest runs on
 # 3.14 while the project, its tox envlist, Pipfile, Dockerfile and test matrix are 3.11 (held-out round 273).
@@ -406,16 +404,7 @@ def _pinned_ceiling(root: Path, sub: str, pipfile: dict[str, Any]) -> Optional[F
 
 def _ci_texts(root: Path) -> Iterator[tuple[str, str, str]]:
     """The CI configurations at the root: GitHub Actions' workflows, Travis', CircleCI's and GitLab's."""
-    names = list(CI_FILES)
-    if fsutil.refused(root, WORKFLOWS) is None:
-        try:
-            folder = root / WORKFLOWS
-            if folder.is_dir() and not folder.is_symlink():
-                names += sorted(f"{WORKFLOWS}/{p.name}" for p in folder.iterdir()
-                                if p.name.endswith((".yml", ".yaml")))[:_MAX_CI_FILES]
-        except OSError:
-            pass
-    for name in names:
+    for name in [*CI_FILES, *workflows(root)]:
         text = read_config(root, name)
         if text:
             yield name, text, "ci"

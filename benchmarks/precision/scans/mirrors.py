@@ -1,10 +1,12 @@
 """What the label scans share: the projects and labels of benchmarks/precision, and reading a project's files
 at a commit from its fetched mirror (/work/.mirror/<owner>+<name>/repo, bare or with a `.git` inside).
 Importing it puts the repository root on sys.path, so that a scan imports `reviewer` from this checkout."""
+import contextlib
 import glob
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Optional
 
@@ -64,3 +66,14 @@ def texts(d: str, commit: str, paths: list) -> dict:
         out[path] = batch[nl + 1:nl + 1 + size].decode("utf-8", "replace")
         i = nl + 1 + size + 1
     return out
+
+
+@contextlib.contextmanager
+def checked_out(d: str, commit: str, paths: list):
+    """A temporary folder holding those of `paths` that the commit has (a project's configuration files, for
+    reading them as the reviewer reads a work tree)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for p, t in texts(d, commit, paths).items():
+            (Path(tmp) / p).parent.mkdir(parents=True, exist_ok=True)
+            (Path(tmp) / p).write_text(t)
+        yield Path(tmp)

@@ -2,10 +2,8 @@
 statement, `except X, e:`), by project, the oldest Python it names and verdict. The `unimportable` context takes
 those in a project whose oldest Python is a Python 3. Prints each such label and a table."""
 import collections
-import tempfile
-from pathlib import Path
 
-from mirrors import files, labelled, texts
+from mirrors import checked_out, files, labelled, texts
 
 from reviewer.rules import context, pyversion
 
@@ -22,10 +20,8 @@ for lab, d, commit in labelled(lambda l: True):
         continue
     if (d, commit) not in floors:
         want = [p for p in files(d, commit) if p in ("pyproject.toml", "setup.cfg", "setup.py")]
-        with tempfile.TemporaryDirectory() as tmp:
-            for p, t in texts(d, commit, want).items():
-                (Path(tmp) / p).write_text(t)
-            floor = pyversion.oldest(Path(tmp))
+        with checked_out(d, commit, want) as tmp:
+            floor = pyversion.oldest(tmp)
         floors[(d, commit)] = floor.text() if floor else "-"
     table[(lab["project"], floors[(d, commit)], lab["verdict"])] += 1
     print(lab["verdict"], lab["project"], floors[(d, commit)], lab["commit"][:14], lab["path"], lab["rule"], sep="\t")

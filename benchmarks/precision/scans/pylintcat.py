@@ -3,10 +3,8 @@ Actions workflow) would silence if reviewer.rules.lintconfig read a category as 
 not: measured here, alerta's five exceptions built and not raised, all worth saying, would go). The scan teaches
 codes.rules_for the categories for its own run only. Prints each such label and a table per project (TP/FP)."""
 import collections
-import tempfile
-from pathlib import Path
 
-from mirrors import files, labelled, texts
+from mirrors import checked_out, files, labelled
 
 from reviewer.rules import codes, lintconfig
 
@@ -33,11 +31,8 @@ for lab, d, commit in labelled(lambda l: l["rule"] in CATEGORY_RULES):
         continue
     if (d, commit) not in cache:
         want = [p for p in files(d, commit) if p in NAMES or (p.startswith(".github/workflows/") and p.count("/") == 2)]
-        with tempfile.TemporaryDirectory() as tmp:
-            for p, t in texts(d, commit, want).items():
-                (Path(tmp) / p).parent.mkdir(parents=True, exist_ok=True)
-                (Path(tmp) / p).write_text(t)
-            entries = lintconfig.load(Path(tmp)).entries
+        with checked_out(d, commit, want) as tmp:
+            entries = lintconfig.load(tmp).entries
         cache[(d, commit)] = [e for e in entries if e.source.split(": ")[-1].strip().upper() in tuple("CRWEIF")]
     hit = [e.source for e in cache[(d, commit)] if lab["rule"] in e.ids]  # categories are global (no glob)
     if hit:

@@ -3,10 +3,9 @@ release that no newer Python installs) decides the labelled `utcnow` findings, p
 for each label, the Python ceiling that now governs its file, when it comes from such a pin. Prints the labels it
 silences and a table (TP/FP silenced per project)."""
 import collections
-import tempfile
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
-from mirrors import files, labelled, texts
+from mirrors import checked_out, files, labelled
 
 from reviewer.rules import pyversion
 
@@ -21,11 +20,8 @@ def governing(d, commit, path):
             if (str(PurePosixPath(p).parent) if "/" in p else "") in folders and PurePosixPath(p).name in NAMES
             or p in pyversion.CI_FILES or (p.startswith(".github/workflows/") and p.count("/") == 2)
             or any(p == f"{c}/{n}" for c in pyversion.CONDA_DIRS for n in pyversion.CONDA_FILES)]
-    with tempfile.TemporaryDirectory() as tmp:
-        for p, t in texts(d, commit, want).items():
-            (Path(tmp) / p).parent.mkdir(parents=True, exist_ok=True)
-            (Path(tmp) / p).write_text(t)
-        return pyversion.Pythons(Path(tmp)).newest(path)
+    with checked_out(d, commit, want) as tmp:
+        return pyversion.Pythons(tmp).newest(path)
 
 
 table = collections.Counter()
