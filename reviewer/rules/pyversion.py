@@ -369,24 +369,22 @@ def release_ceiling(spec: str) -> Optional[tuple[tuple[int, ...], bool]]:
 
 def _pinned_ceiling(root: Path, sub: str, pipfile: dict[str, Any]) -> Optional[Floor]:
     """The newest Python the application's pinned packages leave it, when it names none (`_FIRST_ON`)."""
-    found: list[tuple[str, str]] = []  # (where, `name spec`)
+    found: list[tuple[str, str, str]] = []  # (where, package, specifier)
     for name in REQUIREMENT_FILES:
         text = read_config(root, _at(sub, name)) or ""
         # pip-compile's `numpy==1.20.0 \` continues with its hashes
-        found += [(name, m.group(1) + re.sub(r"\s+", "", m.group(2)).rstrip("\\")) for m in _REQUIREMENT.finditer(text)]
+        found += [(name, m.group(1), re.sub(r"\s+", "", m.group(2)).rstrip("\\")) for m in _REQUIREMENT.finditer(text)]
     packages = lookup(pipfile, "packages")
     if isinstance(packages, dict):
         for package, spec in packages.items():
             spec = lookup(spec, "version") if isinstance(spec, dict) else spec
             marked = isinstance(lookup(packages, package, "markers"), str)  # for some Pythons only
             if isinstance(package, str) and isinstance(spec, str) and not marked:
-                found.append((f"{PIPFILE} [packages]", f"{package}{spec.strip()}"))
+                found.append((f"{PIPFILE} [packages]", package, spec.strip()))
     best: Optional[Floor] = None
-    for where, requirement in found:
-        m = re.match(r"([A-Za-z0-9._-]+)(.*)", requirement)
-        assert m is not None  # every entry starts with a name
-        known = _FIRST_ON.get(re.sub(r"[._-]+", "-", m.group(1)).lower())
-        bound = release_ceiling(m.group(2))
+    for where, package, spec in found:
+        known = _FIRST_ON.get(re.sub(r"[._-]+", "-", package).lower())
+        bound = release_ceiling(spec)
         if known is None or bound is None:
             continue
         first, python = known
@@ -397,7 +395,7 @@ def _pinned_ceiling(root: Path, sub: str, pipfile: dict[str, Any]) -> Optional[F
             version = (python[0], python[1] - 1)
             if best is None or version < best.version:
                 shown = ".".join(map(str, first))
-                best = Floor(version, f"{where}: {requirement} (no release before {shown} installs on "
+                best = Floor(version, f"{where}: {package}{spec} (no release before {shown} installs on "
                                       f"Python {python[0]}.{python[1]})")
     return best
 
