@@ -57,7 +57,9 @@ class RulesConfig:
                                       "samples/*", "*/examples/*", "*/docs/*", "*/doc/*",
                                       # a spike, scratch or top-level lab folder: throwaway exploration, shipped nowhere
                                       "spikes/*", "*/spikes/*", "scratch/*", "*/scratch/*", "lab/*",
-                                      "Doc/*", "Docs/*", "Demo/*", "Demos/*", "Examples/*", "*_examples/*",
+                                      "Doc/*", "Docs/*", "Examples/*", "*_examples/*",
+                                      # a top-level Demo folder (PySimpleGUI's DemoPrograms/), demos and examples one folder down
+                                      "Demo*/*", "*/demos/*", "*/example/*",
                                       "tutorial/*", "*/tutorial/*", "tutorials/*", "*/tutorials/*",
                                       # a cookiecutter template: sample code a user generates and owns
                                       "*{{cookiecutter*")

@@ -1,0 +1,6 @@
+# path: DemoPrograms/Demo_HowDoI.py
+def loop(window):
+    event = window.read()
+    # ok: python-standards/compare-to-none
+    if event == None:
+        return
