@@ -178,9 +178,15 @@ def test_a_ci_pylint_command_line_but_not_a_whole_category(tmp_path: Path) -> No
     (tmp_path / ".github" / "workflows").mkdir(parents=True)
     (tmp_path / ".github" / "workflows" / "lint.yml").write_text(
         "jobs:\n  lint:\n    steps:\n      - run: pip install pylint\n"
-        "      - run: pylint --disable=W0102,C src/\n")
+        "      - run: pylint --disable=W0102,R src/\n")
     entries = lintconfig.load(tmp_path).entries
     assert [e.source for e in entries] == [".github/workflows/lint.yml pylint --disable: W0102"]
+    # the Convention category is style alone: tobac's `pylint tobac --disable=C` (an `== None` judged noise)
+    (tmp_path / ".github" / "workflows" / "lint.yml").write_text(
+        "jobs:\n  lint:\n    steps:\n      - run: pylint tobac --disable=C --exit-zero\n")
+    assert _ids(tmp_path, "tobac/plotting.py") == {"python-standards/compare-to-none", "python-standards/compare-not-none",
+                                                   "python-standards/type-comparison", "python-standards/dict-keys-loop"}
+    (tmp_path / ".github" / "workflows" / "lint.yml").unlink()
     # a step that runs only a few checks (`--disable all --enable ...`) is not the project's policy
     (tmp_path / ".github" / "workflows" / "lint.yml").write_text(
         "jobs:\n  lint:\n    steps:\n      - run: pylint --disable all --enable missing-module-docstring src\n"
@@ -188,7 +194,7 @@ def test_a_ci_pylint_command_line_but_not_a_whole_category(tmp_path: Path) -> No
     assert not lintconfig.load(tmp_path).entries
     # a whole category is no decision about one check (alerta's `disable=W` and its exceptions built and
     # not raised, all judged worth saying)
-    (tmp_path / "pylintrc").write_text("[MESSAGES CONTROL]\ndisable=C,R,W\n")
+    (tmp_path / "pylintrc").write_text("[MESSAGES CONTROL]\ndisable=R,W\n")
     assert not _ids(tmp_path, "pkg/mod.py")
 
 

