@@ -196,6 +196,15 @@ def test_a_ci_pylint_command_line_but_not_a_whole_category(tmp_path: Path) -> No
     # not raised, all judged worth saying)
     (tmp_path / "pylintrc").write_text("[MESSAGES CONTROL]\ndisable=R,W\n")
     assert not _ids(tmp_path, "pkg/mod.py")
+    # pylint reads `disable` in any section of a pylintrc (Nagstamon's `[MASTER] disable=R,C,W`)
+    (tmp_path / "pylintrc").write_text("[MASTER]\ndisable=R,C,W\n")
+    assert "python-standards/compare-to-none" in _ids(tmp_path, "pkg/mod.py")
+    assert "python-standards/exception-not-raised" not in _ids(tmp_path, "pkg/mod.py")
+    # ... and of setup.cfg only in sections named for pylint
+    (tmp_path / "pylintrc").unlink()
+    (tmp_path / "setup.cfg").write_text("[flake8]\ndisable=C\n[pylint.MASTER]\ndisable=W0102\n")
+    assert _ids(tmp_path, "pkg/mod.py") == {"python-standards/mutable-default"}
+    (tmp_path / "setup.cfg").unlink()
 
 
 def test_review_honours_a_pylint_disable(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]

