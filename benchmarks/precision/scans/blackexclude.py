@@ -8,7 +8,7 @@ import collections
 import re
 import tomllib
 
-from mirrors import labelled, texts
+from mirrors import labelled, print_projects, texts
 
 _cache: dict = {}
 
@@ -40,6 +40,4 @@ for lab, d, commit in labelled(lambda l: True):
     if hit:
         table[(lab["project"], lab["verdict"])] += 1
         print(lab["verdict"], lab["project"], lab["path"], lab["rule"], hit, sep="\t")
-print()
-for project in sorted({p for p, _ in table}):
-    print(f"{project}: TP {table[(project, 'TP')]} FP {table[(project, 'FP')]}")
+print_projects(table)

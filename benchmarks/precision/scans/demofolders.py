@@ -4,7 +4,6 @@ the old ones did not, with its verdict and whether its rule skips or softens exa
 fetched mirror, each folder the new globs name (to see what shipped code they would take)."""
 import collections
 import subprocess
-from pathlib import Path
 
 from mirrors import MIRRORS, labels
 

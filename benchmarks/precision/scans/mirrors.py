@@ -77,3 +77,11 @@ def checked_out(d: str, commit: str, paths: list):
             (Path(tmp) / p).parent.mkdir(parents=True, exist_ok=True)
             (Path(tmp) / p).write_text(t)
         yield Path(tmp)
+
+
+def print_projects(table) -> None:
+    """A scan's closing table: `project: TP n FP m` for a Counter keyed by (project, verdict), then `all:`."""
+    print()
+    for project in sorted({p for p, _ in table}):
+        print(f"{project}: TP {table[(project, 'TP')]} FP {table[(project, 'FP')]}")
+    print(f"all: TP {sum(n for (_, v), n in table.items() if v == 'TP')} FP {sum(n for (_, v), n in table.items() if v == 'FP')}")

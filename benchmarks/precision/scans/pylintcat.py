@@ -6,7 +6,7 @@ tobac's 1 and Nagstamon's 8 findings judged noise and nni's 6 judged worth sayin
 codes.rules_for the categories for its own run only. Prints each such label and a table per project (TP/FP)."""
 import collections
 
-from mirrors import checked_out, files, labelled
+from mirrors import checked_out, files, labelled, print_projects
 
 from reviewer.rules import codes, lintconfig
 
@@ -40,7 +40,4 @@ for lab, d, commit in labelled(lambda l: l["rule"] in CATEGORY_RULES):
     if hit:
         table[(lab["project"], lab["verdict"])] += 1
         print(lab["verdict"], lab["project"], lab["commit"][:14], lab["path"], lab["rule"], hit[0], sep="\t")
-print()
-for project in sorted({p for p, _ in table}):
-    print(f"{project}: TP {table[(project, 'TP')]} FP {table[(project, 'FP')]}")
-print(f"all: TP {sum(v for (p, k), v in table.items() if k == 'TP')} FP {sum(v for (p, k), v in table.items() if k == 'FP')}")
+print_projects(table)

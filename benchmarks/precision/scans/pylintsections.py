@@ -4,7 +4,7 @@ reads them so since the twenty-seventh pass: Nagstamon's `[MASTER] disable=R,C,W
 noise in held-out round 441). Prints each such label and a table per project (TP/FP)."""
 import collections
 
-from mirrors import checked_out, files, labelled
+from mirrors import checked_out, files, labelled, print_projects
 
 from reviewer.rules import codes, lintconfig
 
@@ -26,6 +26,4 @@ for lab, d, commit in labelled(lambda l: l["rule"] in MAPPED):
     if hits:
         table[(lab["project"], lab["verdict"])] += 1
         print(lab["verdict"], lab["project"], lab["commit"][:14], lab["path"], lab["rule"], hits[0], sep="\t")
-print()
-for project in sorted({p for p, _ in table}):
-    print(f"{project}: TP {table[(project, 'TP')]} FP {table[(project, 'FP')]}")
+print_projects(table)

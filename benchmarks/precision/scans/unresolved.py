@@ -4,7 +4,7 @@ each such label and a table per project (TP/FP)."""
 import collections
 import sys
 
-from mirrors import files, labelled, texts
+from mirrors import files, labelled, print_projects, texts
 
 from reviewer.rules import context
 
@@ -33,7 +33,4 @@ for lab, d, commit in labelled(lambda l: not only or l["project"] in only):
     if missing:
         table[(lab["project"], lab["verdict"])] += 1
         print(lab["verdict"], lab["project"], lab["commit"][:14], lab["path"], lab["rule"], missing, sep="\t")
-print()
-for project in sorted({p for p, _ in table}):
-    print(f"{project}: TP {table[(project, 'TP')]} FP {table[(project, 'FP')]}")
-print(f"all: TP {sum(v for (p, k), v in table.items() if k == 'TP')} FP {sum(v for (p, k), v in table.items() if k == 'FP')}")
+print_projects(table)

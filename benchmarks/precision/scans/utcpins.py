@@ -5,7 +5,7 @@ silences and a table (TP/FP silenced per project)."""
 import collections
 from pathlib import PurePosixPath
 
-from mirrors import checked_out, files, labelled
+from mirrors import checked_out, files, labelled, print_projects
 
 from reviewer.rules import pyversion
 
@@ -32,7 +32,4 @@ for lab, d, commit in labelled(lambda l: l["rule"].endswith("/utcnow")):
     if new is not None and "installs on Python" in new.source and new.version < (3, 12):
         table[(lab["project"], lab["verdict"])] += 1
         print(lab["verdict"], lab["project"], lab["commit"][:12], lab["path"], new.source, sep="\t")
-print()
-for project in sorted({p for p, _ in table}):
-    print(f"{project}: TP {table[(project, 'TP')]} FP {table[(project, 'FP')]}")
-print(f"all: TP {sum(v for (p, k), v in table.items() if k == 'TP')} FP {sum(v for (p, k), v in table.items() if k == 'FP')}")
+print_projects(table)
