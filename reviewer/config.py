@@ -42,8 +42,10 @@ class RulesConfig:
                                    "tests.py", "conftest.py", "*_tests/*", "tests_*/*", "*/tests_*/*", "testing/*",
                                    "*/testing/*", "integration/*", "testdata/*", "*/testdata/*",
                                    "features/steps/*", "*/features/steps/*")
-    vendored: tuple[str, ...] = ("vendor", "vendored", "_vendor", "third_party", "thirdparty", "extern",
-                                 "node_modules", "site-packages")
+    vendored: tuple[str, ...] = ("vendor", "vendored", "_vendor", "third_party", "thirdparty", "third-party",
+                                 "3rdparty", "3rd_party", "3rd-party", "extern", "node_modules", "site-packages",
+                                 # FanFicFare's copies of cloudscraper, chardet, ... (held-out round 457)
+                                 "included_dependencies")
     # A folder of other projects' installed packages (`lib/`, `libs/`, ... with *.dist-info folders or many
     # bare packages side by side; reviewer/rules/context.py) is vendored too.
     bundled: bool = True
