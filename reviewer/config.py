@@ -60,7 +60,8 @@ class RulesConfig:
                                       # a spike, scratch or top-level lab folder: throwaway exploration, shipped nowhere
                                       "spikes/*", "*/spikes/*", "scratch/*", "*/scratch/*", "lab/*",
                                       "Doc/*", "Docs/*", "Examples/*", "*_examples/*",
-                                      # a top-level Demo folder (PySimpleGUI's DemoPrograms/), demos and examples one folder down
+                                      # a top-level Demo folder (PySimpleGUI's DemoPrograms/), and demos and
+                                      # examples one folder down
                                       "Demo*/*", "*/demos/*", "*/example/*",
                                       "tutorial/*", "*/tutorial/*", "tutorials/*", "*/tutorials/*",
                                       # a cookiecutter template: sample code a user generates and owns

@@ -114,17 +114,17 @@ class _PythonFit:
         self._unfit[folder] = frozenset(dropped)
         return self._unfit[folder]
 
-    def python2(self, path: str, text: str) -> frozenset[str]:
-        """The ids of the rules bound to a Python 3 not to run on `path` when its `text` is Python 2 that no
+    def python2(self, path: str, text: str, rules: list[Rule]) -> frozenset[str]:
+        """The ids of those of `rules` bound to a Python 3 not to run on `path` when its `text` is Python 2 that no
         Python 3 compiles (rules_context.python2_only): it runs on Python 2 alone, whatever the project names,
         so a Python 3 deprecation is not its concern (dshell's Python 2 decoders' `utcfromtimestamp`, judged
         noise in held-out round 413)."""
-        bound = [r for r in self.bounded if (r.requires_python or (3, 0)) >= (3, 0) and (r.python_since or (3, 0)) >= (3, 0)]
-        if not bound or not rules_context.python2_only(text):
+        python3 = frozenset(r.id for r in rules if max(r.requires_python or (0, 0), r.python_since or (0, 0)) >= (3, 0))
+        if not python3 or not rules_context.python2_only(text):
             return frozenset()
         self._python2.add(path)
-        self._python2_rules.update(r.id for r in bound)
-        return frozenset(r.id for r in bound)
+        self._python2_rules.update(python3)
+        return python3
 
     def notes(self) -> list[str]:
         out = []
@@ -211,7 +211,7 @@ def run(ctx: TaskContext) -> TaskOutput:
         if text is None:
             continue
         if fit.bounded and any(r.requires_python or r.python_since for r in here):
-            python2 = fit.python2(change.path, text)
+            python2 = fit.python2(change.path, text, here)
             here = [r for r in here if r.id not in python2]
         if contexts.marked_generated(change.path, text):  # a generated marker in its first lines
             out.skipped.append(Skipped(change.path, rules_context.GENERATED_MARK + rules_context.RULES_SKIP))
