@@ -50,6 +50,8 @@
   Python 2 compiles in a project whose oldest Python is a Python 3 (`python2_only`: CheckM's Python 2
   `scripts/`, 52 findings judged noise, held-out round 394). Every rule skips them unless it says otherwise,
   as for copied files.
+- **migrations** (`MIGRATION_FILES`: Django's `migrations/`, alembic's `versions/` ...): applied once as written;
+  a rule says `context: {migrations: skip}` (utcnow, yaml-load).
 - **examples** (`rules.example_files` globs: `docs/*`, `docs_src/*`, `examples/*`, `demos/*` ...) teach:
   a tutorial's `SECRET_KEY = "..."` is a placeholder the text tells readers to replace, a demo's
   `except: pass` is best-effort on the way out. A rule says so with `context: {examples: ...}`.
@@ -79,10 +81,17 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-CONTEXTS = ("tests", "entry_points", "examples", "copied", "unimportable")
+CONTEXTS = ("tests", "entry_points", "examples", "copied", "unimportable", "migrations")
 TREATMENTS = ("report", "info", "skip")
 # A context's treatment for a rule that names none: copied files are someone else's code (see above).
 DEFAULT_TREATMENT = {"copied": "skip", "unimportable": "skip"}
+# A database migration (Django's `migrations/`, alembic's `versions/`, sqlalchemy-migrate's `migrate_repo/versions/`)
+# is applied once as written, on the rows and columns of its day: a rule that says `context: {migrations: skip}`
+# leaves it alone (utcnow's naive UTC that matches the naive column it fills; yaml-load in zentral's 2016 data
+# migrations, held-out round 467).
+MIGRATION_FILES = ("migrations/*.py", "*/migrations/*.py", "alembic/versions/*.py", "*/alembic/versions/*.py",
+                   "migration/versions/*.py", "*/migration/versions/*.py", "migrate_repo/versions/*.py",
+                   "*/migrate_repo/versions/*.py")
 # The defaults live with the configuration (RulesConfig), so that there is one list of each.
 DEFAULT_TEST_FILES = RulesConfig().test_files
 DEFAULT_VENDORED = RulesConfig().vendored
@@ -414,6 +423,8 @@ class Contexts:
             out.add("entry_points")
         if _glob_hit(path, self.example_files):
             out.add("examples")
+        if _glob_hit(path, MIGRATION_FILES):
+            out.add("migrations")
         if text is not None and self.licenses:
             from reviewer.rules import purpose
 
