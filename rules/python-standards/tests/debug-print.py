@@ -6,6 +6,13 @@ def handle(response):
     print("DEBUG", response.status)
     # expect: python-standards/debug-print
     print("here")
+    # expect: python-standards/debug-print
+    print("here 2:", response)
+    # a sentence that starts with "Here" is told to the user (yt's update_git, held-out round 483)
+    # ok: python-standards/debug-print
+    print("Here's a set of sample commands:")
+    # ok: python-standards/debug-print
+    print("Here are your options:")
     # ok: python-standards/debug-print
     print(f"status {response.status}")
     # ok: python-standards/debug-print
