@@ -27,3 +27,18 @@ def connect(dev, strict):
     if dev.port == 22:
         # expect: python-crypto/ssh-host-key-unverified
         ssh_client.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+
+
+class Transport:
+    def __init__(self, **kwargs):
+        self._client = paramiko.SSHClient()
+        # the user's documented `key_policy` setting picks the policy (aiida-core, held-out round 469)
+        self._missing_key_policy = kwargs.pop("key_policy", "RejectPolicy")
+        if self._missing_key_policy == "RejectPolicy":
+            self._client.set_missing_host_key_policy(paramiko.RejectPolicy())
+        elif self._missing_key_policy == "AutoAddPolicy":
+            # ok: python-crypto/ssh-host-key-unverified
+            self._client.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+        if kwargs.get("port") == 2222:
+            # expect: python-crypto/ssh-host-key-unverified
+            self._client.set_missing_host_key_policy(paramiko.AutoAddPolicy())
