@@ -270,6 +270,34 @@ def test_a_code_commented_out_of_rufs_select_is_declined(tmp_path: Path) -> None
     assert "python-standards/mutable-default" not in _ids(tmp_path, "pkg/mod.py")
 
 
+def test_a_pycodestyle_code_left_out_of_a_select_that_names_others_is_declined(tmp_path: Path) -> None:
+    # bbot's `.flake8` selects F and E722 only (held-out round 469): `== None` is its house style
+    (tmp_path / ".flake8").write_text("[flake8]\nselect = F,E722\nignore = F403\n")
+    ids = _ids(tmp_path, "pkg/mod.py")
+    assert {"python-standards/compare-to-none", "python-standards/compare-not-none",
+            "python-standards/type-comparison"} <= ids
+    assert "python-standards/bare-except" not in ids  # E722 is selected
+    sources = {e.source for e in lintconfig.load(tmp_path).entries}
+    assert ".flake8 [flake8] select: E711 not selected" in sources
+    # extend-select adds to the list
+    (tmp_path / ".flake8").write_text("[flake8]\nselect = F,E722\nextend-select = E711\n")
+    ids = _ids(tmp_path, "pkg/mod.py")
+    assert "python-standards/compare-to-none" not in ids and "python-standards/type-comparison" in ids
+    (tmp_path / ".flake8").unlink()
+    # ruff: `lint.select` names E4 and E9, not E7; a top-level `extend-select` of E711 still selects it
+    (tmp_path / "ruff.toml").write_text('extend-select = ["E711"]\n[lint]\nselect = ["E4", "E9", "F"]\n')
+    ids = _ids(tmp_path, "pkg/mod.py")
+    assert "python-standards/bare-except" in ids and "python-standards/compare-to-none" not in ids
+    # a family the select does not name says nothing: no `E` code listed, and selecting S101 alone
+    # does not decline disabled TLS verification
+    (tmp_path / "ruff.toml").write_text('[lint]\nselect = ["F", "S101", "B"]\n')
+    ids = _ids(tmp_path, "pkg/mod.py")
+    assert "python-standards/compare-to-none" not in ids
+    assert "python-crypto/verify-disabled" not in ids and "python-standards/yaml-load" not in ids
+    (tmp_path / "ruff.toml").write_text('[lint]\nselect = ["ALL"]\n')
+    assert _ids(tmp_path, "pkg/mod.py") == set()
+
+
 def test_pylints_ignore_and_ignore_paths_keep_files_out(tmp_path: Path) -> None:
     # guildai's pylintrc: `ignore-paths=guild/_skopt`, a copy of scikit-optimize (held-out round 160)
     (tmp_path / "pylintrc").write_text("[MAIN]\nignore=CVS,legacy\nignore-paths=guild/_skopt,\n  .*/gen_[a-z]+\\.py\n"
