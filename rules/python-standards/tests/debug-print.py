@@ -13,6 +13,11 @@ def handle(response):
     print("Here's a set of sample commands:")
     # ok: python-standards/debug-print
     print("Here are your options:")
+    # a status line for the switch the user just turned on (smarthomeNG, held-out round 482)
+    # ok: python-standards/debug-print
+    print("Debug logging enabled")
+    # expect: python-standards/debug-print
+    print("Debug output:", response)
     # ok: python-standards/debug-print
     print(f"status {response.status}")
     # ok: python-standards/debug-print
