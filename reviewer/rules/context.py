@@ -48,7 +48,8 @@
   repository provides (`unresolved_import`) cannot be imported: dedalus' `ball_wrapper.py` does
   `from . import ball128`, long gone (10 findings judged noise, held-out round 380). So is a file only
   Python 2 compiles in a project whose oldest Python is a Python 3 (`python2_only`: CheckM's Python 2
-  `scripts/`, 52 findings judged noise, held-out round 394). Every rule skips them unless it says otherwise,
+  `scripts/`, 52 findings judged noise, held-out round 394), or that names no Python and whose own files
+  write Python 3 syntax (galsim's `devel/external/`, held-out round 474). Every rule skips them unless it says otherwise,
   as for copied files.
 - **migrations** (`MIGRATION_FILES`: Django's `migrations/`, alembic's `versions/` ...): applied once as written;
   a rule says `context: {migrations: skip}` (utcnow, yaml-load).
@@ -331,6 +332,7 @@ class Contexts:
     _file_set: list[frozenset[str]] = field(default_factory=list, init=False, compare=False, repr=False)
     _module_names: list[frozenset[str]] = field(default_factory=list, init=False, compare=False, repr=False)
     _pythons: list[Optional["Pythons"]] = field(default_factory=list, init=False, compare=False, repr=False)
+    _python3_code: list[bool] = field(default_factory=list, init=False, compare=False, repr=False)
 
     def is_bundled(self, path: str) -> bool:
         """`path` sits in a folder of other projects' installed packages (`bundled_folder`)."""
@@ -447,7 +449,29 @@ class Contexts:
             self._pythons.append(pyversion.Pythons(self.root) if self.root is not None else None)
         pythons = self._pythons[0]
         floor = pythons.oldest(path) if pythons is not None else None
-        return floor is not None and floor.version >= (3, 0)
+        if floor is not None:
+            return floor.version >= (3, 0)
+        return self._writes_python3()
+
+    def _writes_python3(self) -> bool:
+        """No Python named in the packaging: the repository's own files say whether its code is Python 3.
+        Some of them use what only Python 3 parses (f-strings, `async def`, return annotations, `nonlocal`,
+        `yield from`) in at least three files: galsim names no Python (its stale `.travis.yml` still lists 2.7),
+        its code is Python 3, and the Python 2 scripts of its `devel/external/` are dead (six findings judged
+        noise, four of them errors, held-out round 474). A Python 2 project has none of that syntax (Sick-Beard and
+        volatility: no file of 200 read). Read once, on at most `_SAMPLE` files spread over the listing, and only
+        when a file only Python 2 compiles is reviewed."""
+        if not self._python3_code:
+            found = 0
+            files = [p for p in self._files() if p.endswith(".py")]
+            step = max(1, len(files) // _SAMPLE)
+            sample = files[::step][:_SAMPLE]
+            for p in sample:
+                text = self.read(p) if self.read is not None else None
+                if text is not None and _PY3_SYNTAX.search(text):
+                    found += 1
+            self._python3_code.append(found >= 3)
+        return self._python3_code[0]
 
     def _names(self) -> frozenset[str]:
         """`module_names` of the repository's files, made once."""
@@ -514,6 +538,17 @@ _BUILD_FILES = (".gitignore", "pyproject.toml", "setup.py", "setup.cfg", "meson.
 _PY2_HINT = re.compile(r"(?m)^[ \t]*(?:print|exec)[ \t]+[\"'\w]|except[ \t]+[\w.]+[ \t]*,[ \t]*\w+[ \t]*:")
 _PY2_ERROR = re.compile(r"Missing parentheses in call to '(?:print|exec)'|multiple exception types must be "
                         r"parenthesized|leading zeros in decimal integer literals")
+
+
+# What only Python 3 parses, as a file's own code writes it: an f-string, `async def`, a return annotation,
+# `nonlocal`, `yield from` (`Contexts._writes_python3`).
+_PY3_SYNTAX = re.compile(
+    r"""(?m)(?:^|[\s(\[{,=:+])[fF][rR]?(?:"[^"\n]*\{[^"\n]*"|'[^'\n]*\{[^'\n]*')"""  # f"...{x}..."
+    r"|^[ \t]*async[ \t]+def[ \t]"
+    r"|^[ \t]*def[ \t]+\w+[ \t]*\([^\n]*\)[ \t]*->[^\n]*:[ \t]*(?:#[^\n]*)?$"  # def f(x) -> int:
+    r"|^[ \t]*\)[ \t]*->[^\n]*:[ \t]*(?:#[^\n]*)?$"  # the closing line of a long signature
+    r"|^[ \t]*nonlocal[ \t]|^[^#\n]*\byield[ \t]+from[ \t]")
+_SAMPLE = 300
 
 
 def python2_only(text: str) -> bool:
