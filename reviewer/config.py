@@ -44,8 +44,9 @@ class RulesConfig:
                                    "features/steps/*", "*/features/steps/*")
     vendored: tuple[str, ...] = ("vendor", "vendored", "_vendor", "third_party", "thirdparty", "third-party",
                                  "3rdparty", "3rd_party", "3rd-party", "extern", "node_modules", "site-packages",
-                                 # FanFicFare's copies of cloudscraper, chardet, ... (held-out round 457)
-                                 "included_dependencies")
+                                 # FanFicFare's copies of cloudscraper, chardet, ... (held-out round 457); Nuitka's
+                                 # `nuitka/build/inline_copy/` of pefile, jinja2, yaml, ... (held-out round 480)
+                                 "included_dependencies", "inline_copy")
     # A folder of other projects' installed packages (`lib/`, `libs/`, ... with *.dist-info folders or many
     # bare packages side by side; reviewer/rules/context.py) is vendored too.
     bundled: bool = True
