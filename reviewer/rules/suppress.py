@@ -21,7 +21,9 @@ spelling `disable-all`) suppresses every rule in the whole file, as pylint then 
 at the end of a line (that line) or on a line of its own (the next line of code),
 `# ruff: file-ignore[...]` (the whole file), and `# ruff: disable[...]` ...
 `# ruff: enable[...]` (the lines between; without its `enable`, to the end of the
-block the `disable` is in).
+block the `disable` is in). CodeQL's query ids count too: LGTM.com's `# lgtm[py/test-equals-none]` on its
+line (a comment that is only `# lgtm`: every rule), and GitHub code scanning's `# codeql[py/...]` on the line
+it ends or, standing alone, the next line.
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ class Suppression:
     ids: tuple[str, ...]
     whole_file: bool
     used: set[str] = field(default_factory=set)
-    tool: str = "reviewer"  # reviewer | noqa | nosec | pylint | ruff | project (the project's linter configuration)
+    tool: str = "reviewer"  # reviewer | noqa | nosec | pylint | ruff | codeql | project (the project's linter configuration)
     source: str = ""  # for tool "project": the configuration entry, e.g. "setup.cfg [flake8] ignore: E722"
     hits: int = 0  # findings it suppressed
     until: int = 0  # a range (ruff's `disable` ... `enable`, or an own-line `ignore`): findings starting in line..until
@@ -103,7 +105,7 @@ def parse(text: str, path: str = "x.py") -> list[Suppression]:
     python = path.endswith((".py", ".pyi"))
     ours = "reviewer:" in text
     theirs = python and ("noqa" in text or "nosec" in text or "NOQA" in text or "NOSEC" in text or "pylint:" in text
-                         or "ruff:" in text)
+                         or "ruff:" in text or "lgtm" in text or "codeql[" in text)
     if not ours and not theirs:  # the common case: no tokenizing at all
         return []
     out = []
@@ -111,7 +113,7 @@ def parse(text: str, path: str = "x.py") -> list[Suppression]:
         comments = _comments(text)
     else:
         comments = [(n, line) for n, line in enumerate(git_lines(text), 1) if "reviewer:" in line]
-    lines = git_lines(text) if theirs and ("pylint:" in text or "ruff:" in text) else []
+    lines = git_lines(text) if theirs and ("pylint:" in text or "ruff:" in text or "codeql[" in text) else []
     code_lines = _code_lines(lines)
     if theirs and "ruff:" in text:
         out += _ruff(lines, comments, code_lines)
@@ -122,6 +124,7 @@ def parse(text: str, path: str = "x.py") -> list[Suppression]:
         if theirs:
             out += _ecosystem(line, comment)
             out += _pylint(line, comment, line in code_lines)
+            out += _codeql(line, comment, line in code_lines)
     return out
 
 
@@ -146,6 +149,28 @@ def _pylint(line: int, comment: str, after_code: bool) -> list[Suppression]:
             out.append(Suppression(line + 1, ids, False, tool="pylint"))
         elif after_code:
             out.append(Suppression(line, ids, False, tool="pylint"))
+    return out
+
+
+# LGTM.com's `# lgtm[py/test-equals-none]` (that line; a comment that is only `# lgtm`: every rule) and GitHub
+# code scanning's `# codeql[py/...]` (the line it ends, or the next line when it stands alone)
+_LGTM = re.compile(r"(?:^|[\s#])(lgtm|codeql)[ \t]*\[([^\]\n]*)\]", re.IGNORECASE)
+_LGTM_BARE = re.compile(r"#[ \t]*lgtm[ \t]*$", re.IGNORECASE)
+
+
+def _codeql(line: int, comment: str, after_code: bool) -> list[Suppression]:
+    """`# lgtm[...]` / `# codeql[...]` with CodeQL query ids, mapped to our rule ids (reviewer.rules.codes)."""
+    from reviewer.rules import codes
+
+    if _LGTM_BARE.match(comment.strip()):
+        return [Suppression(line, (ALL,), False, tool="codeql")]
+    out = []
+    for m in _LGTM.finditer(comment):
+        ids = tuple(dict.fromkeys(r for q in m.group(2).split(",") for r in codes.rules_for("codeql", q)))
+        if not ids:
+            continue
+        own_line = m.group(1).lower() == "codeql" and not after_code
+        out.append(Suppression(line + 1 if own_line else line, ids, False, tool="codeql"))
     return out
 
 
