@@ -1071,6 +1071,42 @@ def test_a_relative_import_of_a_module_nothing_provides() -> None:
     assert missing("pkg/wrapper.py", "from . import ball128\ndef (\n", layout, read) is None
 
 
+def test_an_absolute_import_of_the_projects_own_module_nothing_provides() -> None:
+    """lmfdb's old import scripts do `from lmfdb.base import getDBConnection`; `lmfdb/base.py` is long gone (24
+    `yaml.load` errors judged noise, held-out round 493)."""
+    files = {"lmfdb/__init__.py": "", "lmfdb/utils.py": "", "lmfdb/templates/base.html": "", "src/tool/__init__.py": "",
+             "src/tool/cli.py": "", "scripts/old.py": ""}
+    names = _layout(*files)
+    own = (rules_context.own_packages(files), _layout(*(p for p in files if not p.endswith(".html"))))
+    assert own[0] == {"lmfdb": "lmfdb", "tool": "src/tool"}
+    missing = rules_context.unresolved_import
+    read = files.get
+    assert missing("scripts/old.py", "from lmfdb.base import getDBConnection\n", names, read, own) == "lmfdb.base"
+    assert missing("scripts/old.py", "import yaml\nimport lmfdb.WebNumberField\n", names, read, own) \
+        == "lmfdb.WebNumberField"  # a module in CamelCase is still a module
+    assert missing("scripts/old.py", "from tool.gone import main\n", names, read, own) == "tool.gone"
+    # provided: a module of the package; another project's package; a template is no module, but a name the
+    # package's __init__ or a build file names is made at import or build time
+    for text in ("from lmfdb.utils import x\n", "from lmfdb import utils\n", "from tool.cli import main\n",
+                 "from numpy.base import x\n", "from lmfdb._version import v\n"):
+        assert missing("scripts/old.py", text, names, read, own) is None, text
+    for extra in ({"lmfdb/__init__.py": "from . import base\n"}, {"setup.py": "write_to='lmfdb/base.py'\n"}):
+        assert missing("scripts/old.py", "from lmfdb.base import x\n", names, {**files, **extra}.get, own) is None
+    # a package others extend (pyscf's plugins install `pyscf.prop` into its `__path__`)
+    ns = {**files, "lmfdb/__init__.py": "__path__ = __import__('pkgutil').extend_path(__path__, __name__)\n"}
+    assert missing("scripts/old.py", "from lmfdb.base import x\n", names, ns.get, own) is None
+    # under try: an optional part; without `own`, absolute imports are not looked at
+    assert missing("scripts/old.py", "try:\n    import lmfdb.base\nexcept ImportError:\n    pass\n", names, read, own) is None
+    assert missing("scripts/old.py", "from lmfdb.base import x\n", names, read) is None
+
+
+def test_a_script_that_imports_a_module_its_package_lost_is_not_checked(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    old = "import yaml\nfrom app.base import connect\n\n\ndef load(path):\n    return yaml.load(open(path))\n"
+    _branch(repo, {"scripts/old.py": old, "scripts/new.py": old.replace("app.base", "app.db")},
+            base={"app/__init__.py": "", "app/db.py": "def connect():\n    pass\n"})
+    assert _places(_review(cli, repo), "python-standards/yaml-load") == [("scripts/new.py", 6)]
+
+
 def test_a_module_that_cannot_be_imported_is_not_checked(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     """Findings in a module that cannot even be imported were noise (dedalus' wrappers, 10 of 10)."""
     wrapper = "from . import ball128 as ball\n\n\n" + NONE_CMP + "\n\ndef save(rows):\n    backup = rows[:-1]\n    return backup\n"

@@ -46,7 +46,9 @@
   (pyyaml's and SQLAlchemy's `lib/`).
 - **unimportable** files: a module whose unconditional relative import names a module nothing in the
   repository provides (`unresolved_import`) cannot be imported: dedalus' `ball_wrapper.py` does
-  `from . import ball128`, long gone (10 findings judged noise, held-out round 380). So is a file only
+  `from . import ball128`, long gone (10 findings judged noise, held-out round 380). So can't one whose
+  absolute import names a module of the repository's own package that nothing provides (lmfdb's scripts:
+  `from lmfdb.base import getDBConnection`, 24 errors judged noise, held-out round 493). So is a file only
   Python 2 compiles in a project whose oldest Python is a Python 3 (`python2_only`: CheckM's Python 2
   `scripts/`, 52 findings judged noise, held-out round 394), or that names no Python and whose own files
   write Python 3 syntax (galsim's `devel/external/`, held-out round 474). Every rule skips them unless it says otherwise,
@@ -69,7 +71,7 @@ import sys
 from dataclasses import dataclass, field
 from fnmatch import fnmatch, translate as fnmatch_translate
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
 
 from reviewer.config import RulesConfig
 from reviewer.records import Rule
@@ -333,6 +335,8 @@ class Contexts:
     _module_names: list[frozenset[str]] = field(default_factory=list, init=False, compare=False, repr=False)
     _pythons: list[Optional["Pythons"]] = field(default_factory=list, init=False, compare=False, repr=False)
     _python3_code: list[bool] = field(default_factory=list, init=False, compare=False, repr=False)
+    _own: list[dict[str, str]] = field(default_factory=list, init=False, compare=False, repr=False)
+    _py_names: list[frozenset[str]] = field(default_factory=list, init=False, compare=False, repr=False)
 
     def is_bundled(self, path: str) -> bool:
         """`path` sits in a folder of other projects' installed packages (`bundled_folder`)."""
@@ -434,8 +438,9 @@ class Contexts:
                 out.add("copied")
         if "copied" not in out and self.library_copy(path, text):
             out.add("copied")
-        if text is not None and self.read is not None and "from ." in text \
-                and unresolved_import(path, text, self._names(), self.read) is not None:
+        if text is not None and self.read is not None and ("from ." in text or self._names_own_package(text)) \
+                and unresolved_import(path, text, self._names(), self.read,
+                                      (self._packages(), self._python_names())) is not None:
             out.add("unimportable")
         elif text is not None and self.root is not None and python2_only(text) and self._python3_only(path):
             out.add("unimportable")
@@ -472,6 +477,23 @@ class Contexts:
                     found += 1
             self._python3_code.append(found >= 3)
         return self._python3_code[0]
+
+    def _packages(self) -> dict[str, str]:
+        """`own_packages` of the repository's files, made once."""
+        if not self._own:
+            self._own.append(own_packages(self._files()))
+        return self._own[0]
+
+    def _python_names(self) -> frozenset[str]:
+        """`module_names` of the repository's folders and Python modules (sources, stubs, Cython, compiled)
+        only: a template `base.html` provides no module `base`."""
+        if not self._py_names:
+            self._py_names.append(module_names(p for p in self._files() if p.endswith(_PYTHON_MODULE)))
+        return self._py_names[0]
+
+    def _names_own_package(self, text: str) -> bool:
+        """`text` may import one of the repository's own packages by its absolute name (a cheap look first)."""
+        return "import" in text and any(f"import {n}." in text or f"from {n}." in text for n in self._packages())
 
     def _names(self) -> frozenset[str]:
         """`module_names` of the repository's files, made once."""
@@ -529,6 +551,7 @@ _RELEASE_FILES = ("VERSION", "VERSION.txt", "version.txt")
 # Where a module that no file provides may still come from: generated at build time (setuptools-scm's
 # `_version.py`, named in pyproject.toml and ignored by git), compiled (`Extension("pkg._speedups", ...)` in
 # setup.py, `pybind11_add_module(_core ...)` in CMakeLists.txt, meson.build), or left out on purpose.
+_PYTHON_MODULE = (".py", ".pyi", ".pyx", ".pxd", ".so", ".pyd", "/__init__.py")
 _BUILD_FILES = (".gitignore", "pyproject.toml", "setup.py", "setup.cfg", "meson.build", "CMakeLists.txt", "Makefile",
                 "MANIFEST.in", "package.json")
 
@@ -588,7 +611,8 @@ _MODULE_NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 
 def unresolved_import(path: str, text: str, names: frozenset[str],
-                      read: Callable[[str], Optional[str]]) -> Optional[str]:
+                      read: Callable[[str], Optional[str]],
+                      own: Optional[tuple[dict[str, str], frozenset[str]]] = None) -> Optional[str]:
     """The module a relative import at the top of `path` names that nothing in the repository provides, or
     None. Such a module cannot be imported: dedalus' `ball_wrapper.py` does `from . import ball128`, and no
     `ball128` exists anywhere (held-out round 380). Provided: a file or folder of that name anywhere in the
@@ -596,7 +620,12 @@ def unresolved_import(path: str, text: str, names: frozenset[str],
     generated); for `from . import name`, a name the package's `__init__.py` mentions, may star-import or
     makes in a module `__getattr__`; a name a build file or .gitignore names, in the
     module's folder or one above it (a module generated or compiled at build time). Only unconditional
-    imports count: one under `try:` or `if` may be an optional part."""
+    imports count: one under `try:` or `if` may be an optional part.
+
+    An absolute import of the repository's own package counts the same way (`own`: its top-level packages,
+    name to folder, and the names of its Python modules and folders): lmfdb's old import scripts do
+    `from lmfdb.base import getDBConnection`, and `lmfdb/base.py` is long gone (held-out round 493). Not a
+    package whose `__init__.py` extends its `__path__`: pyscf's plugins (`pyscf.prop`) install into it."""
     if not names or "import" not in text:
         return None
     import ast
@@ -607,6 +636,10 @@ def unresolved_import(path: str, text: str, names: frozenset[str],
         return None
     folder = path.split("/")[:-1]
     for node in tree.body:
+        if own and own[0]:
+            missing = _unresolved_own(node, own[1], read, own[0])
+            if missing is not None:
+                return missing
         if not isinstance(node, ast.ImportFrom) or node.level == 0 or node.level - 1 > len(folder):
             continue
         base = folder[:len(folder) - (node.level - 1)]
@@ -625,6 +658,51 @@ def unresolved_import(path: str, text: str, names: frozenset[str],
                 continue
             return "." * node.level + (node.module or name)
     return None
+
+
+def _unresolved_own(node: Any, names: frozenset[str], read: Callable[[str], Optional[str]],
+                    packages: dict[str, str]) -> Optional[str]:
+    """The module of the repository's own package that the absolute import `node` names and nothing in the
+    repository provides (`from lmfdb.base import x`, `import lmfdb.base`), or None."""
+    import ast
+
+    if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+        dotted = [node.module]
+    elif isinstance(node, ast.Import):
+        dotted = [a.name for a in node.names]
+    else:
+        return None
+    for module in dotted:
+        parts = module.split(".")
+        if parts[0] not in packages:
+            continue
+        top = packages[parts[0]]
+        init = read(f"{top}/__init__.py") or ""
+        if "__path__" in init:  # a namespace others' distributions extend (pyscf's plugins)
+            continue
+        for part in parts[1:]:  # each a module (`from a.b import c` names modules before `import`)
+            if not part.startswith("_") and part not in names:
+                word = re.compile(rf"(?<!\w){re.escape(part)}(?!\w)")
+                if word.search(init) or any(
+                        word.search(read(f"{d}{f}") or "") for d in ("", top + "/") for f in _BUILD_FILES):
+                    break  # named by the package or a build file: made at import or build time
+                return module
+    return None
+
+
+def own_packages(paths: Iterable[str]) -> dict[str, str]:
+    """The repository's top-level packages (a folder with an `__init__.py` at the root or in `src/`), name to
+    folder."""
+    out: dict[str, str] = {}
+    for p in paths:
+        parts = p.split("/")
+        if parts[-1] != "__init__.py":
+            continue
+        if len(parts) == 2 and _MODULE_NAME.fullmatch(parts[0]):
+            out.setdefault(parts[0], parts[0])
+        elif len(parts) == 3 and parts[0] == "src" and _MODULE_NAME.fullmatch(parts[1]):
+            out.setdefault(parts[1], f"src/{parts[1]}")
+    return out
 
 
 def _library_unit(path: str) -> Optional[tuple[str, str, bool]]:
