@@ -133,3 +133,21 @@ def pinned_in_a_with(path):
         # expect: python-crypto/weak-tls-version
         ctx.maximum_version = ssl.TLSVersion.TLSv1_1
     return ctx
+
+
+def validate_private_key(cert, private_key_path):
+    # only checks that the key fits the certificate; nothing connects (quay, held-out round 505)
+    # ok: python-crypto/weak-tls-version
+    context = SSL.Context(SSL.TLSv1_METHOD)
+    context.use_certificate(cert)
+    context.use_privatekey_file(private_key_path)
+    context.check_privatekey()
+
+
+def serve(cert, key_path, sock):
+    # expect: python-crypto/weak-tls-version
+    context = SSL.Context(SSL.TLSv1_METHOD)
+    context.use_certificate(cert)
+    context.use_privatekey_file(key_path)
+    context.check_privatekey()
+    return SSL.Connection(context, sock)
