@@ -104,6 +104,20 @@ def memo(key, cache={}):  # a memo by name, kept inside: deliberate (kafka-pytho
     return cache[key]
 
 
+# ok: python-standards/mutable-default
+def load_op_reference(op_cache=[]):  # the same, named for what it caches (vyos, held-out round 499)
+    if op_cache:
+        return op_cache[0]
+    op_cache.append(object())
+    return op_cache[0]
+
+
+# expect: python-standards/mutable-default
+def collect(key, cached_items=[]):  # named for its content, not a memo
+    cached_items.append(key)
+    return len(cached_items)
+
+
 # expect: python-standards/mutable-default
 def grouped(key, groups={}):
     groups.setdefault(key, []).append(1)
