@@ -102,11 +102,13 @@ PLACED = "precision-placed.json"  # in the clone's .git: what the last call plac
 
 
 def _python_files(repo: Path, commit: str) -> list[str]:
-    """The commit's files, at any depth, that may name the Pythons of the files below them, and its CI files."""
+    """The commit's files, at any depth, that may name the Pythons of the files below them, its CI files, and
+    pylintrc files anywhere (a CI command line may name one with `--rcfile`: walinuxagent's `ci/pylintrc`)."""
     names = git(repo, "ls-tree", "-r", "--name-only", commit).splitlines()
     return [n for n in names
             if (("/" in n and n.rsplit("/", 1)[1] in PYTHON_NAMED_IN) or n in ROOT_PYTHON_FILES
-                or (n.startswith(".github/workflows/") and n.count("/") == 2 and n.endswith((".yml", ".yaml"))))
+                or (n.startswith(".github/workflows/") and n.count("/") == 2 and n.endswith((".yml", ".yaml")))
+                or ("/" in n and n.rsplit("/", 1)[1].endswith("pylintrc")))
             and n not in CONFIG_FILES]
 
 
