@@ -1092,6 +1092,12 @@ def test_an_absolute_import_of_the_projects_own_module_nothing_provides() -> Non
         assert missing("scripts/old.py", text, names, read, own) is None, text
     for extra in ({"lmfdb/__init__.py": "from . import base\n"}, {"setup.py": "write_to='lmfdb/base.py'\n"}):
         assert missing("scripts/old.py", "from lmfdb.base import x\n", names, {**files, **extra}.get, own) is None
+    # a module the build writes and git ignores (mnemosyne's `.gitignore`: `mnemosyne/pyqt_ui/ui_*`, pyuic's output)
+    for gitignore in ({".gitignore": "lmfdb/ui_*\n"}, {"lmfdb/.gitignore": "ui_*.py\n"}):
+        assert missing("scripts/old.py", "from lmfdb.ui_about import Dlg\n", names, {**files, **gitignore}.get, own) \
+            is None, gitignore
+    assert missing("scripts/old.py", "from lmfdb.ui_about import Dlg\n", names, {**files, ".gitignore": "build/\n"}.get,
+                   own) == "lmfdb.ui_about"
     # a package others extend (pyscf's plugins install `pyscf.prop` into its `__path__`)
     ns = {**files, "lmfdb/__init__.py": "__path__ = __import__('pkgutil').extend_path(__path__, __name__)\n"}
     assert missing("scripts/old.py", "from lmfdb.base import x\n", names, ns.get, own) is None

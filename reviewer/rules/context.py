@@ -552,7 +552,7 @@ _RELEASE_FILES = ("VERSION", "VERSION.txt", "version.txt")
 # `_version.py`, named in pyproject.toml and ignored by git), compiled (`Extension("pkg._speedups", ...)` in
 # setup.py, `pybind11_add_module(_core ...)` in CMakeLists.txt, meson.build), or left out on purpose.
 _PYTHON_MODULE = (".py", ".pyi", ".pyx", ".pxd", ".so", ".pyd", "/__init__.py")
-_BUILD_FILES = (".gitignore", "pyproject.toml", "setup.py", "setup.cfg", "meson.build", "CMakeLists.txt", "Makefile",
+_BUILD_FILES = (".gitignore", "pyproject.toml", "setup.py", "setup.cfg", "meson.build", "CMakeLists.txt", "Makefile", "makefile",
                 "MANIFEST.in", "package.json")
 
 
@@ -680,14 +680,34 @@ def _unresolved_own(node: Any, names: frozenset[str], read: Callable[[str], Opti
         init = read(f"{top}/__init__.py") or ""
         if "__path__" in init:  # a namespace others' distributions extend (pyscf's plugins)
             continue
-        for part in parts[1:]:  # each a module (`from a.b import c` names modules before `import`)
+        for i, part in enumerate(parts[1:], 1):  # each a module (`from a.b import c` names modules first)
             if not part.startswith("_") and part not in names:
                 word = re.compile(rf"(?<!\w){re.escape(part)}(?!\w)")
+                folder = "/".join([top, *parts[1:i]])
                 if word.search(init) or any(
-                        word.search(read(f"{d}{f}") or "") for d in ("", top + "/") for f in _BUILD_FILES):
-                    break  # named by the package or a build file: made at import or build time
+                        word.search(read(f"{d}{f}") or "") for d in ("", top + "/", folder + "/")
+                        for f in _BUILD_FILES) or _ignored(f"{folder}/{part}.py", read):
+                    break  # named by the package or a build file, or git-ignored: made at import or build time
                 return module
     return None
+
+
+def _ignored(path: str, read: Callable[[str], Optional[str]]) -> bool:
+    """A `.gitignore` at the root or in one of `path`'s folders ignores `path`: a file the build makes
+    (mnemosyne's `.gitignore` says `mnemosyne/pyqt_ui/ui_*`, the modules pyuic writes from its `.ui` files)."""
+    parts = path.split("/")
+    for depth in range(len(parts)):
+        base = "/".join(parts[:depth])
+        rest = "/".join(parts[depth:])
+        for line in (read(f"{base}/.gitignore" if base else ".gitignore") or "").splitlines():
+            pattern = line.strip()
+            if not pattern or pattern.startswith(("#", "!")):
+                continue
+            anchored = "/" in pattern.rstrip("/")
+            pattern = pattern.strip("/")
+            if fnmatch(rest if anchored else parts[-1], pattern) or (anchored and fnmatch(rest, pattern + "/*")):
+                return True
+    return False
 
 
 def own_packages(paths: Iterable[str]) -> dict[str, str]:
