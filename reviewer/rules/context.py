@@ -46,7 +46,7 @@
   (pyyaml's and SQLAlchemy's `lib/`).
 - **unimportable** files: a module whose unconditional relative import names a module nothing in the
   repository provides (`unresolved_import`) cannot be imported: dedalus' `ball_wrapper.py` does
-  `from . import ball128`, long gone (10 findings judged noise, held-out round 380). So can't one whose
+  `from . import ball128`, long gone (10 findings judged noise, held-out round 380). Neither can one whose
   absolute import names a module of the repository's own package that nothing provides (lmfdb's scripts:
   `from lmfdb.base import getDBConnection`, 24 errors judged noise, held-out round 493). So is a file only
   Python 2 compiles in a project whose oldest Python is a Python 3 (`python2_only`: CheckM's Python 2
