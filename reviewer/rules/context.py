@@ -51,8 +51,8 @@
   `from lmfdb.base import getDBConnection`, 24 errors judged noise, held-out round 493). So is a file only
   Python 2 compiles in a project whose oldest Python is a Python 3 (`python2_only`: CheckM's Python 2
   `scripts/`, 52 findings judged noise, held-out round 394), or that names no Python and whose own files
-  write Python 3 syntax (galsim's `devel/external/`, held-out round 474). Every rule skips them unless it says otherwise,
-  as for copied files.
+  write Python 3 syntax (galsim's `devel/external/`, held-out round 474). Every rule skips them unless it says
+  otherwise, as for copied files.
 - **migrations** (`MIGRATION_FILES`: Django's `migrations/`, alembic's `versions/` ...): applied once as written;
   a rule says `context: {migrations: skip}` (utcnow, yaml-load).
 - **examples** (`rules.example_files` globs: `docs/*`, `docs_src/*`, `examples/*`, `demos/*` ...) teach:
@@ -552,8 +552,8 @@ _RELEASE_FILES = ("VERSION", "VERSION.txt", "version.txt")
 # `_version.py`, named in pyproject.toml and ignored by git), compiled (`Extension("pkg._speedups", ...)` in
 # setup.py, `pybind11_add_module(_core ...)` in CMakeLists.txt, meson.build), or left out on purpose.
 _PYTHON_MODULE = (".py", ".pyi", ".pyx", ".pxd", ".so", ".pyd", "/__init__.py")
-_BUILD_FILES = (".gitignore", "pyproject.toml", "setup.py", "setup.cfg", "meson.build", "CMakeLists.txt", "Makefile", "makefile",
-                "MANIFEST.in", "package.json")
+_BUILD_FILES = (".gitignore", "pyproject.toml", "setup.py", "setup.cfg", "meson.build", "CMakeLists.txt", "Makefile",
+                "makefile", "MANIFEST.in", "package.json")
 
 
 # What only Python 2 compiles, as a cheap first look (a print or exec statement, `except E, e:`) and as
@@ -653,8 +653,7 @@ def unresolved_import(path: str, text: str, names: frozenset[str],
                 init = read("/".join([*base, "__init__.py"])) or ""
                 if word.search(init) or re.search(r"\bimport\s*\*|\b__getattr__\b|globals\(\)", init):
                     continue
-            if any(word.search(read("/".join([*folder[:i], f])) or "")
-                   for i in range(len(folder), -1, -1) for f in _BUILD_FILES):
+            if _built(word, folder, read):
                 continue
             return "." * node.level + (node.module or name)
     return None
@@ -683,13 +682,18 @@ def _unresolved_own(node: Any, names: frozenset[str], read: Callable[[str], Opti
         for i, part in enumerate(parts[1:], 1):  # each a module (`from a.b import c` names modules first)
             if not part.startswith("_") and part not in names:
                 word = re.compile(rf"(?<!\w){re.escape(part)}(?!\w)")
-                folder = "/".join([top, *parts[1:i]])
-                if word.search(init) or any(
-                        word.search(read(f"{d}{f}") or "") for d in ("", top + "/", folder + "/")
-                        for f in _BUILD_FILES) or _ignored(f"{folder}/{part}.py", read):
+                folder = [*top.split("/"), *parts[1:i]]
+                if word.search(init) or _built(word, folder, read) or _ignored("/".join([*folder, f"{part}.py"]), read):
                     break  # named by the package or a build file, or git-ignored: made at import or build time
                 return module
     return None
+
+
+def _built(word: "re.Pattern[str]", folder: list[str], read: Callable[[str], Optional[str]]) -> bool:
+    """A build file or .gitignore in `folder` or a folder above it names `word`: a module generated or compiled at
+    build time."""
+    return any(word.search(read("/".join([*folder[:i], f])) or "")
+               for i in range(len(folder), -1, -1) for f in _BUILD_FILES)
 
 
 def _ignored(path: str, read: Callable[[str], Optional[str]]) -> bool:
