@@ -50,6 +50,11 @@ class RulesConfig:
     # A folder of other projects' installed packages (`lib/`, `libs/`, ... with *.dist-info folders or many
     # bare packages side by side; reviewer/rules/context.py) is vendored too.
     bundled: bool = True
+    # Folders a project keeps code aside in, no longer run: rules skip a file in one (the `retired` context)
+    # unless a file outside it imports it (pypeit's `deprecated/`, gtg's `backends/unmaintained/`,
+    # cloud-custodian's `tools/sandbox/`; reviewer/rules/context.py).
+    retired: tuple[str, ...] = ("deprecated", "unmaintained", "obsolete", "attic", "graveyard", "archived", "old",
+                                "sandbox", "abandoned", "outdated")
     entry_points: tuple[str, ...] = ("__main__.py", "cli.py", "scripts/*", "bin/*", "tools/*", "examples/*",
                                      "demos/*", "docs/*", "benchmarks/*", "setup.py", "noxfile.py", "manage.py",
                                      # Django's management commands, run by `manage.py <command>` (djangopackages'
@@ -304,6 +309,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "severity": Key("severity_map"),
         "test_files": Key("list"),
         "vendored": Key("list"),
+        "retired": Key("list"),
         "bundled": Key("bool"),
         "entry_points": Key("list"),
         "example_files": Key("list"),

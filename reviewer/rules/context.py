@@ -53,13 +53,24 @@
   `scripts/`, 52 findings judged noise, held-out round 394), or that names no Python and whose own files
   write Python 3 syntax (galsim's `devel/external/`, held-out round 474). Every rule skips them unless it says
   otherwise, as for copied files.
+- **retired** folders (`rules.retired`: `deprecated/`, `unmaintained/`, `obsolete/`, `attic/`, `archived/`,
+  `old/`, `sandbox/` ...): code a project keeps aside and no longer runs. pypeit's top-level `deprecated/`,
+  gtg's `backends/unmaintained/` (its README: these backends do not work), pysb's `deprecated/` (left out of
+  its packages), cloud-custodian's `tools/sandbox/` (its README: unsupported, likely bit-rotted), spacepy's
+  and gmvault's `sandbox/`, lmfdb's `scripts/belyi/old/`: 39 labelled findings there, 1 worth saying. A folder
+  counts only when no Python file outside it imports it (`from pkg.deprecated import x`, `from . import
+  sandbox`, a module name that `import_module("pkg.sandbox.run")` or an entry point imports) and no console script lives
+  in it: a package's live `deprecated/` shim that its `__init__` re-exports is still code that runs. Nor in a
+  test folder (`tests/deprecated/`: pytest runs what it finds, imported or not). Every rule skips such files
+  unless it says otherwise, as for copied files.
 - **migrations** (`MIGRATION_FILES`: Django's `migrations/`, alembic's `versions/` ...): applied once as written;
   a rule says `context: {migrations: skip}` (utcnow, yaml-load).
 - **examples** (`rules.example_files` globs: `docs/*`, `docs_src/*`, `examples/*`, `demos/*` ...) teach:
   a tutorial's `SECRET_KEY = "..."` is a placeholder the text tells readers to replace, a demo's
   `except: pass` is best-effort on the way out. A rule says so with `context: {examples: ...}`.
 
-Treatments: `report` (the default; `skip` for copied and unimportable files), `info` (reported at severity info, never
+Treatments: `report` (the default; `skip` for copied, unimportable and retired files), `info` (reported at severity
+info, never
 failing a run), `skip` (the rule does not run on such files).
 """
 
@@ -84,10 +95,10 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-CONTEXTS = ("tests", "entry_points", "examples", "copied", "unimportable", "migrations")
+CONTEXTS = ("tests", "entry_points", "examples", "copied", "unimportable", "retired", "migrations")
 TREATMENTS = ("report", "info", "skip")
 # A context's treatment for a rule that names none: copied files are someone else's code (see above).
-DEFAULT_TREATMENT = {"copied": "skip", "unimportable": "skip"}
+DEFAULT_TREATMENT = {"copied": "skip", "unimportable": "skip", "retired": "skip"}
 # A database migration (Django's `migrations/`, alembic's `versions/`, sqlalchemy-migrate's `migrate_repo/versions/`)
 # is applied once as written, on the rows and columns of its day: a rule that says `context: {migrations: skip}`
 # leaves it alone (utcnow's naive UTC that matches the naive column it fills; yaml-load in zentral's 2016 data
@@ -98,6 +109,7 @@ MIGRATION_FILES = ("migrations/*.py", "*/migrations/*.py", "alembic/versions/*.p
 # The defaults live with the configuration (RulesConfig), so that there is one list of each.
 DEFAULT_TEST_FILES = RulesConfig().test_files
 DEFAULT_VENDORED = RulesConfig().vendored
+DEFAULT_RETIRED = RulesConfig().retired
 DEFAULT_ENTRY_POINTS = RulesConfig().entry_points
 DEFAULT_EXAMPLE_FILES = RulesConfig().example_files
 VENDORED = "vendored code (rules.vendored)"
@@ -326,6 +338,9 @@ class Contexts:
     packaging: str = ""
     # The reviewed side's text of another file (a package's `__init__.py`), for a unit in a library folder.
     read: Optional[Callable[[str], Optional[str]]] = None
+    retired: tuple[str, ...] = DEFAULT_RETIRED  # folder names of code kept aside (rules.retired)
+    # Reads many files of the reviewed side in one go (a snapshot's `prefetch`), before `read` asks for each.
+    prefetch: Optional[Callable[[list[str]], None]] = None
     # Caches, one set per instance (`dataclasses.replace` makes a new, empty set):
     _units: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
     _folders: dict[str, tuple[GitAttribute, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
@@ -337,6 +352,7 @@ class Contexts:
     _python3_code: list[bool] = field(default_factory=list, init=False, compare=False, repr=False)
     _own: list[dict[str, str]] = field(default_factory=list, init=False, compare=False, repr=False)
     _py_names: list[frozenset[str]] = field(default_factory=list, init=False, compare=False, repr=False)
+    _retired: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def is_bundled(self, path: str) -> bool:
         """`path` sits in a folder of other projects' installed packages (`bundled_folder`)."""
@@ -431,6 +447,8 @@ class Contexts:
             out.add("examples")
         if _glob_hit(path, MIGRATION_FILES):
             out.add("migrations")
+        if self.is_retired(path):
+            out.add("retired")
         if text is not None and self.licenses:
             from reviewer.rules import purpose
 
@@ -445,6 +463,32 @@ class Contexts:
         elif text is not None and self.root is not None and python2_only(text) and self._python3_only(path):
             out.add("unimportable")
         return frozenset(out)
+
+    def is_retired(self, path: str) -> bool:
+        """`path` sits in a folder the project keeps code aside in (`rules.retired`, outside a test folder) that
+        no Python file outside it imports and no console script lives in (`imports_folder`)."""
+        folder = retired_folder(path, self.retired)
+        if folder is None or _glob_hit(f"{folder}/_.py", self.test_files):
+            return False
+        if folder not in self._retired:
+            self._retired[folder] = not any(s.startswith(f"{folder}/") for s in self.scripts) \
+                and not self._imports_folder(folder)
+        return self._retired[folder]
+
+    def _imports_folder(self, folder: str) -> bool:
+        """Whether a Python file of the repository outside `folder` imports it (`imports_folder`); read once
+        per folder, and only the files that name it."""
+        name = folder.rsplit("/", 1)[-1]
+        others = [p for p in self._files() if p.endswith((".py", ".pyi")) and not p.startswith(f"{folder}/")]
+        if self.read is None or not others:
+            return False
+        if self.prefetch is not None:
+            self.prefetch(others)
+        for p in others:
+            text = self.read(p)
+            if text is not None and name in text and imports_folder(text, folder, p):
+                return True
+        return False
 
     def _python3_only(self, path: str) -> bool:
         """The oldest Python that governs `path` (reviewer.rules.pyversion) is a Python 3."""
@@ -591,6 +635,62 @@ def python2_only(text: str) -> bool:
     except (ValueError, RecursionError, MemoryError):
         return False
     return False
+
+
+def retired_folder(path: str, names: Iterable[str]) -> Optional[str]:
+    """The outermost folder of `path` named like a folder of code kept aside (`names`), or None."""
+    parts = path.split("/")[:-1]
+    wanted = set(names)
+    for i, part in enumerate(parts):
+        if part in wanted:
+            return "/".join(parts[: i + 1])
+    return None
+
+
+_IMPORT_LINE = re.compile(r"^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)"
+                          r"|import[ \t]+([^\n#;]+))", re.MULTILINE)
+# A module named in a string that Python imports: an argument of `import_module(...)`, `__import__(...)` and the
+# like, or an entry point (`"tool = pkg.sandbox.cli:main"`); not any dotted string (Sphinx's `autodoc_mock_imports
+# = ["spacepy.sandbox"]` says the opposite).
+_DOTTED_STRING = re.compile(r"""(?:\w*import\w*\(\s*[rbu]?["']([A-Za-z_]\w*(?:\.\w+)+)["']"""
+                            r"""|["'](?:[\w.-]+[ \t]*=[ \t]*)?([A-Za-z_]\w*(?:\.\w+)+):\w+["'])""")
+
+
+def imports_folder(text: str, folder: str, importer: str = "") -> bool:
+    """Whether `text` (the file at repository path `importer`) imports the package at repository path `folder`
+    by a tail of its dotted name (`pkg.deprecated`, `from pkg import deprecated`, `from . import deprecated`,
+    `from .deprecated import x`), or names it in a string Python imports (`import_module("pkg.sandbox.run")`,
+    an entry point `"tool = pkg.sandbox.cli:main"`). Its bare name (`import deprecated`) counts only from a file
+    beside it, or for a top-level folder: elsewhere it is another package (`from deprecated import deprecated`, the
+    PyPI one)."""
+    parts = folder.split("/")
+    forms = {".".join(parts[i:]) for i in range(len(parts) - 1)}
+    beside = len(parts) == 1 or importer.rsplit("/", 1)[0] == "/".join(parts[:-1])
+
+    def hits(module: str, bare: bool = True) -> bool:
+        return any(module == f or module.startswith(f"{f}.") for f in forms) or \
+            (bare and beside and (module == parts[-1] or module.startswith(f"{parts[-1]}.")))
+
+    for m in _IMPORT_LINE.finditer(text):
+        dots, module, names, plain = m.groups()
+        if plain is not None:
+            if any(hits(item.split()[0]) for item in plain.split(",") if item.split()):
+                return True
+            continue
+        words = [item.split()[0] for item in names.strip("()").replace("\n", " ").split(",") if item.split()]
+        if dots:  # relative: resolved from the importer's folder, `..` one up
+            base = importer.split("/")[:-1]
+            base = base[: len(base) - (len(dots) - 1)] if len(dots) - 1 <= len(base) else []
+            here = "/".join([*base, *module.split(".")] if module else base)
+            if any(t == folder or t.startswith(f"{folder}/") for t in (here, *(f"{here}/{w}" for w in words))):
+                return True
+            continue
+        if hits(module):
+            return True
+        # `from pkg import deprecated`: the folder is one of the names imported
+        if any(hits(f"{module}.{w}", bare=False) for w in words):
+            return True
+    return any(hits(a or b, bare=False) for a, b in _DOTTED_STRING.findall(text))
 
 
 def module_names(paths: Iterable[str]) -> frozenset[str]:
@@ -763,16 +863,18 @@ def treatment(rule: Rule, kinds: frozenset[str]) -> str:
 
 
 def from_config(cfg: RulesConfig, root: Optional[Path], paths: Optional[Callable[[], list[str]]] = None,
-                read: Optional[Callable[[str], Optional[str]]] = None) -> Contexts:
+                read: Optional[Callable[[str], Optional[str]]] = None,
+                prefetch: Optional[Callable[[list[str]], None]] = None) -> Contexts:
     """Contexts for a run: the config's globs and the repository's console-script modules.
 
     `paths` lists the repository's files on the reviewed side (a snapshot's `paths`), for bundled folders;
-    `read` gives that side's text of a file, for a package's `__init__.py` (`Contexts.library_copy`)."""
+    `read` gives that side's text of a file, for a package's `__init__.py` (`Contexts.library_copy`), and
+    `prefetch` reads many at once (the files that may import a retired folder)."""
     return Contexts(tuple(cfg.test_files), tuple(cfg.vendored), tuple(cfg.entry_points),
                     console_scripts(root) if root is not None else frozenset(), tuple(cfg.example_files),
                     read_gitattributes(root) if root is not None else (), root, paths, cfg.bundled,
                     *(_licenses(root) if root is not None else (frozenset(), frozenset(), frozenset(), "")),
-                    read)
+                    read, tuple(cfg.retired), prefetch)
 
 
 def _licenses(root: Path) -> tuple[frozenset[str], frozenset[str], frozenset[str], str]:

@@ -52,7 +52,7 @@ class TaskContext:
             from reviewer.rules.context import from_config
 
             self.shared["_contexts"] = from_config(self.config.rules, self.root, getattr(self.snapshot, "paths", None),
-                                                   self.text)
+                                                   self.text, getattr(self.snapshot, "prefetch", None))
         return self.shared["_contexts"]  # type: ignore[no-any-return]
 
 
