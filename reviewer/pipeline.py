@@ -60,6 +60,8 @@ def collect(start: Path, mode: gitmod.DiffMode, config: Config) -> tuple[ChangeS
         changes = replace(changes, skipped=changes.skipped + collected.missing)
     if collected.imported:
         changes = _imported(changes, dict(collected.imported))
+    if collected.reverted:
+        changes = replace(changes, reverted=collected.reverted)
     changes = _contain(changes, collected.snapshot)
     prefetch = getattr(collected.snapshot, "prefetch", None)  # optional: a snapshot may read one at a time
     if prefetch is not None:

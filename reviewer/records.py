@@ -105,6 +105,8 @@ class ChangeSet:
     base: Optional[str] = None
     head: Optional[str] = None
     skipped: tuple[Skipped, ...] = ()
+    # The commits this change reverts, when it is nothing but reverts (reviewer.git.reverted).
+    reverted: tuple[str, ...] = ()
     # Files that were reviewed with a caveat (e.g. decoded with replacement).
     notes: tuple[Skipped, ...] = ()
 
@@ -203,6 +205,7 @@ class Why(str, enum.Enum):
     DISABLED = "disabled"
     MOVED = "moved code"  # the flagged lines also appear among the diff's removed lines (moved or reflowed)
     ALREADY_THERE = "already there"  # the flagged code is on the lines its hunk replaces: the diff did not add it
+    RESTORED = "restored by a revert"  # the change reverts commits, and the flagged code is as it was before them
     DEFAULT_UNUSED = "default never used"  # a test helper's default that no call leaves out (rules.callers)
     NOT_AN_EXCEPTION = "not an exception"  # the repository defines the called name as no exception (rules.callers)
     # the repository builds the name alone on a line in several places and never raises or catches it (rules.callers)

@@ -1210,3 +1210,26 @@ def test_code_kept_aside_in_a_retired_folder_is_not_checked(cli, repo: GitRepo) 
     files = ["tests/deprecated/test_api.py", "sandbox/tests/test_x.py", "pkg/sandbox/run.py"]
     contexts = rules_context.Contexts(paths=lambda: files, read=lambda p: "")
     assert [contexts.is_retired(p) for p in files] == [False, True, True]
+
+
+def test_a_revert_restores_code_it_does_not_write(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """diyhue's `git revert` of a refactor put back four `!= None` word for word (held-out round 533, judged noise):
+    a revert restores what the project ran before. A security finding on restored code is still made (Cirq's revert
+    brought back `verify=False` on requests that carry the user's token), and a change that also does something
+    else is reviewed as usual."""
+    old = "import requests\n\n\ndef f(x, u):\n    if x != None:\n        return requests.get(u, verify=False)\n"
+    new = "import requests\n\n\ndef f(x, u):\n    if x is not None:\n        return requests.get(u)\n"
+    repo.write("pkg/mod.py", old)
+    repo.commit("base")
+    repo.write("pkg/mod.py", new)
+    refactor = repo.commit("refactor")
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.git("revert", "--no-edit", refactor)
+    data = _review(cli, repo, AUDIT)
+    assert {(r, n) for _p, r, n in _hits(data)} == {("python-crypto/verify-disabled", 6)}
+    assert data["summary"]["not_reported"]["restored by a revert"] == 1
+    repo.write("pkg/other.py", "def g(y):\n    return y == None\n")
+    repo.commit("and something else")
+    assert {(p, r) for p, r, _n in _hits(_review(cli, repo, AUDIT))} == {
+        ("pkg/mod.py", "python-crypto/verify-disabled"), ("pkg/mod.py", "python-standards/compare-not-none"),
+        ("pkg/other.py", "python-standards/compare-to-none")}

@@ -310,6 +310,7 @@ def run(ctx: TaskContext) -> TaskOutput:
     if ctx.config.filter_mode not in ("file", "nofilter"):
         found = _not_moved(ctx, found, out)
         found = _already_there(ctx, found, pattern_rules, out)
+        found = _restored(ctx, found, out)
     _suppress(found, sups, checkable, known, out)
     return out
 
@@ -539,6 +540,52 @@ def _not_moved(ctx: TaskContext, found: list[Finding], out: TaskOutput) -> list[
             out.routed.append(Routed(f, False, Why.MOVED))
         else:
             kept.append(f)
+    return kept
+
+
+# A revert can bring back a hole the reverted commit closed (Cirq's revert restored `verify=False` on requests
+# that carry the user's token): these packs' findings are reported on restored code too.
+_STILL_SAID_ON_REVERT = ("python-crypto/",)
+
+
+def _restored(ctx: TaskContext, found: list[Finding], out: TaskOutput) -> list[Finding]:
+    """In a change that only reverts commits (`ChangeSet.reverted`), findings on added code that each file had
+    before a reverted commit (compared without layout, as `_not_moved` does) are restored, not new.
+
+    A revert puts back what the project ran and reviewed before: diyhue's revert of a refactor restores its
+    `!= None` word for word, libretime's revert of its move to aware datetimes restores `utcnow()` on purpose,
+    and pybedtools' revert PR restores its old tests, all judged noise. Security findings stay
+    (`_STILL_SAID_ON_REVERT`). Such findings leave as not reported with why "restored by a revert", never silently.
+    """
+    reverted = ctx.changes.reverted
+    if not reverted:
+        return found
+    from reviewer.git import read_objects
+
+    changes = {c.path: c for c in ctx.changes.files}
+    todo = [f for f in found if f.path in changes and f.line in changes[f.path].added_lines
+            and not f.rule.startswith(_STILL_SAID_ON_REVERT)]
+    if not todo:
+        return found
+    paths = sorted({p for f in todo for p in (f.path, changes[f.path].old_path) if p})
+    names = [f"{sha}^:{p}" for sha in reverted for p in paths]
+    before: dict[str, str] = {}
+    for name, data in zip(names, read_objects(ctx.root, names)):
+        if data is not None:
+            path = name.split(":", 1)[1]
+            before[path] = before.get(path, "") + "\n" + _normal(data.decode("utf-8", "replace"))
+    asked = {id(f) for f in todo}
+    kept: list[Finding] = []
+    for f in found:
+        if id(f) in asked:
+            lines = (ctx.text(f.path) or "").split("\n")[f.line - 1:max(f.line, f.end_line)]
+            mine = _normal("\n".join(lines))
+            old_path = changes[f.path].old_path
+            had = before.get(f.path, "") + (before.get(old_path, "") if old_path else "")
+            if len(mine) >= 6 and mine in had:
+                out.routed.append(Routed(f, False, Why.RESTORED))
+                continue
+        kept.append(f)
     return kept
 
 
