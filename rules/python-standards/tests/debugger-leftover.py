@@ -176,3 +176,23 @@ def fetch(args):
     except ImportError:
         pass
     return connect(**args)
+
+
+def uaclient():
+    # a command whose purpose is the shell: it parses its own arguments, then opens IPython with the nodes in
+    # scope (python-opcua's `uaclient` console script)
+    parser = argparse.ArgumentParser(description="Connect to server and start python shell")
+    args = parser.parse_args()
+    client = connect(args.url)
+    root = client.get_root_node()
+    # ok: python-standards/debugger-leftover
+    embed()
+    return root
+
+
+def parse_and_load(path):
+    parser = argparse.ArgumentParser()
+    args = parser.parse_args([path])
+    # expect: python-standards/debugger-leftover
+    pdb.set_trace()
+    return args
