@@ -84,3 +84,25 @@ def start(service, language):
     if language is None:
         # expect: python-standards/exception-not-raised
         PluginLoadError("no language")
+
+
+try:
+    import helics
+    HAS_HELICS = True
+except ImportError:
+    HAS_HELICS = False
+    # ok: python-standards/exception-not-raised
+    RuntimeError("HELICS must be installed before running this script")
+
+try:
+    import gridappsd
+except ImportError:
+    # expect: python-standards/exception-not-raised
+    ImportError("gridappsd is required")
+
+try:
+    import stomp
+except ImportError:
+    stomp = load_fallback()
+    # expect: python-standards/exception-not-raised
+    RuntimeError("stomp is required")
