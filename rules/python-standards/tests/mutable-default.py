@@ -383,3 +383,15 @@ def track(method, seen=[0, 1]):
 def remember(item, seen=[None]):
     seen.append(item)
     return item
+
+
+class Record:
+    # ok: python-standards/mutable-default
+    def __deepcopy__(self, memodict={}):
+        memodict[id(self)] = self
+        return self
+
+    # expect: python-standards/mutable-default
+    def copy_into(self, memodict={}):
+        memodict[id(self)] = self
+        return self
