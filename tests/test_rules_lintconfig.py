@@ -247,6 +247,17 @@ def test_the_codes_a_ci_flake8_or_ruff_line_ignores(tmp_path: Path) -> None:
     assert _ids(tmp_path, "ibllib/qc/other.py") == {"python-standards/bare-except"}
 
 
+def test_a_pygrep_hook_that_forbids_a_rules_fix_turns_the_rule_off(tmp_path: Path) -> None:
+    # allura's local `tz-functions` hook fails on `.now(`: "use .utcnow() rather than .now()", naive UTC everywhere
+    # (112 `utcnow()` findings judged noise, held-out round 564). A pygrep hook on something else says nothing.
+    hook = ("repos:\n-   repo: local\n    hooks:\n      - id: tz-functions\n        language: pygrep\n"
+            "        types: [python]\n        entry: '{entry}'\n")
+    (tmp_path / ".pre-commit-config.yaml").write_text(hook.format(entry="\\.now\\(|\\.fromtimestamp\\("))
+    assert _ids(tmp_path, "Allura/allura/model/auth.py") == {"python-standards/utcnow"}
+    (tmp_path / ".pre-commit-config.yaml").write_text(hook.format(entry="print\\(|breakpoint\\("))
+    assert _ids(tmp_path, "Allura/allura/model/auth.py") == set()
+
+
 def test_review_honours_a_pylint_disable(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     feature_branch(repo, {"mod.py": MUTABLE}, base={".pylintrc": "[MESSAGES CONTROL]\ndisable=W0102\n"})
     data = review_json(cli, repo)

@@ -14,6 +14,10 @@ are third-party copies, legacy examples or generated code by the
 team's own account: rules skip them, each listed with the entry that excluded
 it. `rules.project_ignores = false` turns all of this off.
 
+A pre-commit `pygrep` hook whose `entry` matches what a rule asks the team to write (allura's hook fails on
+`.now(`, so `datetime.now(timezone.utc)` is forbidden there) turns that rule off the same way: the project
+chose the API the rule flags (`_RULE_FIXES`).
+
 Read from the repository root: `pyproject.toml` (`[tool.ruff]`, `[tool.ruff.lint]`,
 `[tool.flake8]`, `[tool.bandit]` `skips` and `exclude_dirs`), `ruff.toml` / `.ruff.toml`, the `[flake8]`
 section of `.flake8`, `setup.cfg` and `tox.ini`, and bandit's `[bandit]` section (`skips`, `exclude`) of
@@ -591,7 +595,8 @@ def _precommit(root: Path, excludes: list[Exclude], out: list[Ignore]) -> None:
     the `--exclude` / `--ignore` options (and their `--extend-` forms) in a ruff or flake8 hook's `args`;
     and the `--disable` of a pylint hook's `args`."""
     text = read_config(root, ".pre-commit-config.yaml")
-    if text is None or ("exclude" not in text and "pylint" not in text and "ignore" not in text):
+    if text is None or ("exclude" not in text and "pylint" not in text and "ignore" not in text
+                        and "pygrep" not in text):
         return
     import yaml  # type: ignore[import-untyped, unused-ignore]
 
@@ -611,10 +616,39 @@ def _precommit(root: Path, excludes: list[Exclude], out: list[Ignore]) -> None:
                 _precommit_exclude(hook.get("exclude"), where, excludes)
                 if isinstance(hook.get("args"), list):
                     _lint_hook_args(str(hook["id"]), [str(a) for a in hook["args"]], out, excludes)
+            if isinstance(hook, dict) and hook.get("language") == "pygrep":
+                _forbidden_fix(hook, out)
             if isinstance(hook, dict) and hook.get("id") == "pylint" and isinstance(hook.get("args"), list):
                 line = " ".join(str(a) for a in hook["args"])
                 for m in _PYLINT_DISABLE.finditer(line):
                     _pylint_disables(out, ".pre-commit-config.yaml hook pylint args --disable", m.group(1))
+
+
+# What a rule tells the team to write instead, as the code would spell it: a project whose own pre-commit check
+# forbids that has chosen the flagged API (allura's `tz-functions` hook, `entry: '\.now\(|\.fromtimestamp\(|...'`,
+# "use .utcnow() rather than .now()": naive UTC everywhere, 112 `utcnow()` findings judged noise, held-out
+# round 564).
+_RULE_FIXES = {
+    "python-standards/utcnow": ("datetime.now(timezone.utc)", "datetime.datetime.now(datetime.UTC)",
+                                "datetime.fromtimestamp(ts, tz=timezone.utc)"),
+}
+
+
+def _forbidden_fix(hook: dict[str, Any], out: list[Ignore]) -> None:
+    """A pre-commit `pygrep` hook fails on the lines its `entry` regex matches: one that matches what a rule
+    tells the team to write instead turns that rule off, as an ignored code would."""
+    entry = hook.get("entry")
+    if not isinstance(entry, str) or not entry or hook.get("args"):  # `--negate` and the like turn it around
+        return
+    try:
+        pattern = re.compile(entry)
+    except re.error:
+        return
+    for rule, fixes in _RULE_FIXES.items():
+        if any(pattern.search(f) for f in fixes):
+            entry_shown = " ".join(entry.split())
+            out.append(Ignore((rule,), f".pre-commit-config.yaml hook {hook.get('id', 'pygrep')} forbids "
+                                       f"what {rule} asks for (entry: {entry_shown})"))
 
 
 # A ruff or flake8 hook's command line says what the team's own linting leaves out, as a config file would
