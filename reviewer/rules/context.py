@@ -53,7 +53,7 @@
   `scripts/`, 52 findings judged noise, held-out round 394), or that names no Python and whose own files
   write Python 3 syntax (galsim's `devel/external/`, held-out round 474). Every rule skips them unless it says
   otherwise, as for copied files.
-- **retired** folders (`rules.retired`: `deprecated/`, `unmaintained/`, `obsolete/`, `attic/`, `archived/`,
+- **retired** folders (`rules.retired`: `deprecated/`, `unmaintained/`, `obsolete/`, `attic/`, `archive/`,
   `old/`, `sandbox/` ...): code a project keeps aside and no longer runs. pypeit's top-level `deprecated/`,
   gtg's `backends/unmaintained/` (its README: these backends do not work), pysb's `deprecated/` (left out of
   its packages), cloud-custodian's `tools/sandbox/` (its README: unsupported, likely bit-rotted), spacepy's
