@@ -57,7 +57,7 @@
   `old/`, `sandbox/` ...): code a project keeps aside and no longer runs. pypeit's top-level `deprecated/`,
   gtg's `backends/unmaintained/` (its README: these backends do not work), pysb's `deprecated/` (left out of
   its packages), cloud-custodian's `tools/sandbox/` (its README: unsupported, likely bit-rotted), spacepy's
-  and gmvault's `sandbox/`, lmfdb's `scripts/belyi/old/`: 39 labelled findings there, 1 worth saying. A folder
+  and gmvault's `sandbox/`, lmfdb's `scripts/belyi/old/`: 35 labelled findings there, 1 worth saying. A folder
   counts only when no Python file outside it imports it (`from pkg.deprecated import x`, `from . import
   sandbox`, a module name that `import_module("pkg.sandbox.run")` or an entry point imports) and no console script lives
   in it: a package's live `deprecated/` shim that its `__init__` re-exports is still code that runs. Nor in a
