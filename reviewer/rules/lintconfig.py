@@ -399,6 +399,8 @@ def _ci_lint_lines(root: Path, out: list[Ignore]) -> None:
 
 
 def _ci_lint_line(root: Path, out: list[Ignore], name: str, tool: str, rest: str) -> None:
+    """One command line's ignored codes (`rest` follows the tool's name), scoped to the repository paths it
+    names; a path outside the repository (`/etc`, `../x`) is not looked at."""
     words = re.split(r"\s+", re.split(r"\s(?:&&|\|\||;|\||#)\s|[;&|]\s*$", rest)[0].strip())
     ignored: list[str] = []
     paths: list[str] = []
@@ -414,7 +416,8 @@ def _ci_lint_line(root: Path, out: list[Ignore], name: str, tool: str, rest: str
             ignored += [c for c in re.split(r"[\s,]+", (value or "").strip("\"'")) if c]
         elif "{" in word or "$" in word:
             return  # the files come from a variable: which ones is not known here
-        elif word and not word.startswith("-") and (word in (".", "./") or (root / word).exists()):
+        elif word and not word.startswith(("-", "/")) and ".." not in word.split("/") \
+                and (word in (".", "./") or (root / word).exists()):
             paths.append(word)
     if not ignored:
         return
