@@ -320,6 +320,12 @@ def _normal(text: str) -> str:
     return "".join(ch for ch in text if not ch.isspace() and ch not in "(),\\")
 
 
+def _flagged_code(ctx: TaskContext, f: Finding) -> str:
+    """The lines a finding flags on the new side, normalised (`_normal`)."""
+    lines = (ctx.text(f.path) or "").split("\n")[f.line - 1:max(f.line, f.end_line)]
+    return _normal("\n".join(lines))
+
+
 def _all_removed_text(ctx: TaskContext) -> str:
     """Every file's removed lines, normalised, from the base; "" when none or no base to read.
 
@@ -531,9 +537,7 @@ def _not_moved(ctx: TaskContext, found: list[Finding], out: TaskOutput) -> list[
         if id(f) not in added:
             kept.append(f)
             continue
-        text = ctx.text(f.path) or ""
-        lines = text.split("\n")[f.line - 1:max(f.line, f.end_line)]
-        mine = _normal("\n".join(lines))
+        mine = _flagged_code(ctx, f)
         if removed is None:
             removed = _all_removed_text(ctx)
         if len(mine) >= 6 and mine in removed:
@@ -578,8 +582,7 @@ def _restored(ctx: TaskContext, found: list[Finding], out: TaskOutput) -> list[F
     kept: list[Finding] = []
     for f in found:
         if id(f) in asked:
-            lines = (ctx.text(f.path) or "").split("\n")[f.line - 1:max(f.line, f.end_line)]
-            mine = _normal("\n".join(lines))
+            mine = _flagged_code(ctx, f)
             old_path = changes[f.path].old_path
             had = before.get(f.path, "") + (before.get(old_path, "") if old_path else "")
             if len(mine) >= 6 and mine in had:
