@@ -245,6 +245,9 @@ def test_the_codes_a_ci_flake8_or_ruff_line_ignores(tmp_path: Path) -> None:
     assert _ids(tmp_path, "ibllib/qc/other.py") == set()
     (tmp_path / "tox.ini").write_text("[testenv:lint]\ncommands = ruff check --extend-ignore E722 ibllib\n")
     assert _ids(tmp_path, "ibllib/qc/other.py") == {"python-standards/bare-except"}
+    # two commands on one line: the second's ignores count too
+    (tmp_path / "tox.ini").write_text("[testenv:lint]\ncommands = ruff check ibllib && flake8 --ignore E722 ibllib\n")
+    assert _ids(tmp_path, "ibllib/qc/other.py") == {"python-standards/bare-except"}
 
 
 def test_a_pygrep_hook_that_forbids_a_rules_fix_turns_the_rule_off(tmp_path: Path) -> None:

@@ -393,8 +393,7 @@ def _ci_lint_lines(root: Path, out: list[Ignore]) -> None:
         for line in (text or "").splitlines():
             if line.lstrip().startswith("#") or "ignore" not in line:
                 continue
-            tool = _CI_LINT.search(line)
-            if tool is not None:
+            for tool in _CI_LINT.finditer(line):  # `ruff check . && flake8 --ignore E711 src`: both commands
                 _ci_lint_line(root, out, name, tool.group(1), line[tool.end():])
 
 
