@@ -19,6 +19,9 @@ TOOLS = [
     "Automated All-in-One OS Command Injection Exploitation Tool",
     "ssh mitm server for security audits supporting publickey authentication",
     "Open-sourced remote vulnerability testing framework.",  # pocsuite3 (held-out round 324)
+    "## Data Center Security Testing Tool",  # Infection Monkey (held-out round 581, an exploiter's host keys)
+    "**Monkey** - A tool that infects other machines and propagates to them.",
+    "drozer is the leading security testing framework for Android.",
 ]
 NOT_TOOLS = [
     # users, not what the code does
@@ -29,6 +32,8 @@ NOT_TOOLS = [
     "Safety CLI is a Python dependency vulnerability scanner",
     "Bandit is a tool designed to find common security issues in Python code.",
     "A framework for writing tests of your web application against known vulnerability classes",
+    "A static security testing tool for Python source code",  # reads code, connects to nothing
+    "NOTE: This software is for security testing purposes. Use at your own risk.",  # chipsec: its own platform
     "Paramiko is a pure-Python implementation of the SSHv2 protocol, providing both client and server",
 ]
 

