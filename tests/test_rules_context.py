@@ -960,7 +960,8 @@ def test_practice_counts_comparisons_with_none() -> None:
 
     eq = ["if a == None:\n", "if None != b:\n", "x = c != None\n"] * 7
     assert practice.none_by_equality(eq) == "21 comparisons with None by == or != against 0 by `is`"
-    assert practice.none_by_equality(eq[:19]) is None  # too few to call it a style
+    assert practice.none_by_equality(eq[:9]) is None  # too few to call it a style
+    assert practice.none_by_equality(eq[:10]) is not None  # droopescan: 11 against 1
     assert practice.none_by_equality(eq + ["a is None or b is not None\n"]) is not None  # 21 against 2
     assert practice.none_by_equality(eq + ["a is None\n"] * 3) is None  # 21 against 3: 7 to 1, mixed
     # `None ==` counts once; `x == Nonesuch` and `is Noneable` do not count
