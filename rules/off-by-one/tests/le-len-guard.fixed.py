@@ -162,3 +162,26 @@ def parse_props(lines):
         except:
             pass
     return props
+
+
+def align(alignment, char_ids):
+    found = last = False
+    pointer = at = 0
+    # ok: off-by-one/le-len-guard
+    while pointer <= len(char_ids):
+        if not found and alignment[at] == char_ids[pointer]:
+            found = True
+            pointer += 1
+            if pointer == len(char_ids):
+                last = True
+        elif last:
+            break
+        at += 1
+    # expect: off-by-one/le-len-guard
+    while pointer < len(char_ids):
+        if alignment[at] == char_ids[pointer]:
+            pointer += 1
+        if at == len(alignment):
+            break
+        at += 1
+    return at
