@@ -783,6 +783,7 @@ def test_a_folder_of_bundled_packages_is_vendored(cli, repo: GitRepo) -> None:  
     # in `libs/` and puts the folder on sys.path; its own code sits elsewhere.
     bundled = {f"libs/{name}/__init__.py": NONE_CMP for name in ("apprise", "bs4", "dateutil", "engineio", "yaml")}
     _branch(repo, {**bundled, "libs/six.py": NONE_CMP, "app/main.py": NONE_CMP,
+                   "app/style.py": "def g(x, y):\n    return x is None or y is None\n",  # not a `== None` house style
                    # a team's own `lib/` of two packages, and a monorepo's `packages/` of projects, are its own
                    "lib/ours/__init__.py": NONE_CMP, "lib/tools/__init__.py": NONE_CMP,
                    **{f"packages/p{i}/pyproject.toml": "[project]\nname = 'p'\n" for i in range(5)},
@@ -921,6 +922,11 @@ def test_a_project_that_writes_eq_none_everywhere_is_not_told_to_use_is(cli, rep
     new = "def pick(clip):\n    if clip == None:\n        return 0\n    return clip.id\n"
     _branch(repo, {"app/edit.py": new})
     rule = "python-standards/compare-to-none"
+    assert _places(_review(cli, repo), rule) == [("app/edit.py", 2)]
+    # a vendored copy's `== None` is its upstream's style, not the project's
+    vendored = "".join(f"def v{i}(x):\n    return x == None\n" for i in range(24))
+    repo.write("third_party/lib.py", vendored)
+    repo.commit("a vendored copy")
     assert _places(_review(cli, repo), rule) == [("app/edit.py", 2)]
     # the rest of the repository compares with None by `==` / `!=`: 24 of them, against 2 by `is`
     old = "".join(f"def f{i}(x):\n    if x {'==' if i % 2 else '!='} None:\n        return {i}\n" for i in range(24))

@@ -491,7 +491,10 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
         from reviewer.rules import practice
 
         for kind, why in (("none-by-equality", Why.PROJECT_STYLE), ("len-as-key", Why.LEN_AS_KEY)):
-            if kind in kinds and practice.PRACTICES[kind](repo.texts()):
+            # the project's own code: a vendored or generated copy's `== None` is its upstream's style
+            texts = repo.texts() if kind != "none-by-equality" else (
+                text for path, text in repo.named() if "None" not in text or contexts.third_party(path, text) is None)
+            if kind in kinds and practice.PRACTICES[kind](texts):
                 moot[kind] = why
         if "none-by-equality" in kinds and "none-by-equality" not in moot and practice.null_object(
                 (path, text) for path, text in repo.named()  # a class with `__eq__`, in the project's own code
