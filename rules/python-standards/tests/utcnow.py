@@ -131,3 +131,17 @@ def aware_at_once(ts):
     # expect: python-standards/utcnow
     local = dt.datetime.utcnow().astimezone(dt.timezone.utc)
     return now, then, naive, local
+
+
+def message_time(at):
+    try:
+        when = datetime.fromtimestamp(at, timezone.utc)
+    except:
+        # ok: python-standards/utcnow
+        when = datetime.utcfromtimestamp(at)
+    try:
+        when = datetime.fromtimestamp(at)
+    except (OverflowError, OSError):
+        # expect: python-standards/utcnow
+        when = datetime.utcfromtimestamp(0)
+    return when
