@@ -453,6 +453,17 @@ def test_rules_test_honours_a_declared_path(cli, tmp_path: Path) -> None:  # typ
     assert r.code == 1 and "tests/r_in_tests.py:3: missed" in r.out, r.out
 
 
+def test_a_formatter_joining_string_literals_leaves_the_same_code() -> None:
+    from reviewer.tasks.review import _normal
+
+    # phono3py's formatter joined `"... solved " "than ..."` into one literal (held-out round 595)
+    assert _normal('print("DEBUG: solved " "than ir.")') == _normal('print(\n    "DEBUG: solved than ir."\n)')
+    assert _normal("x = f'a ' f'b'") == _normal("x = f'a b'")
+    # two arguments are not one literal, nor is an empty string nothing
+    assert _normal('print("a", "b")') != _normal('print("ab")')
+    assert _normal('x = "" if y else z') != _normal("x = if y else z")
+
+
 def test_moved_or_reflowed_code_is_not_new(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     base = ("import requests\n\n\ndef fetch(url):\n    return requests.get(url, timeout=5, verify=False)\n")
     repo.write("client.py", base)
