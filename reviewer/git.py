@@ -433,16 +433,16 @@ def imported(repo: "gitpython.Repo", base: str, head: str) -> tuple[tuple[str, s
     The diff from the first parent shows every imported line as added, but none was written in this change:
     it is the other repository's code, reviewed (or not) there. A file whose blob at `head` is the blob
     at the same path in such a merge's unrelated parent is that code; a file changed after the import is
-    reviewed as usual. Cheap when there is none: a range brings an unrelated history only if it holds a
-    root commit (one `rev-list` over the range); then only the merges on the first-parent line are asked.
+    reviewed as usual. The import may sit on a branch the range merges: rqt's pull request merged a branch
+    that had imported rqt_py_common's repository (held-out round 603). Cheap when there is none: a range brings
+    an unrelated history only if it holds a root commit (one `rev-list` over the range); then each merge in
+    the range is asked, and its parents that share no history with `base` are the imported side.
     Returns (path, merge) pairs, the merge abbreviated.
     """
     try:
         if not _git(repo, "rev-list", "--max-parents=0", f"{base}..{head}").strip():
             return ()
-        # on the first-parent line only: the imported history's own merges are not imports
-        merges = _git(repo, "rev-list", "--first-parent", "--merges", "--parents",
-                      f"{base}..{head}").decode("ascii").split("\n")
+        merges = _git(repo, "rev-list", "--merges", "--parents", f"{base}..{head}").decode("ascii").split("\n")
     except UsageError:
         return ()
     unrelated: list[tuple[str, str]] = []  # (merge, parent)
@@ -451,8 +451,14 @@ def imported(repo: "gitpython.Repo", base: str, head: str) -> tuple[tuple[str, s
         for other in others:
             try:
                 _git(repo, "merge-base", first, other)
-            except UsageError:  # no common ancestor: an imported history
-                unrelated.append((merge, other))
+                continue
+            except UsageError:  # no common ancestor: one side is an imported history
+                pass
+            for parent in (first, other):
+                try:
+                    _git(repo, "merge-base", base, parent)  # shares history with `base`: the project's own side
+                except UsageError:
+                    unrelated.append((merge, parent))
     if not unrelated:
         return ()
     at_head = _tree_blobs(repo, head)

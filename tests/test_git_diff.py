@@ -482,6 +482,17 @@ def test_a_merge_of_an_unrelated_history_is_not_reviewed_as_new_code(make_repo, 
     assert [c.path for c in changes.files] == []
     assert {s.path for s in changes.skipped} == {"lib/core.py", "lib/edited.py"}
 
+    # rqt's pull request: a branch imported the other repository, then a merge brings that branch in;
+    # the unrelated merge is not on the first-parent line of the merge reviewed (held-out round 603)
+    main.git("checkout", "-q", "-b", "trunk", f"{merge}^")
+    main.write("app.py", "def run():\n    return 2\n")
+    main.commit("trunk moves on")
+    main.git("merge", "-q", "--no-ff", "-m", "merge the import branch", "feature")
+    pr = main.git("rev-parse", "HEAD").strip()
+    changes, _ = changes_of(main, DiffMode(range=f"{pr}^..{pr}"))
+    assert [c.path for c in changes.files] == []
+    assert {s.path for s in changes.skipped} == {"lib/core.py", "lib/edited.py"}
+
 
 def test_an_ordinary_merge_is_reviewed_whole(make_repo) -> None:  # type: ignore[no-untyped-def]
     repo = make_repo("repo")
