@@ -290,6 +290,16 @@ def test_dockerfile_base_image_names_the_newest_python(tmp_path: Path) -> None:
     # another image says nothing about Python (a distro image, a project's own image with a python tag)
     _write(tmp_path, {"Dockerfile": "FROM ubuntu:22.04\nFROM ghcr.io/acme/python:3.8\nRUN apt-get install python3.10\n"})
     assert pyversion.newest(tmp_path) is None
+    # ... unless the Dockerfile installs the distribution's own `python3`: that release's Python
+    # (szurubooru: `ARG ALPINE_VERSION=3.13`, `FROM alpine:$ALPINE_VERSION`, `apk add python3`, held-out round 603)
+    _write(tmp_path, {"Dockerfile": "ARG ALPINE_VERSION=3.13\nFROM alpine:$ALPINE_VERSION AS prereqs\n"
+                                    "RUN apk --no-cache add \\\n        python3 \\\n        python3-dev\n"})
+    top = pyversion.newest(tmp_path)
+    assert top is not None and top.version == (3, 8) and top.source == "Dockerfile: Python 3.8"
+    _write(tmp_path, {"Dockerfile": "FROM debian:bookworm-slim\nRUN apt-get install -y python3 python3-pip\n"})
+    assert pyversion.newest(tmp_path).version == (3, 11)  # type: ignore[union-attr]
+    _write(tmp_path, {"Dockerfile": "FROM alpine:3.13\nRUN apk add curl python3-dev\n"})  # no python3 of its own
+    assert pyversion.newest(tmp_path) is None
     # the metadata's ceiling comes first, and a newer classifier outranks an older image
     _write(tmp_path, {"Dockerfile": "FROM python:3.10\n",
                       "setup.py": "setup(classifiers=['Programming Language :: Python :: 3.13'])\n"})

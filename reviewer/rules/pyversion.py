@@ -69,6 +69,36 @@ DOCKERFILE = "Dockerfile"
 _DOCKER_FROM = re.compile(r"^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*(?:(?:docker\.io/)?library/)?python:([23])\.(\d{1,2})\b",
                           re.M | re.I)
 
+# A distribution's base image whose own `python3` package the Dockerfile installs: the Python of that release.
+# szurubooru's server runs only in `FROM alpine:$ALPINE_VERSION` (`ARG ALPINE_VERSION=3.13`) with `apk add
+# python3`, Python 3.8 (held-out round 603). A Python installed by version (`python3.10`) is not read.
+_DISTRO_PYTHON = {
+    "alpine": {"3.10": (3, 7), "3.11": (3, 8), "3.12": (3, 8), "3.13": (3, 8), "3.14": (3, 9), "3.15": (3, 9),
+               "3.16": (3, 10), "3.17": (3, 10), "3.18": (3, 11), "3.19": (3, 11), "3.20": (3, 12),
+               "3.21": (3, 12), "3.22": (3, 12)},
+    "ubuntu": {"18.04": (3, 6), "bionic": (3, 6), "20.04": (3, 8), "focal": (3, 8), "22.04": (3, 10),
+               "jammy": (3, 10), "24.04": (3, 12), "noble": (3, 12)},
+    "debian": {"10": (3, 7), "buster": (3, 7), "11": (3, 9), "bullseye": (3, 9), "12": (3, 11),
+               "bookworm": (3, 11), "13": (3, 13), "trixie": (3, 13)},
+}
+_DOCKER_ARG = re.compile(r"^[ \t]*ARG[ \t]+(\w+)[ \t]*=[ \t]*[\"']?([\w.-]+)", re.M | re.I)
+_DISTRO_FROM = re.compile(r"^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*(?:(?:docker\.io/)?library/)?(alpine|ubuntu|debian)"
+                          r":(\S+?)(?:-slim)?(?:[ \t]|$)", re.M | re.I)
+_DISTRO_INSTALL = re.compile(r"\b(?:apk|apt-get|apt)\b[ \t]+(?:[^\n]*\\\n)*?[^\n]*(?<![\w.-])python3(?=[ \t]*(?:\\|$|[ \t]))",
+                             re.M)
+
+
+def _distro_python(text: str) -> list[Version]:
+    """The Python of a distribution base image (`FROM alpine:3.13`, `ARG`s filled in) whose `python3` the
+    Dockerfile installs from the distribution."""
+    if "python3" not in text or not _DISTRO_INSTALL.search(text):
+        return []
+    args = dict(_DOCKER_ARG.findall(text))
+    filled = re.sub(r"\$\{?(\w+)\}?", lambda m: args.get(m.group(1), m.group(0)), text)
+    return [v for name, tag in _DISTRO_FROM.findall(filled)
+            if (v := _DISTRO_PYTHON[name.lower()].get(tag.lower())) is not None]
+
+
 # A conda environment's `- python=3.10` (conda's fuzzy `=X.Y` pins the minor), `- python 3.10`, `- python>=3.8,<3.11`.
 CONDA_FILES = ("environment.yml", "environment.yaml")
 CONDA_DIRS = ("", "conda", "setup")
@@ -187,13 +217,13 @@ def specifier_ceiling(spec: str) -> Optional[Version]:
 def _listed(text: str, kind: str) -> list[Version]:
     """The `Python :: X.Y` classifiers named in `text`; for tox its `pyXY` environments (`py{27,38}` too)
     and `pythonX.Y`; for a pinned interpreter file the `X.Y[.Z]` lines (`3.8.13`, `python-3.8.13`); for a
-    Dockerfile the `FROM python:X.Y...` base images."""
+    Dockerfile the `FROM python:X.Y...` base images, and a distribution's image whose `python3` it installs."""
     if kind == "classifiers":
         return [(int(m.group(1)), int(m.group(2))) for m in _CLASSIFIER.finditer(text + "\n") if m.group(2)]
     if kind == "pinned":
         return [(int(a), int(b)) for a, b in _PINNED.findall(text)]
     if kind == "docker":
-        return [(int(a), int(b)) for a, b in _DOCKER_FROM.findall(text)]
+        return [(int(a), int(b)) for a, b in _DOCKER_FROM.findall(text)] + _distro_python(text)
     if kind == "conda":
         return [v for m in _CONDA_PYTHON.finditer(text) if (v := _conda_version(m.group(1))) is not None]
     if kind == "ci":
