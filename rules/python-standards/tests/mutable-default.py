@@ -395,3 +395,19 @@ class Record:
     def copy_into(self, memodict={}):
         memodict[id(self)] = self
         return self
+
+
+class Command:
+    # shinken's items: every write is inside a loop over the default itself, which an empty default never enters
+    # ok: python-standards/mutable-default
+    def __init__(self, params={}):
+        for key in params:
+            params[key] = str(params[key])
+        self.params = dict(params)
+
+    # ... a loop over something else does enter
+    # expect: python-standards/mutable-default
+    def merge(self, extra, params={}):
+        for key in extra:
+            params[key] = extra[key]
+        return params
