@@ -53,6 +53,19 @@ def debug(*filenames):
     ipdb.set_trace()
 
 
+class TestCase:
+    def dbg(self):
+        # openram's test helper: a method whose whole job is to stop there (held-out round 605)
+        import pdb
+        # ok: python-standards/debugger-leftover
+        pdb.set_trace()
+
+    def dbg_layout(self):
+        import pdb
+        # expect: python-standards/debugger-leftover
+        pdb.set_trace()
+
+
 def debuggable(rows):
     # a name that only starts like it is not the debug hook
     # expect: python-standards/debugger-leftover
