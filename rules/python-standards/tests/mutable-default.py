@@ -411,3 +411,19 @@ class Command:
         for key in extra:
             params[key] = extra[key]
         return params
+
+
+# nebari's test helper: the default is changed only when it is not empty, which the empty default never is
+# ok: python-standards/mutable-default
+def run_upgrade(version, inputs=[]):
+    if inputs is not None and len(inputs) > 0:
+        inputs.append("")
+    return "\n".join(inputs)
+
+
+# ... but a guard joined by `or` may let the empty default through
+# expect: python-standards/mutable-default
+def run_other(version, force, inputs=[]):
+    if force or len(inputs) > 0:
+        inputs.append("")
+    return inputs
