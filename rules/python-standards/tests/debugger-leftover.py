@@ -66,6 +66,12 @@ class TestCase:
         breakpoint()
         return f
 
+    def _debug_cylindrical(self, pts):
+        # tofu's private debug helpers end in pdb on purpose (held-out round 621); a public `debug_request`
+        # handler above is still told
+        # ok: python-standards/debugger-leftover
+        import pdb; pdb.set_trace()
+
     def dbg_layout(self):
         import pdb
         # expect: python-standards/debugger-leftover
