@@ -154,7 +154,7 @@ def _constant_false(cond: Optional["SgNode"]) -> bool:
 def _never_runs(node: "SgNode") -> bool:
     """The node is in the body of `if False:` / `if 0:` / `if False and ...:` (or such an `elif` or `while`):
     code switched off where it stands, which nothing runs. pymca's `if False and ('LastFit' in d):` blocks
-    (held-out round 600), bionumpy's helpers called only under `if False:` (round 494): a comment there is noise."""
+    (held-out round 600): a comment there is noise. A function called only from such a branch is not seen."""
     start = node.range().start.index
     at = node.parent()
     while at is not None:
