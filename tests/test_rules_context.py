@@ -827,6 +827,11 @@ def test_bundled_folder_shapes() -> None:
     assert not rules_context.bundled_folder("app/lib", deep)
     assert rules_context.bundled_folder("app/lib", deep[1:])  # not a package: a sys.path folder one level down
     assert not rules_context.bundled_folder("a/b/lib", [f"a/b/lib/p{i}/__init__.py" for i in range(9)])  # too deep
+    # ... unless its name says dependencies (phoebe's `phoebe/dependencies/`): then five are enough
+    dep = ["app/dependencies/__init__.py", *(f"app/dependencies/p{i}/__init__.py" for i in range(5))]
+    assert rules_context.bundled_folder("app/dependencies", dep)
+    assert not rules_context.bundled_folder("app/dependencies", dep[:-1])
+    assert not rules_context.bundled_folder("app/ext", [p.replace("dependencies", "ext") for p in dep])
     # a copy that kept its setup.py (Sick-Beard's lib/tvdb_api) does not make the folder a monorepo; half does
     assert rules_context.bundled_folder("lib3", [*five, "lib3/p0/setup.py"])
     assert not rules_context.bundled_folder("lib3", [*five, *(f"lib3/p{i}/setup.py" for i in range(3))])

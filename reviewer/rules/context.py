@@ -8,7 +8,8 @@
   input. Rules and the model skip them alike (`Contexts.third_party`).
 - **bundled packages**: a folder named like a library folder (`lib`, `libs`, `lib3`, `ext`, `packages`,
   `deps`, ...) at the top level or one below it, that holds `*.dist-info` folders (a `pip install
-  --target`) or five bare packages side by side (eight when it is itself a top-level package), fewer
+  --target`) or five bare packages side by side (eight when it is itself a top-level package; a
+  package's subpackage only when named for dependencies, phoebe's `phoebe/dependencies/`), fewer
   than half of them projects of their own (a member with a `setup.py` or `pyproject.toml`): an application's copies of
   other projects, put on `sys.path` (bazarr's `libs/`, SickChill's `lib3/`, Tautulli's `lib/`,
   CouchPotato's `libs/`, Medusa's `ext/`). Treated as vendored (`rules.bundled`), decided from the
@@ -119,6 +120,10 @@ BUNDLED = "bundled packages of other projects (rules.bundled)"
 # monorepo's `libs/` of projects with their own pyproject.toml is not taken for one: see `bundled_folder`).
 _LIBRARY_FOLDER = re.compile(r"(lib|libs|lib[0-9]|_lib|_libs|pylib|ext|extlib|extlibs|external|deps|dependencies|"
                              r"packages|python_modules|bundled)")
+# Names that say "other projects' code" wherever they sit: a subpackage so named holds copies too (phoebe's
+# `phoebe/dependencies/` of autofig, crimpl, distl, ligeor, nparray; held-out round 631), where `ext`, `lib` or
+# `packages` inside a package are the project's own (`sphinx/ext/`).
+_DEPENDENCY_FOLDER = re.compile(r"(deps|dependencies|extlib|extlibs|python_modules|bundled)")
 _PROJECT_FILES = ("setup.py", "pyproject.toml", "setup.cfg")
 
 
@@ -128,7 +133,9 @@ def bundled_folder(folder: str, paths: Iterable[str]) -> bool:
     `paths` is the repository's file list. True when the folder is named like a library folder and
     holds `*.dist-info` or `*.egg-info` folders, or at least five packages side by side (eight when the
     folder is itself a top-level package), fewer than half of them projects of their own (a `setup.py` or
-    `pyproject.toml` beside their code: a monorepo's members)."""
+    `pyproject.toml` beside their code: a monorepo's members). A package's subpackage named like a library
+    folder is the project's own (`sphinx/ext/`), unless its name says dependencies (`_DEPENDENCY_FOLDER`:
+    phoebe's `phoebe/dependencies/`), where five packages are enough."""
     name = folder.rsplit("/", 1)[-1]
     if folder.count("/") > 1 or not _LIBRARY_FOLDER.fullmatch(name):
         return False
@@ -150,9 +157,10 @@ def bundled_folder(folder: str, paths: Iterable[str]) -> bool:
             projects.add(rest[0])
     # A monorepo's members are projects of their own (half of them or more); a bundled copy may keep its
     # setup.py now and then (Sick-Beard's `lib/tvdb_api`, held-out round 108).
-    if 2 * len(projects) >= len(packages | projects) > 0 or (is_package and "/" in folder):
+    nested = is_package and "/" in folder
+    if 2 * len(projects) >= len(packages | projects) > 0 or (nested and not _DEPENDENCY_FOLDER.fullmatch(name)):
         return False
-    return metadata or len(packages) >= (8 if is_package else 5)
+    return metadata or len(packages) >= (8 if is_package and not nested else 5)
 
 GENERATED_ATTR = "generated code (.gitattributes linguist-generated)"
 GENERATED_NAME = "generated or lock file"
