@@ -36,3 +36,27 @@ def load_plugin(stream):
     # plugins are not trusted since 2.0
     # expect: python-standards/yaml-unsafe-loader
     return yaml.load(stream, Loader=yaml.Loader)
+
+
+# the module's own text: nobody else writes it (cellxgene's default configuration)
+DEFAULTS = """
+server:
+  port: 5005
+"""
+TEMPLATE = f"server: {stream}"
+
+
+def defaults():
+    # ok: python-standards/yaml-unsafe-loader
+    return yaml.load(DEFAULTS, Loader=yaml.Loader)
+
+
+def literal():
+    # ok: python-standards/yaml-unsafe-loader
+    return yaml.load("a: 1", Loader=yaml.Loader)
+
+
+def formatted():
+    # an f-string may carry outside data
+    # expect: python-standards/yaml-unsafe-loader
+    return yaml.load(TEMPLATE, Loader=yaml.Loader)
