@@ -427,3 +427,43 @@ def run_other(version, force, inputs=[]):
     if force or len(inputs) > 0:
         inputs.append("")
     return inputs
+
+
+# phoebe's `_uniquetags`: a constant appended only when missing is the list's setdefault; the default holds it
+# from the first call on, as every call would make it
+# ok: python-standards/mutable-default
+def unique_tags(twig, force_levels=["qualifier"]):
+    if "context" not in force_levels:
+        force_levels.append("context")
+    return [twig, *force_levels]
+
+
+# ... but an argument appended when missing leaks into the next call
+# expect: python-standards/mutable-default
+def add_level(twig, level, force_levels=["qualifier"]):
+    if level not in force_levels:
+        force_levels.append(level)
+    return [twig, *force_levels]
+
+
+# phoebe's `_lnprobability`: the same constants, a fresh `[]` among them, set in a `try:` at the top of the body
+# on every call
+# ok: python-standards/mutable-default
+def lnprobability(bundle, compute_kwargs={}):
+    try:
+        compute_kwargs["sample_from"] = []
+        compute_kwargs["detach"] = False
+        return bundle.run_compute(**compute_kwargs)
+    except ValueError:
+        return None
+
+
+# ... but a `try:` inside a condition runs on some calls only
+# expect: python-standards/mutable-default
+def maybe_compute(bundle, quick, compute_kwargs={}):
+    if quick:
+        try:
+            compute_kwargs["detach"] = True
+        except ValueError:
+            pass
+    return bundle.run_compute(**compute_kwargs)
