@@ -660,6 +660,25 @@ def test_a_name_the_repository_defines_as_no_exception_is_not_an_exception_not_r
         [(6, "not an exception"), (7, "not an exception")]
 
 
+def test_a_finding_in_a_private_function_nothing_calls_is_not_reported(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # tofu's shape (held-out round 626): a private helper whose one call is commented out never runs. Its
+    # name in another file's code (a call, or a string for getattr) keeps the finding; so does a public
+    # name, which the library's users may call.
+    _branch(repo, {
+        "pkg/geometry.py": ("def _spherical(x):\n    breakpoint()\n\n\n"
+                            "def _used_elsewhere(x):\n    breakpoint()\n\n\n"
+                            "def _named_in_a_string(x):\n    breakpoint()\n\n\n"
+                            "def public(x):\n    breakpoint()\n"),
+        "pkg/main.py": ("from pkg import geometry\n\n\n"
+                        "def run(x):\n    # geometry._spherical(x)\n    geometry._used_elsewhere(x)\n"
+                        "    return getattr(geometry, '_named_in_a_string')(x)\n"),
+    })
+    data = _review(cli, repo)
+    rule = "python-standards/debugger-leftover"
+    assert {f["line"] for f in data["findings"] if f["rule"] == rule} == {6, 10, 14}
+    assert [(f["line"], f["why"]) for f in data["not_reported"] if f["rule"] == rule] == [(2, "code nothing calls")]
+
+
 def test_a_name_the_repository_never_raises_or_catches_is_not_an_exception_not_raised(  # type: ignore[no-untyped-def]
         cli, repo: GitRepo) -> None:
     # datalad-next's shape (held-out round 299): `CapturedException(e)` alone on a line, a class of another

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -89,6 +90,11 @@ def main(argv: list[str] | None = None) -> int:
         repo = args.corpora / project
         if not (repo / ".git").exists() and not (repo / "HEAD").exists():
             missing.add(project)
+            continue
+        if subprocess.run(["git", "-C", str(repo), "cat-file", "-e", f"{commit}^{{commit}}"],
+                          capture_output=True).returncode != 0:
+            # another project of that name (kennethreitz/responder and lgandx/Responder), or an older mirror
+            missing.add(f"{project} (commit {commit[:12]} not in the clone)")
             continue
         res = run.review(args.reviewer, repo, commit)
         paths = sorted({lab["path"] for lab in labels})

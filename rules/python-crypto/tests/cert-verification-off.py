@@ -58,3 +58,6 @@ def _make_ctx():
     # expect: python-crypto/cert-verification-off
     ctx.verify_mode = ssl.CERT_NONE
     return ctx
+
+
+CONTEXT = _make_ctx()

@@ -10,3 +10,6 @@ class DialogsMixin:
 
         # expect: python-standards/asyncio-task-dropped
         asyncio.create_task(_close_dialog())
+
+    def close_on_show(self, dialog):
+        self._setup_close_handler(dialog, None)
