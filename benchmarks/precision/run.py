@@ -195,13 +195,16 @@ def commit_as_change(work: Path) -> None:
 
 def scan_tree(reviewer: str, repo: Path, head: str) -> dict[str, Any]:
     """Review every Python file of `head` as one added change (what a team sees when it adopts the tool)."""
-    names = [n for n in git(repo, "ls-tree", "-r", "--name-only", head).splitlines() if n.endswith((".py", ".pyi"))]
+    listing = git(repo, "ls-tree", "-r", "--name-only", head).splitlines()
+    names = [n for n in listing if n.endswith((".py", ".pyi"))]
     if not names:  # a project that moved elsewhere leaves a tombstone (googleapis/python-api-core, round 70)
         return {"findings": [], "empty": True}
     with tempfile.TemporaryDirectory(prefix="precision-tree-") as tmp:
         work = Path(tmp)
         absent = []
-        for name, data in zip(names, _blobs(repo, [f"{head}:{n}" for n in names])):
+        # AboutCode's `.ABOUT` provenance records travel with the code they describe (the vendored context)
+        carried = names + [n for n in listing if n.endswith(".ABOUT")]
+        for name, data in zip(carried, _blobs(repo, [f"{head}:{n}" for n in carried])):
             if data is None:  # a mirror may leave its largest files out: say so, scan the rest
                 absent.append(name)
                 continue
