@@ -378,6 +378,7 @@ def installs_task_factory(sources: Sources) -> bool:
 
 
 _PRIVATE = re.compile(r"^_[A-Za-z0-9_]*[A-Za-z0-9]$")  # `_helper`, not a dunder such as `__init__`
+_PRIVATE_DEF = re.compile(r"^[ \t]*(?:async[ \t]+)?def[ \t]+(_[A-Za-z0-9_]*[A-Za-z0-9])\b", re.MULTILINE)
 
 
 def _private_around(tree: ast.Module, line: int) -> Optional[str]:
@@ -405,6 +406,18 @@ def _private_around(tree: ast.Module, line: int) -> Optional[str]:
     return visit(tree.body, None)
 
 
+def _named_once(text: str, name: str) -> bool:
+    """`name` appears once as a word in `text` outside what looks like a comment (a `#` before it on its
+    line): a cheap first look that spares most files a parse."""
+    count = 0
+    for m in re.finditer(r"(?<![A-Za-z0-9_])" + re.escape(name) + r"(?![A-Za-z0-9_])", text):
+        if "#" not in text[text.rfind("\n", 0, m.start()) + 1:m.start()]:
+            count += 1
+            if count > 1:
+                return False
+    return count == 1
+
+
 def never_called(text: str, lines: Iterable[int], sources: Callable[[], Sources]) -> set[int]:
     """Those of `lines` that sit in a private function the repository names nowhere but in its `def`.
 
@@ -412,7 +425,12 @@ def never_called(text: str, lines: Iterable[int], sources: Callable[[], Sources]
     out, and its `_debug_*` helpers nobody calls (held-out round 626). The name is looked for as a word in
     every Python file's code (a call, a reference, a string naming it for `getattr`; not a comment, so not
     a call commented out), so anything that might reach it counts; a name built at run time (`getattr(self, "_" + kind)`) is not seen. The file
-    is parsed once; the repository (`sources()`) is read only when a line sits in a private function."""
+    is parsed once, and only when it defines a private function that its own text names once (most files
+    call their helpers where they define them); the repository (`sources()`) is read only when a line sits in
+    such a function."""
+    lonely = [n for n in set(_PRIVATE_DEF.findall(text)) if _named_once(text, n)]
+    if not lonely:
+        return set()
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError):
@@ -420,6 +438,6 @@ def never_called(text: str, lines: Iterable[int], sources: Callable[[], Sources]
     out: set[int] = set()
     for line in lines:
         name = _private_around(tree, line)
-        if name is not None and sources().mentions(name) <= 1:
+        if name is not None and name in lonely and sources().mentions(name) <= 1:
             out.add(line)
     return out
