@@ -179,6 +179,24 @@ class Commands:
         pdb.set_trace()
 
 
+class DebugChecker(ScannerCheck):
+    """A check that breaks into the debugger when a condition is met (rekall's scanner)."""
+
+    def check(self, buffer_as, offset):
+        # ok: python-standards/debugger-leftover
+        pdb.set_trace()
+        return True
+
+
+class StringChecker(ScannerCheck):
+    """A check that matches a string."""
+
+    def check(self, buffer_as, offset):
+        # expect: python-standards/debugger-leftover
+        pdb.set_trace()
+        return True
+
+
 def run(args):
     # an interactive console, IPython's when it is installed, else the standard library's: the program's
     # feature (alpaca-trade-api's `python -m alpaca_trade_api`, held-out round 324)
