@@ -118,6 +118,11 @@ def _base_name(base: ast.expr) -> str:
     return base.id if isinstance(base, ast.Name) else base.attr if isinstance(base, ast.Attribute) else "?"
 
 
+def _word(name: str) -> re.Pattern[str]:
+    """`name` as a whole identifier: not part of a longer one."""
+    return re.compile(r"(?<![A-Za-z0-9_])" + re.escape(name) + r"(?![A-Za-z0-9_])")
+
+
 def _without_comments(text: str) -> str:
     """The text with its comments blanked (a file that does not tokenize is kept whole)."""
     try:
@@ -156,7 +161,7 @@ class Sources:
         """How many times `name` appears as a word in the sources' code, strings included and comments not: a
         call that is commented out calls nothing (counted once, then remembered)."""
         if name not in self._mentions:
-            word = re.compile(r"(?<![A-Za-z0-9_])" + re.escape(name) + r"(?![A-Za-z0-9_])")
+            word = _word(name)
             self._mentions[name] = sum(len(word.findall(_without_comments(text)))
                                        for text in self._texts if name in text)
         return self._mentions[name]
@@ -410,7 +415,7 @@ def _named_once(text: str, name: str) -> bool:
     """`name` appears once as a word in `text` outside what looks like a comment (a `#` before it on its
     line): a cheap first look that spares most files a parse."""
     count = 0
-    for m in re.finditer(r"(?<![A-Za-z0-9_])" + re.escape(name) + r"(?![A-Za-z0-9_])", text):
+    for m in _word(name).finditer(text):
         if "#" not in text[text.rfind("\n", 0, m.start()) + 1:m.start()]:
             count += 1
             if count > 1:
@@ -424,10 +429,10 @@ def never_called(text: str, lines: Iterable[int], sources: Callable[[], Sources]
     Such a function never runs: tofu's `_compute_etendue_numerical_spectro`, whose one call is commented
     out, and its `_debug_*` helpers nobody calls (held-out round 626). The name is looked for as a word in
     every Python file's code (a call, a reference, a string naming it for `getattr`; not a comment, so not
-    a call commented out), so anything that might reach it counts; a name built at run time (`getattr(self, "_" + kind)`) is not seen. The file
-    is parsed once, and only when it defines a private function that its own text names once (most files
-    call their helpers where they define them); the repository (`sources()`) is read only when a line sits in
-    such a function."""
+    a call commented out), so anything that might reach it counts; a name built at run time
+    (`getattr(self, "_" + kind)`) is not seen. The file is parsed once, and only when it defines a private
+    function that its own text names once (most files call their helpers where they define them); the
+    repository (`sources()`) is read only when a line sits in such a function."""
     lonely = [n for n in set(_PRIVATE_DEF.findall(text)) if _named_once(text, n)]
     if not lonely:
         return set()

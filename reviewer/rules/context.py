@@ -120,7 +120,7 @@ VENDORED = "vendored code (rules.vendored)"
 VENDORED_ATTR = "vendored code (.gitattributes linguist-vendored)"
 BUNDLED = "bundled packages of other projects (rules.bundled)"
 # AboutCode's provenance files: `dmp.py.ABOUT` beside scancode's `src/licensedcode/dmp.py` records it as Google's
-# diff-match-patch, copied in (held-out round 642); `thirdparty/foo.ABOUT` speaks for the folder `thirdparty/foo/`
+# diff-match-patch, copied in (held-out round 642); `contrib/six.ABOUT` speaks for the folder `contrib/six/`
 VENDORED_ABOUT = "vendored code (an AboutCode .ABOUT file records where it comes from)"
 # Folder names an application keeps other projects' packages in (a team's own `lib/` of one package or a
 # monorepo's `libs/` of projects with their own pyproject.toml is not taken for one: see `bundled_folder`).
@@ -444,7 +444,7 @@ class Contexts:
     def has_about_file(self, path: str) -> bool:
         """An AboutCode `.ABOUT` file (the provenance record of a file copied from another project, with its
         origin and license) sits beside `path` (`dmp.py.ABOUT`) or beside a folder that holds it
-        (`thirdparty/foo.ABOUT` for `thirdparty/foo/`). Read from the repository's file list, made once,
+        (`contrib/six.ABOUT` for `contrib/six/`). Read from the repository's file list, made once,
         and only when the repository has an `.ABOUT` file at all."""
         if self.paths is None:
             return False
