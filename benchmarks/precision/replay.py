@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -91,8 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         if not (repo / ".git").exists() and not (repo / "HEAD").exists():
             missing.add(project)
             continue
-        if subprocess.run(["git", "-C", str(repo), "cat-file", "-e", f"{commit}^{{commit}}"],
-                          capture_output=True).returncode != 0:
+        if not run.has_commit(repo, commit):
             # another project of that name (kennethreitz/responder and lgandx/Responder), or an older mirror
             missing.add(f"{project} (commit {commit[:12]} not in the clone)")
             continue

@@ -45,6 +45,12 @@ def git(repo: Path, *args: str) -> str:
                           errors="replace").stdout
 
 
+def has_commit(repo: Path, commit: str) -> bool:
+    """Whether the clone holds `commit`."""
+    return subprocess.run(["git", "-C", str(repo), "cat-file", "-e", f"{commit}^{{commit}}"],
+                          capture_output=True).returncode == 0
+
+
 def ensure_clone(corpora: Path, mirrors: Path, project: dict[str, Any]) -> Path:
     dest = corpora / project["name"]
     if not dest.exists():
@@ -55,8 +61,7 @@ def ensure_clone(corpora: Path, mirrors: Path, project: dict[str, Any]) -> Path:
         corpora.mkdir(parents=True, exist_ok=True)
         subprocess.run(["git", "clone", "-q", "--no-checkout", str(src), str(dest)], check=True)
     head = project["head"]
-    if subprocess.run(["git", "-C", str(dest), "cat-file", "-e", f"{head}^{{commit}}"],
-                      capture_output=True).returncode != 0:
+    if not has_commit(dest, head):
         raise SystemExit(f"precision: {dest} lacks the pinned head {head}: fetch a newer mirror of {project['repo']}")
     return dest
 
