@@ -108,3 +108,21 @@ def cached_payload(token, cache):
 def save_secret(user, secret):
     # expect: python-crypto/weak-password-hash
     user.secret_hash = hashlib.md5(secret.encode()).hexdigest()
+
+
+# --- a digest handed to a password hasher that hashes it again (django-vue-admin, held-out round 644)
+class User(AbstractUser):
+    def set_password(self, raw_password):
+        # ok: python-crypto/weak-password-hash
+        super().set_password(hashlib.md5(raw_password.encode(encoding="UTF-8")).hexdigest())
+
+
+def store_password(user, password):
+    # ok: python-crypto/weak-password-hash
+    user.password = make_password(hashlib.md5(password.encode()).hexdigest())
+
+
+def set_password(self, raw_password):
+    # the digest itself is what is stored: still flagged
+    # expect: python-crypto/weak-password-hash
+    self.password = hashlib.md5(raw_password.encode()).hexdigest()
