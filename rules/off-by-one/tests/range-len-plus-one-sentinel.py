@@ -39,3 +39,26 @@ def expand_dims(shape, axis, axis_value):
         elif verbose:
             new_shape[i] = shape[i]
     return new_shape
+
+
+def wrap(msg, width, header):
+    # the extra turn flushes the last line: `i == len(msg)` is tested first, and `or` does not read
+    # `msg[i]` when it holds (torchx's error-message wrapper, held-out round 648)
+    length = 0
+    lines = []
+    # ok: off-by-one/range-len-plus-one
+    for i in range(len(msg) + 1):
+        if (i == (len(msg))) or (msg[i] == " " and length >= width):
+            lines.append(f"{header}{msg[i - length: i]}")
+            length = 0
+        length += 1
+    # ok: off-by-one/range-len-plus-one
+    for i in range(len(msg) + 1):
+        if i >= len(msg) or msg[i] == "\n":
+            lines.append(msg[:i])
+    # the end test comes second: `msg[i]` is read first and raises
+    # expect: off-by-one/range-len-plus-one
+    for i in range(len(msg) + 1):
+        if msg[i] == " " or i == len(msg):
+            lines.append(msg[:i])
+    return lines
