@@ -847,6 +847,26 @@ def test_a_file_an_about_file_describes_is_vendored(cli, repo: GitRepo) -> None:
     assert "src/licensedcode/dmp.py" in _checked_and_skipped(cli, repo)[0]
 
 
+def test_a_package_folder_named_for_its_release_is_vendored(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # crayfish's shape (held-out round 655): pyqtgraph 0.12.2 copied in as `crayfish/pyqtgraph_0_12_2/`, whose
+    # `__init__.py` says `__version__ = '0.12.2'`. A folder whose name ends in a number but says another
+    # version, or none (a team's `api_v2`), is the team's own.
+    _branch(repo, {"crayfish/pyqtgraph_0_12_2/__init__.py": "__version__ = '0.12.2'\n" + NONE_CMP,
+                   "crayfish/pyqtgraph_0_12_2/graphicsItems/GraphItem.py": NONE_CMP,
+                   "crayfish/plot.py": NONE_CMP,
+                   "app/api_v2/__init__.py": NONE_CMP, "app/api_v2/views.py": NONE_CMP,
+                   "tools/parser_1_2/__init__.py": '__version__ = "2.0"\n' + NONE_CMP})
+    checked, skipped = _checked_and_skipped(cli, repo)
+    assert checked == {"crayfish/plot.py", "app/api_v2/__init__.py", "app/api_v2/views.py",
+                       "tools/parser_1_2/__init__.py"}
+    reason = rules_context.VENDORED_RELEASE + rules_context.RULES_SKIP
+    assert {p: r for p, r in skipped.items() if p.endswith(".py")} == {
+        "crayfish/pyqtgraph_0_12_2/__init__.py": reason, "crayfish/pyqtgraph_0_12_2/graphicsItems/GraphItem.py": reason}
+    # The team says it is its own after all
+    repo.write(".gitattributes", "crayfish/pyqtgraph_0_12_2/** -linguist-vendored\n")
+    assert "crayfish/pyqtgraph_0_12_2/graphicsItems/GraphItem.py" in _checked_and_skipped(cli, repo)[0]
+
+
 def test_bundled_folder_shapes() -> None:
     five = [f"lib3/p{i}/__init__.py" for i in range(5)]
     assert rules_context.bundled_folder("lib3", five)

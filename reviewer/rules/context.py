@@ -17,6 +17,9 @@
 - **AboutCode provenance**: a file with an `.ABOUT` record beside it (`dmp.py.ABOUT`), or inside a folder that
   has one (`contrib/six.ABOUT` for `contrib/six/`), was copied from the project that record names
   (scancode-toolkit's diff-match-patch). Treated as vendored (`Contexts.has_about_file`).
+- **a release copied in**: a package folder named for a release (`pyqtgraph_0_12_2`) whose `__init__.py` gives
+  that `__version__` holds another project at that release (crayfish's copy of pyqtgraph). Treated as vendored
+  (`Contexts.release_copy`).
 - **build output**: setuptools' `build/lib/` (or `build/lib.<platform>/`) copy of the package, committed by
   mistake, repeats the sources' findings; rules and the model skip it (`Contexts.third_party`).
 - the repository's **`.gitattributes`** files, as GitHub's linguist reads them: `linguist-vendored` and
@@ -122,6 +125,11 @@ BUNDLED = "bundled packages of other projects (rules.bundled)"
 # AboutCode's provenance files: `dmp.py.ABOUT` beside scancode's `src/licensedcode/dmp.py` records it as Google's
 # diff-match-patch, copied in (held-out round 642); `contrib/six.ABOUT` speaks for the folder `contrib/six/`
 VENDORED_ABOUT = "vendored code (an AboutCode .ABOUT file records where it comes from)"
+# A package folder named for the release it holds, whose `__init__.py` says that release: crayfish keeps pyqtgraph
+# 0.12.2 as `crayfish/pyqtgraph_0_12_2/` with `__version__ = '0.12.2'` (held-out round 655: 430 files in one
+# commit, an error among them). A team's own `api_v2/` says no such `__version__`.
+VENDORED_RELEASE = "vendored code (a package folder named for the release of another project it holds)"
+_RELEASE_FOLDER = re.compile(r"^([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z][A-Za-z0-9]*)*)[_-]v?(\d+(?:[_.]\d+)+)$")
 # Folder names an application keeps other projects' packages in (a team's own `lib/` of one package or a
 # monorepo's `libs/` of projects with their own pyproject.toml is not taken for one: see `bundled_folder`).
 _LIBRARY_FOLDER = re.compile(r"(lib|libs|lib[0-9]|_lib|_libs|pylib|ext|extlib|extlibs|external|deps|dependencies|"
@@ -357,6 +365,7 @@ class Contexts:
     prefetch: Optional[Callable[[list[str]], None]] = None
     # Caches, one set per instance (`dataclasses.replace` makes a new, empty set):
     _units: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _releases: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
     _folders: dict[str, tuple[GitAttribute, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
     _bundled: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
     _listing: list[list[str]] = field(default_factory=list, init=False, compare=False, repr=False)
@@ -424,6 +433,8 @@ class Contexts:
             return BUNDLED
         if vendored is None and self.has_about_file(path):
             return VENDORED_ABOUT
+        if vendored is None and self.release_copy(path):
+            return VENDORED_RELEASE
         generated = self.attribute(path, "linguist-generated")
         if generated:
             return GENERATED_ATTR
@@ -455,6 +466,29 @@ class Contexts:
             return False
         parts = path.split("/")
         return any("/".join(parts[:i]) in about for i in range(1, len(parts) + 1))
+
+    def release_copy(self, path: str) -> bool:
+        """`path` is in a package folder named for a release (`pyqtgraph_0_12_2`, `six-1.16.0`) whose
+        `__init__.py` gives that very `__version__`: another project copied in at that release. Read only for
+        a folder so named; not when the name before the version is the project's own."""
+        parts = path.split("/")[:-1]
+        for i, folder in enumerate(parts):
+            m = _RELEASE_FOLDER.match(folder)
+            if m is None:
+                continue
+            key = "/".join(parts[:i + 1])
+            if key not in self._releases:
+                self._releases[key] = False
+                from reviewer.rules import purpose
+
+                if self.read is not None and purpose.normal_name(m.group(1)) not in self.own_names:
+                    top = self.read(f"{key}/__init__.py")
+                    version = re.escape(re.sub(r"[_-]", ".", m.group(2)))
+                    self._releases[key] = top is not None and re.search(
+                        rf"^__version__[ \t]*(?::[^=\n]*)?=[ \t]*[\"']{version}[\"']", top, re.M) is not None
+            if self._releases[key]:
+                return True
+        return False
 
     def is_vendored(self, path: str) -> bool:
         folders = path.split("/")[:-1]
