@@ -331,6 +331,22 @@ def test_dockerfile_base_image_names_the_newest_python(tmp_path: Path) -> None:
     assert pyversion.newest(tmp_path).version == (3, 13)  # type: ignore[union-attr]
 
 
+def test_service_dockerfiles_name_the_newest_python(tmp_path: Path) -> None:
+    # eventtrader (held-out round 656) ships three services from `Dockerfile.event`, `Dockerfile.xbrl` and
+    # `Dockerfile.enricher`, all `FROM python:3.11-slim`, and names no Python elsewhere
+    _write(tmp_path, {"Dockerfile.event": "FROM python:3.11-slim\n", "Dockerfile.xbrl": "FROM python:3.10\n",
+                      "api.Dockerfile": "FROM python:3.9\n"})
+    top = pyversion.newest(tmp_path)
+    assert top is not None and top.version == (3, 11) and top.source == "Dockerfile.event: Python 3.11"
+    # a folder's own: a service in `services/api/` is governed by its own files first
+    (tmp_path / "services" / "api").mkdir(parents=True)
+    _write(tmp_path, {"services/api/Dockerfile.prod": "FROM python:3.13\n", "services/api/app.py": ""})
+    assert pyversion.Pythons(tmp_path).newest("services/api/app.py").version == (3, 13)  # type: ignore[union-attr]
+    # without a `python:X.Y` image they say nothing
+    _write(tmp_path, {"Dockerfile.event": "# notes\n", "Dockerfile.xbrl": "", "api.Dockerfile": "FROM node:20\n"})
+    assert pyversion.newest(tmp_path) is None
+
+
 def test_conda_environment_names_the_newest_python(tmp_path: Path) -> None:
     # hummingbot's `setup/environment.yml` said `python=3.10` (held-out round 148): conda's `=3.10` pins the minor
     (tmp_path / "setup").mkdir()

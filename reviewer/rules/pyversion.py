@@ -20,7 +20,8 @@ to 3.7) nobody sees the warning. A rule says `python_since: "3.12"`; when the ne
 project names is older, the rule does not run and a note says why. The newest is the upper bound of
 `requires-python` (`<3.12`), else the newest of the versions it lists anywhere: classifiers, tox's
 `envlist` (`py310`, `py{27,38}`) and `basepython`, the interpreter it pins (`.python-version`,
-`runtime.txt`, the `python:X.Y` base image of the root `Dockerfile`), the `python` of a conda
+`runtime.txt`, the `python:X.Y` base image of the root `Dockerfile` or of its siblings `Dockerfile.<name>` and
+`<name>.Dockerfile`: eventtrader's three services on `python:3.11-slim`), the `python` of a conda
 environment (`environment.yml` at the root or in `conda/` or `setup/`: hummingbot's `python=3.10`), the
 Pipfile's `[requires] python_version`, and the Pythons its CI runs on (GitHub Actions' `python-version` and matrix entries, Travis' `python`,
 CircleCI's and GitLab's `python:X.Y` images: streamalert's only Python, 3.7, was in its CI matrix);
@@ -66,6 +67,7 @@ _PINNED = re.compile(r"^[ \t]*(?:c?python-?)?([23])\.(\d{1,2})(?:\.\d+)?[ \t]*$"
 # (querybook, held-out round 84: no version in any metadata, 3.10 in its image and CI). Official
 # images only (`python:`, `library/python:`, `docker.io/library/python:`), any stage.
 DOCKERFILE = "Dockerfile"
+MAX_DOCKERFILES = 8  # service images beside it, `Dockerfile.<name>`: read at most this many
 _DOCKER_FROM = re.compile(r"^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*(?:(?:docker\.io/)?library/)?python:([23])\.(\d{1,2})\b",
                           re.M | re.I)
 
@@ -360,7 +362,7 @@ def _newest(root: Path, sub: str) -> Optional[Floor]:
                               ("tox.ini", _tox_envs(read_config(root, _at(sub, "tox.ini")) or ""), "tox"),
                               *((name, read_config(root, _at(sub, name)) or "", "pinned") for name in PINNED_FILES),
                               (f"{PIPFILE} [requires]", _pipfile_python(pipfile), "pinned"),
-                              (DOCKERFILE, read_config(root, _at(sub, DOCKERFILE)) or "", "docker"),
+                              *((name, read_config(root, name) or "", "docker") for name in _dockerfiles(root, sub)),
                               *((name, read_config(root, _at(sub, name)) or "", "conda") for name in conda),
                               *(_ci_texts(root) if not sub else ())]:
         versions = [v for v in _listed(text, kind) if v[0] in (2, 3)]  # Python 2 only (Mailpile's py27): 2.7
@@ -368,6 +370,18 @@ def _newest(root: Path, sub: str) -> Optional[Floor]:
             top = max(versions)
             best = Floor(top, f"{where}: Python {top[0]}.{top[1]}")
     return best if best is not None else _pinned_ceiling(root, sub, pipfile)
+
+
+def _dockerfiles(root: Path, sub: str) -> list[str]:
+    """The folder's `Dockerfile` and its siblings named for a service (`Dockerfile.event`, `api.Dockerfile`), a few
+    at most: each image's `python:X.Y` is a Python the project runs on (eventtrader, held-out round 656)."""
+    names = [_at(sub, DOCKERFILE)]
+    try:
+        listed = sorted(p.name for p in (root / sub).iterdir() if p.is_file())
+    except OSError:
+        return names
+    variants = [n for n in listed if re.fullmatch(r"Dockerfile\.[\w.-]+|[\w.-]+\.[Dd]ockerfile", n)]
+    return names + [_at(sub, n) for n in variants[:MAX_DOCKERFILES]]
 
 
 def _pipfile_python(pipfile: dict[str, Any]) -> str:
