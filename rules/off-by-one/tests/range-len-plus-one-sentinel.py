@@ -62,3 +62,24 @@ def wrap(msg, width, header):
         if msg[i] == " " or i == len(msg):
             lines.append(msg[:i])
     return lines
+
+
+def with_retry(fn, delays=(5, 15, 30, 60)):
+    # the last attempt re-raises before the delay is read (ba2's options fetcher, held-out round 657)
+    # ok: off-by-one/range-len-plus-one
+    for attempt in range(len(delays) + 1):
+        try:
+            return fn()
+        except Exception as e:
+            if not transient(e) or attempt == len(delays):
+                raise
+            sleep(delays[attempt])
+    # `and` does not say the last turn leaves: `delays[attempt]` is read on it when the error is transient
+    # expect: off-by-one/range-len-plus-one
+    for attempt in range(len(delays) + 1):
+        try:
+            return fn()
+        except Exception as e:
+            if not transient(e) and attempt == len(delays):
+                raise
+            sleep(delays[attempt])
