@@ -467,3 +467,51 @@ def maybe_compute(bundle, quick, compute_kwargs={}):
         except ValueError:
             pass
     return bundle.run_compute(**compute_kwargs)
+
+
+# an item of the empty default is read before it is changed: the read raises on `{}`, so the default never gets
+# the change (django-vue-admin's serializer, held-out round 644; casa's compressSelectionList, round 652)
+class UserImportSerializer:
+    # ok: python-standards/mutable-default
+    def run_validation(self, data={}):
+        if type(data) is dict:
+            data["role"] = str(data["role"]).split(",")
+            data["dept_id"] = str(data["dept"]).split(",")
+        return data
+
+
+# ok: python-standards/mutable-default
+def compress_selection(vis="", dicpars={}):
+    ms.open(vis)
+    try:
+        indices = ms.msseltoindex(vis=vis, field=dicpars["field"], spw=dicpars["spw"])
+    finally:
+        ms.close()
+    dicpars["field"] = str(indices["field"])
+    return dicpars
+
+
+# ... but a read that may not run, or that an `except` catches, lets the change reach the default
+# expect: python-standards/mutable-default
+def fill(options={}):
+    name = options["name"] if options else "default"
+    options["name"] = name
+    return options
+
+
+# expect: python-standards/mutable-default
+def fill_missing(options={}):
+    try:
+        level = options["level"]
+    except KeyError:
+        level = 0
+    options["level"] = level + 1
+    return options
+
+
+# ... and a read after the change is no guard
+# expect: python-standards/mutable-default
+def record(item, seen={}):
+    seen[item] = True
+    count = seen[item]
+    return count
