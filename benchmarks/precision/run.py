@@ -27,6 +27,7 @@ import argparse
 import collections
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -103,6 +104,9 @@ PYTHON_NAMED_IN = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".pytho
 ROOT_PYTHON_FILES = ("environment.yml", "environment.yaml", "conda/environment.yml", "conda/environment.yaml",
                      "setup/environment.yml", "setup/environment.yaml", ".travis.yml", ".circleci/config.yml",
                      ".gitlab-ci.yml")
+# ... and the service Dockerfiles beside a folder's `Dockerfile` (`Dockerfile.event`, `api.Dockerfile`), whose
+# `python:X.Y` images pyversion reads too (eventtrader, held-out round 656)
+SERVICE_DOCKERFILE = re.compile(r"Dockerfile\.[\w.-]+|[\w.-]+\.[Dd]ockerfile")
 PLACED = "precision-placed.json"  # in the clone's .git: what the last call placed beyond CONFIG_FILES
 
 
@@ -112,6 +116,7 @@ def _python_files(repo: Path, commit: str) -> list[str]:
     names = git(repo, "ls-tree", "-r", "--name-only", commit).splitlines()
     return [n for n in names
             if (("/" in n and n.rsplit("/", 1)[1] in PYTHON_NAMED_IN) or n in ROOT_PYTHON_FILES
+                or SERVICE_DOCKERFILE.fullmatch(n.rsplit("/", 1)[-1])
                 or (n.startswith(".github/workflows/") and n.count("/") == 2 and n.endswith((".yml", ".yaml")))
                 or ("/" in n and n.rsplit("/", 1)[1].endswith("pylintrc")))
             and n not in CONFIG_FILES]
