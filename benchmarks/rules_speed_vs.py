@@ -59,25 +59,28 @@ def main() -> None:
                     help="compile every module from source on every run (PYTHONDONTWRITEBYTECODE=1)")
     ap.add_argument("--audit", action="store_true", help="run the checkout under test with --audit (every pattern "
                     "rule runs, also those that wait for the model)")
+    ap.add_argument("--audit-both", action="store_true", help="run the reference checkout with --audit too (two "
+                    "checkouts that both have it: what a change costs the audit itself)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         repo = Path(tmp)
         changed = build(repo, args.files, args.lines, args.corpus)
         cpu: dict[str, list[float]] = {"before": [], "after": []}
-        extra = ("--audit",) if args.audit else ()
+        extra = ("--audit",) if args.audit or args.audit_both else ()
+        before_extra = ("--audit",) if args.audit_both else ()
         if args.bytecode:  # one untimed run each writes the byte-code cache, as installing the package would
-            cpu_of(args.before.resolve(), repo)
+            cpu_of(args.before.resolve(), repo, before_extra)
             cpu_of(args.after.resolve(), repo, extra)
         else:  # the reviewer's own modules compiled from source on every run (site-packages keep theirs)
             for checkout in (args.before, args.after):
                 for cache in sorted((checkout.resolve() / "reviewer").rglob("__pycache__")):
                     shutil.rmtree(cache)
         for _ in range(args.runs):
-            cpu["before"].append(cpu_of(args.before.resolve(), repo, bytecode=args.bytecode))
+            cpu["before"].append(cpu_of(args.before.resolve(), repo, before_extra, bytecode=args.bytecode))
             cpu["after"].append(cpu_of(args.after.resolve(), repo, extra, bytecode=args.bytecode))
     b, a = statistics.median(cpu["before"]), statistics.median(cpu["after"])
     print(f"corpus: {args.corpus}, {changed} changed lines in {args.files} files; {args.runs} runs each, interleaved"
-          + ("; after with --audit" if args.audit else "")
+          + ("; both with --audit" if args.audit_both else "; after with --audit" if args.audit else "")
           + ("; byte-code cache on" if args.bytecode else "; byte-code cache off (every module compiled on every run)"))
     for name, runs in cpu.items():
         print(f"{name}: median {statistics.median(runs):.2f} s CPU; runs " + ", ".join(f"{c:.2f}" for c in runs))
