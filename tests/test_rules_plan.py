@@ -66,6 +66,48 @@ def test_exclusions_without_metavariables_are_split_off() -> None:
     assert rules_plan.plan(only_not).rest is None
 
 
+def test_an_exclusion_on_the_child_in_a_field_is_split_off() -> None:
+    """`has: {field: F, X, not: N}`: the one child in F matches X and not N (exception-not-raised's names)."""
+    config = {"rule": {"kind": "call", "has": {"field": "function", "regex": "Error$", "not": {"regex": "^Log"}}}}
+    how = rules_plan.plan(config)
+    assert how.rest == {"rule": {"kind": "call", "has": {"field": "function", "regex": "Error$"}}}
+    assert how.exclusions == ({"has": {"field": "function", "regex": "^Log"}},)
+    root = rules_match.parse("ValueError('x')\nLogError('y')\nf(KeyError('z'))\n")
+    assert [n.text() for n in rules_plan.find_all(root, config, how)] == ["ValueError('x')", "KeyError('z')"]
+    assert _spans(rules_plan.find_all(root, config, how)) == _spans(root.find_all(cast(Any, config)))
+    # Without a field, `has` asks for some child: X and not N may hold of two different children.
+    anychild = {"rule": {"kind": "call", "has": {"regex": "Error$", "not": {"regex": "^Log"}}}}
+    assert rules_plan.plan(anychild).rest is None
+    bound = {"rule": {"kind": "call", "has": {"field": "function", "pattern": "$F", "not": {"pattern": "$F"}}}}
+    assert rules_plan.plan(bound).rest is None
+
+
+def test_a_pattern_goes_first_where_the_rest_compiles_a_regex() -> None:
+    """After the split, a rest that still compiles a regex (or a util) is looked for by its pattern first."""
+    costly = {"rule": {"pattern": "$I <= len($X)", "inside": {"kind": "if_statement", "regex": "x\\["},
+                       "not": {"inside": {"kind": "try_statement", "stopBy": "end"}}}}
+    how = rules_plan.plan(costly)
+    assert how.rest is not None and how.core == {"pattern": "$I <= len($X)"}
+    for text in ("y = 1\n", "if i <= len(x):\n    x[i]\n", "try:\n    if i <= len(x):\n        x[i]\n"
+                 "except IndexError:\n    pass\n", "if i <= len(x):\n    pass\n"):
+        root = rules_match.parse(text)
+        assert _spans(rules_plan.find_all(root, costly, how)) == _spans(root.find_all(cast(Any, costly))), text
+    cheap = {"rule": {"pattern": "$X == None", "inside": {"kind": "if_statement"}, "not": {"regex": "^a"}}}
+    assert rules_plan.plan(cheap).core is None  # nothing compiled per call: one search is enough
+
+
+def test_module_level_checks_are_worked_out_once_per_tree() -> None:
+    """`inside: {stopBy: end, kind: module, ...}` gives one answer for a whole tree, and the right one for each."""
+    rule = {"inside": {"stopBy": "end", "kind": "module", "has": {"kind": "import_statement", "regex": "numpy"}}}
+    with_numpy = rules_match.parse("import numpy\nx == None\n")
+    without = rules_match.parse("import os\nx == None\n")
+    for root, want in ((with_numpy, True), (without, False), (with_numpy, True)):
+        node = root.find(pattern="$X == None")
+        assert node is not None
+        assert rules_plan.holds(node, rule) is want and node.matches(**cast(Any, rule)) is want
+        assert rules_plan.holds(root, rule) is False  # the module is inside nothing
+
+
 def test_a_pattern_goes_first_only_when_the_rule_says_more() -> None:
     assert rules_plan.plan({"rule": {"pattern": "f($X)"}}).core is None
     relational = {"rule": {"pattern": "f($X)", "inside": {"kind": "for_statement", "has": {"pattern": "$X"}}}}

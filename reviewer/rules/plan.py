@@ -10,7 +10,8 @@ in exclusions (`not:`), which only matter where the rest of the rule matched. So
   past a few candidates, the whole rule runs as written (one compile costs less than many).
 - Otherwise, when the rule's top level names a `pattern` (directly, in every branch of an `any`, or
   in one item of an `all`) and says more than that pattern, a `find` of the pattern alone (no regex,
-  no relation) goes first: no such node, and the rule cannot match.
+  no relation) goes first: no such node, and the rule cannot match. After a split, the same first
+  look goes before the rest when the rest still compiles a regex or a util (le-len-guard).
 
 Both are exact: a node matches the rule if and only if it matches the rest and none of the split-off
 exclusions (they bind nothing, so their order does not matter), and every match of the rule is a
@@ -31,7 +32,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping, Optional, cast
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, cast
 
 if TYPE_CHECKING:
     from ast_grep_py import SgNode
@@ -63,6 +64,15 @@ def _split(rule: Any, out: list[Mapping[str, Any]]) -> Any:
     rule = dict(rule)
     if "not" in rule and len(rule) > 1 and not _binds_or_uses(rule["not"]):
         out.append(rule.pop("not"))
+    has = rule.get("has")
+    if isinstance(has, dict) and "field" in has and has.get("stopBy", "neighbor") == "neighbor" \
+            and isinstance(has.get("not"), dict) and len(has) > 2 and not _binds_or_uses(has["not"]) \
+            and not {"field", "stopBy"} & set(has["not"]):
+        # The one child in that field: `has: {field: F, X, not: N}` is `has: {field: F, X}` and not
+        # `has: {field: F, N}` (exception-not-raised's names that log or set an error, not raise one).
+        has = dict(has)
+        out.append({"has": {"field": has["field"], **has.pop("not")}})
+        rule["has"] = has
     if isinstance(rule.get("all"), list):
         here = [item["not"] for item in rule["all"]
                 if isinstance(item, dict) and set(item) == {"not"} and not _binds_or_uses(item["not"])]
@@ -97,12 +107,23 @@ def plan(config: Mapping[str, Any]) -> Plan:
     exclusions: list[Mapping[str, Any]] = []
     rest = _split(rule, exclusions)
     if exclusions and rest:
-        return Plan({**config, "rule": rest}, tuple(exclusions), None,
+        # What is left may still compile regexes or utils on every call (le-len-guard's `unguarded-index`):
+        # then its pattern alone looks first, as below.
+        core = _core(rest)
+        if core == rest or not _compiles(rest, config):
+            core = None
+        return Plan({**config, "rule": rest}, tuple(exclusions), core,
                     local=all(_local(ex) for ex in exclusions))
     core = _core(rule)
     if core == rule:
         core = None  # the pattern is the whole rule: a first look would only double the work
     return Plan(None, (), core)
+
+
+def _compiles(rule: Any, config: Mapping[str, Any]) -> bool:
+    """Whether ast-grep compiles more than patterns and kinds for `rule`: a regex, or a util it names."""
+    text = json.dumps(rule, ensure_ascii=False)
+    return '"regex"' in text or ('"matches"' in text and bool(config.get("utils")))
 
 
 _PLANS: dict[int, tuple[Mapping[str, Any], Plan]] = {}
@@ -119,14 +140,15 @@ def cached(config: Mapping[str, Any]) -> Plan:
 
 def find_all(root: "SgNode", config: Mapping[str, Any], how: Plan) -> list["SgNode"]:
     """The same nodes as `root.find_all(config)`, in the same order, usually for less work."""
+    if how.core is not None and root.find(cast(Any, {"rule": how.core})) is None:
+        return []
     if how.rest is not None:
         candidates = root.find_all(cast(Any, how.rest))
         if not candidates:
             return []
         if how.local or len(candidates) <= FEW:
-            return [node for node in candidates if not any(holds(node, ex) for ex in how.exclusions)]
-    elif how.core is not None and root.find(cast(Any, {"rule": how.core})) is None:
-        return []
+            checks = [_check(ex) for ex in how.exclusions]
+            return [node for node in candidates if not any(check(node) for check in checks)]
     return root.find_all(cast(Any, dict(config)))
 
 
@@ -187,49 +209,122 @@ def holds(node: "SgNode", rule: Mapping[str, Any]) -> bool:
     (`stopBy: neighbor`, the default) or at every ancestor (`end`); with `field`, an ancestor counts only
     where the node below it on the way up is its child in that field. `has` looks at every child
     (named or not), or with `field` at the child in that field; `has` with `stopBy: end` goes to ast-grep.
+    The rule is turned into nested Python closures once (`_check`) and kept as long as the rule lives: a
+    candidate then costs a few calls, not a walk over the rule's dictionaries.
     """
-    for key, value in rule.items():
-        if not _holds_key(node, key, value):
-            return False
-    return True
+    return _check(rule)(node)
 
 
-def _holds_key(node: "SgNode", key: str, value: Any) -> bool:
+_Check = Callable[["SgNode"], bool]
+_CHECKS: dict[int, tuple[Mapping[str, Any], _Check]] = {}
+
+
+def _check(rule: Mapping[str, Any]) -> _Check:
+    hit = _CHECKS.get(id(rule))
+    if hit is None or hit[0] is not rule:
+        hit = (rule, _compile(rule))
+        _CHECKS[id(rule)] = hit
+    return hit[1]
+
+
+def _compile(rule: Mapping[str, Any]) -> _Check:
+    return _all([_compile_key(key, value) for key, value in rule.items()])
+
+
+def _all(parts: list[_Check]) -> _Check:
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        first, second = parts
+        return lambda node: first(node) and second(node)
+
+    def every(node: "SgNode") -> bool:
+        for part in parts:
+            if not part(node):
+                return False
+        return True
+    return every
+
+
+def _any(parts: list[_Check]) -> _Check:
+    if len(parts) == 1:
+        return parts[0]
+
+    def some(node: "SgNode") -> bool:
+        for part in parts:
+            if part(node):
+                return True
+        return False
+    return some
+
+
+def _compile_key(key: str, value: Any) -> _Check:
     if _delegated(key, value):
-        return node.matches(**cast(Any, {key: value}))
+        asked = cast(Any, {key: value})
+        return lambda node: node.matches(**asked)
     if key == "kind":
-        if node.kind() != value:
-            return False
         # ast-grep's `kind` names a named node; an anonymous token of the same name is ast-grep's to judge.
-        return node.is_named() or node.matches(kind=value)
+        return lambda node: node.kind() == value and (node.is_named() or node.matches(kind=value))
     if key == "regex":
-        text = node.text()
-        if text.endswith("\n"):  # Python's `$` also matches before a final newline; Rust's does not
-            return node.matches(regex=value)
-        return bool(cast("re.Pattern[str]", _python_regex(value)).search(text))
-    if key == "any":
-        return any(holds(node, item) for item in value)
-    if key == "all":
-        return all(holds(node, item) for item in value)
+        pattern = cast("re.Pattern[str]", _python_regex(value))
+
+        def regex(node: "SgNode") -> bool:
+            text = node.text()
+            if text.endswith("\n"):  # Python's `$` also matches before a final newline; Rust's does not
+                return node.matches(regex=value)
+            return pattern.search(text) is not None
+        return regex
+    if key in ("any", "all"):
+        items = [_compile(item) for item in value]
+        return _any(items) if key == "any" else _all(items)
     if key == "not":
-        return not holds(node, value)
+        inner = _compile(value)
+        return lambda node: not inner(node)
     field = value.get("field")
-    sub = {k: v for k, v in value.items() if k not in ("stopBy", "field")}
+    sub = _compile({k: v for k, v in value.items() if k not in ("stopBy", "field")})
     if key == "has":  # stopBy: neighbor (`end` was delegated)
         if field is not None:
-            child = node.field(field)
-            return child is not None and holds(child, sub)
-        return any(holds(child, sub) for child in node.children())
+            def has_field(node: "SgNode") -> bool:
+                child = node.field(field)
+                return child is not None and sub(child)
+            return has_field
+        return lambda node: any(sub(child) for child in node.children())
     # inside
-    everywhere = value.get("stopBy", "neighbor") == "end"
-    below = node
-    up = node.ancestors() if everywhere else [p for p in [node.parent()] if p is not None]
-    for ancestor in up:
-        fits = True
-        if field is not None:
-            child = ancestor.field(field)
-            fits = child is not None and child == below
-        below = ancestor
-        if fits and holds(ancestor, sub):
-            return True
-    return False
+    if value.get("stopBy", "neighbor") != "end":
+        def inside_parent(node: "SgNode") -> bool:
+            parent = node.parent()
+            if parent is None:
+                return False
+            if field is not None:
+                child = parent.field(field)
+                if child is None or child != node:
+                    return False
+            return sub(parent)
+        return inside_parent
+
+    if field is None and value.get("kind") == "module":
+        # Only the root is a module: the answer is the same for every node of a tree but the root itself,
+        # so it is worked out once per tree (compare-to-none asks what the module imports, per candidate).
+        last: list[Any] = [None, False]
+
+        def inside_module(node: "SgNode") -> bool:
+            if node.kind() == "module":
+                return False
+            tree = node.get_root()
+            if last[0] is not tree:
+                last[0], last[1] = tree, sub(tree.root())
+            return bool(last[1])
+        return inside_module
+
+    def inside_any(node: "SgNode") -> bool:
+        below = node
+        for ancestor in node.ancestors():
+            fits = True
+            if field is not None:
+                child = ancestor.field(field)
+                fits = child is not None and child == below
+            below = ancestor
+            if fits and sub(ancestor):
+                return True
+        return False
+    return inside_any

@@ -35,6 +35,8 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Optional, cast
 
+from reviewer.rules import plan as rules_plan
+
 if TYPE_CHECKING:
     from ast_grep_py import SgNode
 
@@ -244,7 +246,8 @@ def imports_of(root: "SgNode") -> Imports:
     text = root.text() if nodes else ""
     probe = "ImportError" in text or "ModuleNotFoundError" in text  # else no import can be a fallback
     for node in nodes:
-        into = fallback if probe and node.matches(**_IMPORT_FALLBACK) else out
+        # (checked in Python: ast-grep's `matches` would compile the regex again for every import)
+        into = fallback if probe and rules_plan.holds(node, _IMPORT_FALLBACK) else out
         for local, target in _bindings(node.text()):
             into.setdefault(local, set()).add(target)
     for local, targets in fallback.items():
@@ -409,8 +412,10 @@ def _is_reference(node: "SgNode") -> bool:
     return True
 
 
-def _assignments(root: "SgNode", head: str) -> list[int]:
-    """Sorted start offsets of every assignment to the plain name `head` in the file."""
+def _assignments(root: "SgNode", head: str, text: str) -> list[int]:
+    """Sorted start offsets of every assignment to the plain name `head` in the file (its `text`)."""
+    if not re.search(re.escape(head) + r"[ \t]*[:=]", text):
+        return []  # no `head =` or `head: T =` anywhere: no tree search (it walks the whole file)
     name_rule: dict[str, Any] = {"kind": "identifier", "regex": f"^{re.escape(head)}$"}
     found = root.find_all(cast(Any, {"rule": {"kind": "assignment", "has": {"field": "left", **name_rule}}}))
     return sorted(n.range().start.index for n in found)
@@ -534,12 +539,15 @@ class Resolver:
         self._own: Optional[frozenset[str]] = None
         self._memo: dict[str, set[str]] = {}
         self._assigned: dict[str, list[int]] = {}
+        self._text: Optional[str] = None
 
     def assignments(self, head: str) -> list[int]:
         """Sorted offsets of the file's assignments to the name `head` (one search per name)."""
         hit = self._assigned.get(head)
         if hit is None:
-            hit = self._assigned[head] = _assignments(self._root, head)
+            if self._text is None:
+                self._text = self._root.text()
+            hit = self._assigned[head] = _assignments(self._root, head, self._text)
         return hit
 
     @property
