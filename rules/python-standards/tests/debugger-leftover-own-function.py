@@ -19,3 +19,18 @@ def clips(reads, store):
 class Session:
     def breakpoint(self):  # a method: `breakpoint` alone is still the module's function above
         return 1
+
+
+class ApplicationWindow:
+    # A method whose whole purpose is to stop in pdb inside a Qt application (infrapy's InfraView, held-out
+    # round 674): called on purpose, by hand.
+    def debug_trace(self):
+        from PyQt5.QtCore import pyqtRemoveInputHook
+        pyqtRemoveInputHook()
+        # ok: python-standards/debugger-leftover
+        pdb.set_trace()
+
+    def trace_signal(self, signal):
+        pyqtRemoveInputHook()
+        # expect: python-standards/debugger-leftover
+        pdb.set_trace()

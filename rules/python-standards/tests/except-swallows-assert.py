@@ -349,3 +349,37 @@ class TestSpell:
         # expect: python-standards/except-swallows-assert
         except Exception:
             print("no enchant")
+
+
+# Hypothesis: `assume(False)` and `reject()` discard the example, a skip of that input (portfolio-backtester's
+# property tests, held-out round 673); `assume(<condition>)` lets the failure pass whenever the condition holds.
+from hypothesis import assume, given, reject
+
+
+@given(returns())
+def test_sortino_at_least_sharpe(returns):
+    metrics = compute(returns)
+    try:
+        assert metrics["Sortino"] >= metrics["Sharpe"]
+    # ok: python-standards/except-swallows-assert
+    except:
+        assume(False)
+
+
+@given(returns())
+def test_sharpe_finite(returns):
+    try:
+        assert finite(compute(returns)["Sharpe"])
+    # ok: python-standards/except-swallows-assert
+    except Exception:
+        reject()
+
+
+@given(returns())
+def test_scale_invariant(returns):
+    sharpe, scaled = compute(returns)["Sharpe"], compute(returns * 2)["Sharpe"]
+    try:
+        assert close(sharpe, scaled, 1e-3)
+    # expect: python-standards/except-swallows-assert
+    except:
+        assume(abs(sharpe - scaled) < 1e-2)
