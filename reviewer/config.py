@@ -52,9 +52,10 @@ class RulesConfig:
     bundled: bool = True
     # Folders a project keeps code aside in, no longer run: rules skip a file in one (the `retired` context)
     # unless a file outside it imports it (pypeit's `deprecated/`, gtg's `backends/unmaintained/`,
-    # cloud-custodian's `tools/sandbox/`, arelle's `arelle/archive/`; reviewer/rules/context.py).
+    # cloud-custodian's `tools/sandbox/`, arelle's `arelle/archive/`, SeisMonitor's `.bck/` backup copies;
+    # reviewer/rules/context.py).
     retired: tuple[str, ...] = ("deprecated", "unmaintained", "obsolete", "attic", "graveyard", "archive", "archived",
-                                "old", "sandbox", "abandoned", "outdated")
+                                "old", "sandbox", "abandoned", "outdated", "bck", ".bck", "bak", ".bak")
     entry_points: tuple[str, ...] = ("__main__.py", "cli.py", "scripts/*", "bin/*", "tools/*", "examples/*",
                                      "demos/*", "docs/*", "benchmarks/*", "setup.py", "noxfile.py", "manage.py",
                                      # Django's management commands, run by `manage.py <command>` (djangopackages'

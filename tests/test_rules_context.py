@@ -1294,6 +1294,20 @@ def test_code_kept_aside_in_a_retired_folder_is_not_checked(cli, repo: GitRepo) 
     assert [contexts.is_retired(p) for p in files] == [False, True, True]
 
 
+def test_backup_copies_in_a_bck_folder_are_kept_aside(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """SeisMonitor commits backup copies of its modules into `.bck/` and `bck/` folders (`monitor/.bck/_locator/`,
+    `downloader/.bck/seismonitor copy.py`, `magnitude/bck/_magnitude.py`) that nothing imports: held-out round 679
+    judged their 47 findings noise. A `backup/` package is a feature some projects ship, so it stays checked."""
+    _branch(repo, {"pkg/monitor/.bck/seiscomp.py": NONE_CMP, "pkg/magnitude/bck/_magnitude.py": NONE_CMP,
+                   "pkg/backup/run.py": NONE_CMP, "pkg/mag.py": NONE_CMP})
+    rule = "python-standards/compare-to-none"
+    assert sorted(_places(_review(cli, repo), rule)) == [("pkg/backup/run.py", 2), ("pkg/mag.py", 2)]
+    repo.write("pkg/__init__.py", "from .magnitude.bck import _magnitude\n")
+    repo.commit("the backup is imported after all")
+    assert sorted(_places(_review(cli, repo), rule)) == [
+        ("pkg/backup/run.py", 2), ("pkg/mag.py", 2), ("pkg/magnitude/bck/_magnitude.py", 2)]
+
+
 def test_a_revert_restores_code_it_does_not_write(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     """diyhue's `git revert` of a refactor put back four `!= None` word for word (held-out round 533, judged noise):
     a revert restores what the project ran before. A security finding on restored code is still made (Cirq's revert
