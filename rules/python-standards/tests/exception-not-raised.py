@@ -26,6 +26,10 @@ def report(code):
     errors.Http_Error(code)  # a prefix must be upper case: this is a class
     # ok: python-standards/exception-not-raised
     log_error("failed")
+    # ok: python-standards/exception-not-raised
+    self.OnWsError(self, Exception("closed", code))  # an event callback a client registered (OctoEverywhere)
+    # expect: python-standards/exception-not-raised
+    errors.OneError(code)  # `On` must start a word
 
 
 class Suite:
