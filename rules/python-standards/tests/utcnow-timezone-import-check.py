@@ -19,3 +19,14 @@ def yt_datetime_offset(**kwargs):
 def stamp():
     # expect: python-standards/utcnow
     return datetime.utcnow()
+
+
+def local_offset(dt, cache):
+    if timezone:
+        return dt.astimezone(None)
+    if cache:
+        offset = cache
+    else:
+        # ok: python-standards/utcnow
+        offset = datetime.now() - datetime.utcnow()
+    return dt + offset

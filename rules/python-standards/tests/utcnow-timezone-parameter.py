@@ -8,3 +8,10 @@ def now(timezone=None):
     else:
         # expect: python-standards/utcnow
         return datetime.utcnow()
+
+
+def stamp(timezone=None):
+    if timezone:
+        return datetime.now(timezone)
+    # expect: python-standards/utcnow
+    return datetime.utcnow()
