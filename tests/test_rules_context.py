@@ -956,6 +956,25 @@ def test_a_file_copied_in_under_another_license_is_not_checked(cli, repo: GitRep
         [("pkg/mine.py", 6), ("pkg/optitrack/natnet.py", 9)]
 
 
+def test_an_add_ons_manifest_says_whose_files_are_copied_in(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """FreeCAD-PCB has no LICENSE file and no setup.py: its package.xml names its license and maintainer, and
+    its top-level `sqlalchemy/` is SQLAlchemy's MIT-licensed code (held-out round 687)."""
+    copied = ("# Copyright (C) 2005-2020 the SQLAlchemy authors and contributors\n"
+              "# This module is part of SQLAlchemy and is released under the MIT License\n\n")
+    own = "# Copyright (c) 2013-2019 marmni <marmni@onet.eu>\n# GNU Lesser General Public License (LGPL)\n\n"
+    bug = "def probe(name, known):\n    if name not in known:\n        ValueError(name)\n    return known[name]\n"
+    manifest = ('<package format="1">\n  <name>FreeCAD-PCB</name>\n  <maintainer email="m@o.eu">marmni</maintainer>\n'
+                '  <license file="LICENSE">AGPLv3.0</license>\n</package>\n')
+    _branch(repo, {"sqlalchemy/dialects/base.py": copied + bug, "PCBboard.py": own + bug, "tools/helper.py": bug})
+    rule = "python-standards/exception-not-raised"
+    # without the manifest nothing says what the project's license is: every file is checked
+    assert sorted(_places(_review(cli, repo), rule)) == [
+        ("PCBboard.py", 6), ("sqlalchemy/dialects/base.py", 6), ("tools/helper.py", 3)]
+    repo.write("package.xml", manifest)
+    repo.commit("manifest")
+    assert sorted(_places(_review(cli, repo), rule)) == [("PCBboard.py", 6), ("tools/helper.py", 3)]
+
+
 def test_a_library_copied_into_a_lib_folder_is_not_checked(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     """BlenderGIS keeps Tyf (a package: `__author__` in its `__init__.py`, a VERSION file beside it) and pyshp's
     `shapefile.py` (`__version__`, "author: jlawhead") in `core/lib/`, too few side by side for a bundled folder."""

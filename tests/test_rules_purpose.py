@@ -120,6 +120,30 @@ def test_the_projects_license_from_its_packaging_and_license_file(tmp_path: Path
     assert purpose.project_licenses(tmp_path) == {"bsd", "mit", "mpl", "apache", "gpl"}
 
 
+def test_an_add_on_manifest_is_the_projects_packaging(tmp_path: Path) -> None:
+    """FreeCAD's and ROS's package.xml, Kodi's addon.xml: the license, authors and name of projects that have
+    no pyproject.toml, setup.py or LICENSE file (FreeCAD-PCB, held-out round 687)."""
+    (tmp_path / "package.xml").write_text(
+        '<?xml version="1.0"?>\n<package format="1">\n  <name>FreeCAD-PCB</name>\n'
+        '  <maintainer email="marmni@onet.eu">marmni</maintainer>\n  <author>Ann &amp; Bo Lindqvist</author>\n'
+        '  <license file="LICENSE">AGPLv3.0</license>\n</package>\n', encoding="utf-8")
+    assert purpose.project_licenses(tmp_path) == {"gpl"}
+    assert purpose.project_authors(tmp_path) == {"marmni", "lindqvist"}
+    assert purpose.project_names(tmp_path)[0] == {"freecad_pcb"}
+    (tmp_path / "package.xml").unlink()
+    (tmp_path / "addon.xml").write_text(
+        '<addon id="plugin.video.youtube" name="YouTube" version="7.0" provider-name="anxdpanic, bromix">\n'
+        '  <extension point="xbmc.addon.metadata"><license>GPL-2.0-only</license></extension>\n</addon>\n',
+        encoding="utf-8")
+    assert purpose.project_licenses(tmp_path) == {"gpl"}
+    assert purpose.project_authors(tmp_path) == {"anxdpanic", "bromix"}
+    # a file the project copied in under another license is foreign; the maintainer's own notice is not
+    mit = "# Copyright (C) 2005-2020 the SQLAlchemy authors and contributors\n# released under the MIT License\n"
+    assert purpose.foreign_notice(mit, purpose.project_licenses(tmp_path)) == "mit"
+    own = "# Copyright (c) 2013 bromix\n# Licensed under the MIT License\n"
+    assert purpose.foreign_notice(own, purpose.project_licenses(tmp_path), purpose.project_authors(tmp_path)) is None
+
+
 PLY = ("# ply: lex.py\n#\n# Copyright (C) 2001-2022\n# David M. Beazley (Dabeaz LLC)\n# All rights reserved.\n#\n"
        "# Redistribution and use in source and binary forms, with or without\n\nimport re\n")
 
