@@ -94,7 +94,9 @@ CONFIG_FILES = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".flake8",
                 "README.md", "README.rst", "README.txt", "README", "readme.md", "Readme.md", "README.markdown",
                 # and the license it is under (a file under another is copied in: reviewer/rules/context.py)
                 "LICENSE", "LICENSE.txt", "LICENSE.md", "LICENSE.rst", "LICENCE", "LICENCE.txt", "COPYING",
-                "COPYING.txt", "COPYING.md")
+                "COPYING.txt", "COPYING.md",
+                # an add-on's manifest names both where no packaging does (FreeCAD's and ROS's package.xml, Kodi's addon.xml)
+                "package.xml", "addon.xml")
 
 
 # Where a project names its Pythons (reviewer/rules/pyversion.py), beyond the root: the nearest folder that
