@@ -142,16 +142,18 @@ _MANIFESTS = ("package.xml", "addon.xml")
 _PROVIDER = re.compile(r"""<addon\b[^>]*\bprovider-name\s*=\s*["']([^"'<>]{1,200})["']""")
 
 
-def _manifest(root: Path, tag: str) -> list[str]:
-    """The texts of a root add-on manifest's `<tag>` elements (`<license file="LICENSE">AGPLv3.0</license>`),
-    read with a pattern (no XML parser: the file is the repository's, untrusted), entities decoded."""
+def _manifest(root: Path, *tags: str) -> list[str]:
+    """The texts of a root add-on manifest's elements of these tags (`<license file="LICENSE">AGPLv3.0</license>`),
+    each manifest read once, with a pattern (no XML parser: the file is the repository's, untrusted), entities
+    decoded."""
     out: list[str] = []
     for name in _MANIFESTS:
         text = read_config(root, name)
         if text is None:
             continue
-        out += [html.unescape(m).strip() for m in re.findall(rf"<{tag}\b[^>]*>([^<]{{1,300}})</{tag}\s*>", text)]
-        if tag == "author":  # Kodi names its authors in the add-on's provider-name attribute
+        for tag in tags:
+            out += [html.unescape(m).strip() for m in re.findall(rf"<{tag}\b[^>]*>([^<]{{1,300}})</{tag}\s*>", text)]
+        if "author" in tags:  # Kodi names its authors in the add-on's provider-name attribute
             out += [html.unescape(m).strip() for m in _PROVIDER.findall(text)]
     return [t for t in out if t]
 
@@ -218,7 +220,7 @@ def project_authors(root: Path) -> frozenset[str]:
     if setup_cfg is not None:
         names += [setup_cfg.get("metadata", key, fallback="") for key in ("author", "maintainer")]
     names += _SETUP_AUTHOR.findall(setup_py)
-    names += _manifest(root, "author") + _manifest(root, "maintainer")
+    names += _manifest(root, "author", "maintainer")
     return frozenset(s for n in names for part in re.split(r",| and ", n) if (s := _surname(part)))
 
 
