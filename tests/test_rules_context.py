@@ -1014,7 +1014,41 @@ def test_a_library_module_is_judged_by_its_own_text_whoever_asks_first() -> None
     assert "copied" in ctx.kinds("core/lib/shapefile.py", shp)
     assert "copied" not in ctx.kinds("core/lib/geom.py", '"""Ours."""\n__version__ = "1"\n')  # nobody's name
     assert "copied" not in ctx.kinds("core/shapefile.py", shp)  # not in a library folder
+    # the notice pins the upstream commit it was copied at (AdvancedNewFile's PackageResourceViewer helper)
+    pinned = '"""\nCopyright (c) 2014 Scott Kuroda\n\nSHA: 623a4c1ec46dbbf3268bd88131bf0dfc845af787\n"""\nimport os\n'
+    assert "copied" in ctx.kinds("advanced_new_file/lib/package_resources.py", pinned)
+    assert "copied" not in ctx.kinds("advanced_new_file/lib/resources.py", pinned.replace("SHA: 623a4c1e", "See: the"))
     assert "copied" not in dataclasses_replace(ctx, own_names=frozenset({"shapefile"})).kinds("core/lib/shapefile.py", shp)
+
+
+def test_a_module_copied_from_the_repository_its_notice_names_is_not_checked(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """blender-multi-user carries CGCookie's addon updater (`__version__`, a docstring naming
+    github.com/CGCookie/blender-addon-updater), GPL like the add-on: held-out round 691, 44 findings judged noise."""
+    updater = ('"""\nSee documentation for usage\nhttps://github.com/CGCookie/blender-addon-updater\n"""\n\n'
+               '__version__ = "1.0.8"\n\n' + NONE_CMP)
+    _branch(repo, {"multi_user/addon_updater.py": updater, "multi_user/ops.py": NONE_CMP})
+    rule = "python-standards/compare-to-none"
+    assert sorted(p for p, _l in _places(_review(cli, repo), rule)) == ["multi_user/ops.py"]
+    # the project's README names that repository as its own: the module is the team's
+    repo.write("README.md", "# Addon updater\n\nhttps://github.com/CGCookie/blender-addon-updater\n")
+    repo.commit("readme")
+    assert sorted(p for p, _l in _places(_review(cli, repo), rule)) == ["multi_user/addon_updater.py", "multi_user/ops.py"]
+
+
+def test_a_folder_under_its_own_license_is_someone_elses_code(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """The calibre plugins (GPL) keep NLTK in `count_pages/nltk_lite/` with its own Apache LICENSE.txt naming its
+    holder (held-out round 696, 9 findings judged noise); go2_ros2_sdk's own ROS package carries the bare Apache
+    text `ros2 pkg create` writes, naming nobody, in a BSD project: that one is the team's."""
+    nltk = "Copyright (C) 2001-2011 NLTK Project\n\nLicensed under the Apache License, Version 2.0\n"
+    template = "                                 Apache License\n                           Version 2.0, January 2004\n"
+    _branch(repo, {"LICENSE": "GNU GENERAL PUBLIC LICENSE\n Version 3, 29 June 2007\n",
+                   "count_pages/nltk_lite/LICENSE.txt": nltk, "count_pages/nltk_lite/probability.py": NONE_CMP,
+                   "count_pages/pages.py": NONE_CMP, "robot_sdk/LICENSE": template, "robot_sdk/node.py": NONE_CMP,
+                   "gpl_helpers/COPYING": "Copyright (c) 2020 Kovid\nGNU General Public License\n",
+                   "gpl_helpers/util.py": NONE_CMP})
+    rule = "python-standards/compare-to-none"
+    assert sorted(p for p, _l in _places(_review(cli, repo), rule)) == [
+        "count_pages/pages.py", "gpl_helpers/util.py", "robot_sdk/node.py"]
 
 
 def test_a_project_that_writes_eq_none_everywhere_is_not_told_to_use_is(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]

@@ -81,6 +81,17 @@ def test_a_file_under_another_license_than_the_projects_is_copied_in() -> None:
     assert purpose.foreign_notice("import os\n# Copyright 2020 Google, Apache License 2.0\n", gpl) is None
     # a dual-licensed notice that includes the project's license is not foreign
     assert purpose.foreign_notice("# Copyright 2020 X\n# Dual licensed under the MIT and GPL licenses\n", gpl) is None
+    # GoSublime's copy of diff-match-patch: the notice follows a shebang and a `from __future__` line
+    dmp = ('#!/usr/bin/python2.4\n\nfrom __future__ import division\n\n"""Diff Match and Patch\n\nCopyright 2006 Google Inc.'
+           '\n\nLicensed under the Apache License, Version 2.0 (the "License");\n"""\n\nimport time\n')
+    assert purpose.foreign_notice(dmp, frozenset({"mit"})) == "apache"
+    assert purpose.foreign_notice(dmp.replace("from __future__ import division", "import sys"), frozenset({"mit"})) is None
+    # httplib2, copied into the GPL calibre plugins, says who wrote it and its license in its top's dunders
+    httplib2 = ('"""Small, fast HTTP client library for Python."""\n\n__author__ = "Joe Gregorio (joe@bitworking.org)"\n'
+                '__copyright__ = "Copyright 2006, Joe Gregorio"\n__license__ = "MIT"\n__version__ = "0.10.3"\n')
+    assert purpose.foreign_notice(httplib2, gpl) == "mit"
+    assert purpose.foreign_notice(httplib2, frozenset({"mit"})) is None
+    assert purpose.foreign_notice(httplib2.replace('__license__ = "MIT"', 'LICENSE = "MIT"'), gpl) is None
 
 
 def test_a_notice_deep_in_a_long_opening_docstring_under_creative_commons() -> None:
@@ -164,3 +175,43 @@ def test_a_notice_by_one_of_the_projects_authors_is_theirs(tmp_path: Path) -> No
     (tmp_path / "setup.py").write_text("setup(author='Ann Lee and Bo Chan', maintainer=\"Cy Dunne\")\n",
                                        encoding="utf-8")
     assert purpose.project_authors(tmp_path) == {"beazley", "riebesell", "blau", "ong", "lee", "chan", "dunne"}
+
+
+UPDATER = ('# ##### BEGIN GPL LICENSE BLOCK #####\n# GNU General Public License\n# ##### END GPL LICENSE BLOCK #####\n\n'
+           '"""\nSee documentation for usage\nhttps://github.com/CGCookie/blender-addon-updater\n\n"""\n\n'
+           '__version__ = "1.0.8"\n\nimport ssl\n')
+
+
+def test_a_module_named_after_another_projects_repository_is_its_copy() -> None:
+    """blender-multi-user's `multi_user/addon_updater.py` (held-out round 691): GPL like the project, so only the
+    repository its notice names, with a release of its own, tells the copy apart."""
+    home = frozenset({"blender_multi_user"})
+    assert purpose.upstream_copy(UPDATER, "addon_updater", home, "") == "CGCookie/blender-addon-updater"
+    docopt = '"""Pythonic CLI parser.\n\n * Repository: https://github.com/docopt/docopt.git\n"""\n__version__ = "0.6.2"\n'
+    assert purpose.upstream_copy(docopt, "docopt", frozenset({"fmt"}), "") == "docopt/docopt"
+    # no release of its own: a module that only points at documentation
+    assert purpose.upstream_copy(UPDATER.replace("__version__", "VERSION"), "addon_updater", home, "") is None
+    # a repository of another name: a plugin naming the tool it drives
+    assert purpose.upstream_copy(UPDATER, "formatter", home, "") is None
+    # the address only below the module's opening
+    assert purpose.upstream_copy('"""Updater."""\n__version__ = "1"\n# https://github.com/a/addon_updater\n',
+                                 "addon_updater", home, "") is None
+
+
+def test_the_projects_own_repository_is_not_an_upstream(tmp_path: Path) -> None:
+    """The project's own module naming its own repository: by its distribution name, its folder's, or a
+    repository its packaging or README names (dateutil's `dateutil/dateutil` for `python-dateutil`)."""
+    assert purpose.upstream_copy(UPDATER, "addon_updater", frozenset({"blender_addon_updater"}), "") is None
+    root = tmp_path / "blender-addon-updater"
+    root.mkdir()
+    home, about = purpose.project_home(root)
+    assert purpose.upstream_copy(UPDATER, "addon_updater", home, about) is None
+    other = tmp_path / "multi-user"
+    other.mkdir()
+    (other / "setup.py").write_text('setup(name="python-updater")\n')
+    home, about = purpose.project_home(other)
+    assert home == {"python_updater", "multi_user"}
+    assert purpose.upstream_copy(UPDATER, "addon_updater", home, about) == "CGCookie/blender-addon-updater"
+    (other / "README.md").write_text("# Updater\n\nForked from https://github.com/cgcookie/blender-addon-updater\n")
+    home, about = purpose.project_home(other)
+    assert purpose.upstream_copy(UPDATER, "addon_updater", home, about) is None

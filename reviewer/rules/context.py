@@ -381,6 +381,8 @@ class Contexts:
     _own: list[dict[str, str]] = field(default_factory=list, init=False, compare=False, repr=False)
     _py_names: list[frozenset[str]] = field(default_factory=list, init=False, compare=False, repr=False)
     _retired: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _home: list[tuple[frozenset[str], str]] = field(default_factory=list, init=False, compare=False, repr=False)
+    _licensed: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def is_bundled(self, path: str) -> bool:
         """`path` sits in a folder of other projects' installed packages (`bundled_folder`)."""
@@ -526,6 +528,10 @@ class Contexts:
                 out.add("copied")
         if "copied" not in out and self.library_copy(path, text):
             out.add("copied")
+        if "copied" not in out and text is not None and "://" in text[:20000] and self.upstream_copy(path, text):
+            out.add("copied")
+        if "copied" not in out and self.licenses and self.foreign_license_folder(path):
+            out.add("copied")
         if text is not None and self.read is not None and ("from ." in text or self._names_own_package(text)) \
                 and unresolved_import(path, text, self._names(), self.read,
                                       (self._packages(), self._python_names())) is not None:
@@ -644,6 +650,55 @@ class Contexts:
         self._units[key] = top is not None and purpose.library_copy(top, self.authors, release_file) is not None
         return self._units[key]
 
+    def foreign_license_folder(self, path: str) -> bool:
+        """`path` sits in a folder below the root that holds a license file (LICENSE, COPYING, ...) of another
+        license than the project's, whose opening names its copyright holder and year, none of the project's
+        authors: someone else's code, copied in with its license (the calibre plugins, GPL, keep NLTK in
+        `count_pages/nltk_lite/` with its Apache LICENSE.txt, "Copyright (C) 2001-2011 NLTK Project"; held-out
+        round 696). A folder whose license file names the project's license, or none, is the team's (a monorepo's
+        per-plugin licenses); so is one whose license is a bare template naming nobody (go2_ros2_sdk's
+        `go2_robot_sdk/`: the Apache text `ros2 pkg create` writes, in a BSD project)."""
+        if self.read is None:
+            return False
+        parts = path.split("/")[:-1]
+        listing: Optional[frozenset[str]] = None
+        for depth in range(1, len(parts) + 1):
+            folder = "/".join(parts[:depth])
+            if folder not in self._licensed:
+                from reviewer.rules import purpose
+
+                listing = listing if listing is not None else self._listed()
+                self._licensed[folder] = False
+                for name in purpose.LICENSE_FILES:
+                    if f"{folder}/{name}" in listing:
+                        said = (self.read(f"{folder}/{name}") or "")[:600]
+                        families = purpose.license_families(said)
+                        holder = _HOLDER.search(said)
+                        self._licensed[folder] = bool(families) and not families & self.licenses \
+                            and holder is not None and not (self.authors and any(
+                                w.lower() in self.authors for w in re.findall(r"[^\W\d_][\w'-]*", holder.group(0))))
+                        break
+            if self._licensed[folder]:
+                return True
+        return False
+
+    def upstream_copy(self, path: str, text: str) -> bool:
+        """`path` is a module (or a package's `__init__.py`) with a release of its own whose opening notice names
+        another project's repository, one named after the module (purpose.upstream_copy): that project's copy."""
+        parts = path.split("/")
+        if not parts[-1].endswith(".py"):
+            return False
+        unit = parts[-1][:-3] if parts[-1] != "__init__.py" else (parts[-2] if len(parts) > 1 else "")
+        from reviewer.rules import purpose
+
+        if not self._home:
+            self._home.append(purpose.project_home(self.root) if self.root is not None
+                              else (self.own_names, self.packaging.lower()))
+        home, about = self._home[0]
+        if purpose.normal_name(unit) in home | self.own_names:
+            return False
+        return purpose.upstream_copy(text, unit, home | self.own_names, about) is not None
+
     def _files(self) -> list[str]:
         """The repository's file list, read once; empty without one (nothing is then bundled)."""
         if not self._listing:
@@ -661,6 +716,9 @@ class Contexts:
 
 
 _RELEASE_FILES = ("VERSION", "VERSION.txt", "version.txt")
+# A license file's line naming its copyright holder and year ("Copyright (c) 2003-2010 Mark Borgerding"); not the
+# license's own steward, whose line opens the GPL's text.
+_HOLDER = re.compile(r"(?im)^[ \t#*]*copyright\s*(?:\(c\)|\u00a9)?\s*\d{4}(?![^\n]*Free Software Foundation)[^\n]*")
 
 # Where a module that no file provides may still come from: generated at build time (setuptools-scm's
 # `_version.py`, named in pyproject.toml and ignored by git), compiled (`Extension("pkg._speedups", ...)` in
