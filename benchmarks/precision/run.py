@@ -103,6 +103,10 @@ CONFIG_FILES = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".flake8",
 # names one governs a file (a subproject's own metadata), CI configurations and conda environments.
 PYTHON_NAMED_IN = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".python-version", "runtime.txt", "Dockerfile",
                    "environment.yml", "environment.yaml", "ruff.toml", ".ruff.toml", "Pipfile", "requirements.txt")
+# reviewer.rules.pyversion.SUBLIME_RESOURCES (this script runs any version of the reviewer, so it imports none)
+SUBLIME_RESOURCES = (".sublime-commands", ".sublime-settings", ".sublime-keymap", ".sublime-mousemap", ".sublime-menu",
+                     ".sublime-build", ".sublime-syntax", ".sublime-completions", ".sublime-color-scheme",
+                     ".sublime-theme", ".sublime-macro")
 ROOT_PYTHON_FILES = ("environment.yml", "environment.yaml", "conda/environment.yml", "conda/environment.yaml",
                      "setup/environment.yml", "setup/environment.yaml", ".travis.yml", ".circleci/config.yml",
                      ".gitlab-ci.yml")
@@ -120,7 +124,9 @@ def _python_files(repo: Path, commit: str) -> list[str]:
             if (("/" in n and n.rsplit("/", 1)[1] in PYTHON_NAMED_IN) or n in ROOT_PYTHON_FILES
                 or SERVICE_DOCKERFILE.fullmatch(n.rsplit("/", 1)[-1])
                 or (n.startswith(".github/workflows/") and n.count("/") == 2 and n.endswith((".yml", ".yaml")))
-                or ("/" in n and n.rsplit("/", 1)[1].endswith("pylintrc")))
+                or ("/" in n and n.rsplit("/", 1)[1].endswith("pylintrc"))
+                # a Sublime Text package's resource files at the root: the editor's Python runs it (pyversion)
+                or ("/" not in n and (n == ".no-sublime-package" or n.endswith(SUBLIME_RESOURCES))))
             and n not in CONFIG_FILES]
 
 

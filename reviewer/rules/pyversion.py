@@ -25,6 +25,8 @@ project names is older, the rule does not run and a note says why. The newest is
 environment (`environment.yml` at the root or in `conda/` or `setup/`: hummingbot's `python=3.10`), the
 Pipfile's `[requires] python_version`, and the Pythons its CI runs on (GitHub Actions' `python-version` and matrix entries, Travis' `python`,
 CircleCI's and GitLab's `python:X.Y` images: streamalert's only Python, 3.7, was in its CI matrix);
+A Sublime Text package (its resource files at the root: `.sublime-commands`, `.sublime-keymap`, ...) runs in the
+editor's plugin host, whatever its CI runs: the Python its `.python-version` picks, else 3.3 (GoSublime).
 `3.x` in a CI matrix means the newest Python, so no ceiling; a lone `3.x` (a release job) says
 nothing, nor does a GitHub Actions job that only runs the repository's CI scripts (`python3
 .github/scripts/digest.py`: koku's Slack digest on 3.14, its project on 3.11). A project that lists only Python 2 (Mailpile's
@@ -355,6 +357,12 @@ def _newest(root: Path, sub: str) -> Optional[Floor]:
     said = _from_specs(meta, specifier_ceiling)
     if said is not None:
         return said
+    if not sub and sublime_package(root):
+        pinned = _listed(read_config(root, ".python-version") or "", "pinned")
+        if pinned:
+            top = max(pinned)
+            return Floor(top, f".python-version: Sublime Text's Python {top[0]}.{top[1]} plugin host")
+        return Floor((3, 3), "a Sublime Text package without .python-version: its plugins run on the editor's Python 3.3")
     conda = [_at(d, name) for d in (CONDA_DIRS if not sub else ("",)) for name in CONDA_FILES]
     pipfile = read_toml(root, _at(sub, PIPFILE))
     best: Optional[Floor] = None
@@ -370,6 +378,25 @@ def _newest(root: Path, sub: str) -> Optional[Floor]:
             top = max(versions)
             best = Floor(top, f"{where}: Python {top[0]}.{top[1]}")
     return best if best is not None else _pinned_ceiling(root, sub, pipfile)
+
+
+# A Sublime Text package: its resource files at the root (key bindings, commands, menus, settings, syntaxes), or
+# the marker that keeps it unzipped. Not a `.sublime-project` or `.sublime-workspace`, which any repository may keep.
+SUBLIME_RESOURCES = (".sublime-commands", ".sublime-settings", ".sublime-keymap", ".sublime-mousemap", ".sublime-menu",
+                     ".sublime-build", ".sublime-syntax", ".sublime-completions", ".sublime-color-scheme",
+                     ".sublime-theme", ".sublime-macro")
+SUBLIME_MARKER = ".no-sublime-package"
+
+
+def sublime_package(root: Path) -> bool:
+    """The repository is a Sublime Text package: the editor's plugin host runs its code, on Python 3.3 unless its
+    `.python-version` picks another host (3.8 since build 4050, 3.13 and 3.14 in later builds). GoSublime has no
+    `.python-version`, so `datetime.utcnow()` there is never deprecated (held-out round 694)."""
+    try:
+        names = [p.name for p in root.iterdir() if p.is_file()]
+    except OSError:
+        return False
+    return any(n == SUBLIME_MARKER or n.endswith(SUBLIME_RESOURCES) for n in names)
 
 
 def _dockerfiles(root: Path, sub: str) -> list[str]:
