@@ -1045,10 +1045,14 @@ def test_a_folder_under_its_own_license_is_someone_elses_code(cli, repo: GitRepo
                    "count_pages/nltk_lite/LICENSE.txt": nltk, "count_pages/nltk_lite/probability.py": NONE_CMP,
                    "count_pages/pages.py": NONE_CMP, "robot_sdk/LICENSE": template, "robot_sdk/node.py": NONE_CMP,
                    "gpl_helpers/COPYING": "Copyright (c) 2020 Kovid\nGNU General Public License\n",
-                   "gpl_helpers/util.py": NONE_CMP})
+                   "gpl_helpers/util.py": NONE_CMP,
+                   # a monorepo's package with packaging of its own, licensed as it chose
+                   "packages/client/LICENSE": "Copyright (c) 2021 Example Org\n\nMIT License\n",
+                   "packages/client/setup.py": "from setuptools import setup\nsetup(name='client')\n",
+                   "packages/client/client/api.py": NONE_CMP})
     rule = "python-standards/compare-to-none"
     assert sorted(p for p, _l in _places(_review(cli, repo), rule)) == [
-        "count_pages/pages.py", "gpl_helpers/util.py", "robot_sdk/node.py"]
+        "count_pages/pages.py", "gpl_helpers/util.py", "packages/client/client/api.py", "robot_sdk/node.py"]
 
 
 def test_a_project_that_writes_eq_none_everywhere_is_not_told_to_use_is(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
