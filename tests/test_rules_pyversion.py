@@ -195,44 +195,43 @@ def test_a_deprecation_newer_than_the_projects_pythons_is_not_reported(cli, repo
     setup = ("from setuptools import setup\nsetup(name='t', python_requires='>=3.8', classifiers=[\n"
              "    'Programming Language :: Python :: 3.8',\n    'Programming Language :: Python :: {}',\n])\n")
     feature_branch(repo, {"setup.py": setup.format("3.10"), "lib.py": UTCNOW})
-    data = review_json(cli, repo)
-    assert not [f for f in data["findings"] if f["rule"] == "python-standards/utcnow"]
-    (note,) = [n for n in data["notes"] if "starts to matter" in n]
+    lines, (note,) = _utcnow(cli, repo)
+    assert not lines
     assert "(3.10, from setup.py classifiers: Python 3.10): python-standards/utcnow (Python 3.12)" in note
     # The project adds 3.12: the rule runs.
     repo.write("setup.py", setup.format("3.12"))
     repo.commit("support 3.12")
-    data = review_json(cli, repo)
-    assert [f["line"] for f in data["findings"] if f["rule"] == "python-standards/utcnow"] == [5]
-    assert not [n for n in data["notes"] if "starts to matter" in n]
+    assert _utcnow(cli, repo) == ([5], [])
 
 
-def test_an_application_pinned_to_packages_older_than_the_deprecation_is_not_told(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
-    feature_branch(repo, {"requirements.txt": "numpy==1.22.0\n", "lib.py": UTCNOW})
+def _utcnow(cli, repo: GitRepo) -> tuple[list[int], list[str]]:  # type: ignore[no-untyped-def]
+    """The lines `utcnow` reports on the feature branch, and the notes that say why a rule did not run."""
     data = review_json(cli, repo)
-    assert not [f for f in data["findings"] if f["rule"] == "python-standards/utcnow"]
-    (note,) = [n for n in data["notes"] if "starts to matter" in n]
-    assert "requirements.txt: numpy==1.22.0 (no release before 1.26.0 installs on Python 3.12)" in note
-    repo.write("requirements.txt", "numpy==1.26.4\n")
-    repo.commit("numpy for 3.12")
-    data = review_json(cli, repo)
-    assert [f["line"] for f in data["findings"] if f["rule"] == "python-standards/utcnow"] == [5]
+    return ([f["line"] for f in data["findings"] if f["rule"] == "python-standards/utcnow"],
+            [n for n in data["notes"] if "starts to matter" in n])
 
 
-def test_a_sublime_text_package_runs_on_the_editors_python(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
-    """Sublime Text runs a package's plugins on its Python 3.3 host unless `.python-version` picks another: GoSublime
-    (no `.python-version`) never sees utcnow's deprecation (held-out round 694), whatever its CI lints with."""
-    ci = "jobs:\n  lint:\n    steps:\n      - with:\n          python-version: '3.12'\n"
-    feature_branch(repo, {"GoSublime.sublime-commands": "[]\n", ".github/workflows/lint.yml": ci, "margo.py": UTCNOW})
-    data = review_json(cli, repo)
-    assert not [f for f in data["findings"] if f["rule"] == "python-standards/utcnow"]
-    (note,) = [n for n in data["notes"] if "starts to matter" in n]
-    assert "(3.3, from a Sublime Text package without .python-version" in note
-    # the package moves to the 3.14 host: the rule runs
-    repo.write(".python-version", "3.14\n")
-    repo.commit("python 3.14 plugin host")
-    data = review_json(cli, repo)
-    assert [f["line"] for f in data["findings"] if f["rule"] == "python-standards/utcnow"] == [5]
+@pytest.mark.parametrize("files, said, change", [
+    # an application pinned to a numpy that no Python 3.12 installs, until it moves on
+    ({"requirements.txt": "numpy==1.22.0\n"},
+     "requirements.txt: numpy==1.22.0 (no release before 1.26.0 installs on Python 3.12)",
+     ("requirements.txt", "numpy==1.26.4\n")),
+    # Sublime Text runs a package's plugins on its Python 3.3 host unless `.python-version` picks another: GoSublime
+    # (no `.python-version`) never sees utcnow's deprecation (held-out round 694), whatever its CI lints with; a
+    # package that moves to the 3.14 host does
+    ({"GoSublime.sublime-commands": "[]\n",
+      ".github/workflows/lint.yml": "jobs:\n  lint:\n    steps:\n      - with:\n          python-version: '3.12'\n"},
+     "(3.3, from a Sublime Text package without .python-version", (".python-version", "3.14\n")),
+], ids=["numpy-pin", "sublime-text-package"])
+def test_a_project_on_pythons_older_than_the_deprecation_is_not_told(  # type: ignore[no-untyped-def]
+        cli, repo: GitRepo, files: dict[str, str], said: str, change: tuple[str, str]) -> None:
+    feature_branch(repo, {**files, "lib.py": UTCNOW})
+    lines, (note,) = _utcnow(cli, repo)
+    assert not lines
+    assert said in note
+    repo.write(*change)
+    repo.commit("a newer Python")
+    assert _utcnow(cli, repo)[0] == [5]
 
 
 def test_a_sublime_project_file_is_not_a_package(tmp_path: Path) -> None:
