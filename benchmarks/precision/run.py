@@ -103,6 +103,9 @@ CONFIG_FILES = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".flake8",
 # names one governs a file (a subproject's own metadata), CI configurations and conda environments.
 PYTHON_NAMED_IN = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".python-version", "runtime.txt", "Dockerfile",
                    "environment.yml", "environment.yaml", "ruff.toml", ".ruff.toml", "Pipfile", "requirements.txt")
+# reviewer.rules.purpose.LICENSE_FILES: a folder's own license file, carried into the whole-tree scan
+LICENSE_NAMES = ("LICENSE", "LICENSE.txt", "LICENSE.md", "LICENSE.rst", "LICENCE", "LICENCE.txt", "COPYING",
+                 "COPYING.txt", "COPYING.md")
 # reviewer.rules.pyversion.SUBLIME_RESOURCES (this script runs any version of the reviewer, so it imports none)
 SUBLIME_RESOURCES = (".sublime-commands", ".sublime-settings", ".sublime-keymap", ".sublime-mousemap", ".sublime-menu",
                      ".sublime-build", ".sublime-syntax", ".sublime-completions", ".sublime-color-scheme",
@@ -220,8 +223,10 @@ def scan_tree(reviewer: str, repo: Path, head: str) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="precision-tree-") as tmp:
         work = Path(tmp)
         absent = []
-        # AboutCode's `.ABOUT` provenance records travel with the code they describe (the vendored context)
-        carried = names + [n for n in listing if n.endswith(".ABOUT")]
+        # AboutCode's `.ABOUT` provenance records travel with the code they describe (the vendored context), and so
+        # do a folder's own license files (a folder under another license is a copy: the copied context)
+        carried = names + [n for n in listing if n.endswith(".ABOUT")
+                           or ("/" in n and n.rsplit("/", 1)[1] in LICENSE_NAMES)]
         for name, data in zip(carried, _blobs(repo, [f"{head}:{n}" for n in carried])):
             if data is None:  # a mirror may leave its largest files out: say so, scan the rest
                 absent.append(name)
