@@ -700,9 +700,8 @@ class Contexts:
             self._home.append(purpose.project_home(self.root) if self.root is not None
                               else (self.own_names, self.packaging.lower()))
         home, about = self._home[0]
-        if purpose.normal_name(unit) in home | self.own_names:
-            return False
-        return purpose.upstream_copy(text, unit, home | self.own_names, about) is not None
+        names = home | self.own_names
+        return purpose.normal_name(unit) not in names and purpose.upstream_copy(text, unit, names, about) is not None
 
     def _files(self) -> list[str]:
         """The repository's file list, read once; empty without one (nothing is then bundled)."""

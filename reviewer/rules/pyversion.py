@@ -25,15 +25,15 @@ project names is older, the rule does not run and a note says why. The newest is
 environment (`environment.yml` at the root or in `conda/` or `setup/`: hummingbot's `python=3.10`), the
 Pipfile's `[requires] python_version`, and the Pythons its CI runs on (GitHub Actions' `python-version` and matrix entries, Travis' `python`,
 CircleCI's and GitLab's `python:X.Y` images: streamalert's only Python, 3.7, was in its CI matrix);
-A Sublime Text package (its resource files at the root: `.sublime-commands`, `.sublime-keymap`, ...) runs in the
-editor's plugin host, whatever its CI runs: the Python its `.python-version` picks, else 3.3 (GoSublime).
 `3.x` in a CI matrix means the newest Python, so no ceiling; a lone `3.x` (a release job) says
 nothing, nor does a GitHub Actions job that only runs the repository's CI scripts (`python3
 .github/scripts/digest.py`: koku's Slack digest on 3.14, its project on 3.11). A project that lists only Python 2 (Mailpile's
 `envlist = py27`) has 2.7 as its newest. A project that names no version but pins, in its `requirements.txt` or
 Pipfile `[packages]`, a release of a compiled package that no newer Python installs (king-phisher's numpy 1.20.2:
 numpy installs on 3.12 from 1.26.0) runs on an older Python than that one (`_FIRST_ON`). A project that names no
-version and pins none of those: no ceiling, the rule runs.
+version and pins none of those: no ceiling, the rule runs. A Sublime Text package (its resource files at the root:
+`.sublime-commands`, `.sublime-keymap`, ...) runs in the editor's plugin host, whatever its CI runs: the Python its
+`.python-version` picks, else 3.3 (GoSublime).
 
 A subproject speaks for its own files: a file is governed by the nearest directory, from its own up to
 the root, whose files name a Python (tracim's `backend/setup.cfg` lists 3.9 to 3.11, its root nothing).
