@@ -204,14 +204,14 @@ def test_the_projects_own_repository_is_not_an_upstream(tmp_path: Path) -> None:
     assert purpose.upstream_copy(UPDATER, "addon_updater", frozenset({"blender_addon_updater"}), "") is None
     root = tmp_path / "blender-addon-updater"
     root.mkdir()
-    home, about = purpose.project_home(root)
+    home, about = purpose.project_home(root, *purpose.project_names(root))
     assert purpose.upstream_copy(UPDATER, "addon_updater", home, about) is None
     other = tmp_path / "multi-user"
     other.mkdir()
     (other / "setup.py").write_text('setup(name="python-updater")\n')
-    home, about = purpose.project_home(other)
+    home, about = purpose.project_home(other, *purpose.project_names(other))
     assert home == {"python_updater", "multi_user"}
     assert purpose.upstream_copy(UPDATER, "addon_updater", home, about) == "CGCookie/blender-addon-updater"
     (other / "README.md").write_text("# Updater\n\nForked from https://github.com/cgcookie/blender-addon-updater\n")
-    home, about = purpose.project_home(other)
+    home, about = purpose.project_home(other, *purpose.project_names(other))
     assert purpose.upstream_copy(UPDATER, "addon_updater", home, about) is None

@@ -697,10 +697,9 @@ class Contexts:
         from reviewer.rules import purpose
 
         if not self._home:
-            self._home.append(purpose.project_home(self.root) if self.root is not None
+            self._home.append(purpose.project_home(self.root, self.own_names, self.packaging) if self.root is not None
                               else (self.own_names, self.packaging.lower()))
-        home, about = self._home[0]
-        names = home | self.own_names
+        names, about = self._home[0]
         return purpose.normal_name(unit) not in names and purpose.upstream_copy(text, unit, names, about) is not None
 
     def _files(self) -> list[str]:

@@ -313,10 +313,10 @@ def upstream_copy(text: str, unit: str, home: frozenset[str], about: str) -> Opt
     return found
 
 
-def project_home(root: Path) -> tuple[frozenset[str], str]:
-    """What names the project's own repository: its distribution names and its folder's (normalized), and its
-    packaging files' and README opening's text (lowercased), for `upstream_copy`."""
-    names, packaging = project_names(root)
+def project_home(root: Path, names: frozenset[str], packaging: str) -> tuple[frozenset[str], str]:
+    """What names the project's own repository: its distribution names (`project_names`, read once per run by the
+    caller) and its folder's, normalized, and its packaging files' and README opening's text (lowercased), for
+    `upstream_copy`."""
     readme = next((t[:README_OPENING] for n in README_NAMES if (t := read_config(root, n)) is not None), "")
     return names | {normal_name(root.name)}, f"{packaging}\n{readme}".lower()
 
