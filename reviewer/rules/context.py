@@ -18,7 +18,8 @@
   has one (`contrib/six.ABOUT` for `contrib/six/`), was copied from the project that record names
   (scancode-toolkit's diff-match-patch). Treated as vendored (`Contexts.has_about_file`).
 - **a release copied in**: a package folder named for a release (`pyqtgraph_0_12_2`) whose `__init__.py` gives
-  that `__version__` holds another project at that release (crayfish's copy of pyqtgraph). Treated as vendored
+  that `__version__` holds another project at that release (crayfish's copy of pyqtgraph), and so does a folder
+  so named that holds the package by its name (`inkex1_3_0/inkex/`). Treated as vendored
   (`Contexts.release_copy`).
 - **build output**: setuptools' `build/lib/` (or `build/lib.<platform>/`) copy of the package, committed by
   mistake, repeats the sources' findings; rules and the model skip it (`Contexts.third_party`).
@@ -50,7 +51,8 @@
   authors (`__author__`, an "author:" line, a copyright): one library copied in where too few sit side by
   side for a bundled folder (BlenderGIS's pyshp and Tyf in `core/lib/`, 14 findings judged noise in
   held-out round 353). Not when the unit is named like the project or its packaging names the folder
-  (pyyaml's and SQLAlchemy's `lib/`).
+  (pyyaml's and SQLAlchemy's `lib/`). A project that names no license says it in its own files' notices: a file
+  whose notice names another license and another holder than they do is a copy (`foreign_to_own_notices`).
 - **unimportable** files: a module whose unconditional relative import names a module nothing in the
   repository provides (`unresolved_import`) cannot be imported: dedalus' `ball_wrapper.py` does
   `from . import ball128`, long gone (10 findings judged noise, held-out round 380). Neither can one whose
@@ -127,9 +129,12 @@ BUNDLED = "bundled packages of other projects (rules.bundled)"
 VENDORED_ABOUT = "vendored code (an AboutCode .ABOUT file records where it comes from)"
 # A package folder named for the release it holds, whose `__init__.py` says that release: crayfish keeps pyqtgraph
 # 0.12.2 as `crayfish/pyqtgraph_0_12_2/` with `__version__ = '0.12.2'` (held-out round 655: 430 files in one
-# commit, an error among them). A team's own `api_v2/` says no such `__version__`.
+# commit, an error among them). A team's own `api_v2/` says no such `__version__`. The release may hold the
+# package in a folder of that name instead: Scientific Inkscape keeps Inkscape's inkex 1.3.0 as
+# `inkex1_3_0/inkex/`, whose `__init__.py` says `__version__ = "1.3.0"` (held-out round 708).
 VENDORED_RELEASE = "vendored code (a package folder named for the release of another project it holds)"
-_RELEASE_FOLDER = re.compile(r"^([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z][A-Za-z0-9]*)*)[_-]v?(\d+(?:[_.]\d+)+)$")
+_RELEASE_FOLDER = (re.compile(r"^([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z][A-Za-z0-9]*)*)[_-]v?(\d+(?:[_.]\d+)+)$"),
+                   re.compile(r"^([A-Za-z]+(?:[_-][A-Za-z]+)*)(\d+(?:[_.]\d+)+)$"))
 # Folder names an application keeps other projects' packages in (a team's own `lib/` of one package or a
 # monorepo's `libs/` of projects with their own pyproject.toml is not taken for one: see `bundled_folder`).
 _LIBRARY_FOLDER = re.compile(r"(lib|libs|lib[0-9]|_lib|_libs|pylib|ext|extlib|extlibs|external|deps|dependencies|"
@@ -383,6 +388,8 @@ class Contexts:
     _retired: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
     _home: list[tuple[frozenset[str], str]] = field(default_factory=list, init=False, compare=False, repr=False)
     _licensed: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _notices: list[Optional[tuple[frozenset[str], frozenset[str]]]] = field(default_factory=list, init=False,
+                                                                           compare=False, repr=False)
 
     def is_bundled(self, path: str) -> bool:
         """`path` sits in a folder of other projects' installed packages (`bundled_folder`)."""
@@ -475,23 +482,31 @@ class Contexts:
 
     def release_copy(self, path: str) -> bool:
         """`path` is in a package folder named for a release (`pyqtgraph_0_12_2`, `six-1.16.0`) whose
-        `__init__.py` gives that very `__version__`: another project copied in at that release. Read only for
-        a folder so named; not when the name before the version is the project's own."""
+        `__init__.py` gives that very `__version__`, or in a folder so named that holds the package by its name
+        (`inkex1_3_0/inkex/`): another project copied in at that release. Read only for a folder so named; not
+        when the name before the version is the project's own."""
         parts = path.split("/")[:-1]
         for i, folder in enumerate(parts):
-            m = _RELEASE_FOLDER.match(folder)
-            if m is None:
+            named = [m.groups() for m in (rx.match(folder) for rx in _RELEASE_FOLDER) if m is not None]
+            if not named:
                 continue
             key = "/".join(parts[:i + 1])
             if key not in self._releases:
                 self._releases[key] = False
                 from reviewer.rules import purpose
 
-                if self.read is not None and purpose.normal_name(m.group(1)) not in self.own_names:
-                    top = self.read(f"{key}/__init__.py")
-                    version = re.escape(re.sub(r"[_-]", ".", m.group(2)))
-                    self._releases[key] = top is not None and re.search(
-                        rf"^__version__[ \t]*(?::[^=\n]*)?=[ \t]*[\"']{version}[\"']", top, re.M) is not None
+                for name, number in named:  # `inkex1_3_0`: inkex 1.3.0, or inkex1 3.0
+                    if self.read is None or purpose.normal_name(name) in self.own_names:
+                        continue
+                    version = re.escape(re.sub(r"[_-]", ".", number))
+                    says = re.compile(rf"^__version__[ \t]*(?::[^=\n]*)?=[ \t]*[\"']{version}[\"']", re.M)
+                    for init in (f"{key}/__init__.py", f"{key}/{name}/__init__.py"):
+                        top = self.read(init)
+                        if top is not None and says.search(top):
+                            self._releases[key] = True
+                            break
+                    if self._releases[key]:
+                        break
             if self._releases[key]:
                 return True
         return False
@@ -531,6 +546,8 @@ class Contexts:
         if "copied" not in out and text is not None and "://" in text[:20000] and self.upstream_copy(path, text):
             out.add("copied")
         if "copied" not in out and self.licenses and self.foreign_license_folder(path):
+            out.add("copied")
+        if "copied" not in out and text is not None and not self.licenses and self.foreign_to_own_notices(text):
             out.add("copied")
         if text is not None and self.read is not None and ("from ." in text or self._names_own_package(text)) \
                 and unresolved_import(path, text, self._names(), self.read,
@@ -687,6 +704,50 @@ class Contexts:
                 return True
         return False
 
+    def foreign_to_own_notices(self, text: str) -> bool:
+        """A project that names no license (no packaging says one, no LICENSE file) still says it in its own files'
+        notices: `text`'s notice names a license none of them names (the GNU Lesser license told apart from the GPL)
+        and a copyright holder none of them names. Scientific Inkscape's files say "Copyright (c) 2023 David
+        Burghoff" and the GPL; its `fontconfig.py` is Lawrence D'Oliveiro's LGPL binding, copied in (held-out round
+        708: 42 findings judged noise). SublimeAStyleFormatter's are Timon Wong's, MIT; its diff-match-patch is
+        Google's, Apache. The project's own notices are those of the sampled files (`_own_notices`) that name the
+        holder most of them name."""
+        if self.read is None or not says_copyright(text):
+            return False
+        from reviewer.rules import purpose
+
+        terms = purpose.notice_terms(text)
+        if terms is None:
+            return False
+        own = self._own_notices()
+        return own is not None and not terms[0] & own[0] and not terms[1] & own[1]
+
+    def _own_notices(self) -> Optional[tuple[frozenset[str], frozenset[str]]]:
+        """The licenses and holders of the project's own notices, read once from up to `_NOTICE_SAMPLE` Python
+        files spread over the listing (test and vendored folders aside): those of the files that name the holder
+        most of them name, when at least three do and no fewer than half of the files with a notice; else None."""
+        if not self._notices:
+            from collections import Counter
+
+            from reviewer.rules import purpose
+
+            files = [p for p in self._files() if p.endswith(".py") and not self.is_vendored(p)
+                     and not _glob_hit(p, self.test_files)]
+            sample = files[::max(1, len(files) // _NOTICE_SAMPLE)][:_NOTICE_SAMPLE]
+            if self.prefetch is not None:
+                self.prefetch(sample)
+            terms = [t for t in (purpose.notice_terms(self.read(p) or "") if self.read is not None else None
+                                 for p in sample) if t is not None]
+            counts = Counter(w for _families, holders in terms for w in holders)
+            found = None
+            if counts:
+                word, n = counts.most_common(1)[0]
+                if n >= 3 and 2 * n >= len(terms):
+                    own = [t for t in terms if word in t[1]]
+                    found = (frozenset().union(*(f for f, _h in own)), frozenset().union(*(h for _f, h in own)))
+            self._notices.append(found)
+        return self._notices[0]
+
     def upstream_copy(self, path: str, text: str) -> bool:
         """`path` is a module (or a package's `__init__.py`) with a release of its own whose opening notice names
         another project's repository, one named after the module (purpose.upstream_copy): that project's copy."""
@@ -719,6 +780,13 @@ class Contexts:
 
 
 _RELEASE_FILES = ("VERSION", "VERSION.txt", "version.txt")
+_NOTICE_SAMPLE = 60  # files read for a project's own notices, when it names no license (`Contexts._own_notices`)
+_COPYRIGHT_WORD = re.compile(r"(?i)copyright|\u00a9")
+
+
+def says_copyright(text: str) -> bool:
+    """`text` says "copyright" (or ©) near its top: a cheap look before its notice is read."""
+    return _COPYRIGHT_WORD.search(text[:20000]) is not None
 # A license file's line naming its copyright holder and year ("Copyright (c) 2003-2010 Mark Borgerding"); not the
 # license's own steward, whose line opens the GPL's text.
 _HOLDER = re.compile(r"(?im)^[ \t#*]*copyright\s*(?:\(c\)|\u00a9)?\s*\d{4}(?![^\n]*Free Software Foundation)[^\n]*")

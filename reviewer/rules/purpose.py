@@ -350,6 +350,37 @@ def header(text: str) -> str:
     return "\n".join(lines)
 
 
+# A notice's license told finer than its family, where a project's own notices are all there is to go by: the GNU
+# Lesser and Affero licenses apart from the GPL (`notice_terms`).
+_GNU_KINDS = (("lgpl", re.compile(r"(?i:GNU (?:Lesser|Library) General Public Licen[cs]e)|\bLGPL")),
+              ("agpl", re.compile(r"(?i:GNU Affero General Public Licen[cs]e)|\bAGPL")))
+_PLAIN_GPL = re.compile(r"(?i:GNU General Public Licen[cs]e)|(?<![AL])\bGPL")
+# Whom a notice's copyright line names: the words after "Copyright (c) 2016-2021 by", up to an address or the end
+_HOLDER_LINE = re.compile(r"(?im)^[ \t#*\"']*copyright\s*(?:\(c\)|\u00a9)?\s*(?:\d{4}(?:\s*[-,]\s*\d{4})*,?)?\s*(?:by\s+)?([^\n<(]*)")
+_NOT_A_NAME = frozenset({"copyright", "the", "and", "inc", "llc", "ltd", "gmbh", "corp", "corporation", "all", "rights",
+                         "reserved", "authors", "author", "contributors", "its", "affiliates", "foundation", "software",
+                         "project", "team", "original", "notice", "holders", "holder", "this", "file", "for", "see"})
+
+
+def notice_terms(text: str) -> Optional[tuple[frozenset[str], frozenset[str]]]:
+    """A module's opening notice as its own terms: the licenses it names (families, with the GNU Lesser and Affero
+    licenses told apart from the GPL) and the words of the names its copyright lines give, lowercased; None
+    without a copyright and a license."""
+    notice = header(text)
+    if not _COPYRIGHT.search(notice):
+        return None
+    families = set(license_families(notice))
+    if not families:
+        return None
+    if "gpl" in families:
+        kinds = {kind for kind, rx in _GNU_KINDS if rx.search(notice)}
+        if kinds and not _PLAIN_GPL.search(notice):
+            families.discard("gpl")
+        families |= kinds
+    names = {w.lower() for m in _HOLDER_LINE.finditer(notice) for w in _NAME_WORD.findall(m.group(1))}
+    return frozenset(families), frozenset(w for w in names if len(w) >= 3 and w not in _NOT_A_NAME)
+
+
 # The top's own statements of who wrote a module and under which license (httplib2's `__copyright__ = "Copyright
 # 2006, Joe Gregorio"` and `__license__ = "MIT"`, copied into the GPL calibre plugins: held-out round 696).
 _NOTICE_DUNDER = re.compile(r"^__(?:copyright|license|licence|author)__\s*(?::[^=\n]*)?=[^\n]*$", re.MULTILINE)
