@@ -221,6 +221,7 @@ class Why(str, enum.Enum):
     LEN_AS_KEY = "the project indexes by len"  # it writes x[len(x)] in many places: no list is read so (rules.practice)
     WARNINGS_OFF = "the project's tests hide warnings"  # its pytest configuration hides every warning (rules.lintconfig)
     YAML_PYTHON_TAGS = "the project's YAML uses Python tags"  # its own YAML files need the full loader (rules.practice)
+    YAML_OWN_TAGS = "the project's YAML uses its own tags"  # its code registers constructors there (rules.practice)
 
 
 @dataclass(frozen=True)

