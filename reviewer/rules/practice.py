@@ -14,7 +14,9 @@ Rules that say `unless_project: none-by-equality` are not reported in a reposito
 project that mixes the two (manuskript: 111 against 63, whose maintainer is turning them back into
 `is None`) is still told. On the 1,682 labelled findings of the two rules whose repository is cloned here,
 this takes out flowblade's 897 and nothing else (manuskript, 114 against 60, and pymunk, 62 against 59,
-are the only others with more `==` than `is`).
+are the only others with more `==` than `is`). In a repository of plugins side by side, the same count is made per
+plugin folder (reviewer.tasks.review `_folder_styles`): oddluck's limnoria-plugins keeps SpiderDave's UNO plugin,
+forked, in its author's `== None` style while its other plugins write `is None`.
 
 `x[len(x)]`: on a list it raises IndexError the first time it runs, so a repository that writes it in
 `MIN_LEN_INDEX` places or more is not indexing lists there. pyomo (held-out
