@@ -891,11 +891,13 @@ def test_a_package_folder_named_for_its_release_is_vendored(cli, repo: GitRepo) 
                    "ext/inkex1_3_0/inkex/__init__.py": '__version__ = "1.3.0"  # for inkex\n' + NONE_CMP,
                    "ext/inkex1_3_0/inkex/gui/listview.py": NONE_CMP,
                    "ext/widgets2_0/widgets/__init__.py": '__version__ = "2.1"\n' + NONE_CMP,
-                   "ext/widgets2_0/widgets/view.py": NONE_CMP})
+                   "ext/widgets2_0/widgets/view.py": NONE_CMP,
+                   # a folder named like a version is the team's own unless it holds the package by its name
+                   "api/v1_0/__init__.py": '__version__ = "1.0"\n' + NONE_CMP})
     checked, skipped = _checked_and_skipped(cli, repo)
     assert checked == {"crayfish/plot.py", "app/api_v2/__init__.py", "app/api_v2/views.py",
                        "tools/parser_1_2/__init__.py", "ext/widgets2_0/widgets/__init__.py",
-                       "ext/widgets2_0/widgets/view.py"}
+                       "ext/widgets2_0/widgets/view.py", "api/v1_0/__init__.py"}
     reason = rules_context.VENDORED_RELEASE + rules_context.RULES_SKIP
     assert {p: r for p, r in skipped.items() if p.endswith(".py")} == {
         "crayfish/pyqtgraph_0_12_2/__init__.py": reason, "crayfish/pyqtgraph_0_12_2/graphicsItems/GraphItem.py": reason,
@@ -1045,6 +1047,32 @@ def test_a_project_without_a_license_says_it_in_its_own_notices(cli, repo: GitRe
     repo.write("setup.py", "from setuptools import setup\n\nsetup(name='ext', license='GPLv2+')\n")
     repo.commit("packaging")
     assert "ext/fontconfig.py" in [p for p, _line in _places(_review(cli, repo), rule)]
+
+
+def test_a_projects_own_notices_are_read_from_its_own_code_only(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """The notices that say whose a license-less project is come from its own files: not a release copied in (however
+    many files it has), not a notice that names no holder; and a tie between two holders decides nothing."""
+    bug = "def probe(name, known):\n    if name not in known:\n        ValueError(name)\n    return known[name]\n"
+
+    def notice(who: str, what: str) -> str:
+        return f"# Copyright (c) 2020 {who}\n# {what}\n\n"
+    mit, gpl = "Permission is hereby granted, free of charge", "GNU General Public License"
+    files = {f"app/a{i}.py": notice("Alice Smith", mit) + bug for i in range(4)}
+    files |= {f"app/b{i}.py": notice("Bob Jones", gpl) + bug for i in range(3)}
+    files["app/dmp.py"] = notice("Google Inc.", "Licensed under the Apache License, Version 2.0") + bug
+    files["app/anon.py"] = "# Copyright (c) 2023\n# Licensed under the Apache License, Version 2.0\n\n" + bug
+    files["ext/zlib1_2_0/zlib/__init__.py"] = '__version__ = "1.2.0"\n'
+    files |= {f"ext/zlib1_2_0/zlib/m{i}.py": notice("Mark Adler", "BSD") + bug for i in range(12)}
+    _branch(repo, files)
+    rule = "python-standards/exception-not-raised"
+    # Alice 4, Bob 3, Google 1: no holder is named by more than half, so nothing is a copy (the release is vendored)
+    assert sorted(p for p, _l in _places(_review(cli, repo), rule)) == sorted(
+        [f"app/a{i}.py" for i in range(4)] + [f"app/b{i}.py" for i in range(3)] + ["app/anon.py", "app/dmp.py"])
+    repo.write("app/a4.py", notice("Alice Smith", mit) + bug)
+    repo.commit("one more of Alice's")
+    # Alice's 5 of 9: the project is hers, MIT; Bob's GPL files and Google's are copies, the holderless notice is not
+    assert sorted(p for p, _l in _places(_review(cli, repo), rule)) == sorted(
+        [f"app/a{i}.py" for i in range(5)] + ["app/anon.py"])
 
 
 def test_a_library_copied_into_a_lib_folder_is_not_checked(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]

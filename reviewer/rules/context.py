@@ -134,7 +134,7 @@ VENDORED_ABOUT = "vendored code (an AboutCode .ABOUT file records where it comes
 # `inkex1_3_0/inkex/`, whose `__init__.py` says `__version__ = "1.3.0"` (held-out round 708).
 VENDORED_RELEASE = "vendored code (a package folder named for the release of another project it holds)"
 _RELEASE_FOLDER = (re.compile(r"^([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z][A-Za-z0-9]*)*)[_-]v?(\d+(?:[_.]\d+)+)$"),
-                   re.compile(r"^([A-Za-z]+(?:[_-][A-Za-z]+)*)(\d+(?:[_.]\d+)+)$"))
+                   re.compile(r"^([A-Za-z]{3,}(?:[_-][A-Za-z]+)*)(\d+(?:[_.]\d+)+)$"))
 # Folder names an application keeps other projects' packages in (a team's own `lib/` of one package or a
 # monorepo's `libs/` of projects with their own pyproject.toml is not taken for one: see `bundled_folder`).
 _LIBRARY_FOLDER = re.compile(r"(lib|libs|lib[0-9]|_lib|_libs|pylib|ext|extlib|extlibs|external|deps|dependencies|"
@@ -487,7 +487,13 @@ class Contexts:
         when the name before the version is the project's own."""
         parts = path.split("/")[:-1]
         for i, folder in enumerate(parts):
-            named = [m.groups() for m in (rx.match(folder) for rx in _RELEASE_FOLDER) if m is not None]
+            # (name, number, whether the folder itself may be the package): `pyqtgraph_0_12_2/__init__.py`, but
+            # `inkex1_3_0` only as the folder that holds `inkex/`
+            named: list[tuple[str, str, bool]] = []
+            for first, rx in zip((True, False), _RELEASE_FOLDER):
+                m = rx.match(folder)
+                if m is not None:
+                    named.append((m.group(1), m.group(2), first))
             if not named:
                 continue
             key = "/".join(parts[:i + 1])
@@ -495,12 +501,12 @@ class Contexts:
                 self._releases[key] = False
                 from reviewer.rules import purpose
 
-                for name, number in named:  # `inkex1_3_0`: inkex 1.3.0, or inkex1 3.0
+                for name, number, itself in named:  # `inkex1_3_0`: inkex 1.3.0, or inkex1 3.0
                     if self.read is None or purpose.normal_name(name) in self.own_names:
                         continue
                     version = re.escape(re.sub(r"[_-]", ".", number))
                     says = re.compile(rf"^__version__[ \t]*(?::[^=\n]*)?=[ \t]*[\"']{version}[\"']", re.M)
-                    for init in (f"{key}/__init__.py", f"{key}/{name}/__init__.py"):
+                    for init in ((f"{key}/__init__.py",) if itself else ()) + (f"{key}/{name}/__init__.py",):
                         top = self.read(init)
                         if top is not None and says.search(top):
                             self._releases[key] = True
@@ -720,12 +726,14 @@ class Contexts:
         if terms is None:
             return False
         own = self._own_notices()
-        return own is not None and not terms[0] & own[0] and not terms[1] & own[1]
+        # a notice that names no holder ("Copyright (c) 2023") says nothing of whose the file is
+        return own is not None and bool(terms[1]) and not terms[0] & own[0] and not terms[1] & own[1]
 
     def _own_notices(self) -> Optional[tuple[frozenset[str], frozenset[str]]]:
         """The licenses and holders of the project's own notices, read once from up to `_NOTICE_SAMPLE` Python
-        files spread over the listing (test and vendored folders aside): those of the files that name the holder
-        most of them name, when at least three do and no fewer than half of the files with a notice; else None."""
+        files spread over the listing (test folders and third-party code aside: vendored, bundled or release
+        folders, generated files): those of the files that name the holder most of them name, when at least three do
+        and more than half of the files with a notice (a tie decides nothing); else None."""
         if not self._notices:
             from collections import Counter
 
@@ -733,16 +741,17 @@ class Contexts:
 
             files = [p for p in self._files() if p.endswith(".py") and not self.is_vendored(p)
                      and not _glob_hit(p, self.test_files)]
-            sample = files[::max(1, len(files) // _NOTICE_SAMPLE)][:_NOTICE_SAMPLE]
+            sample = [p for p in files[::max(1, len(files) // _NOTICE_SAMPLE)]
+                      if self.third_party(p) is None][:_NOTICE_SAMPLE]
             if self.prefetch is not None:
                 self.prefetch(sample)
             terms = [t for t in (purpose.notice_terms(self.read(p) or "") if self.read is not None else None
-                                 for p in sample) if t is not None]
+                                 for p in sample) if t is not None and t[1]]  # a notice that names a holder
             counts = Counter(w for _families, holders in terms for w in holders)
             found = None
             if counts:
                 word, n = counts.most_common(1)[0]
-                if n >= 3 and 2 * n >= len(terms):
+                if n >= 3 and 2 * n > len(terms):
                     own = [t for t in terms if word in t[1]]
                     found = (frozenset().union(*(f for f, _h in own)), frozenset().union(*(h for _f, h in own)))
             self._notices.append(found)

@@ -133,8 +133,12 @@ def yaml_python_tags(texts: Iterable[str]) -> Optional[str]:
 # UnsafeLoader; not SafeLoader): `yaml.add_constructor("!FileSpec", ...)`, `add_multi_constructor`, or a
 # `yaml.YAMLObject` subclass's `yaml_tag`. OpenCue's pyoutline (held-out round 717) persists its outlines so and
 # reads them back with `yaml.Loader`: 4 findings judged noise. Not when the call names a safe loader.
-_OWN_CONSTRUCTOR = re.compile(r"\badd_(?:multi_)?constructor\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+_OWN_CONSTRUCTOR = re.compile(r"\byaml\.add_(?:multi_)?constructor\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+_DEFAULT_LOADER = re.compile(r"\bLoader[ \t]*=[ \t]*yaml\.(?:Full|Unsafe)?Loader\b")
 _YAML_OBJECT = re.compile(r"^class\s+\w+\s*\([^)]*\bYAMLObject\b[^)]*\)\s*:(?:(?!^class\b)[\s\S])*?^\s+yaml_tag\s*=", re.M)
+
+
+_SAFE_YAML_LOADER = re.compile(r"^\s+yaml_loader\s*=[^\n]*Safe", re.M)
 
 
 def yaml_own_tags(texts: Iterable[str]) -> Optional[str]:
@@ -143,10 +147,11 @@ def yaml_own_tags(texts: Iterable[str]) -> Optional[str]:
     subclass with a `yaml_tag` and no safe `yaml_loader`), or None."""
     for text in texts:
         if "add_constructor" in text or "add_multi_constructor" in text:
-            for m in _OWN_CONSTRUCTOR.finditer(text):
-                if "Safe" not in m.group(1) and "Safe" not in text[max(0, m.start() - 40):m.start()]:
+            for m in _OWN_CONSTRUCTOR.finditer(text):  # PyYAML's own function: not a loader class's method
+                if "Loader" not in m.group(1) or _DEFAULT_LOADER.search(m.group(1)):
                     return "its own YAML constructor (`" + " ".join(m.group(0).split())[:60] + "`)"
-        if "YAMLObject" in text and "yaml_tag" in text and "yaml_loader" not in text and _YAML_OBJECT.search(text):
+        if "YAMLObject" in text and "yaml_tag" in text and not _SAFE_YAML_LOADER.search(text) \
+                and _YAML_OBJECT.search(text):
             return "a YAMLObject with its own yaml_tag"
     return None
 

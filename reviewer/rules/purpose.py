@@ -356,10 +356,13 @@ _GNU_KINDS = (("lgpl", re.compile(r"(?i:GNU (?:Lesser|Library) General Public Li
               ("agpl", re.compile(r"(?i:GNU Affero General Public Licen[cs]e)|\bAGPL")))
 _PLAIN_GPL = re.compile(r"(?i:GNU General Public Licen[cs]e)|(?<![AL])\bGPL")
 # Whom a notice's copyright line names: the words after "Copyright (c) 2016-2021 by", up to an address or the end
-_HOLDER_LINE = re.compile(r"(?im)^[ \t#*\"']*copyright\s*(?:\(c\)|\u00a9)?\s*(?:\d{4}(?:\s*[-,]\s*\d{4})*,?)?\s*(?:by\s+)?([^\n<(]*)")
+_HOLDER_LINE = re.compile(r"(?im)^[ \t#*\"':]*(?:copyright[ \t]*(?:\(c\)|\u00a9)?|\u00a9)[ \t:]*"
+                          r"(?:\d{4}(?:[ \t]*[-,][ \t]*\d{4})*,?)?[ \t]*(?:by[ \t]+)?((?:(?!licen)[^\n<(])*)")
 _NOT_A_NAME = frozenset({"copyright", "the", "and", "inc", "llc", "ltd", "gmbh", "corp", "corporation", "all", "rights",
                          "reserved", "authors", "author", "contributors", "its", "affiliates", "foundation", "software",
-                         "project", "team", "original", "notice", "holders", "holder", "this", "file", "for", "see"})
+                         "project", "team", "original", "notice", "holders", "holder", "this", "file", "for", "see",
+                         "licensed", "license", "licence", "under", "version", "list", "conditions", "following",
+                         "with", "from", "are", "may", "not", "use", "terms", "code", "source"})
 
 
 def notice_terms(text: str) -> Optional[tuple[frozenset[str], frozenset[str]]]:

@@ -592,7 +592,8 @@ def _folder_styles(found: list[Finding], watched: dict[str, str], repo: _RepoSou
     `== None` as its style (rules.practice.none_by_equality over that folder's files), in a repository of plugins
     side by side: at least `MIN_PLUGIN_FOLDERS` top-level folders that are packages. oddluck's limnoria-plugins
     keeps SpiderDave's UNO and Undercut, forked, in their author's style (15 and 13 `== None`, no `is None`) while
-    its other plugins write `is None` (held-out round 720: 28 findings judged noise)."""
+    its other plugins write `is None` (held-out round 720: 28 findings judged noise). The count is made on the
+    reviewed side, as the project-wide one is: a pull request that adds a whole plugin sets that plugin's style."""
     from reviewer.rules import practice
 
     folders = {f.path.split("/")[0] for f in found if watched.get(f.rule) == "none-by-equality" and "/" in f.path}
@@ -602,9 +603,10 @@ def _folder_styles(found: list[Finding], watched: dict[str, str], repo: _RepoSou
     if len(packages) < MIN_PLUGIN_FOLDERS or not folders & packages:
         return frozenset()
     texts: dict[str, list[str]] = {}
+    wanted = folders & packages
     for path, text in repo.named():
         top = path.split("/")[0]
-        if top in folders & packages and "None" in text and contexts.third_party(path, text) is None:
+        if top in wanted and "None" in text and contexts.third_party(path, text) is None:
             texts.setdefault(top, []).append(text)
     return frozenset(top for top, these in texts.items() if practice.none_by_equality(these))
 
