@@ -718,7 +718,7 @@ class Contexts:
         708: 42 findings judged noise). SublimeAStyleFormatter's are Timon Wong's, MIT; its diff-match-patch is
         Google's, Apache. The project's own notices are those of the sampled files (`_own_notices`) that name the
         holder most of them name."""
-        if self.read is None or not says_copyright(text):
+        if self.read is None:
             return False
         from reviewer.rules import purpose
 
@@ -790,12 +790,6 @@ class Contexts:
 
 _RELEASE_FILES = ("VERSION", "VERSION.txt", "version.txt")
 _NOTICE_SAMPLE = 60  # files read for a project's own notices, when it names no license (`Contexts._own_notices`)
-_COPYRIGHT_WORD = re.compile(r"(?i)copyright|\u00a9")
-
-
-def says_copyright(text: str) -> bool:
-    """`text` says "copyright" (or ©) near its top: a cheap look before its notice is read."""
-    return _COPYRIGHT_WORD.search(text[:20000]) is not None
 # A license file's line naming its copyright holder and year ("Copyright (c) 2003-2010 Mark Borgerding"); not the
 # license's own steward, whose line opens the GPL's text.
 _HOLDER = re.compile(r"(?im)^[ \t#*]*copyright\s*(?:\(c\)|\u00a9)?\s*\d{4}(?![^\n]*Free Software Foundation)[^\n]*")

@@ -136,8 +136,6 @@ def yaml_python_tags(texts: Iterable[str]) -> Optional[str]:
 _OWN_CONSTRUCTOR = re.compile(r"\byaml\.add_(?:multi_)?constructor\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _DEFAULT_LOADER = re.compile(r"\bLoader[ \t]*=[ \t]*yaml\.(?:Full|Unsafe)?Loader\b")
 _YAML_OBJECT = re.compile(r"^class\s+\w+\s*\([^)]*\bYAMLObject\b[^)]*\)\s*:(?:(?!^class\b)[\s\S])*?^\s+yaml_tag\s*=", re.M)
-
-
 _SAFE_YAML_LOADER = re.compile(r"^\s+yaml_loader\s*=[^\n]*Safe", re.M)
 
 
