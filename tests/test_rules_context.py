@@ -1499,6 +1499,18 @@ def test_backup_copies_in_a_bck_folder_are_kept_aside(cli, repo: GitRepo) -> Non
         ("pkg/backup/run.py", 2), ("pkg/mag.py", 2), ("pkg/magnitude/bck/_magnitude.py", 2)]
 
 
+def test_a_trash_folder_is_kept_aside(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """vStream keeps the site scrapers it no longer loads in `resources/sites/trash/` (115 files, nothing imports the
+    folder): held-out round 732 judged its 3 findings noise. Imported, the folder is live code and checked."""
+    _branch(repo, {"addon/sites/trash/old_site.py": NONE_CMP, "addon/sites/new_site.py": NONE_CMP})
+    rule = "python-standards/compare-to-none"
+    assert sorted(_places(_review(cli, repo), rule)) == [("addon/sites/new_site.py", 2)]
+    repo.write("addon/sites/__init__.py", "from .trash import old_site\n")
+    repo.commit("the old site is loaded again")
+    assert sorted(_places(_review(cli, repo), rule)) == [
+        ("addon/sites/new_site.py", 2), ("addon/sites/trash/old_site.py", 2)]
+
+
 def test_a_revert_restores_code_it_does_not_write(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     """diyhue's `git revert` of a refactor put back four `!= None` word for word (held-out round 533, judged noise):
     a revert restores what the project ran before. A security finding on restored code is still made (Cirq's revert
