@@ -132,6 +132,32 @@ def test_a_python2_file_gets_no_python3_deprecation(cli, repo: GitRepo) -> None:
     assert note.startswith("1 rule(s) not run on 1 file(s)") and "python-standards/utcnow" in note
 
 
+def test_a_project_whose_code_is_python2_gets_no_python3_deprecation(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """opendreambox's enigma2 plugins run on Dreambox OS's Python 2.7 and name no Python: a fifth of their files have
+    print statements and none has Python 3's syntax, so a module that both Pythons compile is Python 2 code too, and
+    3.12's deprecation of `utcnow` is not its concern (14 findings judged noise, held-out round 731). Three files
+    with Python 3's syntax make it a Python 3 project; so does naming a Python."""
+    py2 = "def show(x):\n    print \"value\", x\n"
+    files = {f"plugin{i}/src/plugin.py": py2 for i in range(4)}
+    feature_branch(repo, {**files, "epg/src/epgdb.py": UTCNOW})
+    data = review_json(cli, repo)
+    assert not [f for f in data["findings"] if f["rule"] == "python-standards/utcnow"]
+    (note,) = [n for n in data["notes"] if "code is Python 2" in n]
+    assert note.startswith("1 rule(s) not run on 1 file(s)") and "4 of 5 files read compile only on Python 2" in note
+    py3 = "def show(x: int) -> None:\n    print(f\"value {x}\")\n"
+    for i in range(3):
+        repo.write(f"modern{i}.py", py3)
+    repo.commit("Python 3 code")
+    data = review_json(cli, repo)
+    assert [f["path"] for f in data["findings"] if f["rule"] == "python-standards/utcnow"] == ["epg/src/epgdb.py"]
+    for i in range(3):
+        repo.git("rm", "-q", f"modern{i}.py")
+    repo.write("setup.py", "from setuptools import setup\nsetup(name='t', python_requires='>=3.8')\n")
+    repo.commit("the project names its Pythons")
+    data = review_json(cli, repo)
+    assert [f["path"] for f in data["findings"] if f["rule"] == "python-standards/utcnow"] == ["epg/src/epgdb.py"]
+
+
 def test_a_file_written_for_python_2_too_gets_no_python3_advice(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     """wptagent's modules open with `if (sys.version_info >= (3, 0)):` and the project names no Python: they run on
     Python 2 too, where `datetime.timezone` does not exist (13 `utcnow` findings judged noise, held-out round 607).

@@ -94,6 +94,9 @@ class _PythonFit:
         self._python2_rules: set[str] = set()
         self._both: set[str] = set()
         self._both_rules: set[str] = set()
+        self._project2: set[str] = set()
+        self._project2_rules: set[str] = set()
+        self._project2_why = ""
 
     def unfit(self, path: str) -> frozenset[str]:
         """The ids of the rules not to run on `path` ("" for the repository as a whole)."""
@@ -137,8 +140,31 @@ class _PythonFit:
             return python3
         return frozenset()
 
+    def python3_rules(self) -> frozenset[str]:
+        """The ids of the bounded rules whose bound is a Python 3."""
+        return frozenset(r.id for r in self.bounded
+                         if max(r.requires_python or (0, 0), r.python_since or (0, 0)) >= (3, 0))
+
+    def python2_project(self, path: str, contexts: rules_context.Contexts, rules: frozenset[str]) -> bool:
+        """Whether `rules` (bound to a Python 3) do not fit `path` because the project's code is Python 2
+        (rules_context.Contexts.python2_code), where it names no Python at all: no oldest, no newest, for `path`.
+        Asked only for a file where such a rule found something, so the sample is read only then."""
+        if self.pythons.oldest(path) is not None or self.pythons.newest(path) is not None:
+            return False
+        why = contexts.python2_code()
+        if why is None:
+            return False
+        self._project2.add(path)
+        self._project2_rules.update(rules)
+        self._project2_why = why
+        return True
+
     def notes(self) -> list[str]:
         out = []
+        if self._project2:
+            out.append(f"{len(self._project2_rules)} rule(s) not run on {len(self._project2)} file(s) of a project whose "
+                       f"code is Python 2 ({self._project2_why}; it names no Python): "
+                       f"{', '.join(sorted(self._project2_rules))}")
         if self._python2:
             out.append(f"{len(self._python2_rules)} rule(s) not run on {len(self._python2)} file(s) that only Python 2 "
                        f"compiles (what they flag is Python 3's): {', '.join(sorted(self._python2_rules))}")
@@ -246,12 +272,16 @@ def run(ctx: TaskContext) -> TaskOutput:
             r.pack for r in here if r.kind == RuleKind.PATTERN}
         if here:
             jobs.append((change.path, text, here))
-    out.notes += fit.notes()
     # Each file is parsed once and every rule runs on that one tree (across cores for big diffs).
     all_matches = rules_match.match_files([(text, here) for _p, text, here in jobs], pattern_rules)
     by_path = {c.path: c for c in ctx.changes.files}
+    python3 = fit.python3_rules() if fit.bounded else frozenset()
     for (path, text, here), matches in zip(jobs, all_matches):
         f, c = _findings(path, text, matches)
+        bound = {x.rule for x in f + c} & python3 if python3 else None
+        if bound and fit.python2_project(path, contexts, frozenset(bound)):
+            f = [x for x in f if x.rule not in bound]
+            c = [x for x in c if x.rule not in bound]
         if any(x.suggestion is not None for x in f + c):
             # A fix is shown only after it was applied to a copy and re-checked (rules.verify).
             # Inside the changed hunks (where a review suggestion can apply), unless the run looks wider.
@@ -269,6 +299,7 @@ def run(ctx: TaskContext) -> TaskOutput:
             c = [replace(x, severity=Severity.INFO) if x.rule in soft else x for x in c]
         found += f
         candidates += c
+    out.notes += fit.notes()
 
     repo = _RepoSources(ctx)
     found = _default_used(ctx, found, pattern_rules, test_files, out, repo)
