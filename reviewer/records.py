@@ -290,6 +290,9 @@ class Rule:
     # (reviewer.rules.callers.installs_task_factory), which keeps every task it makes; "security-tool": not
     # reported when the project calls itself an offensive security tool (reviewer.rules.purpose).
     unless_project: Optional[str] = None
+    # One of the same kinds: where the project has it, the finding stays and its fix is withheld (`yaml-load`'s
+    # `yaml.safe_load` would not read a project's own YAML tags).
+    fix_unless_project: Optional[str] = None
     # (package, version, severity): where the project holds `package` below `version`, the rule reports at
     # `severity` (`yaml-load`'s TypeError needs PyYAML 6; reviewer.rules.pins).
     when_pinned_below: Optional[tuple[str, tuple[int, ...], Severity]] = None

@@ -1306,6 +1306,26 @@ def test_a_project_whose_own_yaml_carries_python_tags_keeps_its_full_loader(cli,
         repo.commit("unregister")
 
 
+def test_a_project_with_its_own_yaml_tags_gets_no_safe_load_fix(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """napalm-yang registers `!include` on PyYAML's default loaders and reads its profiles with a bare `yaml.load`
+    (held-out round 734): on PyYAML 6 that raises TypeError, so the finding stays, but `yaml.safe_load` would not
+    read the project's tag: the fix is withheld, with why."""
+    code = "import yaml\n\n\ndef load(stream):\n    return yaml.load(stream)\n"
+    feature_branch(repo, {"src/pkg/profiles.py": code})
+    rule = "python-standards/yaml-load"
+
+    def fixes() -> list[tuple[int, bool, str]]:
+        data = review_json(cli, repo)
+        return [(f["line"], bool(f.get("suggestion")), f.get("fix_withheld") or "") for f in data["findings"]
+                if f["rule"] == rule]
+
+    assert fixes() == [(5, True, "")]
+    repo.write("src/pkg/helpers.py", "import yaml\n\n\ndef include(loader, node):\n    return node.value\n\n\n"
+                                     "yaml.add_constructor('!include', include)\n")
+    repo.commit("the project's own tag")
+    assert fixes() == [(5, False, "the project's YAML uses its own tags: the fix would change what the project reads")]
+
+
 def _layout(*paths: str) -> frozenset[str]:
     return rules_context.module_names(paths)
 

@@ -33,7 +33,8 @@ KEYS = {"id", "title", "severity", "language", "description", "files", "exclude"
         "constraints", "utils", "transform", "fix", "judge", "examples",
         # name resolution (reviewer.rules.resolve), contexts (reviewer.rules.context), guarded fixes
         "calls", "names", "unless_argument_of", "context", "fix_when", "enabled", "unconfirmed", "defers_to",
-        "requires_python", "python_since", "gate", "callers", "callee", "unless_project", "when_pinned_below"}
+        "requires_python", "python_since", "gate", "callers", "callee", "unless_project", "fix_unless_project",
+        "when_pinned_below"}
 # what a project may have that makes a rule moot (rules.callers, rules.purpose, rules.practice)
 UNLESS_PROJECT = ("custom-task-factory", "security-tool", "none-by-equality", "len-as-key", "warnings-off",
                   "yaml-python-tags")
@@ -160,6 +161,9 @@ def parse_file(path: Path, pack: str) -> Rule:
         raise _fail(path, line("callee", 1), "`callee` must be `exception`, next to a `rule` that matches a call")
     if "unless_project" in data and data["unless_project"] not in UNLESS_PROJECT:
         raise _fail(path, line("unless_project", 1), "`unless_project` must be one of: " + ", ".join(UNLESS_PROJECT))
+    if "fix_unless_project" in data and (data["fix_unless_project"] not in UNLESS_PROJECT or "fix" not in data):
+        raise _fail(path, line("fix_unless_project", 1), "`fix_unless_project` needs a `fix` and must be one of: "
+                    + ", ".join(UNLESS_PROJECT))
     return Rule(
         id=f"{pack}/{name}", pack=pack, title=data["title"].strip(), severity=severity, language=language,
         description=data["description"].strip(), files=files, exclude=exclude, matcher=matcher,
@@ -172,6 +176,7 @@ def parse_file(path: Path, pack: str) -> Rule:
         requires_python=_version_key(path, line("requires_python", 1), data, "requires_python"),
         python_since=_version_key(path, line("python_since", 1), data, "python_since"),
         gate=gate, callers=data.get("callers"), callee=data.get("callee"), unless_project=data.get("unless_project"),
+        fix_unless_project=data.get("fix_unless_project"),
         when_pinned_below=_pinned_below(path, line("when_pinned_below", 1), data),
     )
 

@@ -547,7 +547,10 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
     loader reads (rules.practice), "the project's YAML uses Python tags", or its own code registers YAML tags
     on the default loaders, "the project's YAML uses its own tags"."""
     watched = {r.id: r.unless_project for r in rules if r.unless_project}
-    kinds = {watched[f.rule] for f in found + candidates if f.rule in watched}
+    # a rule whose fix, not its finding, is moot there: the fix leaves, with why (`fix_withheld`)
+    fix_watched = {r.id: r.fix_unless_project for r in rules if r.fix_unless_project}
+    kinds = {watched[f.rule] for f in found + candidates if f.rule in watched} | {
+        fix_watched[f.rule] for f in found + candidates if f.rule in fix_watched and f.suggestion is not None}
     if not kinds:
         return found, candidates
     moot: dict[str, Why] = {}
@@ -604,7 +607,9 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
             if why is None and styled and watched.get(f.rule) == "none-by-equality" and f.path.split("/")[0] in styled:
                 why = Why.FOLDER_STYLE
             if why is None:
-                kept.append(f)
+                unfixed = moot.get(fix_watched.get(f.rule, "")) if f.suggestion is not None else None
+                kept.append(f if unfixed is None else replace(f, suggestion=None, fix_withheld=(
+                    f"{unfixed.value}: the fix would change what the project reads")))
             else:
                 out.routed.append(Routed(f, False, why))
         return kept
