@@ -255,7 +255,9 @@ class Files:
         key = (commit, path)
         if key not in self.cache:
             try:
-                self.cache[key] = git(self.repo, "show", f"{commit}:{path}").splitlines()
+                # lines as git and the reviewer count them: "\n" only (str.splitlines also breaks at a form
+                # feed, which Mailman's modules put between sections, and shifted every later snippet by one)
+                self.cache[key] = git(self.repo, "show", f"{commit}:{path}").split("\n")
             except subprocess.CalledProcessError:
                 self.cache[key] = []
         return self.cache[key]
