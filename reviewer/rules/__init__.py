@@ -24,7 +24,7 @@ import yaml  # type: ignore[import-untyped, unused-ignore]
 
 from reviewer.config import RulesConfig
 from reviewer.errors import UsageError
-from reviewer.records import Rule, Severity
+from reviewer.records import PinnedBelow, Rule, Severity
 
 REPO_RULES = ".reviewer/rules"
 # libyaml's loader when PyYAML was built with it: several times faster on every run.
@@ -181,23 +181,29 @@ def parse_file(path: Path, pack: str) -> Rule:
     )
 
 
-def _pinned_below(path: Path, line: int, data: dict[str, Any]) -> Optional[tuple[str, tuple[int, ...], Severity]]:
-    """`when_pinned_below: {package: PyYAML, version: "6", severity: warning}` (reviewer.rules.pins)."""
+def _pinned_below(path: Path, line: int, data: dict[str, Any]) -> Optional[PinnedBelow]:
+    """`when_pinned_below: {package: PyYAML, version: "6", severity: warning, released: "2021-10-13"}`
+    (reviewer.rules.pins; `released`, optional, is the day that version came out)."""
     if "when_pinned_below" not in data:
         return None
     value = data["when_pinned_below"]
-    shape = "`when_pinned_below` must be {package: NAME, version: \"X[.Y]\", severity: info|warning|error}"
-    if not isinstance(value, dict) or set(value) != {"package", "version", "severity"}:
+    shape = ("`when_pinned_below` must be {package: NAME, version: \"X[.Y]\", severity: info|warning|error"
+             "[, released: \"YYYY-MM-DD\"]}")
+    if not isinstance(value, dict) or not {"package", "version", "severity"} <= set(value) \
+            or not set(value) <= {"package", "version", "severity", "released"}:
         raise _fail(path, line, shape)
     package, version = value["package"], str(value["version"])
+    released = value.get("released")
     if not isinstance(package, str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", package) \
-            or not re.fullmatch(r"\d+(\.\d+)*", version):
+            or not re.fullmatch(r"\d+(\.\d+)*", version) \
+            or (released is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(released))):
         raise _fail(path, line, shape)
     try:
         severity = Severity.parse(str(value["severity"]))
     except ValueError as exc:
         raise _fail(path, line, f"when_pinned_below.severity: {exc}") from None
-    return package, tuple(int(p) for p in version.split(".")), severity
+    return PinnedBelow(package, tuple(int(p) for p in version.split(".")), severity,
+                       str(released) if released is not None else None)
 
 
 def _version_key(path: Path, line: int, data: dict[str, Any], key: str) -> Optional[tuple[int, int]]:

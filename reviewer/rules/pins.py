@@ -9,7 +9,12 @@ from, which needs judgement. A rule says so:
     when_pinned_below: {package: PyYAML, version: "6", severity: warning}
 
 and where the project holds the package below that version, the rule reports at that severity, with a
-note that names the pin.
+note that names the pin. A rule may add `released: "2021-10-13"`, the day that version came out: where
+the project does not pin the package at all, a change committed before that day (its head commit's
+committer date) ran on what was out then, an older release, and the rule reports at that severity too, with
+a note that gives both days (reviewer.tasks.review `_pinned`). napalm-yang's 2017 `yaml.load(f)` and
+xblock-poll's of 2018 ran on PyYAML 3 (held-out rounds 734 and 740: three pull requests failed on errors
+judged noise); a change written today is held to today's PyYAML.
 
 Read from the repository root, every place a Python project states its requirements: `pyproject.toml`
 `[project] dependencies` and Poetry's `[tool.poetry.dependencies]`, `setup.cfg` `[options]

