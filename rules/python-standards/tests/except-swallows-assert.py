@@ -383,3 +383,31 @@ def test_scale_invariant(returns):
     # expect: python-standards/except-swallows-assert
     except:
         assume(abs(sharpe - scaled) < 1e-2)
+
+
+def test_invalid_data_is_handled(mock_log):
+    try:
+        build(year="invalid")
+        assert True
+    # ok: python-standards/except-swallows-assert
+    except Exception:
+        frobnicate()
+
+
+def test_invalid_data_is_logged(mock_log):
+    try:
+        build(year="invalid")
+        assert built()
+    # ok: python-standards/except-swallows-assert
+    except Exception:
+        mock_log.assert_called()
+
+
+def test_invalid_data_is_checked(mock_log):
+    try:
+        build(year="invalid")
+        assert True
+        assert built()
+    # expect: python-standards/except-swallows-assert
+    except Exception:
+        mock_log.called_once()
