@@ -1171,6 +1171,29 @@ def test_a_project_that_writes_eq_none_everywhere_is_not_told_to_use_is(cli, rep
     assert ("app/edit.py", 2) in _places(_review(cli, repo), rule)
 
 
+def test_a_copied_file_does_not_decide_the_projects_none_style(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """infoslicer's own code writes `== None` 32 times against 2 `is None`, and its two BeautifulSoup 3 copies (a BSD
+    notice in a GPL project: the `copied` context) write `is None` 25 times: the copies' style is their upstream's,
+    so the project's own `== None` style stands (held-out round 754). Without the copy's notice, the file is the
+    team's own and the project mixes both forms: still told."""
+    repo.write("COPYING", "GNU GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007\n")
+    old = "".join(f"def f{i}(x):\n    if x {'==' if i % 2 else '!='} None:\n        return {i}\n" for i in range(24))
+    repo.write("app/old.py", old + "def g(y):\n    return y is None\n")
+    body = "".join(f"def s{i}(x):\n    return x is None\n" for i in range(20))
+    notice = ('"""Beautiful Soup\nElixir and Tonic\n\nCopyright (c) 2004-2010 Leonard Richardson\n\n'
+              'This software is released under the New-style BSD license."""\n')
+    repo.write("app/BeautifulSoup.py", notice + body)
+    _branch(repo, {"app/edit.py": "def pick(clip):\n    if clip == None:\n        return 0\n    return clip.id\n"})
+    rule = "python-standards/compare-to-none"
+    data = _review(cli, repo)
+    assert _places(data, rule) == []
+    assert [(f["line"], f["why"]) for f in data["not_reported"] if f["rule"] == rule and f["path"] == "app/edit.py"] \
+        == [(2, "the project writes == None")]
+    repo.write("app/BeautifulSoup.py", body)
+    repo.commit("the same file as the team's own")
+    assert _places(_review(cli, repo), rule) == [("app/edit.py", 2)]
+
+
 def test_a_plugin_that_writes_eq_none_everywhere_in_a_plugin_collection_keeps_its_style(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     """oddluck's limnoria-plugins keeps SpiderDave's UNO plugin, forked, in its author's `== None` style, while its
     other plugins write `is None` (held-out round 720: 28 findings judged noise)."""

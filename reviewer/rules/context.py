@@ -527,6 +527,24 @@ class Contexts:
                 return True
         return False
 
+    def copied(self, path: str, text: Optional[str]) -> bool:
+        """`path` (with its `text`) is someone else's code copied in: the `copied` context (see the module's
+        docstring): a notice under another license, a library folder's unit with its own release and author, a
+        module that names its upstream repository, a folder under another project's license file, or a notice
+        unlike the project's own where it names no license."""
+        if text is not None and self.licenses:
+            from reviewer.rules import purpose
+
+            if purpose.foreign_notice(text, self.licenses, self.authors):
+                return True
+        if self.library_copy(path, text):
+            return True
+        if text is not None and "://" in text[:20000] and self.upstream_copy(path, text):
+            return True
+        if self.licenses and self.foreign_license_folder(path):
+            return True
+        return text is not None and not self.licenses and self.foreign_to_own_notices(text)
+
     def kinds(self, path: str, text: Optional[str]) -> frozenset[str]:
         """Which of CONTEXTS `path` belongs to (`text` for the `__main__` guard)."""
         out = set()
@@ -542,18 +560,7 @@ class Contexts:
             out.add("migrations")
         if self.is_retired(path):
             out.add("retired")
-        if text is not None and self.licenses:
-            from reviewer.rules import purpose
-
-            if purpose.foreign_notice(text, self.licenses, self.authors):
-                out.add("copied")
-        if "copied" not in out and self.library_copy(path, text):
-            out.add("copied")
-        if "copied" not in out and text is not None and "://" in text[:20000] and self.upstream_copy(path, text):
-            out.add("copied")
-        if "copied" not in out and self.licenses and self.foreign_license_folder(path):
-            out.add("copied")
-        if "copied" not in out and text is not None and not self.licenses and self.foreign_to_own_notices(text):
+        if self.copied(path, text):
             out.add("copied")
         if text is not None and self.read is not None and ("from ." in text or self._names_own_package(text)) \
                 and unresolved_import(path, text, self._names(), self.read,

@@ -9,7 +9,7 @@ chosen its style. Flowblade (held-out round 220) writes it 884 times against 16
 `is None`, with no linter configured, and its maintainer's flake8 clean-ups leave those comparisons
 alone: a comment on each new one, or 878 on the day the tool is adopted, is noise (all 897 judged so).
 Rules that say `unless_project: none-by-equality` are not reported in a repository whose own Python files
-(not vendored or generated copies, whose style is their upstream's) compare with None by `==` / `!=` at least `MIN_EQUALITY` times and by `is` at most once for every
+(not vendored, generated or copied files, whose style is their upstream's) compare with None by `==` / `!=` at least `MIN_EQUALITY` times and by `is` at most once for every
 `RATIO` such comparisons; each finding is listed as not reported, "the project writes == None". A
 project that mixes the two (manuskript: 111 against 63, whose maintainer is turning them back into
 `is None`) is still told. On the 1,682 labelled findings of the two rules whose repository is cloned here,
