@@ -77,6 +77,12 @@ def _counts(text: str) -> tuple[int, int]:
     return equality, identity
 
 
+def compares_with_none(text: str) -> bool:
+    """Whether `text` compares anything with None, by `==` / `!=` or by `is`: only such a file can count for
+    or against a style (a caller asks the costlier questions, such as whether the file is a copy, only then)."""
+    return "None" in text and _counts(text) != (0, 0)
+
+
 def none_by_equality(texts: Iterable[str]) -> Optional[str]:
     """How the repository shows that it compares with None by `==` / `!=` as its style, or None if it does not."""
     equality = identity = 0

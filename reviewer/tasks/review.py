@@ -591,7 +591,7 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
             # (infoslicer's two BeautifulSoup 3 copies write `is None` 25 times, its own code `== None` 32 times
             # against 2; held-out round 754)
             texts = repo.texts() if kind != "none-by-equality" else (
-                text for path, text in repo.named() if "None" not in text or (
+                text for path, text in repo.named() if not practice.compares_with_none(text) or (
                     contexts.third_party(path, text) is None and not contexts.copied(path, text)))
             if kind in kinds and practice.PRACTICES[kind](texts):
                 moot[kind] = why
@@ -659,7 +659,7 @@ def _folder_styles(found: list[Finding], watched: dict[str, str], repo: _RepoSou
     wanted = folders & packages
     for path, text in repo.named():
         top = path.split("/")[0]
-        if top in wanted and "None" in text and contexts.third_party(path, text) is None \
+        if top in wanted and practice.compares_with_none(text) and contexts.third_party(path, text) is None \
                 and not contexts.copied(path, text):
             texts.setdefault(top, []).append(text)
     return frozenset(top for top, these in texts.items() if practice.none_by_equality(these))
