@@ -305,8 +305,9 @@ class Rule:
     # One of the same kinds: where the project has it, the finding stays and its fix is withheld (`yaml-load`'s
     # `yaml.safe_load` would not read a project's own YAML tags).
     fix_unless_project: Optional[str] = None
-    # (package, version, severity): where the project holds `package` below `version`, the rule reports at
-    # `severity` (`yaml-load`'s TypeError needs PyYAML 6; reviewer.rules.pins).
+    # (package, version, severity, released): where the project holds `package` below `version`, or a change
+    # predates `released` and nothing pins it, the rule reports at `severity` (`yaml-load`'s TypeError needs
+    # PyYAML 6; reviewer.rules.pins).
     when_pinned_below: Optional["PinnedBelow"] = None
 
     @property

@@ -76,6 +76,11 @@ _PYTHON_BOUNDS = (
 )
 
 
+def _bound_to_python3(r: Rule) -> bool:
+    """Whether the rule's Python bound (`requires_python` or `python_since`) is a Python 3."""
+    return max(r.requires_python or (0, 0), r.python_since or (0, 0)) >= (3, 0)
+
+
 class _PythonFit:
     """Which rules do not fit the Pythons that govern a file (reviewer.rules.pyversion.Pythons: the nearest
     folder that names one, so a subproject's own metadata speaks for its files).
@@ -125,7 +130,7 @@ class _PythonFit:
         Python 3 compiles (rules_context.python2_only): it runs on Python 2 alone, whatever the project names,
         so a Python 3 deprecation is not its concern (dshell's Python 2 decoders' `utcfromtimestamp`, judged
         noise in held-out round 413)."""
-        python3 = frozenset(r.id for r in rules if max(r.requires_python or (0, 0), r.python_since or (0, 0)) >= (3, 0))
+        python3 = frozenset(r.id for r in rules if _bound_to_python3(r))
         if not python3:
             return frozenset()
         if rules_context.python2_only(text):
@@ -142,8 +147,7 @@ class _PythonFit:
 
     def python3_rules(self) -> frozenset[str]:
         """The ids of the bounded rules whose bound is a Python 3."""
-        return frozenset(r.id for r in self.bounded
-                         if max(r.requires_python or (0, 0), r.python_since or (0, 0)) >= (3, 0))
+        return frozenset(r.id for r in self.bounded if _bound_to_python3(r))
 
     def python2_project(self, path: str, contexts: rules_context.Contexts, rules: frozenset[str]) -> bool:
         """Whether `rules` (bound to a Python 3) do not fit `path` because the project's code is Python 2
