@@ -563,7 +563,8 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
     configuration hides every warning from its test runs (rules.lintconfig), "the project's tests hide warnings";
     `yaml-python-tags`, the project's own YAML files (not its tests') carry Python tags, which only the full
     loader reads (rules.practice), "the project's YAML uses Python tags", or its own code registers YAML tags
-    on the default loaders, "the project's YAML uses its own tags"."""
+    on the default loaders, "the project's YAML uses its own tags". A rule's `fix_unless_project` names one of
+    the same kinds: there its finding stays and its fix is withheld, with why (`yaml-load`'s `safe_load`)."""
     watched = {r.id: r.unless_project for r in rules if r.unless_project}
     # a rule whose fix, not its finding, is moot there: the fix leaves, with why (`fix_withheld`)
     fix_watched = {r.id: r.fix_unless_project for r in rules if r.fix_unless_project}
