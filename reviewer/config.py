@@ -159,6 +159,7 @@ class CoverageConfig:
 @dataclass(frozen=True)
 class GitHubConfig:
     max_comments: int = 30
+    max_comments_per_rule: int = 3  # inline comments of one rule in one file; 0: no limit
     request_changes: bool = False
 
 
@@ -384,6 +385,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
     },
     "github": {
         "max_comments": Key("int", low=0),
+        "max_comments_per_rule": Key("int", low=0),
         "request_changes": Key("bool"),
     },
 }

@@ -367,3 +367,17 @@ def test_a_hostile_api_error_message_is_inert_in_the_job_summary(cli: Any, pr: P
     summary = (pr.tmp / "summary.md").read_text()
     assert "denied" in summary
     assert "@octocat" not in summary and "](https://" not in summary and "<img" not in summary
+
+
+def test_per_rule_cap_reaches_the_plan(cli: Any, pr: PullRequest, fake: FakeGitHub) -> None:
+    # Three more md5 calls in the hunk: with a cap of 2 per rule and file, two are inline, the last of
+    # them says how many more there are, and the review body lists the rest.
+    more = "".join(f"h{i} = hashlib.md5(b'{i}')\n" for i in range(3))
+    pr.force_push_feature(BASE_TEXT + FEATURE_TAIL + more)
+    fake.files = pr_files(pr.repo, pr.base, pr.head)
+    assert run(cli, pr, "--fail-level", "none", "--max-comments-per-rule", "2").code == 0
+    payload = fake.calls("POST", "/reviews")[0].body
+    md5 = [c for c in payload["comments"] if "`test/weak-hash`" in c["body"]]
+    assert [c["line"] for c in md5] == [32, 38]
+    assert "The same in 2 more place(s) of this file" in md5[1]["body"]
+    assert payload["body"].count("_(the rule has 2 inline comment(s) in this file already)_") == 2

@@ -103,6 +103,27 @@ def test_plan_caps_dedups_and_finds_stale() -> None:
     assert again.body == [] and again.event == "REQUEST_CHANGES"
 
 
+def test_one_rule_repeated_in_a_file_is_said_per_rule_times_and_the_rest_listed() -> None:
+    diffs = {"a.py": parse_patch("a.py", PATCH), "b.py": parse_patch("b.py", PATCH.replace("a.py", "b.py"))}
+    lines = (1, 2, 3, 4, 5, 21, 22)
+    same = [f(n, rule="r/none") for n in lines]
+    other = [f(23, rule="r/other"), f(2, rule="r/none", path="b.py")]
+    plan = make_plan(same + other, diffs, [], set(), max_comments=30, per_rule=2)
+    assert [(i.finding.path, i.finding.line, i.finding.rule) for i in plan.inline] == [
+        ("a.py", 1, "r/none"), ("a.py", 2, "r/none"), ("a.py", 23, "r/other"), ("b.py", 2, "r/none")]
+    assert [i.more for i in plan.inline] == [0, 5, 0, 0]  # the rule's last inline comment counts the rest
+    assert [(x.finding.line, x.reason) for x in plan.body] == [
+        (n, "the rule has 2 inline comment(s) in this file already") for n in (3, 4, 5, 21, 22)]
+    body = plan.inline[1].payload()["body"]
+    assert "The same in 5 more place(s) of this file" in body and "more place" not in plan.inline[0].payload()["body"]
+    # 0 is no limit: each finding gets its comment.
+    assert len(make_plan(same, diffs, [], set(), max_comments=30, per_rule=0).inline) == len(lines)
+    # Comments an earlier run posted count: with two already there, the new ones go to the body.
+    posted = [Existing(n, "a.py", i.payload()["body"]) for n, i in enumerate(plan.inline[:2])]  # type: ignore[arg-type]
+    later = make_plan(same, diffs, posted, set(), max_comments=30, per_rule=2)
+    assert later.inline == [] and len(later.already) == 2 and len(later.body) == 5
+
+
 def test_identical_code_twice_in_a_file_gets_two_comments() -> None:
     diffs = {"a.py": parse_patch("a.py", PATCH)}
     twin = [Finding("r/x", "p", "a.py", n, n, Severity.ERROR, "m", snippet="same()") for n in (2, 22)]

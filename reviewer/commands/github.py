@@ -43,6 +43,9 @@ def _tasks(text: Optional[str]) -> Optional[tuple[str, ...]]:
               help="Exit 1 when a reported finding is at or above this severity. [default: error]")
 @click.option("--max-comments", type=click.IntRange(min=0), default=None,
               help="Inline comments per run; the rest go in the review body. [default: 30]")
+@click.option("--max-comments-per-rule", type=click.IntRange(min=0), default=None,
+              help="Inline comments of one rule in one file (0: no limit); the rest go in the review body. "
+                   "[default: 3]")
 @click.option("--request-changes/--no-request-changes", default=None,
               help="REQUEST_CHANGES (instead of COMMENT) when findings reach --fail-level.")
 @click.option("--model", default=None, metavar="ID|PATH", help="Hugging Face model id or local folder.")
@@ -61,7 +64,8 @@ def _tasks(text: Optional[str]) -> Optional[tuple[str, ...]]:
               help="Configuration file.")
 def command(token: Optional[str], event_path: Optional[Path], event_name: Optional[str], repository: str,
             api_url: str, summary_path: Optional[Path], tasks_text: Optional[str], base: Optional[str],
-            fail_level: Optional[str], max_comments: Optional[int], request_changes: Optional[bool],
+            fail_level: Optional[str], max_comments: Optional[int], max_comments_per_rule: Optional[int],
+            request_changes: Optional[bool],
             model: Optional[str], device: Optional[str], server: Optional[str], no_model: bool,
             cloud_policy: Optional[str], rules_paths: tuple[str, ...], coverage_file: Optional[str],
             sarif_path: Optional[str], no_post: bool, repo: Optional[Path], config_path: Optional[Path]) -> None:
@@ -79,7 +83,8 @@ def command(token: Optional[str], event_path: Optional[Path], event_name: Option
     event = eventmod.load(event_path, event_name, repository)
     cfg, start = load_config(
         repo, config_path, fail_level=fail_level, tasks=_tasks(tasks_text),
-        github__max_comments=max_comments, github__request_changes=request_changes,
+        github__max_comments=max_comments, github__max_comments_per_rule=max_comments_per_rule,
+        github__request_changes=request_changes,
         model__model=model, model__device=device, model__server=server,
         model__backend="none" if no_model else None, cloud__policy=cloud_policy,
         rules__paths=tuple(rules_paths) or None, coverage__file=coverage_file or None,

@@ -46,17 +46,21 @@ def headline(f: "Finding") -> str:
     return f"{_SEVERITY[str(f.severity)]} {code_span(f.rule)}: {prose(f.message)}{conf}"
 
 
-def inline_body(f: "Finding", as_suggestion: bool, key: Optional[str] = None, limit: int = MAX_BODY) -> str:
+def inline_body(f: "Finding", as_suggestion: bool, key: Optional[str] = None, limit: int = MAX_BODY,
+                more: int = 0) -> str:
     """The body of an inline comment; the suggestion becomes a one-click ```suggestion when anchored on its lines.
 
     Never truncates a suggestion (committing half a replacement would break the code): over GitHub's
-    limit, the fix is left out with a note, and the marker always stays at the end.
+    limit, the fix is left out with a note, and the marker always stays at the end. `more`: how many
+    findings of the same rule in this file the review body lists instead of commenting on each.
     """
     tail = marker(key or f.fingerprint)
     parts = [headline(f)]
     s = f.suggestion
     if s is not None:
         parts.append(suggestion_block(s.replacement) if as_suggestion else _replacement_note(f))
+    if more > 0:
+        parts.append(f"_The same in {more} more place(s) of this file: listed in the review body._")
     body = "\n\n".join([*parts, tail])
     if len(body) <= limit:
         return body

@@ -89,7 +89,8 @@ def publish(result: "Result", event: "Event", client: Client, config: "Config", 
         body_fps = {fp for body in client.review_bodies(pull) for fp in comments.fingerprints(body)}
         findings = result.findings + section_findings(result)
         plan = make_plan(findings, diffs, existing, body_fps, config.github.max_comments,
-                         request_changes=failing and config.github.request_changes)
+                         request_changes=failing and config.github.request_changes,
+                         per_rule=config.github.max_comments_per_rule)
         if scope is not None and scope.kind == INCREMENTAL:
             plan.stale = []
         _post_review(client, pull, event.head_sha, plan, len(findings), outcome, status)

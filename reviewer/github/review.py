@@ -7,7 +7,8 @@ an earlier run (same fingerprint).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Mapping, Optional, Sequence
 
 from reviewer.github import comments
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 OUTSIDE_HUNKS = "outside the diff hunks"
 NOT_IN_DIFF = "file not in the pull request's diff"
 OVER_CAP = "over the inline comment cap of {cap}"
+REPEATED = "the rule has {cap} inline comment(s) in this file already"
 REJECTED = "GitHub rejected the inline comment (422)"
 
 
@@ -43,9 +45,10 @@ class Inline:
     finding: "Finding"
     anchor: Anchor
     key: str  # the occurrence key carried in the hidden marker
+    more: int = 0  # findings of the same rule in the same file listed in the review body instead
 
     def payload(self) -> dict[str, object]:
-        body = comments.inline_body(self.finding, self.anchor.suggestion, self.key)
+        body = comments.inline_body(self.finding, self.anchor.suggestion, self.key, more=self.more)
         return {"path": self.finding.path, "body": body, **self.anchor.payload()}
 
 
@@ -75,7 +78,7 @@ class Plan:
         replace just that line). Returns False when there was no range to collapse."""
         if not any(i.anchor.start_line is not None for i in self.inline):
             return False
-        self.inline = [i if i.anchor.start_line is None else Inline(i.finding, Anchor(i.anchor.line), i.key)
+        self.inline = [i if i.anchor.start_line is None else Inline(i.finding, Anchor(i.anchor.line), i.key, i.more)
                        for i in self.inline]
         return True
 
@@ -96,24 +99,40 @@ def make_plan(
     body_fingerprints: set[str],
     max_comments: int,
     request_changes: bool = False,
+    per_rule: int = 0,
 ) -> Plan:
-    """Decide where each finding goes. `body_fingerprints` are those already listed in earlier review bodies."""
+    """Decide where each finding goes. `body_fingerprints` are those already listed in earlier review bodies.
+
+    `per_rule` (0: no limit) caps the inline comments of one rule in one file, counting those an earlier
+    run posted: one pattern repeated down a file is said a few times, and the comment that says it
+    last names how many more the review body lists.
+    """
     plan = Plan(event="REQUEST_CHANGES" if request_changes else "COMMENT")
     posted = {(e.path, e.fingerprint) for e in existing if e.fingerprint}
     keyed = sorted(zip(findings, occurrence_keys(findings)), key=lambda fk: _rank(fk[0]))
+    inline_count = Counter((f.path, f.rule) for f, key in keyed if (f.path, key) in posted)
     candidates: list[Inline] = []
+    repeated: list[Listed] = []
+    last: dict[tuple[str, str], int] = {}  # (path, rule) -> index in candidates of its last inline comment
     for f, key in keyed:
         if (f.path, key) in posted or key in body_fingerprints:
             plan.already.append(f)
             continue
         a = anchor(f, diffs)
-        if a is not None:
-            candidates.append(Inline(f, a, key))
-        else:
+        if a is None:
             plan.body.append(Listed(f, OUTSIDE_HUNKS if f.path in diffs else NOT_IN_DIFF, key))
+        elif per_rule > 0 and inline_count[(f.path, f.rule)] >= per_rule:
+            repeated.append(Listed(f, REPEATED.format(cap=per_rule), key))
+            if (f.path, f.rule) in last:
+                i = last[(f.path, f.rule)]
+                candidates[i] = replace(candidates[i], more=candidates[i].more + 1)
+        else:
+            inline_count[(f.path, f.rule)] += 1
+            last[(f.path, f.rule)] = len(candidates)
+            candidates.append(Inline(f, a, key))
     cap = max(max_comments, 0)
     plan.inline = candidates[:cap]
-    plan.body += [Listed(i.finding, OVER_CAP.format(cap=cap), i.key) for i in candidates[cap:]]
+    plan.body += [Listed(i.finding, OVER_CAP.format(cap=cap), i.key) for i in candidates[cap:]] + repeated
     current = {(f.path, key) for f, key in keyed}
     replied = {e.in_reply_to for e in existing if e.in_reply_to is not None}
     plan.stale = [e for e in existing
