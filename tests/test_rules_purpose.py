@@ -177,6 +177,22 @@ def test_a_notice_by_one_of_the_projects_authors_is_theirs(tmp_path: Path) -> No
     assert purpose.project_authors(tmp_path) == {"beazley", "riebesell", "blau", "ong", "lee", "chan", "dunne"}
 
 
+def test_a_notice_that_says_the_file_is_a_copy() -> None:
+    """plover-finnish's hfconv.py opens with "TODO this is a direct copy of this file" and corevoikko's address
+    (held-out round 758); blender-for-unrealengine's exporters say "This file is a modified copy of Blender
+    io_scene_fbx". A license's "a copy of the GNU General Public License" is not one, nor a file that says it
+    took code and reworked it, nor the words below the module's opening."""
+    voikko = "# TODO this is a direct copy of this file.\n# https://raw.githubusercontent.com/x/corevoikko/hfconv.py\n"
+    assert purpose.says_copy(voikko + "import re\n") == "this is a direct copy of"
+    fbx = "# ---\n# This file is a modified copy of Blender io_scene_fbx for the addon.\nimport bpy\n"
+    assert purpose.says_copy(fbx) == "This file is a modified copy of"
+    assert purpose.says_copy('"""This module is a copy of the stdlib shlex, with a fix."""\n') is not None
+    assert purpose.says_copy("# You should have received a copy of the GNU General Public License\nimport os\n") is None
+    assert purpose.says_copy('"""This is a copy of the License."""\n') is None
+    assert purpose.says_copy("# taken from: https://github.com/lllyasviel/ControlNet\n# and modified\nimport torch\n") is None
+    assert purpose.says_copy('"""Ours."""\nimport os\n\n# this is a copy of the list, so callers may change it\n') is None
+
+
 UPDATER = ('# ##### BEGIN GPL LICENSE BLOCK #####\n# GNU General Public License\n# ##### END GPL LICENSE BLOCK #####\n\n'
            '"""\nSee documentation for usage\nhttps://github.com/CGCookie/blender-addon-updater\n\n"""\n\n'
            '__version__ = "1.0.8"\n\nimport ssl\n')

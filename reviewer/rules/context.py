@@ -52,7 +52,8 @@
   side for a bundled folder (BlenderGIS's pyshp and Tyf in `core/lib/`, 14 findings judged noise in
   held-out round 353). Not when the unit is named like the project or its packaging names the folder
   (pyyaml's and SQLAlchemy's `lib/`). A project that names no license says it in its own files' notices: a file
-  whose notice names another license and another holder than they do is a copy (`foreign_to_own_notices`).
+  whose notice names another license and another holder than they do is a copy (`foreign_to_own_notices`). So is
+  a module whose notice says it in words, "this file is a modified copy of ..." (`purpose.says_copy`).
 - **unimportable** files: a module whose unconditional relative import names a module nothing in the
   repository provides (`unresolved_import`) cannot be imported: dedalus' `ball_wrapper.py` does
   `from . import ball128`, long gone (10 findings judged noise, held-out round 380). Neither can one whose
@@ -530,13 +531,15 @@ class Contexts:
     def copied(self, path: str, text: Optional[str]) -> bool:
         """`path` (with its `text`) is someone else's code copied in: the `copied` context (see the module's
         docstring): a notice under another license, a library folder's unit with its own release and author, a
-        module that names its upstream repository, a folder under another project's license file, or a notice
-        unlike the project's own where it names no license."""
-        if text is not None and self.licenses:
-            from reviewer.rules import purpose
+        module that names its upstream repository, a notice that says in words it is a copy ("This file is a
+        modified copy of ..."), a folder under another project's license file, or a notice unlike the project's
+        own where it names no license."""
+        from reviewer.rules import purpose
 
-            if purpose.foreign_notice(text, self.licenses, self.authors):
-                return True
+        if text is not None and self.licenses and purpose.foreign_notice(text, self.licenses, self.authors):
+            return True
+        if text is not None and purpose.says_copy(text):
+            return True
         if self.library_copy(path, text):
             return True
         if text is not None and "://" in text[:20000] and self.upstream_copy(path, text):

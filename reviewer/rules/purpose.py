@@ -313,6 +313,22 @@ def upstream_copy(text: str, unit: str, home: frozenset[str], about: str) -> Opt
     return found
 
 
+# A notice that says in words the file is a copy: "This file is a modified copy of Blender io_scene_fbx"
+# (blender-for-unrealengine's exporters, 60 findings judged noise), "TODO this is a direct copy of this file"
+# above corevoikko's address (plover-finnish's hfconv.py, held-out round 758). Not a license's "a copy of the
+# GNU General Public License", and not "adapted from" or "taken from ... and modified", which say the team
+# reworked the code (comfyui-advanced-controlnet's sparse-control module, 2 findings judged worth saying).
+_SAYS_COPY = re.compile(r"(?i)\bthis(?:[ \t]+(?:file|module|script|code))?[ \t]+is[ \t]+(?:an?[ \t]+)?"
+                        r"(?:(?:direct|verbatim|exact|straight|unmodified|modified|slightly[ \t]+modified)[ \t]+)?"
+                        r"copy[ \t]+of\b(?![ \t]+(?:the[ \t]+)?(?:GNU|GPL|LGPL|License|Lesser|Apache|MIT|BSD|Mozilla))")
+
+
+def says_copy(text: str) -> Optional[str]:
+    """The words of `text`'s opening notice (`header`) that say the file is a copy of another, or None."""
+    m = _SAYS_COPY.search(header(text))
+    return m.group(0) if m else None
+
+
 def project_home(root: Path, names: frozenset[str], packaging: str) -> tuple[frozenset[str], str]:
     """What names the project's own repository: its distribution names (`project_names`, read once per run by the
     caller) and its folder's, normalized, and its packaging files' and README opening's text (lowercased), for
