@@ -1097,6 +1097,18 @@ def test_a_library_copied_into_a_lib_folder_is_not_checked(cli, repo: GitRepo) -
         "core/lib/Tyf/__init__.py", "core/lib/Tyf/ifd.py", "core/lib/shapefile.py", "core/lib/geom.py", "core/maths.py"}
 
 
+def test_a_one_module_library_wrapped_in_a_package_is_judged_by_its_namesake_module(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """deluge-yarss-plugin keeps feedparser as `yarss2/lib/feedparser/feedparser.py` (`__version__ = "5.1.3"`,
+    Mark Pilgrim's `__author__`) under an empty `__init__.py` (held-out round 760). A package of the team's whose
+    namesake module has no release of its own stays checked."""
+    fp = '"""Universal feed parser"""\n__version__ = "5.1.3"\n__author__ = "Mark Pilgrim"\n\n' + NONE_CMP
+    _branch(repo, {"yarss2/__init__.py": "", "yarss2/lib/__init__.py": "", "yarss2/lib/feedparser/__init__.py": "",
+                   "yarss2/lib/feedparser/feedparser.py": fp, "yarss2/lib/feedparser/sgml.py": NONE_CMP,
+                   "yarss2/lib/ours/__init__.py": "", "yarss2/lib/ours/ours.py": '"""Ours."""\n\n' + NONE_CMP})
+    rule = "python-standards/compare-to-none"
+    assert {p for p, _l in _places(_review(cli, repo), rule)} == {"yarss2/lib/ours/ours.py"}
+
+
 def test_a_library_module_is_judged_by_its_own_text_whoever_asks_first() -> None:
     """A caller that asks the contexts without the text (the practice scans) leaves a module undecided."""
     ctx = rules_context.Contexts()
@@ -1222,6 +1234,29 @@ def test_a_plugin_that_writes_eq_none_everywhere_in_a_plugin_collection_keeps_it
     repo.git("rm", "-q", "-r", "Trivia")
     repo.commit("two plugins")
     assert sorted(_places(_review(cli, repo), rule)) == [("UNO/cards.py", 2), ("WordGames/trie.py", 2)]
+
+
+def test_plugin_folders_that_each_hold_packaging_keep_their_own_style(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """trac-hacks keeps 538 plugins side by side, each with a `setup.py` per Trac release below its folder
+    (`translatedpagesmacro/trunk/setup.py`), not a package at the top: translatedpagesmacro writes `== None`
+    throughout in a repository that writes `is None` three times in four (held-out round 761)."""
+    eq = "".join(f"def t{i}(r):\n    if r == None:\n        return {i}\n" for i in range(12))
+    mine = "".join(f"def w{i}(x):\n    return x is None\n" for i in range(30))
+    new = "def pick(r):\n    if r == None:\n        return 0\n    return r\n"
+    setup = "from setuptools import setup\nsetup(name='x')\n"
+    _branch(repo, {"translatedpagesmacro/trunk/tp/more.py": new, "peerreviewplugin/trunk/pr/more.py": new},
+            base={"translatedpagesmacro/trunk/setup.py": setup, "translatedpagesmacro/trunk/tp/macro.py": eq,
+                  "peerreviewplugin/trunk/setup.py": setup, "peerreviewplugin/trunk/pr/model.py": mine,
+                  "tagsplugin/0.11/setup.py": setup, "tagsplugin/0.11/tags/api.py": mine})
+    rule = "python-standards/compare-to-none"
+    data = _review(cli, repo)
+    assert _places(data, rule) == [("peerreviewplugin/trunk/pr/more.py", 2)]
+    # without packaging below them, the folders are one project's parts: the project's style (is None) decides
+    for f in ("translatedpagesmacro/trunk/setup.py", "peerreviewplugin/trunk/setup.py", "tagsplugin/0.11/setup.py"):
+        repo.git("rm", "-q", f)
+    repo.commit("no packaging")
+    assert sorted(_places(_review(cli, repo), rule)) == [
+        ("peerreviewplugin/trunk/pr/more.py", 2), ("translatedpagesmacro/trunk/tp/more.py", 2)]
 
 
 def test_a_project_whose_null_object_equals_none_is_not_told_to_use_is(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]

@@ -640,24 +640,31 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
 
 
 # A repository of plugins side by side (Limnoria's and Red's plugin collections: three top-level folders or more that
-# are each a package) keeps each plugin in its author's style (`_folder_styles`).
+# are each a package, or that each hold a project's packaging, as trac-hacks' 538 plugins keep a `setup.py` per
+# Trac release below their folder) keeps each plugin in its author's style (`_folder_styles`).
 MIN_PLUGIN_FOLDERS = 3
+_PACKAGING_NAMES = ("setup.py", "pyproject.toml", "setup.cfg")
 
 
 def _folder_styles(found: list[Finding], watched: dict[str, str], repo: _RepoSources,
                    contexts: rules_context.Contexts) -> frozenset[str]:
     """The top-level folders, among those the findings of `none-by-equality` rules sit in, whose own code writes
     `== None` as its style (rules.practice.none_by_equality over that folder's files), in a repository of plugins
-    side by side: at least `MIN_PLUGIN_FOLDERS` top-level folders that are packages. oddluck's limnoria-plugins
-    keeps SpiderDave's UNO and Undercut, forked, in their author's style (15 and 13 `== None`, no `is None`) while
-    its other plugins write `is None` (held-out round 720: 28 findings judged noise). The count is made on the
-    reviewed side, as the project-wide one is: a pull request that adds a whole plugin sets that plugin's style."""
+    side by side: at least `MIN_PLUGIN_FOLDERS` top-level folders that are packages or hold a project's packaging
+    (a `setup.py`, `pyproject.toml` or `setup.cfg` anywhere below them). oddluck's limnoria-plugins keeps
+    SpiderDave's UNO and Undercut, forked, in their author's style (15 and 13 `== None`, no `is None`) while its
+    other plugins write `is None` (held-out round 720: 28 findings judged noise); trac-hacks' translatedpagesmacro
+    writes `== None` 54 times and `is None` never, in a repository that writes `is None` three times in four
+    (held-out round 761). The count is made on the reviewed side, as the project-wide one is: a pull request that
+    adds a whole plugin sets that plugin's style."""
     from reviewer.rules import practice
 
     folders = {f.path.split("/")[0] for f in found if watched.get(f.rule) == "none-by-equality" and "/" in f.path}
     if not folders:
         return frozenset()
-    packages = {p.split("/")[0] for p in repo.paths() if p.count("/") == 1 and p.endswith("/__init__.py")}
+    packages = {p.split("/")[0] for p in repo.paths()
+                if (p.count("/") == 1 and p.endswith("/__init__.py")) or (
+                    "/" in p and p.rsplit("/", 1)[-1] in _PACKAGING_NAMES)}
     if len(packages) < MIN_PLUGIN_FOLDERS or not folders & packages:
         return frozenset()
     texts: dict[str, list[str]] = {}
