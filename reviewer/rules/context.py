@@ -700,17 +700,17 @@ class Contexts:
             top = self.read(f"{key}/__init__.py") if self.read is not None else None
             listing = self._listed()
             release_file = any(f"{key}/{f}" in listing for f in _RELEASE_FILES)
-            # A one-module library wrapped in a package keeps its release in the module named like the package:
-            # deluge-yarss-plugin's `yarss2/lib/feedparser/feedparser.py` ("__version__ = "5.1.3"", Mark
-            # Pilgrim's `__author__`) under an empty `__init__.py` (held-out round 760).
-            namesake = f"{key}/{name}.py"
-            if (self.read is not None and namesake in listing and not release_file
-                    and (top is None or purpose.library_copy(top, self.authors) is None)):
-                top = self.read(namesake)
         else:
             top, release_file = text, False
-        self._units[key] = top is not None and purpose.library_copy(top, self.authors, release_file) is not None
-        return self._units[key]
+        found = top is not None and purpose.library_copy(top, self.authors, release_file) is not None
+        # A one-module library wrapped in a package keeps its release in the module named like the package:
+        # deluge-yarss-plugin's `yarss2/lib/feedparser/feedparser.py` ("__version__ = "5.1.3"", Mark
+        # Pilgrim's `__author__`) under an empty `__init__.py` (held-out round 760).
+        if package and not found and not release_file and self.read is not None and f"{key}/{name}.py" in listing:
+            namesake = self.read(f"{key}/{name}.py")
+            found = namesake is not None and purpose.library_copy(namesake, self.authors) is not None
+        self._units[key] = found
+        return found
 
     def foreign_license_folder(self, path: str) -> bool:
         """`path` sits in a folder below the root that holds a license file (LICENSE, COPYING, ...) of another
