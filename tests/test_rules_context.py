@@ -106,6 +106,22 @@ def test_generated_files_are_skipped_by_their_header_or_name(cli, repo: GitRepo)
          "pkg/fbx_4_3.py": mark})
 
 
+def test_a_psychopy_builder_script_beside_its_experiment_is_generated(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """PsychoPy Builder compiles `door.psyexp` into `door.py` (and `door_lastrun.py` at every run); the lab edits the
+    experiment. PsychoPyParadigms keeps eight so (held-out round 786: 226 findings in Builder's template code)."""
+    head = ('#!/usr/bin/env python\n# -*- coding: utf-8 -*-\n"""\nThis experiment was created using PsychoPy3 '
+            'Experiment Builder (v2021.1.4),\n    on Mon Oct 31 11:34:02 2022\n"""\n')
+    _branch(repo, {"door/door.psyexp": "<PsychoPy2experiment/>\n", "door/door.py": head + VERIFY_OFF,
+                   "door/door_lastrun.py": head + VERIFY_OFF,
+                   # compiled once and kept without its experiment: the lab's own script now
+                   "movie/movie_d1.py": head + VERIFY_OFF,
+                   # a hand-written helper beside an experiment
+                   "door/helper.py": '"""Helpers for the door task."""\n' + VERIFY_OFF})
+    builder = rules_context.GENERATED_BUILDER + rules_context.RULES_SKIP
+    assert _checked_and_skipped(cli, repo) == (
+        {"movie/movie_d1.py", "door/helper.py"}, {"door/door.py": builder, "door/door_lastrun.py": builder})
+
+
 def test_gitattributes_linguist_settings_decide_vendored_and_generated(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     _branch(repo, {
         ".gitattributes": "# GitHub linguist\n"
@@ -1145,6 +1161,21 @@ def test_a_module_whose_notice_says_it_is_a_copy_is_not_checked(cli, repo: GitRe
     _branch(repo, {"roots/hfconv.py": copy + NONE_CMP, "roots/ours.py": NONE_CMP})
     rule = "python-standards/compare-to-none"
     assert sorted(p for p, _l in _places(_review(cli, repo), rule)) == ["roots/ours.py"]
+
+
+def test_a_package_whose_init_is_a_copy_is_a_copy_with_all_its_modules(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """PsychoPyParadigms (MIT) keeps psychopy.iohub, whose `__init__.py` says "Part of the psychopy.iohub library ...
+    GNU General Public License", in `lib/iohub/`, with LabJack's modules inside that name nobody (held-out round
+    786). The project's own package beside it, whose `__init__.py` carries the project's own notice, is checked."""
+    gpl = ("# Part of the psychopy.iohub library.\n# Copyright (C) 2012-2016 iSolver Software Solutions\n"
+           "# Distributed under the terms of the GNU General Public License (GPL).\n")
+    own = "# Copyright (c) 2015 David Jangraw\n# MIT License\n"
+    _branch(repo, {"LICENSE": "The MIT License (MIT)\n\nCopyright (c) 2015 David Jangraw\n",
+                   "task/lib/iohub/__init__.py": gpl, "task/lib/iohub/devices/__init__.py": "",
+                   "task/lib/iohub/devices/labjack/ue9.py": '"""Name: ue9.py"""\n' + NONE_CMP,
+                   "task/src/__init__.py": own, "task/src/helper.py": NONE_CMP})
+    rule = "python-standards/compare-to-none"
+    assert sorted(p for p, _l in _places(_review(cli, repo), rule)) == ["task/src/helper.py"]
 
 
 def test_a_folder_under_its_own_license_is_someone_elses_code(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]

@@ -53,7 +53,8 @@
   held-out round 353). Not when the unit is named like the project or its packaging names the folder
   (pyyaml's and SQLAlchemy's `lib/`). A project that names no license says it in its own files' notices: a file
   whose notice names another license and another holder than they do is a copy (`foreign_to_own_notices`). So is
-  a module whose notice says it in words, "this file is a modified copy of ..." (`purpose.says_copy`).
+  a module whose notice says it in words, "this file is a modified copy of ..." (`purpose.says_copy`), and every
+  module of a package whose `__init__.py` is a copy by its notice (`Contexts.in_copied_package`).
 - **unimportable** files: a module whose unconditional relative import names a module nothing in the
   repository provides (`unresolved_import`) cannot be imported: dedalus' `ball_wrapper.py` does
   `from . import ball128`, long gone (10 findings judged noise, held-out round 380). Neither can one whose
@@ -190,6 +191,10 @@ BUILD_OUTPUT = "build output (setuptools' build/lib copy of the package)"
 # `build/lib/tartube/`, committed in a version bump and deleted later: held-out round 237, 7 findings).
 _BUILD_LIB = re.compile(r"(?:^|.*/)build/lib(?:\.[^/]+)?/.")
 GENERATED_MARK = "marked as generated in its first lines"
+GENERATED_BUILDER = "generated code (a PsychoPy Builder script beside the .psyexp experiment it is compiled from)"
+# PsychoPy Builder's scripts open with a docstring that names it and its release (`Contexts.builder_script`).
+_BUILDER_HEADER = re.compile(r"created using PsychoPy\d? Experiment Builder \(v")
+_BUILDER_HEAD = 600  # characters: the header sits in the opening docstring
 RULES_SKIP = ": not checked by rules"
 VENDORED_SKIP = VENDORED + RULES_SKIP
 GENERATED_GLOBS = (
@@ -389,6 +394,7 @@ class Contexts:
     _retired: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
     _home: list[tuple[frozenset[str], str]] = field(default_factory=list, init=False, compare=False, repr=False)
     _licensed: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _copied_packages: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
     _notices: list[Optional[tuple[frozenset[str], frozenset[str]]]] = field(default_factory=list, init=False,
                                                                            compare=False, repr=False)
 
@@ -460,11 +466,32 @@ class Contexts:
             return BUILD_OUTPUT
         if text is not None and generated_marker(text):
             return GENERATED_MARK
+        if text is not None and self.builder_script(path, text):
+            return GENERATED_BUILDER
         return None
 
-    def marked_generated(self, path: str, text: str) -> bool:
-        """A generated marker in the text's first lines, unless `.gitattributes` says the file is not generated."""
-        return generated_marker(text) and self.attribute(path, "linguist-generated") is not False
+    def generated_by_text(self, path: str, text: str) -> Optional[str]:
+        """Why `path` is generated, from its text: a generated marker in its first lines, or a PsychoPy Builder
+        script beside the experiment it is compiled from; None, also when `.gitattributes` says it is not."""
+        if self.attribute(path, "linguist-generated") is False:
+            return None
+        if generated_marker(text):
+            return GENERATED_MARK
+        if self.builder_script(path, text):
+            return GENERATED_BUILDER
+        return None
+
+    def builder_script(self, path: str, text: str) -> bool:
+        """`path` is a script PsychoPy Builder compiled from the experiment beside it: it opens with "This
+        experiment was created using PsychoPy3 Experiment Builder (v...)" and `door.psyexp` sits beside `door.py`
+        (or `door_lastrun.py`, which Builder writes again at every run). The lab edits the experiment; the script is
+        written again from it. PsychoPyParadigms keeps eight experiments so, with their scripts (held-out round
+        786: 226 findings in Builder's own template code, such as `if thisTrial != None:`, judged noise)."""
+        if not path.endswith(".py") or not _BUILDER_HEADER.search(text[:_BUILDER_HEAD]):
+            return False
+        stem = path[:-3]
+        experiments = {stem + ".psyexp", stem.removesuffix("_lastrun") + ".psyexp"}
+        return bool(experiments & self._listed())
 
     def has_about_file(self, path: str) -> bool:
         """An AboutCode `.ABOUT` file (the provenance record of a file copied from another project, with its
@@ -546,7 +573,33 @@ class Contexts:
             return True
         if self.licenses and self.foreign_license_folder(path):
             return True
+        if self.in_copied_package(path):
+            return True
         return text is not None and not self.licenses and self.foreign_to_own_notices(text)
+
+    def in_copied_package(self, path: str) -> bool:
+        """`path` sits in a package whose `__init__.py` is someone else's by its notice (under another license than
+        the project's, or saying in words it is a copy): the whole package is that copy, also its modules that
+        carry no notice. PsychoPyParadigms (MIT) keeps psychopy.iohub ("Part of the psychopy.iohub library ...
+        GNU General Public License") in two experiments' `lib/iohub/`, with LabJack's `pylabjack` modules inside,
+        which name nobody (held-out round 786: 240 findings judged noise). Each package's `__init__.py` is read
+        once."""
+        if self.read is None:
+            return False
+        from reviewer.rules import purpose
+
+        parts = path.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):
+            folder = "/".join(parts[:depth])
+            if folder not in self._copied_packages:
+                init = f"{folder}/__init__.py"
+                top = self.read(init) if init != path and init in self._listed() else None
+                self._copied_packages[folder] = top is not None and bool(
+                    (self.licenses and purpose.foreign_notice(top, self.licenses, self.authors))
+                    or purpose.says_copy(top))
+            if self._copied_packages[folder]:
+                return True
+        return False
 
     def kinds(self, path: str, text: Optional[str]) -> frozenset[str]:
         """Which of CONTEXTS `path` belongs to (`text` for the `__main__` guard)."""

@@ -272,8 +272,9 @@ def run(ctx: TaskContext) -> TaskOutput:
         if fit.bounded and any(r.requires_python or r.python_since for r in here):
             python2 = fit.python2(change.path, text, here)
             here = [r for r in here if r.id not in python2]
-        if contexts.marked_generated(change.path, text):  # a generated marker in its first lines
-            out.skipped.append(Skipped(change.path, rules_context.GENERATED_MARK + rules_context.RULES_SKIP))
+        generated = contexts.generated_by_text(change.path, text)  # a marker in its first lines, a Builder script
+        if generated:
+            out.skipped.append(Skipped(change.path, generated + rules_context.RULES_SKIP))
             continue
         kinds = contexts.kinds(change.path, text)
         if "tests" in kinds:

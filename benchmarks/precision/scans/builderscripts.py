@@ -1,0 +1,37 @@
+"""Labelled findings in PsychoPy Builder scripts beside the experiment they are compiled from
+(`Contexts.builder_script`): what the generated context takes since the thirty-eighth pass. A one-off scan of the
+labels (run from anywhere): it reads each file at its labelled commit from the fetched mirrors (/work/.mirror). The
+pass it served is in docs/precision-history.md.
+"""
+import collections
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import mirrors  # noqa: E402  (puts the repository root on sys.path)
+from reviewer.rules import context  # noqa: E402
+
+heads = {}
+listings = {}
+out = collections.Counter()
+where = collections.Counter()
+for lab, d, commit in mirrors.labelled(lambda lab: lab["path"].endswith(".py")):
+    if d is None:
+        continue
+    key = (d, commit, lab["path"])
+    if key not in heads:
+        text = subprocess.run(["git", "--git-dir", d, "show", f"{commit}:{lab['path']}"], capture_output=True,
+                              text=True, errors="replace").stdout
+        heads[key] = bool(context._BUILDER_HEADER.search(text[:context._BUILDER_HEAD]))
+    if not heads[key]:
+        continue
+    if (d, commit) not in listings:
+        listings[(d, commit)] = frozenset(mirrors.files(d, commit))
+    stem = lab["path"][:-3]
+    beside = {stem + ".psyexp", stem.removesuffix("_lastrun") + ".psyexp"} & listings[(d, commit)]
+    out[(bool(beside), lab["verdict"])] += 1
+    where[(lab["project"], bool(beside), lab["verdict"])] += 1
+print(out)
+for k, v in where.most_common():
+    print(k, v)
