@@ -226,8 +226,9 @@ def scan_tree(reviewer: str, repo: Path, head: str) -> dict[str, Any]:
         work = Path(tmp)
         absent = []
         # AboutCode's `.ABOUT` provenance records travel with the code they describe (the vendored context), and so
-        # do a folder's own license files (a folder under another license is a copy: the copied context)
-        carried = names + [n for n in listing if n.endswith(".ABOUT")
+        # do a folder's own license files (a folder under another license is a copy: the copied context) and PsychoPy
+        # Builder's experiments (a script beside the `.psyexp` it is compiled from is generated)
+        carried = names + [n for n in listing if n.endswith((".ABOUT", ".psyexp"))
                            or ("/" in n and n.rsplit("/", 1)[1] in LICENSE_NAMES)]
         for name, data in zip(carried, _blobs(repo, [f"{head}:{n}" for n in carried])):
             if data is None:  # a mirror may leave its largest files out: say so, scan the rest
