@@ -4,7 +4,6 @@ labels (run from anywhere): it reads each file at its labelled commit from the f
 pass it served is in docs/precision-history.md.
 """
 import collections
-import subprocess
 import sys
 from pathlib import Path
 
@@ -21,8 +20,7 @@ for lab, d, commit in mirrors.labelled(lambda lab: lab["path"].endswith(".py")):
         continue
     key = (d, commit, lab["path"])
     if key not in heads:
-        text = subprocess.run(["git", "--git-dir", d, "show", f"{commit}:{lab['path']}"], capture_output=True,
-                              text=True, errors="replace").stdout
+        text = mirrors.show(d, commit, lab["path"]) or ""
         heads[key] = bool(context._BUILDER_HEADER.search(text[:context._BUILDER_HEAD]))
     if not heads[key]:
         continue

@@ -4,7 +4,6 @@ scan of the labels (run from anywhere): it reads each file at its labelled commi
 (/work/.mirror). The pass it served is in docs/precision-history.md.
 """
 import collections
-import subprocess
 import sys
 from pathlib import Path
 
@@ -20,9 +19,7 @@ for lab, d, commit in mirrors.labelled(lambda lab: True):
         continue
     key = (d, commit, lab["path"])
     if key not in said:
-        text = subprocess.run(["git", "--git-dir", d, "show", f"{commit}:{lab['path']}"], capture_output=True,
-                              text=True, errors="replace").stdout
-        said[key] = purpose.says_copy(text)
+        said[key] = purpose.says_copy(mirrors.show(d, commit, lab["path"]) or "")
     if said[key]:
         out[lab["verdict"]] += 1
         files[(lab["project"], lab["path"], said[key], lab["verdict"])] += 1
