@@ -1176,6 +1176,11 @@ def test_a_package_whose_init_is_a_copy_is_a_copy_with_all_its_modules(cli, repo
                    "task/src/__init__.py": own, "task/src/helper.py": NONE_CMP})
     rule = "python-standards/compare-to-none"
     assert sorted(p for p, _l in _places(_review(cli, repo), rule)) == ["task/src/helper.py"]
+    # asked first of the package's own `__init__.py`, the answer for its modules is the same
+    ctx = rules_context.from_config(RulesConfig(), repo.path, lambda: repo.git("ls-files").split(),
+                                    lambda p: (repo.path / p).read_text())
+    assert ctx.in_copied_package("task/lib/iohub/__init__.py") is False
+    assert ctx.in_copied_package("task/lib/iohub/devices/labjack/ue9.py") is True
 
 
 def test_a_folder_under_its_own_license_is_someone_elses_code(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]

@@ -591,9 +591,11 @@ class Contexts:
         parts = path.split("/")[:-1]
         for depth in range(1, len(parts) + 1):
             folder = "/".join(parts[:depth])
+            init = f"{folder}/__init__.py"
+            if init == path:  # a package's own `__init__.py` is judged by its own notice (`copied`)
+                break
             if folder not in self._copied_packages:
-                init = f"{folder}/__init__.py"
-                top = self.read(init) if init != path and init in self._listed() else None
+                top = self.read(init) if init in self._listed() else None
                 self._copied_packages[folder] = top is not None and bool(
                     (self.licenses and purpose.foreign_notice(top, self.licenses, self.authors))
                     or purpose.says_copy(top))
