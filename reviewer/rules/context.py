@@ -464,11 +464,7 @@ class Contexts:
             return GENERATED_NAME
         if _BUILD_LIB.match(path):
             return BUILD_OUTPUT
-        if text is not None and generated_marker(text):
-            return GENERATED_MARK
-        if text is not None and self.builder_script(path, text):
-            return GENERATED_BUILDER
-        return None
+        return self.generated_by_text(path, text) if text is not None else None
 
     def generated_by_text(self, path: str, text: str) -> Optional[str]:
         """Why `path` is generated, from its text: a generated marker in its first lines, or a PsychoPy Builder

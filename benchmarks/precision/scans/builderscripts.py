@@ -11,25 +11,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import mirrors  # noqa: E402  (puts the repository root on sys.path)
 from reviewer.rules import context  # noqa: E402
 
-heads = {}
-listings = {}
+texts = {}
+contexts = {}
 out = collections.Counter()
 where = collections.Counter()
 for lab, d, commit in mirrors.labelled(lambda lab: lab["path"].endswith(".py")):
     if d is None:
         continue
     key = (d, commit, lab["path"])
-    if key not in heads:
+    if key not in texts:
         text = mirrors.show(d, commit, lab["path"]) or ""
-        heads[key] = bool(context._BUILDER_HEADER.search(text[:context._BUILDER_HEAD]))
-    if not heads[key]:
+        texts[key] = text if context._BUILDER_HEADER.search(text[:context._BUILDER_HEAD]) else None
+    if texts[key] is None:  # not a Builder script
         continue
-    if (d, commit) not in listings:
-        listings[(d, commit)] = frozenset(mirrors.files(d, commit))
-    stem = lab["path"][:-3]
-    beside = {stem + ".psyexp", stem.removesuffix("_lastrun") + ".psyexp"} & listings[(d, commit)]
-    out[(bool(beside), lab["verdict"])] += 1
-    where[(lab["project"], bool(beside), lab["verdict"])] += 1
+    if (d, commit) not in contexts:
+        contexts[(d, commit)] = context.Contexts(paths=lambda files=mirrors.files(d, commit): files)
+    beside = contexts[(d, commit)].builder_script(lab["path"], texts[key])
+    out[(beside, lab["verdict"])] += 1
+    where[(lab["project"], beside, lab["verdict"])] += 1
 print(out)
 for k, v in where.most_common():
     print(k, v)
