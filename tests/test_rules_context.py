@@ -893,6 +893,27 @@ def test_a_file_an_about_file_describes_is_vendored(cli, repo: GitRepo) -> None:
     assert "src/licensedcode/dmp.py" in _checked_and_skipped(cli, repo)[0]
 
 
+def test_a_folder_holding_a_pkg_info_is_an_unpacked_release(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # Pymol-script-repo's shape (held-out round 790): MGLTools' MolKit unpacked from its source release into
+    # `modules/ADT/MolKit/`, its PKG-INFO at the top. An `.egg-info` folder's PKG-INFO is a package's own build
+    # metadata, and a PKG-INFO that names the project itself is its own code.
+    pkg_info = "Metadata-Version: 1.0\nName: MolKit\nVersion: 1.5.6\n"
+    _branch(repo, {"pyproject.toml": "[project]\nname = 'scriptrepo'\n",
+                   "modules/ADT/MolKit/PKG-INFO": pkg_info, "modules/ADT/MolKit/protein.py": NONE_CMP,
+                   "modules/ADT/MolKit/pdb2pqr/routines.py": NONE_CMP, "modules/ADT/MolKitten/x.py": NONE_CMP,
+                   "plugins/tool.py": NONE_CMP, "src/scriptrepo.egg-info/PKG-INFO": "Name: scriptrepo\n",
+                   "src/scriptrepo/core.py": NONE_CMP,
+                   "release/PKG-INFO": "Metadata-Version: 2.1\nName: ScriptRepo\n", "release/ours.py": NONE_CMP})
+    checked, skipped = _checked_and_skipped(cli, repo)
+    assert checked == {"modules/ADT/MolKitten/x.py", "plugins/tool.py", "src/scriptrepo/core.py", "release/ours.py"}
+    reason = rules_context.VENDORED_SDIST + rules_context.RULES_SKIP
+    assert {p: r for p, r in skipped.items() if p.endswith(".py")} == {
+        "modules/ADT/MolKit/protein.py": reason, "modules/ADT/MolKit/pdb2pqr/routines.py": reason}
+    # The team says it is its own after all
+    repo.write(".gitattributes", "modules/ADT/MolKit/** -linguist-vendored\n")
+    assert "modules/ADT/MolKit/protein.py" in _checked_and_skipped(cli, repo)[0]
+
+
 def test_a_package_folder_named_for_its_release_is_vendored(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     # crayfish's shape (held-out round 655): pyqtgraph 0.12.2 copied in as `crayfish/pyqtgraph_0_12_2/`, whose
     # `__init__.py` says `__version__ = '0.12.2'`. A folder whose name ends in a number but says another

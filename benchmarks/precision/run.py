@@ -227,8 +227,9 @@ def scan_tree(reviewer: str, repo: Path, head: str) -> dict[str, Any]:
         absent = []
         # AboutCode's `.ABOUT` provenance records travel with the code they describe (the vendored context), and so
         # do a folder's own license files (a folder under another license is a copy: the copied context) and PsychoPy
-        # Builder's experiments (a script beside the `.psyexp` it is compiled from is generated)
-        carried = names + [n for n in listing if n.endswith((".ABOUT", ".psyexp"))
+        # Builder's experiments (a script beside the `.psyexp` it is compiled from is generated), and a release's
+        # PKG-INFO (a folder that holds one is an unpacked source distribution: vendored)
+        carried = names + [n for n in listing if n.endswith((".ABOUT", ".psyexp", "/PKG-INFO"))
                            or ("/" in n and n.rsplit("/", 1)[1] in LICENSE_NAMES)]
         for name, data in zip(carried, _blobs(repo, [f"{head}:{n}" for n in carried])):
             if data is None:  # a mirror may leave its largest files out: say so, scan the rest

@@ -17,6 +17,10 @@
 - **AboutCode provenance**: a file with an `.ABOUT` record beside it (`dmp.py.ABOUT`), or inside a folder that
   has one (`contrib/six.ABOUT` for `contrib/six/`), was copied from the project that record names
   (scancode-toolkit's diff-match-patch). Treated as vendored (`Contexts.has_about_file`).
+- **an unpacked release**: a folder below the root that holds a `PKG-INFO` file, the metadata a source
+  distribution carries at its top, is another package's release unpacked into the repository (Pymol-script-repo's
+  MGLTools packages in `modules/ADT/`), unless that `PKG-INFO` names the project itself. Treated as vendored
+  (`Contexts.unpacked_release`).
 - **a release copied in**: a package folder named for a release (`pyqtgraph_0_12_2`) whose `__init__.py` gives
   that `__version__` holds another project at that release (crayfish's copy of pyqtgraph), and so does a folder
   so named that holds the package by its name (`inkex1_3_0/inkex/`). Treated as vendored
@@ -135,6 +139,12 @@ VENDORED_ABOUT = "vendored code (an AboutCode .ABOUT file records where it comes
 # package in a folder of that name instead: Scientific Inkscape keeps Inkscape's inkex 1.3.0 as
 # `inkex1_3_0/inkex/`, whose `__init__.py` says `__version__ = "1.3.0"` (held-out round 708).
 VENDORED_RELEASE = "vendored code (a package folder named for the release of another project it holds)"
+# The `PKG-INFO` a source distribution carries at its top: a folder below the root that holds one is a release
+# unpacked into the repository. Pymol-script-repo keeps MGLTools' AutoDockTools, MolKit, PyBabel, Support and
+# mglutil so in `modules/ADT/`, and ZSI 2.1 and numpy 1.1.0 in `modules/pdb2pqr/contrib/` (held-out round 790:
+# 285 findings judged noise). Of 683 repositories mirrored here, 4 had such a folder, each a copy or a frozen
+# release tag. Not when the PKG-INFO names the project itself.
+VENDORED_SDIST = "vendored code (its folder holds a PKG-INFO: a source release of another package, unpacked)"
 _RELEASE_FOLDER = (re.compile(r"^([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z][A-Za-z0-9]*)*)[_-]v?(\d+(?:[_.]\d+)+)$"),
                    re.compile(r"^([A-Za-z]{3,}(?:[_-][A-Za-z]+)*)(\d+(?:[_.]\d+)+)$"))
 # Folder names an application keeps other projects' packages in (a team's own `lib/` of one package or a
@@ -386,6 +396,8 @@ class Contexts:
     _listing: list[list[str]] = field(default_factory=list, init=False, compare=False, repr=False)
     _file_set: list[frozenset[str]] = field(default_factory=list, init=False, compare=False, repr=False)
     _about: list[frozenset[str]] = field(default_factory=list, init=False, compare=False, repr=False)
+    _sdists: list[frozenset[str]] = field(default_factory=list, init=False, compare=False, repr=False)
+    _sdist_names: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
     _module_names: list[frozenset[str]] = field(default_factory=list, init=False, compare=False, repr=False)
     _pythons: list[Optional["Pythons"]] = field(default_factory=list, init=False, compare=False, repr=False)
     _syntax: list[tuple[int, int, int]] = field(default_factory=list, init=False, compare=False, repr=False)
@@ -455,6 +467,8 @@ class Contexts:
             return VENDORED_ABOUT
         if vendored is None and self.release_copy(path):
             return VENDORED_RELEASE
+        if vendored is None and self.unpacked_release(path):
+            return VENDORED_SDIST
         generated = self.attribute(path, "linguist-generated")
         if generated:
             return GENERATED_ATTR
@@ -503,6 +517,34 @@ class Contexts:
             return False
         parts = path.split("/")
         return any("/".join(parts[:i]) in about for i in range(1, len(parts) + 1))
+
+    def unpacked_release(self, path: str) -> bool:
+        """`path` sits in a folder below the root that holds a `PKG-INFO` (not an `.egg-info` or `EGG-INFO` one): a
+        source distribution unpacked into the repository, another package at a release (`VENDORED_SDIST`). Not when
+        its `Name:` is one of the project's own names. Read from the repository's file list, made once."""
+        if self.paths is None:
+            return False
+        if not self._sdists:
+            self._sdists.append(frozenset(
+                p[:-len("/PKG-INFO")] for p in self._files()
+                if p.endswith("/PKG-INFO") and not p[:-len("/PKG-INFO")].endswith((".egg-info", "EGG-INFO"))))
+        sdists = self._sdists[0]
+        if not sdists:
+            return False
+        parts = path.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):
+            folder = "/".join(parts[:depth])
+            if folder not in sdists:
+                continue
+            if folder not in self._sdist_names:
+                from reviewer.rules import purpose
+
+                info = self.read(f"{folder}/PKG-INFO") if self.read is not None else None
+                m = re.search(r"^Name:[ \t]*(\S+)", info or "", re.M)
+                self._sdist_names[folder] = m is None or purpose.normal_name(m.group(1)) not in self.own_names
+            if self._sdist_names[folder]:
+                return True
+        return False
 
     def release_copy(self, path: str) -> bool:
         """`path` is in a package folder named for a release (`pyqtgraph_0_12_2`, `six-1.16.0`) whose
