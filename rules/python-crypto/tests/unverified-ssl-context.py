@@ -79,3 +79,23 @@ def check_data_no_hostname(url):
     ctx = ssl._create_unverified_context()
     ctx.check_hostname = False
     urlopen(url, context=ctx)
+
+
+def get_device_certificate(hostname, port):
+    # fetches the certificate the device presents, to trust it later (genielibs)
+    # ok: python-crypto/unverified-ssl-context
+    context = ssl._create_unverified_context()
+    with socket.create_connection((hostname, port)) as sock:
+        with context.wrap_socket(sock, server_hostname=hostname) as ssock:
+            return ssl.DER_cert_to_PEM_cert(ssock.getpeercert(binary_form=True))
+
+
+def get_device_subject(hostname, port):
+    # getpeercert() without binary_form: a dict that is empty on an unverified connection; the
+    # context is for talking to the server
+    # expect: python-crypto/unverified-ssl-context
+    context = ssl._create_unverified_context()
+    with socket.create_connection((hostname, port)) as sock:
+        with context.wrap_socket(sock, server_hostname=hostname) as ssock:
+            ssock.sendall(b"GET / HTTP/1.0\r\n\r\n")
+            return ssock.getpeercert()
