@@ -207,6 +207,9 @@ class _ObjectSnapshot:
         self._repo = repo
         self._entries: Optional[dict[str, tuple[str, str]]] = None
         self._blobs: dict[str, bytes] = {}
+        # Paths whose object git could not give: a clone that lacks it (a mirror that left its largest files
+        # out, a partial clone that cannot fetch, a damaged object store). Read as absent, and said in a note.
+        self.missing: list[str] = []
 
     def _listing(self) -> bytes:
         raise NotImplementedError
@@ -254,7 +257,14 @@ class _ObjectSnapshot:
         sha = self._blob(path)
         if sha is None:
             return None
-        data = self._repo.odb.stream(bytes.fromhex(sha)).read()
+        from git.exc import GitError
+
+        try:
+            data = self._repo.odb.stream(bytes.fromhex(sha)).read()
+        except (ValueError, OSError, GitError):  # "<sha> missing": the clone does not have the object
+            if path not in self.missing:
+                self.missing.append(path)
+            return None
         assert isinstance(data, bytes)
         return data
 

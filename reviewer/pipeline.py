@@ -18,6 +18,9 @@ from reviewer import router, tasks
 from reviewer.config import Config
 from reviewer.records import ChangeSet, FileChange, FileStatus, Finding, Routed, Skipped, Why
 
+# A changed file whose git object the clone lacks (gitmod snapshots' `missing`): it cannot be reviewed.
+MISSING_OBJECT = "its git object is missing from this clone (a partial or damaged clone?): not reviewed"
+
 
 @dataclass(frozen=True)
 class Result:
@@ -189,6 +192,15 @@ def run(
             notes.extend(out.notes)
             if out.section is not None:
                 sections[name] = out.section
+    missing = list(getattr(collected.snapshot, "missing", None) or ())
+    if missing:
+        # objects the clone lacks (a mirror without its largest files, a partial clone that cannot fetch): each
+        # such file reads as absent; a changed one is listed as skipped, and a note names them
+        changed = {c.path for c in changes.files}
+        skipped.extend(Skipped(p, MISSING_OBJECT) for p in missing if p in changed)
+        shown = ", ".join(missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
+        notes.append(f"{len(missing)} file(s) could not be read: their git objects are missing from this clone "
+                     f"(a partial or damaged clone?), so they were read as absent: {shown}")
     if config.cloud.policy != "never" and findings:
         # Under `never` the cloud module is not even imported: nothing can leave the machine.
         from reviewer.engine import escalate

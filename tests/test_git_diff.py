@@ -509,3 +509,26 @@ def test_an_ordinary_merge_is_reviewed_whole(make_repo) -> None:  # type: ignore
     changes, collected = changes_of(repo, DiffMode(range=f"{merge}^..{merge}"))
     assert [c.path for c in changes.files] == ["lib/core.py"]
     assert collected.imported == ()
+
+
+def test_an_object_missing_from_the_clone_reads_as_absent(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # A mirror that left its largest files out (cctbx_project's, held-out round 798): the review reads an unchanged
+    # file for context (here the package's `__init__.py`, for a copy's notice) whose blob the clone lacks, and
+    # stopped with an internal error. The file reads as absent now, a note names it, and the change is reviewed.
+    repo.write("pkg/__init__.py", "# the package\n")
+    repo.commit("base")
+    blob = repo.git("rev-parse", "HEAD:pkg/__init__.py").strip()
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.write("pkg/mod.py", "def f(x):\n    return x == None\n")
+    repo.commit("change")
+    loose = repo.path / ".git" / "objects" / blob[:2] / blob[2:]
+    loose.chmod(0o644)
+    loose.unlink()
+    r = cli("review", "--no-model", "--range", "main..feature", "--format", "json", "--fail-level", "none",
+            cwd=repo.path)
+    assert r.code == 0, r
+    data = json.loads(r.out)
+    assert [(f["path"], f["rule"]) for f in data["findings"]] == [("pkg/mod.py", "python-standards/compare-to-none")]
+    assert [n for n in data["notes"] if "missing from this clone" in n] == [
+        "1 file(s) could not be read: their git objects are missing from this clone (a partial or damaged clone?), "
+        "so they were read as absent: pkg/__init__.py"]
