@@ -78,7 +78,8 @@
   in it: a package's live `deprecated/` shim that its `__init__` re-exports is still code that runs. Nor in a
   test folder (`tests/deprecated/`: pytest runs what it finds, imported or not). Every rule skips such files
   unless it says otherwise, as for copied files.
-- **migrations** (`MIGRATION_FILES`: Django's `migrations/`, alembic's `versions/` ...): applied once as written;
+- **migrations** (`MIGRATION_FILES`: Django's `migrations/`, alembic's `versions/` ..., and an Alembic revision
+  script wherever it sits, by its `down_revision` and `upgrade()`: Invenio's `<package>/alembic/`): applied once as written;
   a rule says `context: {migrations: skip}` (utcnow, yaml-load).
 - **examples** (`rules.example_files` globs: `docs/*`, `docs_src/*`, `examples/*`, `demos/*` ...) teach:
   a tutorial's `SECRET_KEY = "..."` is a placeholder the text tells readers to replace, a demo's
@@ -121,6 +122,18 @@ DEFAULT_TREATMENT = {"copied": "skip", "unimportable": "skip", "retired": "skip"
 MIGRATION_FILES = ("migrations/*.py", "*/migrations/*.py", "alembic/versions/*.py", "*/alembic/versions/*.py",
                    "migration/versions/*.py", "*/migration/versions/*.py", "migrate_repo/versions/*.py",
                    "*/migrate_repo/versions/*.py")
+# An Alembic revision script, wherever its folder: the module-level `down_revision` and the `upgrade()` that
+# Alembic's script template writes. Invenio keeps them in `<package>/alembic/` (invenio-oauthclient's
+# `bff1f190b9bd_add_timestamp_oauthclient.py`, held-out round 800: its `utcnow()` is the day the columns were added).
+_DOWN_REVISION = re.compile(r"^down_revision\b[^=\n]*=", re.M)
+_UPGRADE = re.compile(r"^def upgrade\(", re.M)
+
+
+def alembic_revision(text: str) -> bool:
+    """`text` is an Alembic revision script: it assigns `down_revision` at module level and defines `upgrade()`."""
+    return _DOWN_REVISION.search(text) is not None and _UPGRADE.search(text) is not None
+
+
 # The defaults live with the configuration (RulesConfig), so that there is one list of each.
 DEFAULT_TEST_FILES = RulesConfig().test_files
 DEFAULT_VENDORED = RulesConfig().vendored
@@ -652,7 +665,8 @@ class Contexts:
             out.add("entry_points")
         if _glob_hit(path, self.example_files):
             out.add("examples")
-        if _glob_hit(path, MIGRATION_FILES):
+        if _glob_hit(path, MIGRATION_FILES) or (text is not None and "down_revision" in text
+                                                and alembic_revision(text)):
             out.add("migrations")
         if self.is_retired(path):
             out.add("retired")
