@@ -22,6 +22,10 @@ def report(code):
     self._dll.JLINKARM_ClrError()  # a C library's function through ctypes, by its prefix (pylink)
     # ok: python-standards/exception-not-raised
     sdl2.SDL_ClearError()
+    # ok: python-standards/exception-not-raised
+    lib.Sensors_Set_PctError(code)  # OpenDSS's C API setter through cffi, its verb between underscores
+    # expect: python-standards/exception-not-raised
+    errors.Sensor_PctError(code)  # no verb: a class
     # expect: python-standards/exception-not-raised
     errors.Http_Error(code)  # a prefix must be upper case: this is a class
     # ok: python-standards/exception-not-raised
