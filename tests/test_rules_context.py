@@ -914,6 +914,26 @@ def test_a_folder_holding_a_pkg_info_is_an_unpacked_release(cli, repo: GitRepo) 
     assert "modules/ADT/MolKit/protein.py" in _checked_and_skipped(cli, repo)[0]
 
 
+def test_a_folder_holding_a_gnu_distribution_is_another_projects_tree(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # Pymol-script-repo's shape (held-out round 790): PDB2PQR's source tree, with its AUTHORS, COPYING, ChangeLog,
+    # NEWS and configure.ac, copied into `modules/pdb2pqr/`. Three such files are not enough, a folder named like
+    # the project is its own, and so is a tree outside which the repository has no Python file.
+    dist = {f"modules/pdb2pqr/{n}": "x\n" for n in ("AUTHORS", "COPYING", "ChangeLog", "NEWS", "configure.ac")}
+    _branch(repo, {"pyproject.toml": "[project]\nname = 'scriptrepo'\n", **dist,
+                   "modules/pdb2pqr/src/routines.py": NONE_CMP, "modules/pdb2pqr/main.py": NONE_CMP,
+                   **{f"tools/half/{n}": "x\n" for n in ("AUTHORS", "COPYING", "NEWS")}, "tools/half/run.py": NONE_CMP,
+                   **{f"scriptrepo/{n}": "x\n" for n in ("AUTHORS", "COPYING", "ChangeLog", "NEWS")},
+                   "scriptrepo/core.py": NONE_CMP, "plugins/tool.py": NONE_CMP})
+    checked, skipped = _checked_and_skipped(cli, repo)
+    assert checked == {"tools/half/run.py", "scriptrepo/core.py", "plugins/tool.py"}
+    reason = rules_context.VENDORED_DIST + rules_context.RULES_SKIP
+    assert {p: r for p, r in skipped.items() if p.endswith(".py")} == {
+        "modules/pdb2pqr/src/routines.py": reason, "modules/pdb2pqr/main.py": reason}
+    # A repository whose Python is all in that one tree is that project
+    assert not rules_context.Contexts(paths=lambda: [*dist, "modules/pdb2pqr/main.py", "README.md"]).distribution_copy(
+        "modules/pdb2pqr/main.py")
+
+
 def test_a_package_folder_named_for_its_release_is_vendored(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     # crayfish's shape (held-out round 655): pyqtgraph 0.12.2 copied in as `crayfish/pyqtgraph_0_12_2/`, whose
     # `__init__.py` says `__version__ = '0.12.2'`. A folder whose name ends in a number but says another

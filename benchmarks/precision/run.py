@@ -106,6 +106,8 @@ PYTHON_NAMED_IN = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".pytho
 # reviewer.rules.purpose.LICENSE_FILES: a folder's own license file, carried into the whole-tree scan
 LICENSE_NAMES = ("LICENSE", "LICENSE.txt", "LICENSE.md", "LICENSE.rst", "LICENCE", "LICENCE.txt", "COPYING",
                  "COPYING.txt", "COPYING.md")
+# reviewer.rules.context._DIST_FILES: a GNU-style distribution's top files, carried into the whole-tree scan
+DIST_NAMES = ("AUTHORS", "COPYING", "ChangeLog", "NEWS", "INSTALL", "configure.ac", "configure.in")
 # reviewer.rules.pyversion.SUBLIME_RESOURCES (this script runs any version of the reviewer, so it imports none)
 SUBLIME_RESOURCES = (".sublime-commands", ".sublime-settings", ".sublime-keymap", ".sublime-mousemap", ".sublime-menu",
                      ".sublime-build", ".sublime-syntax", ".sublime-completions", ".sublime-color-scheme",
@@ -229,8 +231,10 @@ def scan_tree(reviewer: str, repo: Path, head: str) -> dict[str, Any]:
         # AboutCode's `.ABOUT` provenance records travel with the code they describe (the vendored context), and so
         # do a folder's own license files (a folder under another license is a copy: the copied context) and PsychoPy
         # Builder's experiments (a script beside the `.psyexp` it is compiled from is generated), and a release's
-        # PKG-INFO (a folder that holds one is an unpacked source distribution: vendored)
+        # PKG-INFO (a folder that holds one is an unpacked source distribution: vendored), and a GNU-style
+        # distribution's top files (a folder with four of them is another project's tree: vendored)
         carried = names + [n for n in listing if n.endswith((".ABOUT", ".psyexp", "/PKG-INFO"))
+                           or ("/" in n and n.rsplit("/", 1)[1] in DIST_NAMES)
                            or ("/" in n and n.rsplit("/", 1)[1] in LICENSE_NAMES)]
         for name, data in zip(carried, _blobs(repo, [f"{head}:{n}" for n in carried])):
             if data is None:  # a mirror may leave its largest files out: say so, scan the rest

@@ -21,6 +21,10 @@
   distribution carries at its top, is another package's release unpacked into the repository (Pymol-script-repo's
   MGLTools packages in `modules/ADT/`), unless that `PKG-INFO` names the project itself. Treated as vendored
   (`Contexts.unpacked_release`).
+- **a distribution copied in**: a folder below the root that holds four of a GNU-style distribution's top files
+  (AUTHORS, COPYING, ChangeLog, NEWS, INSTALL, configure.ac) is another project's source tree (Pymol-script-repo's
+  PDB2PQR in `modules/pdb2pqr/`), unless it is named like the project or the repository has no Python file outside
+  it. Treated as vendored (`Contexts.distribution_copy`).
 - **a release copied in**: a package folder named for a release (`pyqtgraph_0_12_2`) whose `__init__.py` gives
   that `__version__` holds another project at that release (crayfish's copy of pyqtgraph), and so does a folder
   so named that holds the package by its name (`inkex1_3_0/inkex/`). Treated as vendored
@@ -158,6 +162,15 @@ VENDORED_RELEASE = "vendored code (a package folder named for the release of ano
 # 285 findings judged noise). Of 683 repositories mirrored here, 4 had such a folder, each a copy or a frozen
 # release tag. Not when the PKG-INFO names the project itself.
 VENDORED_SDIST = "vendored code (its folder holds a PKG-INFO: a source release of another package, unpacked)"
+# The files a GNU-style source distribution carries at its top (AUTHORS, COPYING, ChangeLog, NEWS, configure.ac ...):
+# a folder below the root that holds four of them is another project's source tree. Pymol-script-repo keeps PDB2PQR
+# (and PROPKA inside it) so in `modules/pdb2pqr/` (held-out round 790: 89 findings judged noise). Of 683 repositories
+# mirrored here, 9 folders held four or more, all copies: Debian's nagios-plugins-contrib packaging keeps
+# check_mysql_health and others so, chimerax-clipper the Clipper library. Not a folder named like the project, nor
+# one outside which the repository has no Python file (a repository whose code is that one tree).
+VENDORED_DIST = "vendored code (its folder holds another project's distribution: AUTHORS, COPYING, ChangeLog, NEWS ...)"
+_DIST_FILES = frozenset({"AUTHORS", "COPYING", "ChangeLog", "NEWS", "INSTALL", "configure.ac", "configure.in"})
+_DIST_FILES_NEEDED = 4
 _RELEASE_FOLDER = (re.compile(r"^([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z][A-Za-z0-9]*)*)[_-]v?(\d+(?:[_.]\d+)+)$"),
                    re.compile(r"^([A-Za-z]{3,}(?:[_-][A-Za-z]+)*)(\d+(?:[_.]\d+)+)$"))
 # Folder names an application keeps other projects' packages in (a team's own `lib/` of one package or a
@@ -411,6 +424,7 @@ class Contexts:
     _about: list[frozenset[str]] = field(default_factory=list, init=False, compare=False, repr=False)
     _sdists: list[frozenset[str]] = field(default_factory=list, init=False, compare=False, repr=False)
     _sdist_names: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _dists: list[frozenset[str]] = field(default_factory=list, init=False, compare=False, repr=False)
     _module_names: list[frozenset[str]] = field(default_factory=list, init=False, compare=False, repr=False)
     _pythons: list[Optional["Pythons"]] = field(default_factory=list, init=False, compare=False, repr=False)
     _syntax: list[tuple[int, int, int]] = field(default_factory=list, init=False, compare=False, repr=False)
@@ -482,6 +496,8 @@ class Contexts:
             return VENDORED_RELEASE
         if vendored is None and self.unpacked_release(path):
             return VENDORED_SDIST
+        if vendored is None and self.distribution_copy(path):
+            return VENDORED_DIST
         generated = self.attribute(path, "linguist-generated")
         if generated:
             return GENERATED_ATTR
@@ -558,6 +574,33 @@ class Contexts:
             if self._sdist_names[folder]:
                 return True
         return False
+
+    def distribution_copy(self, path: str) -> bool:
+        """`path` sits in a folder below the root that holds four or more of a GNU-style distribution's top files
+        (`_DIST_FILES`): another project's source tree (`VENDORED_DIST`). Not a folder named like the project, nor
+        one outside which the repository has no Python file. Read from the repository's file list, made once."""
+        if self.paths is None:
+            return False
+        if not self._dists:
+            from collections import Counter
+
+            from reviewer.rules import purpose
+
+            files = self._files()
+            counts = Counter(p.rpartition("/")[0] for p in files
+                             if "/" in p and p.rpartition("/")[2] in _DIST_FILES)
+            found = set()
+            for folder, n in counts.items():
+                if n < _DIST_FILES_NEEDED or purpose.normal_name(folder.rpartition("/")[2]) in self.own_names:
+                    continue
+                if any(p.endswith(".py") and not p.startswith(folder + "/") for p in files):
+                    found.add(folder)
+            self._dists.append(frozenset(found))
+        dists = self._dists[0]
+        if not dists:
+            return False
+        parts = path.split("/")[:-1]
+        return any("/".join(parts[:depth]) in dists for depth in range(1, len(parts) + 1))
 
     def release_copy(self, path: str) -> bool:
         """`path` is in a package folder named for a release (`pyqtgraph_0_12_2`, `six-1.16.0`) whose
