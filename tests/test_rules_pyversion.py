@@ -280,6 +280,10 @@ def test_a_stackstorm_pack_for_python_2_runs_on_python_2(tmp_path: Path) -> None
     assert top is not None and top.version == (2, 7) and "python_versions 2" in top.source
     _write(tmp_path, {"pack.yaml": "name: tools\nversion: 0.1.0\n"})
     assert pyversion.stackstorm_pack(tmp_path) is None
+    # the pack schema's version and author say it too, with no python_versions (stackstorm-orion in 2017)
+    _write(tmp_path, {"pack.yaml": "ref: orion\nname: orion\nversion: 0.7.0\nauthor: Jon Middleton\n"})
+    assert pyversion.newest(tmp_path).version == pyversion.ST2_NEWEST  # type: ignore[union-attr]
+    _write(tmp_path, {"pack.yaml": "name: tools\nversion: 0.1.0\n"})
     (tmp_path / "sensors").mkdir()
     _write(tmp_path, {"sensors/poll.py": "x = 1\n"})
     assert pyversion.newest(tmp_path).version == pyversion.ST2_NEWEST  # type: ignore[union-attr]

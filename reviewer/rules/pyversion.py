@@ -439,8 +439,9 @@ ST2_NEWEST = (3, 11)
 
 
 def stackstorm_pack(root: Path) -> Optional[Floor]:
-    """The newest Python of a StackStorm pack: a root `pack.yaml` that names the pack (`ref` or `name`) and either
-    lists `python_versions` or sits beside an `actions/` or `sensors/` folder. A pack whose `python_versions` are
+    """The newest Python of a StackStorm pack: a root `pack.yaml` that names the pack (`ref` or `name`) and lists
+    `python_versions`, or gives its `version` and `author` (or `email`) as the pack schema asks (stackstorm-orion's of
+    2017 named no Python), or sits beside an `actions/` or `sensors/` folder. A pack whose `python_versions` are
     "2" alone ran on a Python 2 st2 (2.7); else st2's newest (`ST2_NEWEST`). None for any other repository."""
     text = read_config(root, "pack.yaml")
     if not text or "name" not in text and "ref" not in text:
@@ -452,7 +453,8 @@ def stackstorm_pack(root: Path) -> Optional[Floor]:
     if not isinstance(data, dict) or not (data.get("ref") or data.get("name")):
         return None
     versions = data.get("python_versions")
-    if not isinstance(versions, list) and not any((root / d).is_dir() for d in ("actions", "sensors")):
+    if not isinstance(versions, list) and not (data.get("version") and (data.get("author") or data.get("email"))) \
+            and not any((root / d).is_dir() for d in ("actions", "sensors")):
         return None
     named = {str(v).strip() for v in versions} if isinstance(versions, list) else set()
     if named and not any(v.startswith("3") for v in named):
