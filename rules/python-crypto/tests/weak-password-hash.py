@@ -91,6 +91,27 @@ def check_password(users, username, password):
     return bcrypt.checkpw(password.encode("utf-8"), pwhash.encode("utf-8"))
 
 
+# --- the scheme the server keeps, by its name (community.postgresql's postgresql_user): SCRAM is the other branch
+from hashlib import md5  # noqa: E402
+
+
+def password_changing(cursor, user, password, current_password):
+    default_pw_encryption = get_passwd_encryption(cursor)
+    if default_pw_encryption == 'md5':
+        # ok: python-crypto/weak-password-hash
+        hashed_password = 'md5{0}'.format(md5(to_bytes(password) + to_bytes(user)).hexdigest())
+        return hashed_password != current_password
+    elif default_pw_encryption == 'scram-sha-256':
+        return True
+
+
+def store_password(user, password, scheme):
+    if scheme == 'pbkdf2':
+        return
+    # expect: python-crypto/weak-password-hash
+    user.password_hash = hashlib.md5(password.encode("utf-8")).hexdigest()
+
+
 def set_password(user, password, legacy):
     if legacy:
         # expect: python-crypto/weak-password-hash
