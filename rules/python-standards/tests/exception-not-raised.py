@@ -26,6 +26,8 @@ def report(code):
     lib.Sensors_Set_PctError(code)  # OpenDSS's C API setter through cffi, its verb between underscores
     # expect: python-standards/exception-not-raised
     errors.Sensor_PctError(code)  # no verb: a class
+    # ok: python-standards/exception-not-raised
+    self._gconsole.WriteError("No parameters for running")  # a GUI console's method (GRASS's wxGUI)
     # expect: python-standards/exception-not-raised
     errors.Http_Error(code)  # a prefix must be upper case: this is a class
     # ok: python-standards/exception-not-raised
