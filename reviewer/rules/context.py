@@ -102,7 +102,7 @@ import sys
 from dataclasses import dataclass, field
 from fnmatch import fnmatch, translate as fnmatch_translate
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional
 
 from reviewer.config import RulesConfig
 from reviewer.records import Rule
@@ -133,6 +133,13 @@ _DOWN_REVISION = re.compile(r"^down_revision\b[^=\n]*=", re.M)
 _UPGRADE = re.compile(r"^def upgrade\(", re.M)
 
 
+def _folders_of(path: str) -> Iterator[str]:
+    """The folders `path` sits in, outermost first (`a`, `a/b` for `a/b/c.py`)."""
+    parts = path.split("/")[:-1]
+    for depth in range(1, len(parts) + 1):
+        yield "/".join(parts[:depth])
+
+
 def alembic_revision(text: str) -> bool:
     """`text` is an Alembic revision script: it assigns `down_revision` at module level and defines `upgrade()`."""
     return _DOWN_REVISION.search(text) is not None and _UPGRADE.search(text) is not None
@@ -159,7 +166,7 @@ VENDORED_RELEASE = "vendored code (a package folder named for the release of ano
 # The `PKG-INFO` a source distribution carries at its top: a folder below the root that holds one is a release
 # unpacked into the repository. Pymol-script-repo keeps MGLTools' AutoDockTools, MolKit, PyBabel, Support and
 # mglutil so in `modules/ADT/`, and ZSI 2.1 and numpy 1.1.0 in `modules/pdb2pqr/contrib/` (held-out round 790:
-# 285 findings judged noise). Of 683 repositories mirrored here, 4 had such a folder, each a copy or a frozen
+# 284 findings judged noise). Of 683 repositories mirrored here, 4 had such a folder, each a copy or a frozen
 # release tag. Not when the PKG-INFO names the project itself.
 VENDORED_SDIST = "vendored code (its folder holds a PKG-INFO: a source release of another package, unpacked)"
 # The files a GNU-style source distribution carries at its top (AUTHORS, COPYING, ChangeLog, NEWS, configure.ac ...):
@@ -560,9 +567,7 @@ class Contexts:
         sdists = self._sdists[0]
         if not sdists:
             return False
-        parts = path.split("/")[:-1]
-        for depth in range(1, len(parts) + 1):
-            folder = "/".join(parts[:depth])
+        for folder in _folders_of(path):
             if folder not in sdists:
                 continue
             if folder not in self._sdist_names:
@@ -599,8 +604,7 @@ class Contexts:
         dists = self._dists[0]
         if not dists:
             return False
-        parts = path.split("/")[:-1]
-        return any("/".join(parts[:depth]) in dists for depth in range(1, len(parts) + 1))
+        return any(folder in dists for folder in _folders_of(path))
 
     def release_copy(self, path: str) -> bool:
         """`path` is in a package folder named for a release (`pyqtgraph_0_12_2`, `six-1.16.0`) whose
