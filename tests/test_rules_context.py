@@ -1053,6 +1053,22 @@ def test_a_file_copied_in_under_another_license_is_not_checked(cli, repo: GitRep
         [("pkg/mine.py", 6), ("pkg/optitrack/natnet.py", 9)]
 
 
+def test_a_public_domain_project_keeps_others_licensed_files(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """NOAA's hydrovis: a U.S. Government work, its own files under no notice, with Esri's Apache-licensed
+    OptimizeRasters Logger.py copied in (held-out round 820: 6 findings judged noise)."""
+    esri = "# Copyright 2015 Esri\n# Licensed under the Apache License, Version 2.0\n\n"
+    code = "def start(log):\n    if log.start_time == None:\n        return log\n"
+    _branch(repo, {"viz/logger.py": esri + code, "viz/pipeline.py": code},
+            base={"LICENSE": "Software code created by U.S. Government employees is not subject to copyright\n"
+                             "in the United States (17 U.S.C. 105).\n"})
+    rule = "python-standards/compare-to-none"
+    assert _places(_review(cli, repo), rule) == [("viz/pipeline.py", 2)]
+    # a LICENSE that says nothing of the public domain: nothing tells the Esri file from the project's
+    repo.write("LICENSE", "See the project's wiki.\n")
+    repo.commit("license")
+    assert sorted(_places(_review(cli, repo), rule)) == [("viz/logger.py", 5), ("viz/pipeline.py", 2)]
+
+
 def test_an_add_ons_manifest_says_whose_files_are_copied_in(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     """FreeCAD-PCB has no LICENSE file and no setup.py: its package.xml names its license and maintainer, and
     its top-level `sqlalchemy/` is SQLAlchemy's MIT-licensed code (held-out round 687)."""

