@@ -86,6 +86,20 @@ class Scraper:
         stats["calls"] = stats.get("calls", 0) + 1  # made from the last call's value: it accumulates
         return self.get(path), stats["calls"]
 
+    # ok: python-standards/mutable-default
+    def transpile(self, circuits, transpiler_kwargs={}):
+        # `setdefault` written out: the key keeps its own value, else a constant (pyGSTi's mirror designs)
+        transpiler_kwargs["optimization_level"] = transpiler_kwargs.get("optimization_level", 3)
+        transpiler_kwargs["seed"] = transpiler_kwargs.get("seed", None)
+        return self.get(circuits, **transpiler_kwargs)
+
+    # expect: python-standards/mutable-default
+    def plot(self, overlay, z_kwargs={}):
+        if overlay.z_only:
+            # ... but only on some calls: a later call for x and y keeps it (geobipy's overlay_on_posteriors)
+            z_kwargs["transpose"] = z_kwargs.get("transpose", True)
+        return self.get(overlay, **z_kwargs)
+
     # expect: python-standards/mutable-default
     def fetch(self, path, debug=False, headers={}):
         if debug:
