@@ -217,6 +217,7 @@ class Why(str, enum.Enum):
     SECURITY_TOOL = "a security tool"  # the project calls itself a penetration-testing tool (rules.purpose)
     PROJECT_STYLE = "the project writes == None"  # nearly all its comparisons with None use == / != (rules.practice)
     FOLDER_STYLE = "its plugin writes == None"  # so does the plugin folder it sits in, in a plugin collection
+    SCRIPTS_STYLE = "its scripts write == None"  # so does the top-level folder of scripts it sits in (no package)
     # its own code defines an object that equals None (`__eq__`): `is None` would miss it (rules.practice)
     NULL_OBJECT = "the project's object equals None"
     LEN_AS_KEY = "the project indexes by len"  # it writes x[len(x)] in many places: no list is read so (rules.practice)

@@ -1339,17 +1339,39 @@ def test_plugin_folders_that_each_hold_packaging_keep_their_own_style(cli, repo:
     setup = "from setuptools import setup\nsetup(name='x')\n"
     _branch(repo, {"translatedpagesmacro/trunk/tp/more.py": new, "peerreviewplugin/trunk/pr/more.py": new},
             base={"translatedpagesmacro/trunk/setup.py": setup, "translatedpagesmacro/trunk/tp/macro.py": eq,
+                  "translatedpagesmacro/trunk/tp/__init__.py": "",
                   "peerreviewplugin/trunk/setup.py": setup, "peerreviewplugin/trunk/pr/model.py": mine,
+                  "peerreviewplugin/trunk/pr/__init__.py": "",
                   "tagsplugin/0.11/setup.py": setup, "tagsplugin/0.11/tags/api.py": mine})
     rule = "python-standards/compare-to-none"
     data = _review(cli, repo)
     assert _places(data, rule) == [("peerreviewplugin/trunk/pr/more.py", 2)]
-    # without packaging below them, the folders are one project's parts: the project's style (is None) decides
+    # without packaging below them, the folders of packages are one project's parts: the project's style (is None)
+    # decides
     for f in ("translatedpagesmacro/trunk/setup.py", "peerreviewplugin/trunk/setup.py", "tagsplugin/0.11/setup.py"):
         repo.git("rm", "-q", f)
     repo.commit("no packaging")
     assert sorted(_places(_review(cli, repo), rule)) == [
         ("peerreviewplugin/trunk/pr/more.py", 2), ("translatedpagesmacro/trunk/tp/more.py", 2)]
+
+
+def test_a_top_level_folder_of_scripts_keeps_its_own_style(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """hlt-confdb, a Java project, keeps fifteen loader scripts in `parser/`, written `== None` 148 times against 3
+    `is None`, beside a Python package that writes `is None` (held-out round 826: 191 findings judged noise)."""
+    eq = "".join(f"def t{i}(r):\n    if r == None:\n        return {i}\n" for i in range(12))
+    mine = "".join(f"def w{i}(x):\n    return x is None\n" for i in range(30))
+    new = "def pick(r):\n    if r == None:\n        return 0\n    return r\n"
+    _branch(repo, {"parser/ConfdbLoadParams.py": new, "python/confdb/more.py": new},
+            base={"parser/ConfdbFixCfis.py": eq, "python/confdb/__init__.py": "", "python/confdb/model.py": mine})
+    rule = "python-standards/compare-to-none"
+    data = _review(cli, repo)
+    assert _places(data, rule) == [("python/confdb/more.py", 2)]
+    assert [(f["path"], f["why"]) for f in data["not_reported"] if f["rule"] == rule] == \
+        [("parser/ConfdbLoadParams.py", "its scripts write == None")]
+    # a folder with a package below it is the project's code: the project's style (is None) decides there
+    repo.write("parser/lib/__init__.py", "")
+    repo.commit("a package in parser/")
+    assert sorted(_places(_review(cli, repo), rule)) == [("parser/ConfdbLoadParams.py", 2), ("python/confdb/more.py", 2)]
 
 
 def test_a_project_whose_null_object_equals_none_is_not_told_to_use_is(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]

@@ -16,7 +16,8 @@ project that mixes the two (manuskript: 111 against 63, whose maintainer is turn
 this takes out flowblade's 897 and nothing else (manuskript, 114 against 60, and pymunk, 62 against 59,
 are the only others with more `==` than `is`). In a repository of plugins side by side, the same count is made per
 plugin folder (reviewer.tasks.review `_folder_styles`): oddluck's limnoria-plugins keeps SpiderDave's UNO plugin,
-forked, in its author's `== None` style while its other plugins write `is None`.
+forked, in its author's `== None` style while its other plugins write `is None`. So is it, in any repository, per
+top-level folder of scripts (no package and no packaging below it): hlt-confdb's `parser/`.
 
 `x[len(x)]`: on a list it raises IndexError the first time it runs, so a repository that writes it in
 `MIN_LEN_INDEX` places or more is not indexing lists there. pyomo (held-out

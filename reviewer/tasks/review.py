@@ -621,14 +621,14 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
             moot["yaml-python-tags"] = Why.YAML_OWN_TAGS
 
     styled = _folder_styles(found + candidates, watched, repo, contexts) \
-        if "none-by-equality" in kinds and "none-by-equality" not in moot and repo.available else frozenset()
+        if "none-by-equality" in kinds and "none-by-equality" not in moot and repo.available else {}
 
     def keep(these: list[Finding]) -> list[Finding]:
         kept = []
         for f in these:
             why = moot.get(watched.get(f.rule, ""))
-            if why is None and styled and watched.get(f.rule) == "none-by-equality" and f.path.split("/")[0] in styled:
-                why = Why.FOLDER_STYLE
+            if why is None and styled and watched.get(f.rule) == "none-by-equality":
+                why = styled.get(f.path.split("/")[0])
             if why is None:
                 unfixed = moot.get(fix_watched.get(f.rule, "")) if f.suggestion is not None else None
                 kept.append(f if unfixed is None else replace(f, suggestion=None, fix_withheld=(
@@ -648,11 +648,13 @@ _PACKAGING_NAMES = ("setup.py", "pyproject.toml", "setup.cfg")
 
 
 def _folder_styles(found: list[Finding], watched: dict[str, str], repo: _RepoSources,
-                   contexts: rules_context.Contexts) -> frozenset[str]:
+                   contexts: rules_context.Contexts) -> dict[str, Why]:
     """The top-level folders, among those the findings of `none-by-equality` rules sit in, whose own code writes
     `== None` as its style (rules.practice.none_by_equality over that folder's files), in a repository of plugins
     side by side: at least `MIN_PLUGIN_FOLDERS` top-level folders that are packages or hold a project's packaging
-    (a `setup.py`, `pyproject.toml` or `setup.cfg` anywhere below them). oddluck's limnoria-plugins keeps
+    (a `setup.py`, `pyproject.toml` or `setup.cfg` anywhere below them); and, in any repository, a top-level folder
+    of scripts, with no package (`__init__.py`) and no packaging anywhere below it: its scripts are nobody's
+    library, and keep their author's style. oddluck's limnoria-plugins keeps
     SpiderDave's UNO and Undercut, forked, in their author's style (15 and 13 `== None`, no `is None`) while its
     other plugins write `is None` (held-out round 720: 28 findings judged noise); trac-hacks' translatedpagesmacro
     writes `== None` 54 times and `is None` never, in a repository that writes `is None` three times in four
@@ -662,20 +664,29 @@ def _folder_styles(found: list[Finding], watched: dict[str, str], repo: _RepoSou
 
     folders = {f.path.split("/")[0] for f in found if watched.get(f.rule) == "none-by-equality" and "/" in f.path}
     if not folders:
-        return frozenset()
-    packages = {p.split("/")[0] for p in repo.paths()
+        return {}
+    paths = repo.paths()
+    packages = {p.split("/")[0] for p in paths
                 if (p.count("/") == 1 and p.endswith("/__init__.py")) or (
                     "/" in p and p.rsplit("/", 1)[-1] in _PACKAGING_NAMES)}
-    if len(packages) < MIN_PLUGIN_FOLDERS or not folders & packages:
-        return frozenset()
+    # ... and, in any repository, a top-level folder of scripts: no package and no packaging anywhere below it
+    # (hlt-confdb's `parser/`, fifteen loader scripts written `== None` 148 times against 3 `is None`, in a
+    # Java project whose Python package writes `is None`; held-out round 826)
+    wanted: dict[str, Why] = dict.fromkeys(folders & packages, Why.FOLDER_STYLE) \
+        if len(packages) >= MIN_PLUGIN_FOLDERS else {}
+    if folders - wanted.keys():
+        packaged = {p.split("/")[0] for p in paths if "/" in p and (
+            p.endswith("/__init__.py") or p.rsplit("/", 1)[-1] in _PACKAGING_NAMES)}
+        wanted.update(dict.fromkeys(folders - packaged - wanted.keys(), Why.SCRIPTS_STYLE))
+    if not wanted:
+        return {}
     texts: dict[str, list[str]] = {}
-    wanted = folders & packages
     for path, text in repo.named():
         top = path.split("/")[0]
         if top in wanted and practice.compares_with_none(text) and contexts.third_party(path, text) is None \
                 and not contexts.copied(path, text):
             texts.setdefault(top, []).append(text)
-    return frozenset(top for top, these in texts.items() if practice.none_by_equality(these))
+    return {top: wanted[top] for top, these in texts.items() if practice.none_by_equality(these)}
 
 
 def _not_moved(ctx: TaskContext, found: list[Finding], out: TaskOutput) -> list[Finding]:
