@@ -107,6 +107,23 @@ class Scraper:
         return self.get(path, headers=headers)
 
 
+# ok: python-standards/mutable-default
+def standardize_phone(raw_phone, countries=[None, "US"]):
+    # a constant put in front when missing: the default holds it already (phdi)
+    if None not in countries:
+        countries.insert(0, None)
+    if "US" not in countries:
+        countries.append("US")
+    return [parse(raw_phone, c) for c in countries]
+
+
+# expect: python-standards/mutable-default
+def standardize_each(raw_phone, region, countries=[]):
+    if region not in countries:
+        countries.insert(0, region)  # an argument put in: the next call sees this call's region
+    return [parse(raw_phone, c) for c in countries]
+
+
 # expect: python-standards/mutable-default
 def connect(host, smb_kwargs={}):
     smb_kwargs.setdefault("HOST", host)  # one call's host leaks into the next (scapy)

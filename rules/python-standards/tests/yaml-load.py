@@ -44,6 +44,27 @@ def read_flags(path):
             return yaml.load(fp)
 
 
+def read_layers(text):
+    # ... or after `safe_load`, the other spelling of the same check (forest's config, held-out round 834)
+    try:
+        data = yaml.safe_load(text)
+    except AttributeError:
+        # ok: python-standards/yaml-load
+        data = yaml.load(text)
+    return data
+
+
+def read_cached(cfg, t, u):
+    # a safe_load in the handler is no check of PyYAML's version: only the try's own body says so
+    try:
+        data = cfg.value
+    except AttributeError:
+        # expect: python-standards/yaml-load
+        data = yaml.load(t)
+        other = yaml.safe_load(u)
+    return data, other
+
+
 def read_settings(path, fallback):
     # an AttributeError handler that is no loader check still loads with no Loader
     try:
