@@ -141,3 +141,17 @@ def run_gdb(platform):
     # ... but a tag that opens a dump is still a leftover
     # expect: python-standards/debug-print
     print("debugging", platform)
+
+
+def get_time_info(filepath, template, logger=None):
+    output = parse(template, filepath)
+    if not output:
+        if logger:
+            logger.debug(f"Could not extract enough time information from {filepath}")
+        else:
+            # ok: python-standards/debug-print
+            print(f"DEBUG: Could not extract enough time information from {filepath}")
+        return None
+    # expect: python-standards/debug-print
+    print(f"DEBUG: {output=}")
+    return output
