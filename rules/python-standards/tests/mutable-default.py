@@ -107,6 +107,29 @@ class Scraper:
         return self.get(path, headers=headers)
 
 
+class LinePlot:
+    # ok: python-standards/mutable-default
+    def __init__(self, y, savefig_kwargs={}):
+        self.y = y
+        self.savefig_kwargs = savefig_kwargs
+
+    def render(self, path):
+        # a constant filled in when missing, on the instance: every plot sees the same dict (curifactory)
+        if "format" not in self.savefig_kwargs:
+            self.savefig_kwargs["format"] = "png"
+        return save(path, **self.savefig_kwargs)
+
+
+class TaggedPlot:
+    # expect: python-standards/mutable-default
+    def __init__(self, y, savefig_kwargs={}):
+        self.savefig_kwargs = savefig_kwargs
+
+    def render(self, path, fmt):
+        self.savefig_kwargs["format"] = fmt  # one plot's format leaks into the next
+        return save(path, **self.savefig_kwargs)
+
+
 # ok: python-standards/mutable-default
 def standardize_phone(raw_phone, countries=[None, "US"]):
     # a constant put in front when missing: the default holds it already (phdi)
