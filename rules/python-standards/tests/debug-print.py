@@ -155,3 +155,12 @@ def get_time_info(filepath, template, logger=None):
     # expect: python-standards/debug-print
     print(f"DEBUG: {output=}")
     return output
+
+
+def report(machine, clean, debug, module):
+    print(f"  machine: {machine}")
+    print(f"  clean? {clean}")
+    # ok: python-standards/debug-print
+    print(f"  debug? {debug}")
+    # expect: python-standards/debug-print
+    print(f"debug {module}")
