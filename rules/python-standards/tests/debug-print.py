@@ -164,3 +164,12 @@ def report(machine, clean, debug, module):
     print(f"  debug? {debug}")
     # expect: python-standards/debug-print
     print(f"debug {module}")
+
+
+def get_es_connection(logger, conf):
+    es_url = conf.get("GRQ_ES_URL")
+    # ok: python-standards/debug-print
+    logger.info(f"{es_url=}") if logger else print(f"{es_url=}")
+    # expect: python-standards/debug-print
+    print(f"{es_url=}") if conf else None
+    return es_url
