@@ -665,19 +665,24 @@ def _folder_styles(found: list[Finding], watched: dict[str, str], repo: _RepoSou
     folders = {f.path.split("/")[0] for f in found if watched.get(f.rule) == "none-by-equality" and "/" in f.path}
     if not folders:
         return {}
-    paths = repo.paths()
-    packages = {p.split("/")[0] for p in paths
-                if (p.count("/") == 1 and p.endswith("/__init__.py")) or (
-                    "/" in p and p.rsplit("/", 1)[-1] in _PACKAGING_NAMES)}
+    # plugins: top-level folders that are packages or hold packaging; packaged: those with a package or packaging
+    # anywhere below them
+    plugins: set[str] = set()
+    packaged: set[str] = set()
+    for p in repo.paths():
+        if "/" not in p:
+            continue
+        top, name = p.split("/", 1)[0], p.rsplit("/", 1)[-1]
+        if name in _PACKAGING_NAMES or (name == "__init__.py" and p.count("/") == 1):
+            plugins.add(top)
+        if name in _PACKAGING_NAMES or name == "__init__.py":
+            packaged.add(top)
+    wanted: dict[str, Why] = dict.fromkeys(folders & plugins, Why.FOLDER_STYLE) \
+        if len(plugins) >= MIN_PLUGIN_FOLDERS else {}
     # ... and, in any repository, a top-level folder of scripts: no package and no packaging anywhere below it
     # (hlt-confdb's `parser/`, fifteen loader scripts written `== None` 148 times against 3 `is None`, in a
     # Java project whose Python package writes `is None`; held-out round 826)
-    wanted: dict[str, Why] = dict.fromkeys(folders & packages, Why.FOLDER_STYLE) \
-        if len(packages) >= MIN_PLUGIN_FOLDERS else {}
-    if folders - wanted.keys():
-        packaged = {p.split("/")[0] for p in paths if "/" in p and (
-            p.endswith("/__init__.py") or p.rsplit("/", 1)[-1] in _PACKAGING_NAMES)}
-        wanted.update(dict.fromkeys(folders - packaged - wanted.keys(), Why.SCRIPTS_STYLE))
+    wanted.update(dict.fromkeys(folders - packaged - wanted.keys(), Why.SCRIPTS_STYLE))
     if not wanted:
         return {}
     texts: dict[str, list[str]] = {}
