@@ -250,3 +250,37 @@ def test_the_projects_own_repository_is_not_an_upstream(tmp_path: Path) -> None:
     (other / "README.md").write_text("# Updater\n\nForked from https://github.com/cgcookie/blender-addon-updater\n")
     home, about = purpose.project_home(other, *purpose.project_names(other))
     assert purpose.upstream_copy(UPDATER, "addon_updater", home, about) is None
+
+
+def test_a_one_line_docstring_does_not_hide_the_notice_below_it() -> None:
+    """xmltodict opens with a one-line docstring, then its MIT notice in a second string; aphla keeps a copy of
+    it with its maintainer's note of where it was downloaded from (held-out round 854). The notice is read."""
+    xmltodict = ('#!/usr/bin/env python\n"Makes working with XML feel like you are working with JSON"\n\n'
+                 "'''\nxmltodict-0.8.5.tar.gz was downloaded from\nhttps://github.com/martinblech/xmltodict/releases\n\n"
+                 "Copyright (C) 2012 Martin Blech and individual contributors.\n\nPermission is hereby granted, free "
+                 "of charge, to any person obtaining a copy of this software (MIT)\n'''\n\nfrom xml.parsers import "
+                 "expat\n\n__author__ = 'Martin Blech'\n__version__ = '0.8.5'\n")
+    assert "Martin Blech" in purpose.header(xmltodict)
+    assert purpose.upstream_copy(xmltodict, "xmltodict", frozenset({"aphla"}), "") == "martinblech/xmltodict"
+    assert purpose.foreign_notice(xmltodict, frozenset({"bsd"})) == "mit"
+    # a statement that is not a whole string ends the opening as before
+    assert "Blech" not in purpose.header('"abc" + x\n"""Copyright (C) 2012 Martin Blech, MIT"""\n')
+
+
+def test_a_module_at_home_on_sourceforge_or_pointing_at_its_newer_version_is_a_copy() -> None:
+    """aphla's `y_serial.py` names its release and its SourceForge home ("y_serial Python module  Version 0.60",
+    yserial.sourceforge.net); its `gaussfitter.py` says where the latest version of that very file lives (held-out
+    round 854). Neither names a license in its opening, and both modules name the project's maintainer."""
+    y_serial = ("'''\nModified by Yoshiteru Hidaka\n'''\n\n#  y_serial Python module         Version 0.60\n"
+                "#                                 http://yserial.sourceforge.net\n'''\ny_serial :: warehouse\n'''\n")
+    home = frozenset({"aphla"})
+    assert purpose.upstream_copy(y_serial, "y_serial", home, "") == "sourceforge/yserial"
+    # no release: an address alone is not a copy; the project's own SourceForge home is its own
+    assert purpose.upstream_copy(y_serial.replace("Version 0.60", ""), "y_serial", home, "") is None
+    assert purpose.upstream_copy(y_serial, "y_serial", frozenset({"yserial"}), "") is None
+    gauss = ('"""\nGauss Fitter\n"""\n\n# gaussfitter.py\n# created by Adam Ginsburg 3/17/08)\n# latest version '
+             "available at http://code.google.com/p/agpy/source/browse/trunk/agpy/gaussfitter.py\n\nimport numpy\n")
+    assert purpose.upstream_copy(gauss, "gaussfitter", home, "").endswith("/agpy/gaussfitter.py")
+    # another file's address, or the project's own
+    assert purpose.upstream_copy(gauss, "fitter", home, "") is None
+    assert purpose.upstream_copy(gauss, "gaussfitter", frozenset({"agpy"}), "") is None

@@ -126,6 +126,8 @@ LICENSE_FILES = ("LICENSE", "LICENSE.txt", "LICENSE.md", "LICENSE.rst", "LICENCE
 # A module's whole opening docstring counts: pyOSC, copied into FoxDot, opens with 78 lines about the
 # protocol before its copyright and LGPL notice (held-out round 272).
 _HEADER_LINES = 200
+# A whole string literal on one line, in single quotes: `"A one-line docstring."`
+_ONE_LINE_STRING = re.compile(r"""^(?:"(?!"")(?:[^"\\\n]|\\.)*"|'(?!'')(?:[^'\\\n]|\\.)*')\s*(?:#.*)?$""")
 _SETUP_LICENSE = re.compile(r"""\blicen[cs]e\s*=\s*['"]([^'"\n]*)['"]|['"](License ::[^'"\n]*)['"]""")
 
 
@@ -295,6 +297,29 @@ def library_copy(text: str, authors: frozenset[str], release_file: bool = False)
 _SOURCE_REPO = re.compile(r"(?i)\bhttps?://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)/"
                           r"([A-Za-z0-9][\w.-]{0,99})/([A-Za-z0-9][\w.-]{0,99})")
 _NOT_OWNERS = frozenset({"sponsors", "orgs", "users", "topics", "features", "apps", "marketplace", "settings"})
+# ... or a project's home on SourceForge (`yserial.sourceforge.net`, `sourceforge.net/projects/yserial`), whose
+# owner is the host
+_SOURCEFORGE = re.compile(r"(?i)\bhttps?://(?:www\.)?(?:([a-z0-9][\w-]{1,62})\.sourceforge\.(?:net|io)\b|"
+                          r"sourceforge\.net/projects/([a-z0-9][\w-]{1,62}))")
+
+
+def _squashed(name: str) -> str:
+    """A name compared without its separators: `y_serial` is the `yserial` project's module."""
+    return re.sub(r"[-_.]+", "", name).lower()
+
+
+def _names_own_release(notice: str, unit: str) -> bool:
+    """The notice gives the module's own name with a release: "y_serial Python module  Version 0.60"."""
+    return re.search(rf"(?im)^[\s#*]*{re.escape(unit)}\b[^\n]{{0,40}}\bversion\s+v?\d", notice) is not None
+
+
+def _newer_version_at(notice: str, unit: str) -> Optional[str]:
+    """The address the notice says a newer version of this very file lives at, or None: "latest version available
+    at http://code.google.com/p/agpy/source/browse/trunk/agpy/gaussfitter.py" atop aphla's `gaussfitter.py`
+    (held-out round 854). The address must end in the module's own file name."""
+    m = re.search(rf"(?i)\bversions?\b[^\n]{{0,40}}\b(?:available|found|at|from|on)\b[^\n]{{0,20}}"
+                  rf"(https?://\S+/{re.escape(unit)}\.py)\b", notice)
+    return m.group(1) if m else None
 
 
 def upstream_copy(text: str, unit: str, home: frozenset[str], about: str) -> Optional[str]:
@@ -312,17 +337,26 @@ def upstream_copy(text: str, unit: str, home: frozenset[str], about: str) -> Opt
     notice = header(text)
     if "://" not in notice:
         return None
+    newer = _newer_version_at(notice, unit)
+    if newer is not None:  # ... unless the address is the project's own: one its packaging or README gives, or
+        # one that names the project
+        where = newer.lower().split("://", 1)[1].rsplit("/", 1)[0]
+        own = where in about or any(len(h) >= 3 and _squashed(h) in _squashed(where) for h in home)
+        if not own:
+            return newer
     top = "\n".join(text.lstrip("\ufeff").splitlines()[:UNIT_TOP])
-    if not (_OWN_RELEASE.search(top) or _NOTICE_RELEASE.search(notice)):
+    if not (_OWN_RELEASE.search(top) or _NOTICE_RELEASE.search(notice) or _names_own_release(notice, unit)):
         return None
     found = None
-    for m in _SOURCE_REPO.finditer(notice):
-        owner, name = m.group(1), re.sub(r"(?i)\.git$", "", m.group(2).rstrip("."))
+    repos = [(m.group(1), re.sub(r"(?i)\.git$", "", m.group(2).rstrip("."))) for m in _SOURCE_REPO.finditer(notice)]
+    repos += [("sourceforge", m.group(1) or m.group(2)) for m in _SOURCEFORGE.finditer(notice)]
+    for owner, name in repos:
         if owner.lower() in _NOT_OWNERS:
             continue
-        if normal_name(name) in home or f"{owner}/{name}".lower() in about:
+        if normal_name(name) in home or _squashed(name) in {_squashed(h) for h in home} \
+                or f"{owner}/{name}".lower() in about or (owner == "sourceforge" and f"{name}.sourceforge".lower() in about):
             return None  # the project's own repository: its own module
-        if found is None and normal_name(unit) in normal_name(name):
+        if found is None and (normal_name(unit) in normal_name(name) or _squashed(unit) == _squashed(name)):
             found = f"{owner}/{name}"
     return found
 
@@ -371,6 +405,11 @@ def header(text: str) -> str:
             # Apache notice (held-out round 694)
             continue
         start = s.lstrip("rRuU")
+        if _ONE_LINE_STRING.match(start):
+            # a one-line docstring above the notice: xmltodict's `"Makes working with XML feel like ..."`, then
+            # its MIT notice in a second string (aphla's copy, held-out round 854)
+            lines.append(s)
+            continue
         if start[:3] in ('"""', "'''"):
             lines.append(s)
             if start.count(start[:3]) == 1:
