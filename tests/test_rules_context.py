@@ -835,6 +835,16 @@ def test_a_cookiecutter_template_is_example_code(cli, repo: GitRepo) -> None:  #
     assert [f["path"] for f in data["findings"] if f["rule"] == "python-standards/utcnow"] == ["bots/trace.py"]
 
 
+def test_a_scratch_module_and_a_sandbox_are_example_code(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # NSLS-II xas's `scratch.py` of trial computations (held-out round 858), cloud-custodian's `tools/sandbox/`
+    dump = "def bragg(a, b):\n    print(f'{a=}, {b=}')\n    return a + b\n"
+    _branch(repo, {"xas/scratch.py": dump, "tools/sandbox/sphere/admin.py": dump, "xas/spectrometer.py": dump,
+                   "xas/scratchpad_tools.py": dump})
+    data = _review(cli, repo)
+    assert sorted(f["path"] for f in data["findings"] if f["rule"] == "python-standards/debug-print") == [
+        "xas/scratchpad_tools.py", "xas/spectrometer.py"]
+
+
 def test_not_an_exception_follows_bases_through_the_repository() -> None:
     from reviewer.rules.callers import Sources
 
