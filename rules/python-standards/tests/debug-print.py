@@ -188,3 +188,16 @@ def get_es_connection(logger, conf):
     # expect: python-standards/debug-print
     print(f"{es_url=}") if conf else None
     return es_url
+
+
+def calc_real_root(test_root):
+    if 0:
+        # ok: python-standards/debug-print
+        print(f"{test_root[0]=}")
+    if False:
+        # ok: python-standards/debug-print
+        print("DEBUG", test_root)
+    if 10:
+        # expect: python-standards/debug-print
+        print(f"{test_root[1]=}")
+    return test_root
