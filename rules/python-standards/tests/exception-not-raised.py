@@ -36,6 +36,10 @@ def report(code):
     self.OnWsError(self, Exception("closed", code))  # an event callback a client registered (OctoEverywhere)
     # expect: python-standards/exception-not-raised
     errors.OneError(code)  # `On` must start a word
+    # ok: python-standards/exception-not-raised
+    E.SignalException(RuntimeError("IOC stopping"))  # an event hands the exception to its waiters (cothread)
+    # expect: python-standards/exception-not-raised
+    errors.SignalingError(code)  # `Signal` must be a word of its own
 
 
 class Suite:
