@@ -227,12 +227,13 @@ def _held_by_python2(path: str, text: str, rules: list[Rule], findings: list[Fin
     that no Python 3 compiles and the version the rule is about came out after Python 2's end (`PYTHON2_END`):
     the file runs on Python 2, where that version never installs, as in a project that pins the package below it.
     GEOS-ESM AeroApps' ASIA-AQ operations scripts, copied in 2023 from an earlier campaign, print with Python 2's
-    statement and call `yaml.load(ymlfile)` (held-out round 878: 29 errors judged noise, a pull request failing
+    statement and call `yaml.load(ymlfile)` (held-out round 878: 30 errors judged noise, a pull request failing
     CI on them); on PyYAML 5 that is the full loader's warning, not PyYAML 6's TypeError."""
-    wanted = {x.rule for x in findings}
-    lowered = {r.id: r.when_pinned_below for r in rules if r.id in wanted and r.when_pinned_below is not None
-               and r.when_pinned_below.released is not None and r.when_pinned_below.released > PYTHON2_END
-               and r.when_pinned_below.severity < r.severity}
+    pins = {r.id: r.when_pinned_below for r in rules if r.when_pinned_below is not None
+            and r.when_pinned_below.released is not None and r.when_pinned_below.released > PYTHON2_END}
+    # only what it lowers: a finding its file's context already reports at info stays there, unnoted
+    wanted = {x.rule for x in findings if x.rule in pins and pins[x.rule].severity < x.severity}
+    lowered = {rid: pin for rid, pin in pins.items() if rid in wanted}
     if not lowered or not rules_context.python2_only(text):
         return {}
     for rid, pin in sorted(lowered.items()):
@@ -345,8 +346,8 @@ def run(ctx: TaskContext) -> TaskOutput:
             c = [replace(x, severity=Severity.INFO) if x.rule in soft else x for x in c]
         held = _held_by_python2(path, text, [r for r in here if r.id not in team_set], f + c, out)
         if held:
-            f = [replace(x, severity=held[x.rule]) if x.rule in held else x for x in f]
-            c = [replace(x, severity=held[x.rule]) if x.rule in held else x for x in c]
+            f = [replace(x, severity=min(x.severity, held[x.rule])) if x.rule in held else x for x in f]
+            c = [replace(x, severity=min(x.severity, held[x.rule])) if x.rule in held else x for x in c]
         found += f
         candidates += c
     out.notes += fit.notes()
