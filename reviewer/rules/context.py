@@ -667,6 +667,8 @@ class Contexts:
             return True
         if text is not None and purpose.says_copy(text):
             return True
+        if text is not None and "icen" in text[:20000] and purpose.project_license(text, self.own_names):
+            return True
         if self.library_copy(path, text):
             return True
         if text is not None and "://" in text[:20000] and self.upstream_copy(path, text):
