@@ -1232,13 +1232,17 @@ def test_a_module_whose_notice_says_it_is_a_copy_is_not_checked(cli, repo: GitRe
 
 def test_a_module_under_another_projects_license_by_name_is_not_checked(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     """MadGraph copies its modules into every process folder it generates, under "the MadGraph5_aMC@NLO license"
-    (hps-mc, held-out round 881: 39 errors judged noise, 4 pull requests failing CI). The project's own file is
-    checked."""
+    (hps-mc, held-out round 881: 39 errors judged noise, 4 pull requests failing CI), and its package's modules with
+    it, notice or not. The project's own files are checked."""
     notice = ("# Copyright (c) 2009 The MadGraph5_aMC@NLO Development team and Contributors\n"
               "# It is subject to the MadGraph5_aMC@NLO license which should accompany this distribution.\n\n")
-    _branch(repo, {"gen/ap/bin/internal/cluster.py": notice + NONE_CMP, "gen/run.py": NONE_CMP})
+    _branch(repo, {"gen/ap/bin/internal/cluster.py": notice + NONE_CMP, "gen/run.py": NONE_CMP,
+                   # a module of the package with no notice of its own: its `__init__.py` says whose it is
+                   "gen/ap/bin/internal/__init__.py": notice + "class MadGraph5Error(Exception):\n    pass\n",
+                   "gen/ap/bin/internal/lhe_parser.py": NONE_CMP,
+                   "gen/ours/__init__.py": "# Copyright (c) 2020 HPS\n", "gen/ours/job.py": NONE_CMP})
     rule = "python-standards/compare-to-none"
-    assert sorted(p for p, _l in _places(_review(cli, repo), rule)) == ["gen/run.py"]
+    assert sorted(p for p, _l in _places(_review(cli, repo), rule)) == ["gen/ours/job.py", "gen/run.py"]
 
 
 def test_a_package_whose_init_is_a_copy_is_a_copy_with_all_its_modules(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
