@@ -307,5 +307,8 @@ def test_a_notice_under_another_projects_license_by_name_is_a_copy() -> None:
     assert purpose.project_license('"""Licensed under the Python license."""\n', frozenset({"tautulli"})) == "Python"
     for own in ("# Released under the same license as Foo itself.\n", "# Licensed under the MIT license\n",
                 "# Distributed under the WTFPL license\n", "# under the following license:\n",
+                # a license's own name, not a project's: a French project's own "CeCILL", the GNU, zlib, Boost
+                "# governed by the CeCILL-B license under French law\n", "# Released under the GNU license\n",
+                "# subject to the zlib license\n", "# under the Boost license\n", "# under the Eclipse license\n",
                 "import os\n# subject to the MadGraph5_aMC@NLO license\n"):  # below the opening: not its notice
         assert purpose.project_license(own, frozenset({"foo"})) is None, own

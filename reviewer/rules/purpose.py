@@ -389,20 +389,31 @@ _PROJECT_LICENSE = re.compile(r"(?i:\b(?:subject[ \t]+to|under|governed[ \t]+by)
                               r"([A-Za-z][\w@.+-]*)[ \t]+(?i:licen[cs]e)\b")
 _NOT_A_PROJECT = frozenset({"same", "following", "above", "terms", "this", "original", "new", "modified", "said",
                             "current", "foregoing", "applicable", "full", "free", "open", "standard", "license"})
+# Names of licenses themselves, not of projects, compared as the squashed name's start: a project of its own under
+# "the CeCILL license", "the zlib license", "the GNU license" or "the Boost license" is not a copy of anything.
+_LICENSE_WORDS = ("gpl", "lgpl", "agpl", "gnu", "bsd", "mit", "apache", "asl", "mozilla", "mpl", "eclipse", "epl",
+                  "cecill", "eupl", "artistic", "zlib", "libpng", "unlicense", "boost", "bsl", "isc", "cc", "creative",
+                  "affero", "academic", "afl", "educational", "ecl", "unidata", "ncsa", "uiuc", "sleepycat", "zope",
+                  "zpl", "postgresql", "openssl", "ssleay", "ruby", "perl", "beerware", "hippocratic", "anticapitalist",
+                  "vim", "prosperity", "polyform", "elastic", "sspl", "fair", "mulan", "x11", "expat", "json", "sil",
+                  "ofl", "wxwindows", "psf", "w3c", "proprietary", "commercial", "public", "permissive", "opensource",
+                  "simplified", "revised", "lesser", "library", "university", "institute", "company", "project")
 
 
 def project_license(text: str, own: frozenset[str]) -> Optional[str]:
     """The name of another project whose license the opening notice puts the file under ("subject to the
-    MadGraph5_aMC@NLO license"), or None: not a license family, not an all-capitals name, not one of the project's
-    own names (`own`, normalized), compared without separators both ways."""
+    MadGraph5_aMC@NLO license"), or None: not a license's own name (`_LICENSE_WORDS`, a license family), not an
+    all-capitals name, not one of the project's own names (`own`, normalized), compared without separators both
+    ways."""
     notice = header(text)
     for m in _PROJECT_LICENSE.finditer(notice):
         name = m.group(1).rstrip(".")
         if name.lower() in _NOT_A_PROJECT or name.isupper() or license_families(m.group(0)):
             continue
         squashed = re.sub(r"[^a-z0-9]", "", name.lower())
-        if len(squashed) < 3 or any(o and (o in squashed or squashed in o)
-                                    for o in (re.sub(r"[^a-z0-9]", "", n.lower()) for n in own)):
+        owned = (re.sub(r"[^a-z0-9]", "", n.lower()) for n in own)
+        if len(squashed) < 3 or squashed.startswith(_LICENSE_WORDS) or any(o and (o in squashed or squashed in o)
+                                                                           for o in owned):
             continue
         return name
     return None
