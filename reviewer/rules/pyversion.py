@@ -22,7 +22,7 @@ project names is older, the rule does not run and a note says why. The newest is
 `envlist` (`py310`, `py{27,38}`) and `basepython`, the interpreter it pins (`.python-version`,
 `runtime.txt`, the `python:X.Y` base image of the root `Dockerfile` or of its siblings `Dockerfile.<name>` and
 `<name>.Dockerfile`: eventtrader's three services on `python:3.11-slim`), the `python` of a conda
-environment (`environment.yml` at the root or in `conda/` or `setup/`: hummingbot's `python=3.10`), the
+environment (`environment.yml` or `conda-env.yml` at the root or in `conda/` or `setup/`: hummingbot's `python=3.10`), the
 Pipfile's `[requires] python_version`, and the Pythons its CI runs on (GitHub Actions' `python-version` and matrix entries, Travis' `python`,
 CircleCI's and GitLab's `python:X.Y` images: streamalert's only Python, 3.7, was in its CI matrix);
 `3.x` in a CI matrix means the newest Python, so no ceiling; a lone `3.x` (a release job) says
@@ -107,7 +107,8 @@ def _distro_python(text: str) -> list[Version]:
 
 
 # A conda environment's `- python=3.10` (conda's fuzzy `=X.Y` pins the minor), `- python 3.10`, `- python>=3.8,<3.11`.
-CONDA_FILES = ("environment.yml", "environment.yaml")
+# `conda-env.yml` is the other common name (slic's `python =3.8`, held-out round 885; some 600 repositories hold one)
+CONDA_FILES = ("environment.yml", "environment.yaml", "conda-env.yml", "conda-env.yaml")
 CONDA_DIRS = ("", "conda", "setup")
 _CONDA_PYTHON = re.compile(r"^[ \t]*-[ \t]*(?:[\w-]+::)?python(?![\w.-])[ \t]*([^#\n]*)", re.M)
 # CI: the keys that name the Pythons a job runs on, and the Python images it runs in.
