@@ -1132,6 +1132,32 @@ def test_a_project_without_a_license_says_it_in_its_own_notices(cli, repo: GitRe
     assert "ext/fontconfig.py" in [p for p, _line in _places(_review(cli, repo), rule)]
 
 
+def test_a_module_that_says_it_is_part_of_another_project_is_a_copy(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """Elettra's STP-Core (GPLv3) keeps PyMca's `EdfFile.py`, "Copyright (C) 2004-2010 European Synchrotron
+    Radiation Facility ... This file is part of the PyMCA X-ray Fluorescence Toolkit", under the GPL too, where its
+    own files say "(C) 2016 Elettra ... This file is part of STP-Core" (held-out round 894: 24 findings judged
+    noise). A contributor's file that says it is part of STP-Core stays the team's, and where the project's own
+    notices say nothing of a project, nothing is decided."""
+    def notice(who: str, part: str) -> str:  # STP-Core's own say "(C) 2016 Elettra", which names no holder here
+        return (f"# {who}\n#\n# This file is part of {part}, a software tool for CT.\n#\n"
+                "# It is free software: you can redistribute it under the terms of the GNU General Public License\n\n")
+    rule = "python-standards/compare-to-none"
+    own = notice("(C) 2016 Elettra - Sincrotrone Trieste S.C.p.A.. All rights reserved.", "STP-Core")
+    edf = notice("Copyright (C) 2004-2010 European Synchrotron Radiation Facility", "the PyMCA X-ray Fluorescence Toolkit")
+    _branch(repo, {"LICENSE": "GNU GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007\n",
+                   "core/exec_a.py": own + NONE_CMP, "core/exec_b.py": own + NONE_CMP, "core/exec_c.py": own + NONE_CMP,
+                   "core/stpio/EdfFile.py": edf + NONE_CMP,
+                   "core/stpio/tdf.py": notice("Copyright (C) 2020 Jane Contributor", "STP-Core") + NONE_CMP})
+    assert sorted(p for p, _l in _places(_review(cli, repo), rule)) == [
+        "core/exec_a.py", "core/exec_b.py", "core/exec_c.py", "core/stpio/tdf.py"]
+    # the project's own notices say nothing of a project: the file's own words decide nothing
+    bare = "# Copyright (C) 2016 Elettra - Sincrotrone Trieste\n# under the GNU General Public License\n\n"
+    for name in ("exec_a", "exec_b", "exec_c"):
+        repo.write(f"core/{name}.py", bare + NONE_CMP)
+    repo.commit("bare notices")
+    assert "core/stpio/EdfFile.py" in [p for p, _l in _places(_review(cli, repo), rule)]
+
+
 def test_a_projects_own_notices_are_read_from_its_own_code_only(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     """The notices that say whose a license-less project is come from its own files: not a release copied in (however
     many files it has), not a notice that names no holder; and a tie between two holders decides nothing."""

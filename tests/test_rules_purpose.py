@@ -312,3 +312,14 @@ def test_a_notice_under_another_projects_license_by_name_is_a_copy() -> None:
                 "# subject to the zlib license\n", "# under the Boost license\n", "# under the Eclipse license\n",
                 "import os\n# subject to the MadGraph5_aMC@NLO license\n"):  # below the opening: not its notice
         assert purpose.project_license(own, frozenset({"foo"})) is None, own
+
+
+def test_the_project_a_notice_says_the_file_is_part_of() -> None:
+    """PyMca's `EdfFile.py` says "This file is part of the PyMCA X-ray Fluorescence Toolkit" (copied into Elettra's
+    STP-Core, held-out round 894), STP-Core's own files "This file is part of STP-Core, the Python core of ..."."""
+    assert purpose.part_of("#" * 20 + "\n# This file is part of the PyMCA X-ray Fluorescence Toolkit developed at\n") == "PyMCA"
+    assert purpose.part_of("# This file is part of STP-Core, the Python core of SYRMEP Tomo Project,\n") == "STP-Core"
+    assert purpose.part_of('"""This module is part of pyOCD."""\n') == "pyOCD"
+    assert purpose.part_of("import os\n# This file is part of Foo\n") is None  # below the opening
+    assert purpose.part_of("# Part of the kit\n") is None
+    assert purpose.squash("STP-Core") == purpose.squash("stp_core") == "stpcore"

@@ -445,6 +445,9 @@ class Contexts:
     _copied_packages: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
     _notices: list[Optional[tuple[frozenset[str], frozenset[str]]]] = field(default_factory=list, init=False,
                                                                            compare=False, repr=False)
+    _parts: list[Optional[tuple[frozenset[str], frozenset[str]]]] = field(default_factory=list, init=False,
+                                                                         compare=False, repr=False)
+    _sample: list[list[str]] = field(default_factory=list, init=False, compare=False, repr=False)
 
     def is_bundled(self, path: str) -> bool:
         """`path` sits in a folder of other projects' installed packages (`bundled_folder`)."""
@@ -668,6 +671,8 @@ class Contexts:
         if text is not None and purpose.says_copy(text):
             return True
         if text is not None and "icen" in text[:20000] and purpose.project_license(text, self.own_names):
+            return True
+        if text is not None and _PART_OF_HINT.search(text, 0, 20000) and self.part_of_another(text):
             return True
         if self.library_copy(path, text):
             return True
@@ -928,6 +933,29 @@ class Contexts:
         # a notice that names no holder ("Copyright (c) 2023") says nothing of whose the file is
         return own is not None and bool(terms[1]) and not terms[0] & own[0] and not terms[1] & own[1]
 
+    def part_of_another(self, text: str) -> bool:
+        """`text`'s notice says the file is part of another project than the one the project's own notices say
+        theirs are part of, and names a copyright holder none of them names, whatever license it gives: Elettra's
+        STP-Core (GPLv3) keeps PyMca's `EdfFile.py`, "Copyright (C) 2004-2010 European Synchrotron Radiation Facility
+        ... This file is part of the PyMCA X-ray Fluorescence Toolkit", under the GPL too, where its own files say
+        "(C) 2016 Elettra ... This file is part of STP-Core" (held-out round 894: 24 findings judged noise). Nothing
+        is decided where the project's own notices say no such thing (`_own_parts`), nor for a name among the
+        project's distribution names."""
+        from reviewer.rules import purpose
+
+        name = purpose.part_of(text)
+        if name is None or self.read is None:
+            return False
+        terms = purpose.notice_terms(text)
+        if terms is None or not terms[1]:  # a copyright and a license, and a holder named
+            return False
+        own = self._own_parts()
+        if own is None or terms[1] & own[1]:
+            return False
+        mine = own[0] | {purpose.squash(n) for n in self.own_names}
+        squashed = purpose.squash(name)
+        return len(squashed) >= 3 and not any(o and (o in squashed or squashed in o) for o in mine)
+
     def _own_notices(self) -> Optional[tuple[frozenset[str], frozenset[str]]]:
         """The licenses and holders of the project's own notices, read once from up to `_NOTICE_SAMPLE` Python
         files spread over the listing (test folders and third-party code aside: vendored, bundled or release
@@ -938,14 +966,8 @@ class Contexts:
 
             from reviewer.rules import purpose
 
-            files = [p for p in self._files() if p.endswith(".py") and not self.is_vendored(p)
-                     and not _glob_hit(p, self.test_files)]
-            sample = [p for p in files[::max(1, len(files) // _NOTICE_SAMPLE)]
-                      if self.third_party(p) is None][:_NOTICE_SAMPLE]
-            if self.prefetch is not None:
-                self.prefetch(sample)
-            terms = [t for t in (purpose.notice_terms(self.read(p) or "") if self.read is not None else None
-                                 for p in sample) if t is not None and t[1]]  # a notice that names a holder
+            terms = [t for t in (purpose.notice_terms(x) for x in self._notice_sample())
+                     if t is not None and t[1]]  # a notice that names a holder
             counts = Counter(w for _families, holders in terms for w in holders)
             found = None
             if counts:
@@ -955,6 +977,42 @@ class Contexts:
                     found = (frozenset().union(*(f for f, _h in own)), frozenset().union(*(h for _f, h in own)))
             self._notices.append(found)
         return self._notices[0]
+
+    def _notice_sample(self) -> list[str]:
+        """The texts of up to `_NOTICE_SAMPLE` Python files spread over the listing, test folders and third-party
+        code aside (vendored, bundled or release folders, generated files), read once: where the project's own
+        notices are read from."""
+        if not self._sample:
+            files = [p for p in self._files() if p.endswith(".py") and not self.is_vendored(p)
+                     and not _glob_hit(p, self.test_files)]
+            sample = [p for p in files[::max(1, len(files) // _NOTICE_SAMPLE)]
+                      if self.third_party(p) is None][:_NOTICE_SAMPLE]
+            if self.prefetch is not None:
+                self.prefetch(sample)
+            self._sample.append([self.read(p) or "" for p in sample] if self.read is not None else [])
+        return self._sample[0]
+
+    def _own_parts(self) -> Optional[tuple[frozenset[str], frozenset[str]]]:
+        """The project the project's own notices say their files are part of ("This file is part of STP-Core"),
+        squashed, with the copyright holders those notices name (maybe none: "(C) 2016 Elettra" is no copyright
+        line), read once from the sampled files (`_notice_sample`): the name most of the sampled notices that name
+        one give, when at least three do and more than half; else None."""
+        if not self._parts:
+            from collections import Counter
+
+            from reviewer.rules import purpose
+
+            said = [(purpose.squash(n), x) for x in self._notice_sample() if (n := purpose.part_of(x))]
+            counts = Counter(n for n, _x in said)
+            found = None
+            if counts:
+                name, k = counts.most_common(1)[0]
+                if k >= 3 and 2 * k > len(said):
+                    holders = frozenset().union(*((purpose.notice_terms(x) or (frozenset(), frozenset()))[1]
+                                                  for n, x in said if n == name))
+                    found = (frozenset({name}), holders)
+            self._parts.append(found)
+        return self._parts[0]
 
     def upstream_copy(self, path: str, text: str) -> bool:
         """`path` is a module (or a package's `__init__.py`) with a release of its own whose opening notice names
@@ -988,7 +1046,8 @@ class Contexts:
 
 
 _RELEASE_FILES = ("VERSION", "VERSION.txt", "version.txt")
-_NOTICE_SAMPLE = 60  # files read for a project's own notices, when it names no license (`Contexts._own_notices`)
+_NOTICE_SAMPLE = 60  # files read for a project's own notices (`Contexts._own_notices`)
+_PART_OF_HINT = re.compile(r"(?i)\bpart[ \t]+of\b")
 # A license file's line naming its copyright holder and year ("Copyright (c) 2003-2010 Mark Borgerding"); not the
 # license's own steward, whose line opens the GPL's text.
 _HOLDER = re.compile(r"(?im)^[ \t#*]*copyright\s*(?:\(c\)|\u00a9)?\s*\d{4}(?![^\n]*Free Software Foundation)[^\n]*")

@@ -419,6 +419,23 @@ def project_license(text: str, own: frozenset[str]) -> Optional[str]:
     return None
 
 
+# "This file is part of the PyMCA X-ray Fluorescence Toolkit": the project a notice says the file belongs to.
+_PART_OF = re.compile(r"(?i)\bthis[ \t]+(?:file|module|program|code|library|script)[ \t]+is[ \t]+(?:a[ \t]+)?part[ \t]+of"
+                      r"[ \t]+(?:the[ \t]+)?([A-Za-z][\w.+-]*)")
+
+
+def part_of(text: str) -> Optional[str]:
+    """The project `text`'s opening notice says the file is part of ("This file is part of STP-Core, ..." gives
+    `STP-Core`), or None."""
+    m = _PART_OF.search(header(text))
+    return m.group(1).rstrip(".") if m else None
+
+
+def squash(name: str) -> str:
+    """A name lowercased with every separator gone, to compare project names however they are written."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
 def says_copy(text: str) -> Optional[str]:
     """The words of `text`'s opening notice (`header`) that say the file is a copy of another, or None."""
     m = _SAYS_COPY.search(header(text))
