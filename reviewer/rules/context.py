@@ -670,7 +670,7 @@ class Contexts:
             return True
         if text is not None and purpose.says_copy(text):
             return True
-        if text is not None and "icen" in text[:20000] and purpose.project_license(text, self.own_names):
+        if text is not None and purpose.project_license(text, self.own_names):
             return True
         if text is not None and _PART_OF_HINT.search(text, 0, 20000) and self.part_of_another(text):
             return True
@@ -707,7 +707,7 @@ class Contexts:
                 self._copied_packages[folder] = top is not None and bool(
                     (self.licenses and purpose.foreign_notice(top, self.licenses, self.authors))
                     or purpose.says_copy(top)
-                    or ("icen" in top[:20000] and purpose.project_license(top, self.own_names)))
+                    or purpose.project_license(top, self.own_names))
             if self._copied_packages[folder]:
                 return True
         return False

@@ -405,6 +405,10 @@ def project_license(text: str, own: frozenset[str]) -> Optional[str]:
     MadGraph5_aMC@NLO license"), or None: not a license's own name (`_LICENSE_WORDS`, a license family), not an
     all-capitals name, not one of the project's own names (`own`, normalized), compared without separators both
     ways."""
+    # the notice is read only where the words may be in it; a plain search first, the pattern's `(?i)` is slower
+    if (text.find("icen", 0, 20000) < 0 and text.find("ICEN", 0, 20000) < 0) \
+            or not _PROJECT_LICENSE.search(text, 0, 20000):
+        return None
     notice = header(text)
     for m in _PROJECT_LICENSE.finditer(notice):
         name = m.group(1).rstrip(".")
@@ -427,6 +431,8 @@ _PART_OF = re.compile(r"(?i)\bthis[ \t]+(?:file|module|program|code|library|scri
 def part_of(text: str) -> Optional[str]:
     """The project `text`'s opening notice says the file is part of ("This file is part of STP-Core, ..." gives
     `STP-Core`), or None."""
+    if not _PART_OF.search(text, 0, 20000):  # the notice is read only where the words may be in it
+        return None
     m = _PART_OF.search(header(text))
     return m.group(1).rstrip(".") if m else None
 
