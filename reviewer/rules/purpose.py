@@ -414,18 +414,17 @@ def project_license(text: str, own: frozenset[str]) -> Optional[str]:
         name = m.group(1).rstrip(".")
         if name.lower() in _NOT_A_PROJECT or name.isupper() or license_families(m.group(0)):
             continue
-        squashed = re.sub(r"[^a-z0-9]", "", name.lower())
-        owned = (re.sub(r"[^a-z0-9]", "", n.lower()) for n in own)
+        squashed = squash(name)
         if len(squashed) < 3 or squashed.startswith(_LICENSE_WORDS) or any(o and (o in squashed or squashed in o)
-                                                                           for o in owned):
+                                                                           for o in map(squash, own)):
             continue
         return name
     return None
 
 
 # "This file is part of the PyMCA X-ray Fluorescence Toolkit": the project a notice says the file belongs to.
-_PART_OF = re.compile(r"(?i)\bthis[ \t]+(?:file|module|program|code|library|script)[ \t]+is[ \t]+(?:a[ \t]+)?part[ \t]+of"
-                      r"[ \t]+(?:the[ \t]+)?([A-Za-z][\w.+-]*)")
+_PART_OF = re.compile(r"(?i)\bthis[ \t]+(?:file|module|program|code|library|script)[ \t]+is[ \t]+(?:a[ \t]+)?"
+                      r"part[ \t]+of[ \t]+(?:the[ \t]+)?([A-Za-z][\w.+-]*)")
 
 
 def part_of(text: str) -> Optional[str]:

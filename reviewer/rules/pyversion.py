@@ -22,8 +22,8 @@ project names is older, the rule does not run and a note says why. The newest is
 `envlist` (`py310`, `py{27,38}`) and `basepython`, the interpreter it pins (`.python-version`,
 `runtime.txt`, the `python:X.Y` base image of the root `Dockerfile` or of its siblings `Dockerfile.<name>` and
 `<name>.Dockerfile`: eventtrader's three services on `python:3.11-slim`), the `python` of a conda
-environment (`environment.yml` or `conda-env.yml` at the root or in `conda/` or `setup/`: hummingbot's `python=3.10`), the
-Pipfile's `[requires] python_version`, and the Pythons its CI runs on (GitHub Actions' `python-version` and matrix entries, Travis' `python`,
+environment (`environment.yml` or `conda-env.yml` at the root or in `conda/` or `setup/`: hummingbot's
+`python=3.10`), the Pipfile's `[requires] python_version`, and the Pythons its CI runs on (GitHub Actions' `python-version` and matrix entries, Travis' `python`,
 CircleCI's and GitLab's `python:X.Y` images: streamalert's only Python, 3.7, was in its CI matrix);
 `3.x` in a CI matrix means the newest Python, so no ceiling; a lone `3.x` (a release job) says
 nothing, nor does a GitHub Actions job that only runs the repository's CI scripts (`python3
