@@ -303,9 +303,10 @@ _SOURCEFORGE = re.compile(r"(?i)\bhttps?://(?:www\.)?(?:([a-z0-9][\w-]{1,62})\.s
                           r"sourceforge\.net/projects/([a-z0-9][\w-]{1,62}))")
 
 
-def _squashed(name: str) -> str:
-    """A name compared without its separators: `y_serial` is the `yserial` project's module."""
-    return re.sub(r"[-_.]+", "", name).lower()
+def squash(name: str) -> str:
+    """A name lowercased with every separator gone, to compare project names however they are written: `y_serial`
+    is the `yserial` project's module, `STP-Core` the `stp_core` distribution."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
 def _names_own_release(notice: str, unit: str) -> bool:
@@ -349,7 +350,7 @@ def upstream_copy(text: str, unit: str, home: frozenset[str], about: str) -> Opt
     if newer is not None:  # ... unless the address is the project's own: one its packaging or README gives, or
         # one that names the project
         where = newer.lower().split("://", 1)[1].rsplit("/", 1)[0]
-        own = where in about or any(len(h) >= 3 and _squashed(h) in _squashed(where) for h in home)
+        own = where in about or any(len(h) >= 3 and squash(h) in squash(where) for h in home)
         if not own:
             return newer
     top = "\n".join(text.lstrip("\ufeff").splitlines()[:UNIT_TOP])
@@ -361,10 +362,10 @@ def upstream_copy(text: str, unit: str, home: frozenset[str], about: str) -> Opt
     for owner, name in repos:
         if owner.lower() in _NOT_OWNERS:
             continue
-        if normal_name(name) in home or _squashed(name) in {_squashed(h) for h in home} \
+        if normal_name(name) in home or squash(name) in {squash(h) for h in home} \
                 or f"{owner}/{name}".lower() in about or (owner == "sourceforge" and f"{name}.sourceforge".lower() in about):
             return None  # the project's own repository: its own module
-        if found is None and (normal_name(unit) in normal_name(name) or _squashed(unit) == _squashed(name)):
+        if found is None and (normal_name(unit) in normal_name(name) or squash(unit) == squash(name)):
             found = f"{owner}/{name}"
     return found
 
@@ -434,11 +435,6 @@ def part_of(text: str) -> Optional[str]:
         return None
     m = _PART_OF.search(header(text))
     return m.group(1).rstrip(".") if m else None
-
-
-def squash(name: str) -> str:
-    """A name lowercased with every separator gone, to compare project names however they are written."""
-    return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
 def says_copy(text: str) -> Optional[str]:
