@@ -689,8 +689,8 @@ class Contexts:
         the project's, saying in words it is a copy, or under another project's license by name): the whole
         package is that copy, also its modules that carry no notice. PsychoPyParadigms (MIT) keeps psychopy.iohub
         ("Part of the psychopy.iohub library ... GNU General Public License") in two experiments' `lib/iohub/`, with
-        LabJack's `pylabjack` modules inside,
-        which name nobody (held-out round 786: 240 findings judged noise). MadGraph's `bin/internal/__init__.py`,
+        LabJack's `pylabjack` modules inside, which name nobody (held-out round 786: 240 findings judged noise).
+        MadGraph's `bin/internal/__init__.py`,
         "subject to the MadGraph5_aMC@NLO license", holds its `lhe_parser.py`, which names nobody (hps-mc, held-out
         round 881: 15 errors). Each package's `__init__.py` is read once."""
         if self.read is None:
