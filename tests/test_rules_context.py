@@ -618,6 +618,31 @@ def test_defers_to_is_validated_and_matches_the_same_node_only(tmp_path: Path) -
         rulesmod.check_unique(rulesmod.load_folder(folder))
 
 
+def test_a_files_contexts_decide_the_same_before_or_after_matching(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    # A small file is matched before its contexts are read, a big one after (review.CONTEXTS_FIRST_CHARS):
+    # both orders report the same. `call` defers to `arg`, which test files skip: in a test file `call`
+    # reports f(1) itself (the file is matched again without `arg`), and `arg`'s soft twin reports at info.
+    from reviewer.tasks.review import CONTEXTS_FIRST_CHARS
+
+    head = "title: t\nseverity: warning\ndescription: d\n"
+    repo.write(".reviewer/rules/team/call.yaml", "id: call\n" + head + "rule: {pattern: f($X)}\ndefers_to: [arg]\n")
+    repo.write(".reviewer/rules/team/arg.yaml", "id: arg\n" + head + "rule: {pattern: f(1)}\ncontext: {tests: skip}\n")
+    repo.write(".reviewer/rules/team/soft.yaml", "id: soft\n" + head + "rule: {pattern: g($X)}\ncontext: {tests: info}\n")
+    repo.write(".reviewer.toml", '[rules]\ntest_files = ["tests/*"]\n')
+    code = "f(1)\nf(2)\ng(3)\n"
+    padding = "# " + "x" * 78 + "\n"
+    big = code + padding * (CONTEXTS_FIRST_CHARS // len(padding) + 1)
+    _branch(repo, {"app.py": code, "big.py": big, "tests/test_a.py": code, "tests/test_big.py": big})
+    data = _review(cli, repo)
+    got = {(f["path"], f["rule"], f["line"], f["severity"]) for f in data["findings"] if f["rule"].startswith("team/")}
+    for app in ("app.py", "big.py"):
+        assert {g[1:] for g in got if g[0] == app} == {("team/arg", 1, "warning"), ("team/call", 2, "warning"),
+                                                       ("team/soft", 3, "warning")}
+    for test in ("tests/test_a.py", "tests/test_big.py"):
+        assert {g[1:] for g in got if g[0] == test} == {("team/call", 1, "warning"), ("team/call", 2, "warning"),
+                                                        ("team/soft", 3, "info")}
+
+
 HELPER = ("class Client:\n"
           "    def patch(self, url, headers=[]):\n"
           "        headers.append(('Content-Type', 'json'))\n"
