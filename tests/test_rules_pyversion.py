@@ -158,6 +158,30 @@ def test_a_project_whose_code_is_python2_gets_no_python3_deprecation(cli, repo: 
     assert [f["path"] for f in data["findings"] if f["rule"] == "python-standards/utcnow"] == ["epg/src/epgdb.py"]
 
 
+def test_a_setup_py_only_python2_compiles_makes_a_small_project_python2(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """AIT-GUI's 2018 setup.py prints with statements beside six modules that both Pythons compile: pip runs it
+    with the Python it installs for, so the project is Python 2 and `utcnow` is what it has (held-out round 900:
+    2 findings judged noise). A setup.py that Python 3 compiles says nothing; Python 3's syntax elsewhere wins."""
+    setup2 = "from setuptools import setup\nprint \"installing\"\nsetup(name='t')\n"
+    feature_branch(repo, {"setup.py": setup2, "gui/__init__.py": UTCNOW})
+    data = review_json(cli, repo)
+    assert not [f for f in data["findings"] if f["rule"] == "python-standards/utcnow"]
+    (note,) = [n for n in data["notes"] if "code is Python 2" in n]
+    assert "its setup.py compiles only on Python 2" in note
+    py3 = "def show(x: int) -> None:\n    print(f\"value {x}\")\n"
+    for i in range(3):
+        repo.write(f"modern{i}.py", py3)
+    repo.commit("Python 3 code")
+    data = review_json(cli, repo)
+    assert [f["path"] for f in data["findings"] if f["rule"] == "python-standards/utcnow"] == ["gui/__init__.py"]
+    for i in range(3):
+        repo.git("rm", "-q", f"modern{i}.py")
+    repo.write("setup.py", "from setuptools import setup\nprint('installing')\nsetup(name='t')\n")
+    repo.commit("setup.py for Python 3")
+    data = review_json(cli, repo)
+    assert [f["path"] for f in data["findings"] if f["rule"] == "python-standards/utcnow"] == ["gui/__init__.py"]
+
+
 def test_a_file_written_for_python_2_too_gets_no_python3_advice(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     """wptagent's modules open with `if (sys.version_info >= (3, 0)):` and the project names no Python: they run on
     Python 2 too, where `datetime.timezone` does not exist (13 `utcnow` findings judged noise, held-out round 607).
