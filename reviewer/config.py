@@ -55,7 +55,7 @@ class RulesConfig:
     # cloud-custodian's `tools/sandbox/`, arelle's `arelle/archive/`, SeisMonitor's `.bck/` backup copies;
     # reviewer/rules/context.py).
     retired: tuple[str, ...] = ("deprecated", "unmaintained", "obsolete", "attic", "graveyard", "archive", "archived",
-                                "old", "sandbox", "abandoned", "outdated", "trash", "bck", ".bck", "bak", ".bak")
+                                "old", "legacy", "sandbox", "abandoned", "outdated", "trash", "bck", ".bck", "bak", ".bak")
     entry_points: tuple[str, ...] = ("__main__.py", "cli.py", "scripts/*", "bin/*", "tools/*", "examples/*",
                                      "demos/*", "docs/*", "benchmarks/*", "setup.py", "noxfile.py", "manage.py",
                                      # Django's management commands, run by `manage.py <command>` (djangopackages'

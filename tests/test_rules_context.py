@@ -1789,6 +1789,16 @@ def test_a_trash_folder_is_kept_aside(cli, repo: GitRepo) -> None:  # type: igno
         ("addon/sites/new_site.py", 2), ("addon/sites/trash/old_site.py", 2)]
 
 
+def test_a_legacy_folder_nothing_imports_is_kept_aside(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """smalldata_tools keeps its modules from before the LCLS-II reorganisation in `legacy/pre_lcls2_reorg/`, which
+    nothing imports (held-out round 899: 5 findings judged noise; apicula's `legacy/bench-empty.py` before it). Fudge's
+    `brownies/legacy/`, Evidently's and KernelCI's `legacy` packages are imported and live: their findings stay."""
+    _branch(repo, {"legacy/pre_reorg/CubeAna.py": NONE_CMP, "brownies/legacy/endf.py": NONE_CMP,
+                   "brownies/convert.py": "from brownies.legacy import endf\n", "ana.py": NONE_CMP})
+    rule = "python-standards/compare-to-none"
+    assert sorted(_places(_review(cli, repo), rule)) == [("ana.py", 2), ("brownies/legacy/endf.py", 2)]
+
+
 def test_a_revert_restores_code_it_does_not_write(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     """diyhue's `git revert` of a refactor put back four `!= None` word for word (held-out round 533, judged noise):
     a revert restores what the project ran before. A security finding on restored code is still made (Cirq's revert
