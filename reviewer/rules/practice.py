@@ -63,7 +63,8 @@ _IS_BEFORE = re.compile(r"(?:^|\W)is[ \t]+(?:not[ \t]+)?\Z")
 _WORD = re.compile(r"\w")
 
 
-def _counts(text: str) -> tuple[int, int]:
+def none_counts(text: str) -> tuple[int, int]:
+    """(comparisons with None by `==` / `!=`, by `is` / `is not`) in `text`."""
     equality = identity = 0
     at = text.find("None")
     while at >= 0:
@@ -81,14 +82,18 @@ def _counts(text: str) -> tuple[int, int]:
 def compares_with_none(text: str) -> bool:
     """Whether `text` compares anything with None, by `==` / `!=` or by `is`: only such a file can count for
     or against a style (a caller asks the costlier questions, such as whether the file is a copy, only then)."""
-    return "None" in text and _counts(text) != (0, 0)
+    return "None" in text and none_counts(text) != (0, 0)
 
 
 def none_by_equality(texts: Iterable[str]) -> Optional[str]:
     """How the repository shows that it compares with None by `==` / `!=` as its style, or None if it does not."""
+    return none_by_equality_counts(map(none_counts, texts))
+
+
+def none_by_equality_counts(counts: Iterable[tuple[int, int]]) -> Optional[str]:
+    """`none_by_equality` from each file's `none_counts`, for a caller that has them already."""
     equality = identity = 0
-    for text in texts:
-        eq, ident = _counts(text)
+    for eq, ident in counts:
         equality += eq
         identity += ident
     if equality >= MIN_EQUALITY and equality >= RATIO * identity:

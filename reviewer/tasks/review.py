@@ -492,6 +492,7 @@ class _RepoSources:
         self._listing = getattr(ctx.snapshot, "paths", None)  # None: a snapshot that cannot list its files
         self._sources: Optional["callers.Sources"] = None
         self._named: Optional[list[tuple[str, str]]] = None
+        self._none_counts: Optional[list[tuple[str, str, tuple[int, int]]]] = None
         self._paths: Optional[list[str]] = None
 
     @property
@@ -515,6 +516,14 @@ class _RepoSources:
                 prefetch(names)
             self._named = [(p, t) for p, t in zip(names, map(self._ctx.text, names)) if t is not None]
         return self._named
+
+    def none_counts(self) -> list[tuple[str, str, tuple[int, int]]]:
+        """(path, text, rules.practice.none_counts) of each Python file `named` holds, counted once."""
+        if self._none_counts is None:
+            from reviewer.rules import practice
+
+            self._none_counts = [(p, t, practice.none_counts(t) if "None" in t else (0, 0)) for p, t in self.named()]
+        return self._none_counts
 
     def data_texts(self, suffixes: tuple[str, ...], limit: int, leave_out: Callable[[str], bool]) -> Iterator[str]:
         """The texts of the repository's files that end in `suffixes` (at most `limit` of them, in listing
@@ -653,15 +662,15 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
     if kinds & {"none-by-equality", "len-as-key"} and repo.available:
         from reviewer.rules import practice
 
-        for kind, why in (("none-by-equality", Why.PROJECT_STYLE), ("len-as-key", Why.LEN_AS_KEY)):
-            # the project's own code: a vendored, generated or copied file's `== None` is its upstream's style
-            # (infoslicer's two BeautifulSoup 3 copies write `is None` 25 times, its own code `== None` 32 times
-            # against 2; held-out round 754)
-            texts = repo.texts() if kind != "none-by-equality" else (
-                text for path, text in repo.named() if not practice.compares_with_none(text) or (
-                    contexts.third_party(path, text) is None and not contexts.copied(path, text)))
-            if kind in kinds and practice.PRACTICES[kind](texts):
-                moot[kind] = why
+        if "none-by-equality" in kinds and practice.none_by_equality_counts(
+                # the project's own code: a vendored, generated or copied file's `== None` is its upstream's style
+                # (infoslicer's two BeautifulSoup 3 copies write `is None` 25 times, its own code `== None` 32 times
+                # against 2; held-out round 754)
+                counts for path, text, counts in repo.none_counts() if counts == (0, 0) or (
+                    contexts.third_party(path, text) is None and not contexts.copied(path, text))):
+            moot["none-by-equality"] = Why.PROJECT_STYLE
+        if "len-as-key" in kinds and practice.PRACTICES["len-as-key"](repo.texts()):
+            moot["len-as-key"] = Why.LEN_AS_KEY
         if "none-by-equality" in kinds and "none-by-equality" not in moot and practice.null_object(
                 (path, text) for path, text in repo.named()  # a class with `__eq__`, in the project's own code
                 if "__eq__" in text and "tests" not in contexts.kinds(path, None)
@@ -746,13 +755,13 @@ def _folder_styles(found: list[Finding], watched: dict[str, str], repo: _RepoSou
     wanted.update(dict.fromkeys(folders - packaged - wanted.keys(), Why.SCRIPTS_STYLE))
     if not wanted:
         return {}
-    texts: dict[str, list[str]] = {}
-    for path, text in repo.named():
+    counted: dict[str, list[tuple[int, int]]] = {}
+    for path, text, counts in repo.none_counts():
         top = path.split("/")[0]
-        if top in wanted and practice.compares_with_none(text) and contexts.third_party(path, text) is None \
+        if top in wanted and counts != (0, 0) and contexts.third_party(path, text) is None \
                 and not contexts.copied(path, text):
-            texts.setdefault(top, []).append(text)
-    return {top: wanted[top] for top, these in texts.items() if practice.none_by_equality(these)}
+            counted.setdefault(top, []).append(counts)
+    return {top: wanted[top] for top, these in counted.items() if practice.none_by_equality_counts(these)}
 
 
 def _not_moved(ctx: TaskContext, found: list[Finding], out: TaskOutput) -> list[Finding]:
