@@ -179,6 +179,21 @@ def test_bad_rule_file_exits_2_with_location(cli, repo: GitRepo, case: str) -> N
         assert "Traceback" not in r.err
 
 
+def test_shipped_rules_compile_here_and_team_rules_on_every_run(tmp_path: Path) -> None:
+    # A run does not compile the shipped packs' ast-grep rules against an empty tree (load_all): this test does,
+    # every rule file of every pack, as a run compiles a team's own rules.
+    shipped = rulesmod.rule_files(rulesmod.builtin_dir())
+    assert len(shipped) > 50
+    for path in shipped:
+        rulesmod.parse_file(path, path.parent.name, compile_check=True)
+    broken = tmp_path / "team" / "a.yaml"
+    broken.parent.mkdir()
+    broken.write_text("id: a\ntitle: t\nseverity: info\ndescription: d\nrule:\n  pattern: x\n  kind: no_such_kind\n")
+    with pytest.raises(UsageError, match=r"a\.yaml:5: bad ast-grep rule"):
+        rulesmod.load_all(tmp_path, RulesConfig(paths=("team",)))
+    assert rulesmod.parse_file(broken, "team", compile_check=False).id == "team/a"  # as the shipped packs load
+
+
 def test_duplicate_id_is_located(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     repo.write(".reviewer/rules/team/a.yaml", TEAM_RULE)
     repo.write(".reviewer/rules/team/b.yaml", "# same id\n" + TEAM_RULE)
