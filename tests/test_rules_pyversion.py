@@ -132,6 +132,23 @@ def test_a_python2_file_gets_no_python3_deprecation(cli, repo: GitRepo) -> None:
     assert note.startswith("1 rule(s) not run on 1 file(s)") and "python-standards/utcnow" in note
 
 
+PY3_SYNTAX = "def show(x: int) -> None:\n    print(f\"value {x}\")\n"
+
+
+def _utcnow_paths(cli, repo: GitRepo) -> list[str]:  # type: ignore[no-untyped-def]
+    return [f["path"] for f in review_json(cli, repo)["findings"] if f["rule"] == "python-standards/utcnow"]
+
+
+def _python3_files_decide(cli, repo: GitRepo, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Three files with Python 3's syntax make it a Python 3 project: `expected` are then told; they go again."""
+    for i in range(3):
+        repo.write(f"modern{i}.py", PY3_SYNTAX)
+    repo.commit("Python 3 code")
+    assert _utcnow_paths(cli, repo) == expected
+    for i in range(3):
+        repo.git("rm", "-q", f"modern{i}.py")
+
+
 def test_a_project_whose_code_is_python2_gets_no_python3_deprecation(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     """opendreambox's enigma2 plugins run on Dreambox OS's Python 2.7 and name no Python: a fifth of their files have
     print statements and none has Python 3's syntax, so a module that both Pythons compile is Python 2 code too, and
@@ -144,14 +161,7 @@ def test_a_project_whose_code_is_python2_gets_no_python3_deprecation(cli, repo: 
     assert not [f for f in data["findings"] if f["rule"] == "python-standards/utcnow"]
     (note,) = [n for n in data["notes"] if "code is Python 2" in n]
     assert note.startswith("1 rule(s) not run on 1 file(s)") and "4 of 5 files read compile only on Python 2" in note
-    py3 = "def show(x: int) -> None:\n    print(f\"value {x}\")\n"
-    for i in range(3):
-        repo.write(f"modern{i}.py", py3)
-    repo.commit("Python 3 code")
-    data = review_json(cli, repo)
-    assert [f["path"] for f in data["findings"] if f["rule"] == "python-standards/utcnow"] == ["epg/src/epgdb.py"]
-    for i in range(3):
-        repo.git("rm", "-q", f"modern{i}.py")
+    _python3_files_decide(cli, repo, ["epg/src/epgdb.py"])
     repo.write("setup.py", "from setuptools import setup\nsetup(name='t', python_requires='>=3.8')\n")
     repo.commit("the project names its Pythons")
     data = review_json(cli, repo)
@@ -168,18 +178,10 @@ def test_a_setup_py_only_python2_compiles_makes_a_small_project_python2(cli, rep
     assert not [f for f in data["findings"] if f["rule"] == "python-standards/utcnow"]
     (note,) = [n for n in data["notes"] if "code is Python 2" in n]
     assert "its setup.py compiles only on Python 2" in note
-    py3 = "def show(x: int) -> None:\n    print(f\"value {x}\")\n"
-    for i in range(3):
-        repo.write(f"modern{i}.py", py3)
-    repo.commit("Python 3 code")
-    data = review_json(cli, repo)
-    assert [f["path"] for f in data["findings"] if f["rule"] == "python-standards/utcnow"] == ["gui/__init__.py"]
-    for i in range(3):
-        repo.git("rm", "-q", f"modern{i}.py")
+    _python3_files_decide(cli, repo, ["gui/__init__.py"])
     repo.write("setup.py", "from setuptools import setup\nprint('installing')\nsetup(name='t')\n")
     repo.commit("setup.py for Python 3")
-    data = review_json(cli, repo)
-    assert [f["path"] for f in data["findings"] if f["rule"] == "python-standards/utcnow"] == ["gui/__init__.py"]
+    assert _utcnow_paths(cli, repo) == ["gui/__init__.py"]
 
 
 def test_a_file_written_for_python_2_too_gets_no_python3_advice(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
