@@ -621,7 +621,7 @@ def test_defers_to_is_validated_and_matches_the_same_node_only(tmp_path: Path) -
 def test_a_files_contexts_decide_the_same_before_or_after_matching(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     # A small file is matched before its contexts are read, a big one after (review.CONTEXTS_FIRST_CHARS):
     # both orders report the same. `call` defers to `arg`, which test files skip: in a test file `call`
-    # reports f(1) itself (the file is matched again without `arg`), and `arg`'s soft twin reports at info.
+    # reports f(1) itself (`arg`'s match is dropped before `defers_to` applies), and `soft` reports at info.
     from reviewer.tasks.review import CONTEXTS_FIRST_CHARS
 
     head = "title: t\nseverity: warning\ndescription: d\n"
@@ -641,6 +641,25 @@ def test_a_files_contexts_decide_the_same_before_or_after_matching(cli, repo: Gi
     for test in ("tests/test_a.py", "tests/test_big.py"):
         assert {g[1:] for g in got if g[0] == test} == {("team/call", 1, "warning"), ("team/call", 2, "warning"),
                                                         ("team/soft", 3, "info")}
+    # a chain (`top` defers to `call`, which defers to `arg`) and a pair that defer to each other (`ping`, `pong`,
+    # which test files skip): what a skipped rule hid comes back in test files, in both orders
+    repo.write(".reviewer/rules/team/top.yaml", "id: top\n" + head + "rule: {pattern: f($X)}\ndefers_to: [call]\n")
+    repo.write(".reviewer/rules/team/ping.yaml", "id: ping\n" + head + "rule: {pattern: h($X)}\ndefers_to: [pong]\n")
+    repo.write(".reviewer/rules/team/pong.yaml", "id: pong\n" + head + "rule: {pattern: h($X)}\ndefers_to: [ping]\n"
+               "context: {tests: skip}\n")
+    repo.write(".reviewer/rules/team/call.yaml", "id: call\n" + head + "rule: {pattern: f(1)}\ndefers_to: [arg]\n"
+               "context: {tests: skip}\n")
+    repo.write(".reviewer/rules/team/arg.yaml", "id: arg\n" + head + "rule: {pattern: f(1)}\n")
+    code = "f(1)\nh(2)\n"
+    big = code + padding * (CONTEXTS_FIRST_CHARS // len(padding) + 1)
+    for path, text in {"app.py": code, "big.py": big, "tests/test_a.py": code, "tests/test_big.py": big}.items():
+        repo.write(path, text)
+    repo.commit("chains")
+    got = {(f["path"], f["rule"], f["line"]) for f in _review(cli, repo)["findings"] if f["rule"].startswith("team/")}
+    for app in ("app.py", "big.py"):  # arg hides call, call hides top; ping and pong hide each other
+        assert {g[1:] for g in got if g[0] == app} == {("team/arg", 1)}
+    for test in ("tests/test_a.py", "tests/test_big.py"):  # call and pong are skipped: top and ping are seen
+        assert {g[1:] for g in got if g[0] == test} == {("team/arg", 1), ("team/top", 1), ("team/ping", 2)}
 
 
 HELPER = ("class Client:\n"
@@ -1256,6 +1275,12 @@ def test_a_library_module_is_judged_by_its_own_text_whoever_asks_first() -> None
     assert "copied" in ctx.kinds("advanced_new_file/lib/package_resources.py", pinned)
     assert "copied" not in ctx.kinds("advanced_new_file/lib/resources.py", pinned.replace("SHA: 623a4c1e", "See: the"))
     assert "copied" not in dataclasses_replace(ctx, own_names=frozenset({"shapefile"})).kinds("core/lib/shapefile.py", shp)
+    # a module `lib/foo.py` and a package `lib/foo/` are two units: neither's answer is the other's, in either order
+    foo = '"""foo.py\nauthor: Jane Roe\n"""\n__version__ = "1.2.3"\n'
+    for order in ((("lib/foo.py", foo), ("lib/foo/bar.py", NONE_CMP)), (("lib/foo/bar.py", NONE_CMP), ("lib/foo.py", foo))):
+        fresh = rules_context.Contexts(paths=lambda: ["lib/foo.py", "lib/foo/bar.py"], read=lambda p: None)
+        assert {path: "copied" in fresh.kinds(path, text) for path, text in order} == {
+            "lib/foo.py": True, "lib/foo/bar.py": False}
 
 
 def test_a_module_copied_from_the_repository_its_notice_names_is_not_checked(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]

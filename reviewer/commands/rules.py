@@ -115,7 +115,7 @@ def test_rules(paths: tuple[Path, ...], repo: Optional[Path], config_path: Optio
         folders, rules = rules_test.load_targets(list(paths))
     else:
         folders = [folder for folder, _pack in rulesmod.sources(root, cfg.rules)]
-        rules = rulesmod.load_all(root, cfg.rules)
+        rules = rulesmod.load_all(root, cfg.rules, compile_shipped=True)  # a maintainer's edit is located
     results, stray = rules_test.run(folders, rules, Path.cwd().resolve())
     asked = model or server or cfg.model.server or os.environ.get("REVIEWER_SERVER")
     judged = _judge_examples(cfg, root, [r.rule for r in results if r.rule.kind.value == "judge"]) if asked else {}

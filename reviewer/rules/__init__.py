@@ -375,12 +375,13 @@ def sources(root: Optional[Path], cfg: RulesConfig) -> list[tuple[Path, str]]:
     return out
 
 
-def load_all(root: Optional[Path], cfg: RulesConfig) -> list[Rule]:
-    """Every rule from every source, validated, ids unique; no enable/disable applied."""
+def load_all(root: Optional[Path], cfg: RulesConfig, compile_shipped: bool = False) -> list[Rule]:
+    """Every rule from every source, validated, ids unique; no enable/disable applied. The shipped packs'
+    ast-grep rules are compiled only with `compile_shipped` (`reviewer rules test`; the test suite)."""
     rules: list[Rule] = []
     shipped = builtin_dir()
     for folder, pack in sources(root, cfg):  # the shipped packs' ast-grep rules are compiled by the test suite
-        rules.extend(load_folder(folder, default_pack=pack, compile_check=folder != shipped))
+        rules.extend(load_folder(folder, default_pack=pack, compile_check=compile_shipped or folder != shipped))
     return check_unique(rules)
 
 

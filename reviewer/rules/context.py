@@ -425,6 +425,7 @@ class Contexts:
     prefetch: Optional[Callable[[list[str]], None]] = None
     # Caches, one set per instance (`dataclasses.replace` makes a new, empty set):
     _units: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _setup2: list[bool] = field(default_factory=list, init=False, compare=False, repr=False)
     _releases: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
     _folders: dict[str, tuple[GitAttribute, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
     _bundled: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
@@ -799,11 +800,16 @@ class Contexts:
         size, python3, python2 = self._sampled_syntax()
         if size and python3 < MIN_PYTHON3_FILES and python2 >= max(MIN_PYTHON2_FILES, size * PYTHON2_SHARE):
             return f"{python2} of {size} files read compile only on Python 2, {python3} use Python 3's syntax"
-        if python3 < MIN_PYTHON3_FILES and self.read is not None and "setup.py" in self._listed():
-            setup = self.read("setup.py")
-            if setup is not None and python2_only(setup):
-                return f"its setup.py compiles only on Python 2, {python3} of {size} files read use Python 3's syntax"
+        if python3 < MIN_PYTHON3_FILES and self._setup_python2():
+            return f"its setup.py compiles only on Python 2, {python3} of {size} files read use Python 3's syntax"
         return None
+
+    def _setup_python2(self) -> bool:
+        """The repository's top-level setup.py compiles only on Python 2; read once."""
+        if not self._setup2:
+            setup = self.read("setup.py") if self.read is not None and "setup.py" in self._listed() else None
+            self._setup2.append(setup is not None and python2_only(setup))
+        return self._setup2[0]
 
     def _sampled_syntax(self) -> tuple[int, int, int]:
         """(files read, those with Python-3-only syntax, those only Python 2 compiles) over at most `_SAMPLE`
@@ -859,13 +865,14 @@ class Contexts:
             return False
         folder, name, package = unit
         key = f"{folder}/{name}"
-        if key in self._units:
-            return self._units[key]
+        memo = f"{key}/" if package else key  # a module `lib/foo.py` and a package `lib/foo/` are judged apart
+        if memo in self._units:
+            return self._units[memo]
         if not package and text is None:  # a module is read from its own text: undecided without it
             return False
         from reviewer.rules import purpose
 
-        self._units[key] = False
+        self._units[memo] = False
         if purpose.normal_name(name) in self.own_names or _names_folder(self.packaging, folder):
             return False
         if package:
@@ -881,7 +888,7 @@ class Contexts:
         if package and not found and not release_file and self.read is not None and f"{key}/{name}.py" in listing:
             namesake = self.read(f"{key}/{name}.py")
             found = namesake is not None and purpose.library_copy(namesake, self.authors) is not None
-        self._units[key] = found
+        self._units[memo] = found
         return found
 
     def foreign_license_folder(self, path: str) -> bool:

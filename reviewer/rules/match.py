@@ -92,7 +92,7 @@ def _reindent(text: str, node: "SgNode", source: str) -> str:
     return "\n".join([first, *[(indent + line) if line.strip() else line for line in rest]])
 
 
-def match_tree(root: "SgNode", rules: Iterable[Rule]) -> list[Match]:
+def match_tree(root: "SgNode", rules: Iterable[Rule], deferred: bool = True) -> list[Match]:
     """Run every pattern rule over one parsed tree.
 
     Rules with `calls:`/`names:` keep only the candidates that resolve to their canonical
@@ -131,7 +131,7 @@ def match_tree(root: "SgNode", rules: Iterable[Rule]) -> list[Match]:
                 fixed = expand(rule.fix, shown, source)
             out.append(Match(rule, rng.start.line + 1, rng.end.line + 1, rng.start.column + 1,
                              rng.start.index, rng.end.index, shown.text(), fixed))
-    return _without_deferred(out)
+    return without_deferred(out) if deferred else out
 
 
 _FALSE_KINDS = ("false", "none")
@@ -176,7 +176,7 @@ def _chained(node: "SgNode") -> bool:
     return node.kind() == "comparison_operator" and sum(1 for c in node.children() if c.is_named()) > 2
 
 
-def _without_deferred(matches: list[Match]) -> list[Match]:
+def without_deferred(matches: list[Match]) -> list[Match]:
     """Drop a match whose rule `defers_to` a rule that matched the same node (one comment, not two).
 
     Cheaper than spelling the other rule's pattern into a `not:`: ast-grep-py compiles a rule's
@@ -220,8 +220,13 @@ def may_match(rule: Rule, text: str) -> bool:
     return bool(test(text))
 
 
-def match_text(text: str, rules: Iterable[Rule], language: Optional[str] = None) -> list[Match]:
+def match_text(text: str, rules: Iterable[Rule], language: Optional[str] = None,
+               deferred: bool = True) -> list[Match]:
     """Parse `text` once per language and run every rule that may match on that tree.
+
+    `deferred=False` keeps the matches a rule's `defers_to` would drop, for a caller that drops some rules'
+    matches first and then applies `without_deferred` itself (the review task: a file's contexts may skip a
+    rule another defers to).
 
     Rules are grouped by their `language` (normally one group: a file is parsed
     once); with no rule left after the text pre-filter the file is not parsed at all.
@@ -233,7 +238,7 @@ def match_text(text: str, rules: Iterable[Rule], language: Optional[str] = None)
     out: list[Match] = []
     for lang, live in groups.items():
         root = parse(text, lang)
-        found = match_tree(root, live)
+        found = match_tree(root, live, deferred)
         if lang == "python" and any(m.fixed is not None for m in found) and surely_broken(root):
             found = [replace(m, broken=True) if m.fixed is not None else m for m in found]
         out += found
@@ -285,16 +290,18 @@ PARALLEL_MIN_CHARS = 200_000
 _POOL_RULES: list[Rule] = []
 
 
-def _match_job(job: tuple[str, tuple[int, ...]]) -> list[tuple[int, int, int, int, int, int, str, Optional[str], bool]]:
+def _match_job(job: tuple[str, tuple[int, ...], bool]) -> list[tuple[int, int, int, int, int, int, str, Optional[str],
+                                                                     bool]]:
     """Worker side: match one file; rules travel as indexes into the list inherited by fork."""
-    text, indexes = job
+    text, indexes, deferred = job
     index_of = {id(_POOL_RULES[i]): i for i in indexes}
     return [(index_of[id(m.rule)], m.line, m.end_line, m.column, m.start, m.end, m.text, m.fixed, m.broken)
-            for m in match_text(text, [_POOL_RULES[i] for i in indexes])]
+            for m in match_text(text, [_POOL_RULES[i] for i in indexes], deferred=deferred)]
 
 
-def match_files(jobs: list[tuple[str, list[Rule]]], rules: list[Rule]) -> list[list[Match]]:
+def match_files(jobs: list[tuple[str, list[Rule]]], rules: list[Rule], deferred: bool = True) -> list[list[Match]]:
     """Match many files; large change sets are split across CPU cores (fork start method only).
+    `deferred`: as for `match_text`.
 
     ast-grep-py holds the GIL while matching, so threads do not help; forked
     workers inherit the loaded rules and return plain tuples.
@@ -309,11 +316,11 @@ def match_files(jobs: list[tuple[str, list[Rule]]], rules: list[Rule]) -> list[l
     size = sum(len(text) for text, _r in jobs)
     if workers < 2 or size < PARALLEL_MIN_CHARS or len(jobs) < 4 \
             or "fork" not in multiprocessing.get_all_start_methods():
-        return [match_text(text, here) for text, here in jobs]
+        return [match_text(text, here, deferred=deferred) for text, here in jobs]
     global _POOL_RULES
     _POOL_RULES = list(rules)
     position = {id(r): i for i, r in enumerate(_POOL_RULES)}
-    payload = [(text, tuple(position[id(r)] for r in here)) for text, here in jobs]
+    payload = [(text, tuple(position[id(r)] for r in here), deferred) for text, here in jobs]
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             raw = pool.map(_match_job, payload, chunksize=max(1, len(payload) // (workers * 4)))

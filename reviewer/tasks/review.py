@@ -338,21 +338,22 @@ def run(ctx: TaskContext) -> TaskOutput:
         if here:
             jobs.append((change.path, text, here))
     # Each file is parsed once and every rule runs on that one tree (across cores for big diffs).
-    all_matches = rules_match.match_files([(text, here) for _p, text, here in jobs], pattern_rules)
+    # `deferred=False`: a rule's matches that `defers_to` would hide are kept until the file's contexts have had
+    # their say (below), as a rule they skip may be the one another defers to.
+    all_matches = rules_match.match_files([(text, here) for _p, text, here in jobs], pattern_rules, deferred=False)
     by_path = {c.path: c for c in ctx.changes.files}
     python3 = fit.python3_rules() if fit.bounded else frozenset()
     for (path, text, here), matches in zip(jobs, all_matches):
         if matches and path not in placed:
             # A small file's contexts (tests, copied code, ...) are read only once it has a match: most files
             # have none, and reading contexts (notices, the packages around them) costs as much as matching a
-            # small file. What the contexts skip is dropped here; where a skipped rule matched, the file is
-            # matched again without it, as another rule's finding may have deferred to it (`defers_to`).
+            # small file. The matches of the rules they skip are dropped here.
             kept = in_context(path, text, here)
             if len(kept) < len(here):
-                gone = {r.id for r in here} - {r.id for r in kept}
-                if any(m.rule.id in gone for m in matches):
-                    matches = rules_match.match_text(text, kept)
+                ids = {r.id for r in kept}
+                matches = [m for m in matches if m.rule.id in ids]
                 here = kept
+        matches = rules_match.without_deferred(matches)  # then one comment per node (`defers_to`)
         f, c = _findings(path, text, matches)
         bound = {x.rule for x in f + c} & python3 if python3 else None
         if bound and fit.python2_project(path, contexts, frozenset(bound)):
