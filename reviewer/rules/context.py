@@ -30,7 +30,8 @@
   so named that holds the package by its name (`inkex1_3_0/inkex/`). Treated as vendored
   (`Contexts.release_copy`).
 - **build output**: setuptools' `build/lib/` (or `build/lib.<platform>/`) copy of the package, committed by
-  mistake, repeats the sources' findings; rules and the model skip it (`Contexts.third_party`).
+  mistake, repeats the sources' findings; so does a CMake build tree (any folder below one that holds a
+  `CMakeCache.txt`); rules and the model skip them (`Contexts.third_party`).
 - the repository's **`.gitattributes`** files, as GitHub's linguist reads them: `linguist-vendored` and
   `linguist-generated` mark files as vendored or generated; `-linguist-vendored` /
   `linguist-vendored=false` (and the same for generated) say a file is the team's own even inside a
@@ -235,6 +236,11 @@ BUILD_OUTPUT = "build output (setuptools' build/lib copy of the package)"
 # of the package that `setup.py build` made; committed by mistake, it repeats the sources' findings (tartube's
 # `build/lib/tartube/`, committed in a version bump and deleted later: held-out round 237, 7 findings).
 _BUILD_LIB = re.compile(r"(?:^|.*/)build/lib(?:\.[^/]+)?/.")
+CMAKE_BUILD = "build output (a CMake build tree: a CMakeCache.txt above it)"
+# CMake writes `CMakeCache.txt` at the top of every build tree and nowhere else: hydro-model-generator-wflow
+# committed its `build/` folder, PCraster's Python package staged twice inside (`build/bin/pcraster/`,
+# `build/_CPack_Packages/.../pcraster/`; held-out round 910: 12 findings judged noise).
+_CMAKE_CACHE = "CMakeCache.txt"
 GENERATED_MARK = "marked as generated in its first lines"
 GENERATED_BUILDER = "generated code (a PsychoPy Builder script beside the .psyexp experiment it is compiled from)"
 # PsychoPy Builder's scripts open with a docstring that names it and its release (`Contexts.builder_script`).
@@ -520,7 +526,17 @@ class Contexts:
             return GENERATED_NAME
         if _BUILD_LIB.match(path):
             return BUILD_OUTPUT
+        if self.in_cmake_build(path):
+            return CMAKE_BUILD
         return self.generated_by_text(path, text) if text is not None else None
+
+    def in_cmake_build(self, path: str) -> bool:
+        """`path` sits below a folder that holds a `CMakeCache.txt` (`CMAKE_BUILD`)."""
+        if "/" not in path:
+            return False
+        listed = self._listed()
+        parts = path.split("/")[:-1]
+        return any("/".join([*parts[:depth], _CMAKE_CACHE]) in listed for depth in range(1, len(parts) + 1))
 
     def generated_by_text(self, path: str, text: str) -> Optional[str]:
         """Why `path` is generated, from its text: a generated marker in its first lines, or a PsychoPy Builder
