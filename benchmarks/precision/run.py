@@ -233,8 +233,9 @@ def scan_tree(reviewer: str, repo: Path, head: str) -> dict[str, Any]:
         # do a folder's own license files (a folder under another license is a copy: the copied context) and PsychoPy
         # Builder's experiments (a script beside the `.psyexp` it is compiled from is generated), and a release's
         # PKG-INFO (a folder that holds one is an unpacked source distribution: vendored), and a GNU-style
-        # distribution's top files (a folder with four of them is another project's tree: vendored)
-        carried = names + [n for n in listing if n.endswith((".ABOUT", ".psyexp", "/PKG-INFO"))
+        # distribution's top files (a folder with four of them is another project's tree: vendored), and a CMake
+        # build tree's CMakeCache.txt (the tree below it is build output)
+        carried = names + [n for n in listing if n.endswith((".ABOUT", ".psyexp", "/PKG-INFO", "/CMakeCache.txt"))
                            or ("/" in n and n.rsplit("/", 1)[1] in DIST_NAMES)
                            or ("/" in n and n.rsplit("/", 1)[1] in LICENSE_NAMES)]
         for name, data in zip(carried, _blobs(repo, [f"{head}:{n}" for n in carried])):
