@@ -89,10 +89,7 @@ def _hunk(path: str, h: "object") -> Hunk:
             continue
         else:
             continue
-        value = line.value  # `_content`, inlined
-        if value.endswith("\n"):
-            value = value[:-1]
-        lines.append((line.target_line_no, value[:-1] if value.endswith("\r") else value))
+        lines.append((line.target_line_no, _content(line.value)))
     return Hunk(
         path=path,
         old_start=h.source_start,  # type: ignore[attr-defined]

@@ -432,6 +432,7 @@ class Contexts:
     # Caches, one set per instance (`dataclasses.replace` makes a new, empty set):
     _units: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
     _setup2: list[bool] = field(default_factory=list, init=False, compare=False, repr=False)
+    _cmake_trees: list[tuple[str, ...]] = field(default_factory=list, init=False, compare=False, repr=False)
     _releases: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
     _folders: dict[str, tuple[GitAttribute, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
     _bundled: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
@@ -531,12 +532,11 @@ class Contexts:
         return self.generated_by_text(path, text) if text is not None else None
 
     def in_cmake_build(self, path: str) -> bool:
-        """`path` sits below a folder that holds a `CMakeCache.txt` (`CMAKE_BUILD`)."""
-        if "/" not in path:
-            return False
-        listed = self._listed()
-        parts = path.split("/")[:-1]
-        return any("/".join([*parts[:depth], _CMAKE_CACHE]) in listed for depth in range(1, len(parts) + 1))
+        """`path` sits below a folder that holds a `CMakeCache.txt` (`CMAKE_BUILD`); those folders are found once."""
+        if not self._cmake_trees:
+            self._cmake_trees.append(tuple(p[: -len(_CMAKE_CACHE)] for p in self._files()
+                                           if p.endswith(f"/{_CMAKE_CACHE}")))
+        return path.startswith(self._cmake_trees[0])
 
     def generated_by_text(self, path: str, text: str) -> Optional[str]:
         """Why `path` is generated, from its text: a generated marker in its first lines, or a PsychoPy Builder

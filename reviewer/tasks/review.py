@@ -523,7 +523,7 @@ class _RepoSources:
         if self._none_counts is None:
             from reviewer.rules import practice
 
-            self._none_counts = [(p, t, practice.none_counts(t) if "None" in t else (0, 0)) for p, t in self.named()]
+            self._none_counts = [(p, t, practice.none_counts(t)) for p, t in self.named()]
         return self._none_counts
 
     def data_texts(self, suffixes: tuple[str, ...], limit: int, leave_out: Callable[[str], bool]) -> Iterator[str]:
@@ -670,7 +670,7 @@ def _unless_project(found: list[Finding], candidates: list[Finding], rules: list
                 counts for path, text, counts in repo.none_counts() if counts == (0, 0) or (
                     contexts.third_party(path, text) is None and not contexts.copied(path, text))):
             moot["none-by-equality"] = Why.PROJECT_STYLE
-        if "len-as-key" in kinds and practice.PRACTICES["len-as-key"](repo.texts()):
+        if "len-as-key" in kinds and practice.len_as_key(repo.texts()):
             moot["len-as-key"] = Why.LEN_AS_KEY
         if "none-by-equality" in kinds and "none-by-equality" not in moot and practice.null_object(
                 (path, text) for path, text in repo.named()  # a class with `__eq__`, in the project's own code
